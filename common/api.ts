@@ -1,0 +1,195 @@
+// The contract between the UI and the backend, defined once.
+//
+// Every method has a zod schema for its argument tuple and a typed result;
+// every event has a zod schema for its payload. The Electron preload and IPC
+// handlers, the HTTP bridge and the renderer client are all derived from the
+// objects below, so a method is added here and nowhere else by hand.
+import { z } from 'zod';
+import { ApiError, type Reply } from './errors';
+import type { PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
+
+export { ApiError, type Reply } from './errors';
+export type * from './types';
+
+/** A phantom marker that carries a method's result type. */
+export interface Returns<R> {
+  readonly __result?: R;
+}
+const returns = <R>(): Returns<R> => ({});
+
+export interface Method<A extends z.ZodTuple, R> {
+  readonly args: A;
+  readonly result: Returns<R>;
+}
+const method = <A extends z.ZodTuple, R>(args: A, result: Returns<R>): Method<A, R> => ({ args, result });
+
+/** Posts are named by opaque id, never by path. */
+const PostId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a post id');
+/** The content hash the editor loaded; a save against another version conflicts. */
+const Version = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a version');
+/** A URL-safe slug: lower-case words joined by hyphens. */
+export const Slug = z
+  .string()
+  .max(120)
+  .regex(/^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u, 'must be lower-case words joined by hyphens');
+/** 32 MiB of text is far beyond any post; the cap keeps a bad caller from exhausting memory. */
+const PostText = z.string().max(32 * 1024 * 1024, 'is larger than 32 MiB');
+
+export const contract = {
+  workspace: {
+    /** The open workspace: its name, folder and settings. */
+    info: method(z.tuple([]), returns<WorkspaceInfo>()),
+  },
+  posts: {
+    /** Every post in the workspace, including those with broken front matter. */
+    list: method(z.tuple([]), returns<PostSummary[]>()),
+    /** One post's full text and the version to save against. */
+    read: method(z.tuple([PostId]), returns<PostDocument>()),
+    /** A new draft, its file name derived from the title. */
+    create: method(z.tuple([z.object({ title: z.string().trim().min(1, 'must not be empty').max(200) })]), returns<PostDocument>()),
+    /** Atomic save; returns a conflict instead of overwriting a file changed on disk. */
+    save: method(z.tuple([PostId, PostText, Version]), returns<SaveResult>()),
+    /** Writes `text` to a new "conflicted copy" file beside the post, so a losing version is never dropped. */
+    saveCopy: method(z.tuple([PostId, PostText]), returns<PostDocument>()),
+    /** Renames the slug, the file and the post's assets folder together. */
+    rename: method(z.tuple([PostId, Slug]), returns<PostDocument>()),
+    /** Moves the post (and its assets folder) to the OS trash. */
+    delete: method(z.tuple([PostId]), returns<{ trashedPath: string }>()),
+  },
+  app: {
+    /** Opens an http(s) or mailto link in the user's browser. */
+    openExternal: method(z.tuple([z.url().max(4096)]), returns<void>()),
+  },
+} as const;
+
+const PostChange = z.object({
+  kind: z.enum(['added', 'changed', 'removed']),
+  id: PostId,
+  /** The post as it is now on disk; absent when removed. */
+  post: z.custom<PostSummary>().optional(),
+  /** The content hash on disk, so an editor can tell its own save from an outside edit. */
+  version: Version.optional(),
+});
+
+export const events = {
+  /** A post file was added, changed or removed, by us or by another program. */
+  'posts.changed': PostChange,
+} as const;
+
+type Contract = typeof contract;
+export type Namespace = keyof Contract;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+export type Unsubscribe = () => void;
+
+type Fn<M> = M extends Method<infer A, infer R> ? (...args: z.input<A>) => Promise<R> : never;
+
+/** What the backend implements: one async function per method. */
+export type Handlers = { [N in Namespace]: { [M in keyof Contract[N]]: Fn<Contract[N][M]> } };
+
+/** What the UI calls: the handlers plus typed event subscriptions. */
+export type BlogApi = Handlers & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Unsubscribe;
+};
+
+/** What a transport carries: the same methods, but with errors folded into a Reply. */
+export type RawApi = {
+  [N in Namespace]: {
+    [M in keyof Contract[N]]: Contract[N][M] extends Method<infer A, infer R>
+      ? (...args: z.input<A>) => Promise<Reply<R>>
+      : never;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Unsubscribe;
+};
+
+export interface MethodEntry {
+  readonly namespace: Namespace;
+  readonly name: string;
+  /** The one place a channel string is made: `namespace.name`. */
+  readonly channel: string;
+  readonly args: z.ZodTuple;
+}
+
+/** Every method of the contract, flattened; the transports iterate this. */
+export const methods: readonly MethodEntry[] = Object.entries(contract).flatMap(([namespace, group]) =>
+  Object.entries(group).map(([name, m]) => ({
+    namespace: namespace as Namespace,
+    name,
+    channel: `${namespace}.${name}`,
+    args: (m as Method<z.ZodTuple, unknown>).args,
+  })),
+);
+
+const byChannel = new Map(methods.map((m) => [m.channel, m]));
+
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** Validates a call's arguments, or throws a typed `invalid-arguments` error naming what is wrong. */
+export function parseArgs(channel: string, args: unknown): unknown[] {
+  const entry = byChannel.get(channel);
+  if (!entry) throw new ApiError('not-found', `There is no method called "${channel}".`);
+  const parsed = entry.args.safeParse(args);
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .map((i) => `argument ${i.path.length ? i.path.join('.') : ''} ${i.message}`.replace(/\s+/g, ' '))
+      .join('; ');
+    throw new ApiError('invalid-arguments', `${channel}: ${detail}`);
+  }
+  return parsed.data as unknown[];
+}
+
+/** Runs one call against the backend: validate, call, and fold any error into a Reply. */
+export async function dispatch(handlers: Handlers, channel: string, args: unknown): Promise<Reply<unknown>> {
+  try {
+    const valid = parseArgs(channel, args);
+    const entry = byChannel.get(channel)!;
+    const group = handlers[entry.namespace] as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    const value = await group[entry.name]!(...valid);
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: ApiError.from(error).toJSON() };
+  }
+}
+
+/** The transport-neutral pieces a client needs: one call and one subscription primitive. */
+export interface Transport {
+  invoke(channel: string, args: unknown[]): Promise<Reply<unknown>>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): Unsubscribe;
+}
+
+/** Builds the nested, named-method object from a transport, folding Replies back into throws. */
+export function createApi<T extends BlogApi | RawApi>(transport: Transport, unwrap: boolean): T {
+  const api: Record<string, unknown> = {
+    on: (event: EventName, listener: (payload: unknown) => void) => {
+      if (!isEventName(event)) throw new ApiError('invalid-arguments', `There is no event called "${String(event)}".`);
+      return transport.subscribe(event, listener);
+    },
+  };
+  for (const m of methods) {
+    const group = (api[m.namespace] ??= {}) as Record<string, unknown>;
+    group[m.name] = async (...args: unknown[]) => {
+      const reply = await transport.invoke(m.channel, args);
+      if (!unwrap) return reply;
+      if (reply.ok) return reply.value;
+      throw ApiError.fromJSON(reply.error);
+    };
+  }
+  return api as T;
+}
+
+/** Makes a Transport out of a RawApi (what the preload exposes). */
+export function rawTransport(raw: RawApi): Transport {
+  return {
+    invoke: (channel, args) => {
+      const entry = byChannel.get(channel)!;
+      const group = raw[entry.namespace] as Record<string, (...a: unknown[]) => Promise<Reply<unknown>>>;
+      return group[entry.name]!(...args);
+    },
+    subscribe: (event, listener) => raw.on(event, listener as never),
+  };
+}

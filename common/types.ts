@@ -1,0 +1,49 @@
+// The data the contract carries. Plain, serialisable objects only.
+
+/** What the post list shows for one post. */
+export interface PostSummary {
+  /** Opaque and stable while the file keeps its path. */
+  id: string;
+  /** Path relative to the workspace root, with forward slashes. Display only. */
+  path: string;
+  title: string;
+  /** As written in front matter (or a Jekyll file name), normalised to YYYY-MM-DD[THH:MM...]; null if none. */
+  date: string | null;
+  tags: string[];
+  draft: boolean;
+  slug: string;
+  description: string;
+  words: number;
+  /** Modification time, milliseconds since the epoch. */
+  modified: number;
+  /** Set when the front matter could not be read; the post is still listed. */
+  error?: FrontMatterError;
+}
+
+export interface FrontMatterError {
+  message: string;
+  /** 1-based line in the file. */
+  line: number;
+}
+
+/** A post opened for editing. */
+export interface PostDocument {
+  post: PostSummary;
+  /** The text without BOM, with LF line endings; the file's own are restored on save. */
+  text: string;
+  /** Content hash of the bytes on disk; pass it back to save. */
+  version: string;
+}
+
+export type SaveResult =
+  | { status: 'saved'; version: string; post: PostSummary }
+  /** The file changed on disk since `version` was read; nothing was written. */
+  | { status: 'conflict'; disk: { text: string; version: string } | null };
+
+export interface WorkspaceInfo {
+  name: string;
+  /** Absolute folder, shown to the author (e.g. in the title bar tooltip). */
+  root: string;
+  /** Folder the site is built into, relative to the root; left out of the post list. */
+  outputDir: string;
+}

@@ -1,0 +1,43 @@
+// The few things the backend needs from the operating system, as one small
+// interface. Electron provides them in main.ts (dialog, shell, safeStorage);
+// nodePlatform() provides them for the CLI, the browser bridge and tests.
+import { spawn } from 'node:child_process';
+import trash from 'trash';
+import { ApiError } from '../common/errors';
+import { isExternalUrlAllowed } from '../common/links';
+
+export interface Platform {
+  /** Asks the user for a folder; null when cancelled or when there is no one to ask. */
+  pickFolder(): Promise<string | null>;
+  /** Moves a file or folder to the OS trash, where the author can restore it. */
+  trash(absolutePath: string): Promise<void>;
+  /** Opens an http(s) or mailto link outside the app. */
+  openExternal(url: string): Promise<void>;
+}
+
+export function assertExternalUrl(url: string): void {
+  if (!isExternalUrlAllowed(url)) {
+    throw new ApiError('forbidden', `Only http, https and mailto links can be opened outside Postwright, not "${url}".`);
+  }
+}
+
+export function nodePlatform(): Platform {
+  return {
+    pickFolder: async () => null,
+    trash: async (absolutePath) => {
+      await trash(absolutePath, { glob: false });
+    },
+    openExternal: async (url) => {
+      assertExternalUrl(url);
+      const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+      await new Promise<void>((resolve, reject) => {
+        const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
+        child.once('error', () => reject(new ApiError('unsupported', `Could not open ${url}: "${opener}" is not available.`)));
+        child.once('spawn', () => {
+          child.unref();
+          resolve();
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// The renderer's one way to reach the backend. In the desktop app the preload
+// exposes `window.postwright` (named methods over IPC); in a plain browser the
+// same contract runs over the HTTP bridge started by `npm run serve`.
+import { ApiError, createApi, rawTransport, type BlogApi, type EventName, type RawApi, type Reply, type Transport } from '../common/api';
+
+declare global {
+  interface Window {
+    postwright?: RawApi;
+  }
+}
+
+/** The bridge puts its token in the URL fragment, which is never sent to a server or logged. */
+function bridgeToken(): string {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromHash) {
+    sessionStorage.setItem('postwright.token', fromHash);
+    history.replaceState(null, '', location.pathname + location.search);
+    return fromHash;
+  }
+  return sessionStorage.getItem('postwright.token') ?? '';
+}
+
+function bridgeTransport(token: string): Transport {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  let source: EventSource | null = null;
+  const connect = () => {
+    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    for (const event of listeners.keys()) attach(event);
+  };
+  const attach = (event: EventName) =>
+    source?.addEventListener(event, (e) => {
+      const payload: unknown = JSON.parse((e as MessageEvent<string>).data);
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    });
+  return {
+    async invoke(channel, args) {
+      let response: Response;
+      try {
+        response = await fetch(`/api/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(args),
+        });
+      } catch {
+        return { ok: false, error: { code: 'io', message: 'Postwright is not running: the connection to the bridge was lost.' } };
+      }
+      return (await response.json()) as Reply<unknown>;
+    },
+    subscribe(event, listener) {
+      if (!source) connect();
+      let set = listeners.get(event);
+      if (!set) {
+        listeners.set(event, (set = new Set()));
+        attach(event);
+      }
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+}
+
+function transport(): Transport {
+  return window.postwright ? rawTransport(window.postwright) : bridgeTransport(bridgeToken());
+}
+
+export const api: BlogApi = createApi<BlogApi>(transport(), true);
+export { ApiError };
