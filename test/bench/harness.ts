@@ -1,6 +1,6 @@
 // The small framework every benchmark in test/bench/ shares: what a benchmark
 // is, how a run is timed, and how figures become a markdown table.
-import { cpus, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -103,4 +103,9 @@ export function table(head: readonly string[], rows: readonly (readonly string[]
 export function machine(): string {
   const cpu = cpus();
   return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${platform()} ${release()}, Node ${process.version}`;
+}
+
+/** The 1-minute load average, to show whether other work shared the machine during a run. */
+export function load(): string {
+  return loadavg()[0]!.toFixed(2);
 }

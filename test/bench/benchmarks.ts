@@ -1,0 +1,7 @@
+// The registry of benchmarks `npm run bench` knows, in the order they run.
+// To add one: write `test/bench/<name>.bench.ts` exporting a `Benchmark`
+// (see harness.ts) and list it here.
+import type { Benchmark } from './harness';
+import { listBenchmark } from './list.bench';
+
+export const benchmarks: readonly Benchmark[] = [listBenchmark];
