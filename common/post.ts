@@ -1,0 +1,265 @@
+// The front-matter model of a post: pure functions over its text, shared by
+// the backend (listing, renaming) and the editor (live title, field edits).
+//
+// Front matter is YAML between `---` lines, read with YAML 1.2 core so dates
+// stay the strings the author wrote. Nothing here ever evaluates a post:
+// `---js` blocks, TOML and other formats are reported, never run.
+import { Document, isMap, isScalar, isCollection, parseDocument, Scalar } from 'yaml';
+import type { FrontMatterError } from './types';
+import { ApiError } from './errors';
+import { parseSimpleYaml } from './simple-yaml';
+
+export { slugify } from './slug';
+export { countWords } from './words';
+
+export interface ParsedPost {
+  /** Front-matter keys and values; empty when there is none or it could not be read. */
+  data: Record<string, unknown>;
+  /** The text after the front matter. */
+  body: string;
+  /** Offset of `body` in the text. */
+  bodyStart: number;
+  /** Why the front matter could not be read; the post is still usable. */
+  error?: FrontMatterError;
+}
+
+/** Where the front matter sits in a text, found by its fences alone. */
+export type FrontMatterBlock =
+  | { kind: 'none'; bodyStart: number }
+  /** YAML between [contentStart, contentEnd); contentEnd is where the closing fence line starts. */
+  | { kind: 'yaml'; contentStart: number; contentEnd: number; contentLine: number; bodyStart: number }
+  /** Unreadable: another language, or (`unclosed`) no closing fence. */
+  | { kind: 'unsupported'; message: string; line: number; bodyStart: number; unclosed?: true };
+
+const EXECUTABLE =
+  'Executable front matter is not supported; Postwright never runs code from a post. Rewrite it as YAML between --- lines to edit its fields here.';
+
+const yamlOpen = /^---[ \t]*(?:ya?ml[ \t]*)?$/;
+const langOpen = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*$/;
+const executable = /^(?:js|javascript|cjs|mjs|jsx|ts|typescript|tsx|node|coffee|coffeescript)$/i;
+const yamlClose = /^(?:---|\.\.\.)[ \t]*$/;
+
+/** Finds the front-matter fences. Tolerates a BOM and CRLF line endings. */
+export function findFrontMatter(text: string): FrontMatterBlock {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const first = readLine(text, start);
+  const opening = first.line;
+  let close: RegExp;
+  let onUnsupported: ((bodyStart: number) => FrontMatterBlock) | undefined;
+  if (yamlOpen.test(opening)) {
+    close = yamlClose;
+  } else if (opening.startsWith('---') && langOpen.test(opening)) {
+    const lang = langOpen.exec(opening)![1]!;
+    close = /^---[ \t]*$/;
+    const message = executable.test(lang)
+      ? EXECUTABLE
+      : `Front matter in "${lang}" is not supported yet; Postwright reads YAML between --- lines. The file was left as it is.`;
+    onUnsupported = (bodyStart) => ({ kind: 'unsupported', message, line: 1, bodyStart });
+  } else if (/^\+\+\+[ \t]*$/.test(opening)) {
+    close = /^\+\+\+[ \t]*$/;
+    onUnsupported = (bodyStart) => ({
+      kind: 'unsupported',
+      message: 'TOML front matter (+++) is not supported yet; Postwright reads YAML between --- lines. The file was left as it is.',
+      line: 1,
+      bodyStart,
+    });
+  } else if (/^;;;[ \t]*$/.test(opening)) {
+    close = /^;;;[ \t]*$/;
+    onUnsupported = (bodyStart) => ({
+      kind: 'unsupported',
+      message: ';;; front matter is not supported; Postwright reads only YAML between --- lines and never runs code from a post.',
+      line: 1,
+      bodyStart,
+    });
+  } else {
+    return { kind: 'none', bodyStart: start };
+  }
+
+  for (let position = first.next; position < text.length; ) {
+    const { line, next } = readLine(text, position);
+    if (close.test(line)) {
+      if (onUnsupported) return onUnsupported(next);
+      return { kind: 'yaml', contentStart: first.next, contentEnd: position, contentLine: 2, bodyStart: next };
+    }
+    position = next;
+  }
+  // No closing fence. Executable or foreign blocks are not scanned as Markdown:
+  // their whole text stays out of the body.
+  if (onUnsupported) return { ...onUnsupported(text.length), unclosed: true } as FrontMatterBlock;
+  return {
+    kind: 'unsupported',
+    message: 'The front matter that starts on line 1 has no closing --- line. Add a line with just --- after the last field.',
+    line: 1,
+    bodyStart: first.next,
+    unclosed: true,
+  };
+}
+
+function readLine(text: string, start: number): { line: string; next: number } {
+  let end = text.indexOf('\n', start);
+  const next = end < 0 ? text.length : end + 1;
+  if (end < 0) end = text.length;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return { line: text.slice(start, end), next };
+}
+
+export function parsePost(text: string): ParsedPost {
+  const block = findFrontMatter(text);
+  return { ...frontMatterData(text, block), body: text.slice(block.bodyStart), bodyStart: block.bodyStart };
+}
+
+/** The fields of a front-matter block found by findFrontMatter(text). */
+export function frontMatterData(text: string, block: FrontMatterBlock): { data: Record<string, unknown>; error?: FrontMatterError } {
+  if (block.kind === 'none') return { data: {} };
+  if (block.kind === 'unsupported') return { data: {}, error: { message: block.message, line: block.line } };
+  const source = text.slice(block.contentStart, block.contentEnd);
+  const simple = parseSimpleYaml(source);
+  return simple ? { data: simple } : parseYaml(source, block.contentLine);
+}
+
+function parseYaml(source: string, firstLine: number): { data: Record<string, unknown>; error?: FrontMatterError } {
+  const doc = parseDocument(source, { version: '1.2', schema: 'core', prettyErrors: false });
+  const problem = doc.errors[0];
+  if (problem) return { data: {}, error: yamlError(source, firstLine, problem.pos[0], problem.message) };
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    return { data: {}, error: yamlError(source, firstLine, doc.contents.range?.[0] ?? 0, 'Front matter must be "key: value" lines') };
+  }
+  try {
+    // maxAliasCount caps "billion laughs" alias expansion.
+    const data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
+    return { data: data ?? {} };
+  } catch (error) {
+    return { data: {}, error: yamlError(source, firstLine, 0, error instanceof Error ? error.message : String(error)) };
+  }
+}
+
+function yamlError(source: string, firstLine: number, offset: number, message: string): FrontMatterError {
+  let line = firstLine;
+  for (let i = source.indexOf('\n'); i >= 0 && i < offset; i = source.indexOf('\n', i + 1)) line++;
+  return { message: `Front matter line ${line}: ${message}. Fix the YAML there; until then its fields are ignored.`, line };
+}
+
+/** The text of the first `# heading` outside code blocks, or null. */
+export function firstHeading(body: string): string | null {
+  let fence: string | null = null;
+  for (let start = 0; start < body.length; ) {
+    let end = body.indexOf('\n', start);
+    if (end < 0) end = body.length;
+    const line = body.slice(start, end).replace(/\r$/, '');
+    start = end + 1;
+    const trimmed = line.replace(/^ {0,3}/, '');
+    const marker = /^(`{3,}|~{3,})/.exec(trimmed)?.[1];
+    if (marker) {
+      if (fence === null) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length && trimmed.slice(marker.length).trim() === '') fence = null;
+      continue;
+    }
+    if (fence !== null) continue;
+    const heading = /^#(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(trimmed);
+    if (heading?.[1]) return heading[1];
+  }
+  return null;
+}
+
+const dateLike =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?)?)?$/;
+
+/** A front-matter date as YYYY-MM-DD[THH:MM[:SS][zone]], or null if it is not one. */
+export function normalizeDate(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const m = dateLike.exec(value.trim());
+  if (!m) return null;
+  const pad = (s: string) => s.padStart(2, '0');
+  let out = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
+  if (m[4] !== undefined) {
+    out += `T${pad(m[4])}:${m[5]}`;
+    if (m[6] !== undefined) out += `:${m[6]}${m[7] ?? ''}`;
+    const zone = m[8];
+    if (zone) {
+      if (zone === 'Z' || zone === 'z') out += 'Z';
+      else {
+        const z = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(zone)!;
+        out += `${z[1]}${pad(z[2]!)}:${z[3] ?? '00'}`;
+      }
+    }
+  }
+  return out;
+}
+
+export type FieldValue = string | number | boolean | null | readonly string[];
+
+/**
+ * Sets one top-level front-matter field, editing only that value's characters
+ * so the rest of the file keeps its layout, quoting and comments. A missing key
+ * is added before the closing fence; a post without front matter gets some.
+ * Throws ApiError('unsupported') when the front matter cannot be edited safely.
+ */
+export function setFrontMatterField(text: string, key: string, value: FieldValue): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const block = findFrontMatter(text);
+  if (block.kind === 'none') {
+    return `${text.slice(0, block.bodyStart)}---${eol}${formatPair(key, value)}${eol}---${eol}${text.slice(block.bodyStart)}`;
+  }
+  if (block.kind === 'unsupported') {
+    throw new ApiError('unsupported', `Cannot set "${key}": ${block.message}`);
+  }
+  const source = text.slice(block.contentStart, block.contentEnd);
+  const doc = parseDocument(source, { version: '1.2', schema: 'core', prettyErrors: false });
+  const problem = doc.errors[0];
+  if (problem) {
+    const { message } = yamlError(source, block.contentLine, problem.pos[0], problem.message);
+    throw new ApiError('unsupported', `Cannot set "${key}": ${message}`);
+  }
+  const contents = doc.contents;
+  if (contents !== null && !isMap(contents)) {
+    throw new ApiError('unsupported', `Cannot set "${key}": the front matter is not "key: value" lines.`);
+  }
+  const pair = contents?.items.find((p) => isScalar(p.key) && p.key.value === key);
+  const at = (offset: number) => block.contentStart + offset;
+  if (!pair) {
+    const needsBreak = source.length > 0 && !source.endsWith('\n');
+    const insert = `${needsBreak ? eol : ''}${formatPair(key, value)}${eol}`;
+    return text.slice(0, block.contentEnd) + insert + text.slice(block.contentEnd);
+  }
+  const keyNode = pair.key as Scalar;
+  const old = pair.value;
+  if (isScalar(old) && old.range && old.range[1] > old.range[0] && !isBlockScalar(old)) {
+    // The common case: replace just the value's characters, keeping its quote style where it can.
+    const formatted = formatValue(value, old.type);
+    return text.slice(0, at(old.range[0])) + formatted + text.slice(at(old.range[1]));
+  }
+  // An empty value, a block scalar or a nested collection: rewrite from the colon to the value's end.
+  const keyEnd = keyNode.range![1];
+  const colon = source.indexOf(':', keyEnd);
+  const end = old && (isScalar(old) || isCollection(old)) && old.range ? Math.max(old.range[1], colon + 1) : colon + 1;
+  const replaced = source.slice(colon, end);
+  const keepBreak = replaced.endsWith('\n') ? (replaced.endsWith('\r\n') ? '\r\n' : '\n') : '';
+  return text.slice(0, at(colon)) + `: ${formatValue(value)}${keepBreak}` + text.slice(at(end));
+}
+
+function isBlockScalar(node: Scalar): boolean {
+  return node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
+}
+
+function formatPair(key: string, value: FieldValue): string {
+  const plainKey = /^[A-Za-z_][\w-]*$/.test(key);
+  return `${plainKey ? key : formatValue(key)}: ${formatValue(value)}`;
+}
+
+/** Words YAML 1.1 readers (Jekyll's Ruby) take for booleans, though YAML 1.2 does not. */
+const yaml11Bool = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+/** One value as inline YAML: never a block scalar, never wrapped. */
+function formatValue(value: FieldValue, style?: Scalar.Type): string {
+  const node = typeof value === 'object' && value !== null ? new Document([...value], { version: '1.2' }).contents! : new Scalar(value);
+  if (isScalar(node) && (style === Scalar.QUOTE_DOUBLE || style === Scalar.QUOTE_SINGLE)) node.type = style;
+  // Line breaks: a plain or single-quoted scalar would fold onto unindented lines; double quotes escape them.
+  else if (isScalar(node) && typeof value === 'string' && (yaml11Bool.test(value) || /[\r\n]/.test(value))) {
+    node.type = Scalar.QUOTE_DOUBLE;
+  }
+  if (isScalar(node) && node.type === Scalar.QUOTE_SINGLE && typeof value === 'string' && /[\r\n]/.test(value)) {
+    node.type = Scalar.QUOTE_DOUBLE;
+  }
+  const doc = new Document(node, { version: '1.2' });
+  return doc.toString({ lineWidth: 0, blockQuote: false, collectionStyle: 'flow', flowCollectionPadding: false }).trimEnd();
+}
