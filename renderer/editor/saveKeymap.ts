@@ -1,0 +1,18 @@
+// Mod-S saves. preventDefault keeps the browser's own "save page" from opening.
+import { Prec, type Extension } from '@codemirror/state';
+import { keymap } from '@codemirror/view';
+
+export function saveKeymap(save: () => void): Extension {
+  return Prec.high(
+    keymap.of([
+      {
+        key: 'Mod-s',
+        preventDefault: true,
+        run: () => {
+          save();
+          return true;
+        },
+      },
+    ]),
+  );
+}

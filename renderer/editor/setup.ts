@@ -1,0 +1,39 @@
+// The editor's extensions, assembled from one factory per feature.
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
+import { EditorState, type Extension } from '@codemirror/state';
+import { drawSelection, dropCursor, EditorView, highlightSpecialChars, keymap, rectangularSelection } from '@codemirror/view';
+import { postLanguage } from './language';
+import { saveKeymap } from './saveKeymap';
+import { savedState } from './savedState';
+import { statusListener, type EditorChange } from './statusListener';
+import { editorTheme } from './theme';
+
+export interface EditorConfig {
+  /** Called for Mod-S. */
+  onSave: () => void;
+  /** Called after the document or the cursor changed. */
+  onChange: (change: EditorChange) => void;
+}
+
+export function editorSetup(config: EditorConfig): Extension {
+  return [
+    savedState(),
+    history(),
+    highlightSpecialChars(),
+    drawSelection(),
+    dropCursor(),
+    rectangularSelection(),
+    EditorState.allowMultipleSelections.of(true),
+    EditorView.lineWrapping,
+    EditorView.contentAttributes.of({ 'aria-label': 'Post text', spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences' }),
+    search({ top: true }),
+    highlightSelectionMatches(),
+    saveKeymap(config.onSave),
+    // Tab indents lists; Esc then Tab still moves focus out (CodeMirror's tab-focus mode).
+    keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
+    postLanguage(),
+    editorTheme(),
+    statusListener(config.onChange),
+  ];
+}
