@@ -1,0 +1,311 @@
+// The open-post session against an in-memory backend and a bare EditorState:
+// opening, saving, conflicts, outside edits, rename and delete, without a DOM.
+import { EditorState, type TransactionSpec } from '@codemirror/state';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ApiError, type BlogApi, type PostDocument, type PostSummary, type SaveResult } from '../../common/api';
+import { savedState } from '../../renderer/editor/savedState';
+import { PostSession, type EditorPort } from '../../renderer/session';
+
+interface FileOnDisk {
+  post: PostSummary;
+  text: string;
+  version: string;
+}
+
+/** Just enough of the backend: files in a map, versions from a counter. */
+class FakeDisk {
+  files = new Map<string, FileOnDisk>();
+  #n = 0;
+  calls: string[] = [];
+  /** Thrown by the next save, as the backend would for a full disk. */
+  saveError: ApiError | null = null;
+
+  add(id: string, text: string): FileOnDisk {
+    const file = { post: summary(id), text, version: this.#version() };
+    this.files.set(id, file);
+    return file;
+  }
+
+  /** Another program writes the file. */
+  edit(id: string, text: string): string {
+    const file = this.#get(id);
+    file.text = text;
+    file.version = this.#version();
+    return file.version;
+  }
+
+  #version = () => `v${++this.#n}`;
+  #get(id: string): FileOnDisk {
+    const file = this.files.get(id);
+    if (!file) throw new ApiError('not-found', `No post ${id}.`);
+    return file;
+  }
+  #doc = (file: FileOnDisk): PostDocument => ({ post: file.post, text: file.text, version: file.version });
+
+  api: Pick<BlogApi, 'posts'> = {
+    posts: {
+      list: async () => [...this.files.values()].map((f) => f.post),
+      read: async (id) => this.#doc(this.#get(id)),
+      create: async ({ title }) => {
+        const id = title.toLowerCase().replace(/\W+/g, '-');
+        this.calls.push(`create ${id}`);
+        return this.#doc(this.add(id, `---\ntitle: ${title}\n---\n`));
+      },
+      save: async (id, text, base): Promise<SaveResult> => {
+        this.calls.push(`save ${id} ${base}`);
+        if (this.saveError) throw this.saveError;
+        const file = this.files.get(id);
+        if (!file || file.version !== base) return { status: 'conflict', disk: file ? { text: file.text, version: file.version } : null };
+        file.text = text;
+        file.version = this.#version();
+        return { status: 'saved', version: file.version, post: file.post };
+      },
+      saveCopy: async (id, text) => {
+        this.calls.push(`saveCopy ${id}`);
+        const copyId = `${id}-conflicted-copy`;
+        const file = this.add(copyId, text);
+        return this.#doc(file);
+      },
+      rename: async (id, slug) => {
+        const file = this.#get(id);
+        this.files.delete(id);
+        const renamed = { ...file, post: { ...summary(slug), slug }, version: this.#version() };
+        this.files.set(slug, renamed);
+        return this.#doc(renamed);
+      },
+      delete: async (id) => {
+        this.#get(id);
+        this.files.delete(id);
+        return { trashedPath: `/trash/${id}.md` };
+      },
+    },
+  };
+}
+
+function summary(id: string): PostSummary {
+  return { id, path: `posts/${id}.md`, title: id, date: null, tags: [], draft: false, slug: id, description: '', words: 0, modified: 0 };
+}
+
+let disk: FakeDisk;
+let editor: EditorPort & { type(text: string): void; text(): string };
+let session: PostSession;
+let notices: { kind: string; message: string }[];
+let listed: string[];
+
+beforeEach(() => {
+  disk = new FakeDisk();
+  notices = [];
+  listed = [];
+  const extensions = savedState();
+  let state = EditorState.create({ extensions });
+  editor = {
+    get state() {
+      return state;
+    },
+    dispatch(spec: TransactionSpec) {
+      state = state.update(spec).state;
+      session.editorChanged();
+    },
+    setState(next) {
+      state = next;
+    },
+    type(text) {
+      this.dispatch({ changes: { from: state.doc.length, insert: text } });
+    },
+    text: () => state.doc.toString(),
+  };
+  session = new PostSession({
+    api: disk.api,
+    editor,
+    extensions,
+    notify: (kind, message) => notices.push({ kind, message }),
+    onPost: (post) => listed.push(`+${post.id}`),
+    onRemoved: (id) => listed.push(`-${id}`),
+  });
+});
+
+describe('open and save', () => {
+  it('opens a post clean and saves edits against the loaded version', async () => {
+    const file = disk.add('hello', 'Hello');
+    expect(await session.open('hello')).toBe(true);
+    expect(session.state.post?.id).toBe('hello');
+    expect(session.state.dirty).toBe(false);
+    editor.type(' world');
+    expect(session.state.dirty).toBe(true);
+    expect(await session.save()).toBe(true);
+    expect(disk.files.get('hello')?.text).toBe('Hello world');
+    expect(session.state.dirty).toBe(false);
+    expect(session.version).toBe(file.version);
+  });
+
+  it('saves the open post before opening another', async () => {
+    disk.add('a', 'A');
+    disk.add('b', 'B');
+    await session.open('a');
+    editor.type('!');
+    expect(await session.open('b')).toBe(true);
+    expect(disk.files.get('a')?.text).toBe('A!');
+    expect(editor.text()).toBe('B');
+  });
+
+  it('reports a failed save and stays dirty', async () => {
+    disk.add('a', 'A');
+    await session.open('a');
+    editor.type('!');
+    disk.saveError = new ApiError('disk-full', 'The disk is full; the original file is intact.');
+    expect(await session.save()).toBe(false);
+    expect(session.state.dirty).toBe(true);
+    expect(notices).toEqual([{ kind: 'error', message: 'The disk is full; the original file is intact.' }]);
+  });
+
+  it('creates and opens a new post', async () => {
+    expect(await session.create('My Post')).toBe(true);
+    expect(session.state.post?.id).toBe('my-post');
+    expect(editor.text()).toContain('title: My Post');
+    expect(listed).toEqual(['+my-post']);
+  });
+});
+
+describe('conflicts', () => {
+  beforeEach(async () => {
+    disk.add('p', 'base');
+    await session.open('p');
+    editor.type(' mine');
+  });
+
+  it('shows both versions when the file changed on disk', async () => {
+    disk.edit('p', 'base theirs');
+    expect(await session.save()).toBe(false);
+    expect(session.state.conflict).toEqual({ mine: 'base mine', disk: { text: 'base theirs', version: disk.files.get('p')?.version } });
+    expect(session.state.dirty).toBe(true);
+  });
+
+  it('keep my version: copies the disk version aside, then saves mine over it', async () => {
+    disk.edit('p', 'base theirs');
+    await session.save();
+    await session.keepMine();
+    expect(disk.calls.slice(-2)).toEqual(['saveCopy p', expect.stringMatching(/^save p v\d+$/)]);
+    expect(disk.files.get('p')?.text).toBe('base mine');
+    expect(disk.files.get('p-conflicted-copy')?.text).toBe('base theirs');
+    expect(session.state.conflict).toBeNull();
+    expect(session.state.dirty).toBe(false);
+    expect(notices.at(-1)?.message).toContain('posts/p-conflicted-copy.md');
+  });
+
+  it('use the disk version: copies mine aside, then loads the disk text', async () => {
+    const version = disk.edit('p', 'base theirs');
+    await session.save();
+    await session.useDisk();
+    expect(disk.files.get('p-conflicted-copy')?.text).toBe('base mine');
+    expect(editor.text()).toBe('base theirs');
+    expect(session.version).toBe(version);
+    expect(session.state.dirty).toBe(false);
+    expect(notices.at(-1)?.message).toBe('Loaded the version from disk. Your version was kept as posts/p-conflicted-copy.md.');
+  });
+
+  it('cancel changes nothing', async () => {
+    disk.edit('p', 'base theirs');
+    await session.save();
+    session.cancelConflict();
+    expect(session.state.conflict).toBeNull();
+    expect(session.state.dirty).toBe(true);
+    expect(disk.files.get('p')?.text).toBe('base theirs');
+  });
+
+  it('a deleted file the backend no longer knows: keep my version recreates it as a new post', async () => {
+    disk.files.delete('p');
+    await session.save();
+    const saveCopy = disk.api.posts.saveCopy;
+    disk.api.posts = { ...disk.api.posts, saveCopy: async () => Promise.reject(new ApiError('not-found', 'No post has the id "p".')) };
+    await session.keepMine();
+    disk.api.posts = { ...disk.api.posts, saveCopy };
+    expect(session.state.conflict).toBeNull();
+    expect(session.state.post?.id).toBe('p');
+    expect(disk.files.get('p')?.text).toBe('base mine');
+    expect(session.state.dirty).toBe(false);
+  });
+
+  it('a deleted file: keep my version saves it as a copy and opens that', async () => {
+    disk.files.delete('p');
+    await session.save();
+    expect(session.state.conflict?.disk).toBeNull();
+    await session.keepMine();
+    expect(session.state.post?.id).toBe('p-conflicted-copy');
+    expect(disk.files.get('p-conflicted-copy')?.text).toBe('base mine');
+    expect(session.state.dirty).toBe(false);
+  });
+});
+
+describe('outside changes', () => {
+  beforeEach(async () => {
+    disk.add('p', 'line one\nline two');
+    await session.open('p');
+  });
+
+  it('ignores the event for our own save', async () => {
+    editor.type('!');
+    await session.save();
+    await session.onPostsChanged({ kind: 'changed', id: 'p', version: session.version! });
+    expect(session.state.diskNote).toBeNull();
+  });
+
+  it('reloads a clean editor quietly', async () => {
+    const version = disk.edit('p', 'line one\nline two\nline three');
+    await session.onPostsChanged({ kind: 'changed', id: 'p', version });
+    expect(editor.text()).toBe('line one\nline two\nline three');
+    expect(session.state.dirty).toBe(false);
+    expect(session.version).toBe(version);
+    expect(session.state.diskNote).toBeNull();
+  });
+
+  it('notes the change over a dirty editor and keeps the buffer', async () => {
+    editor.type(' (mine)');
+    const version = disk.edit('p', 'theirs');
+    await session.onPostsChanged({ kind: 'changed', id: 'p', version });
+    expect(session.state.diskNote).toBe('changed');
+    expect(editor.text()).toBe('line one\nline two (mine)');
+  });
+
+  it('notes a removal and keeps the buffer', async () => {
+    editor.type('!');
+    disk.files.delete('p');
+    await session.onPostsChanged({ kind: 'removed', id: 'p' });
+    expect(session.state.diskNote).toBe('removed');
+    expect(session.state.post?.id).toBe('p');
+    expect(editor.text()).toBe('line one\nline two!');
+  });
+
+  it('waits for a save in flight before judging an event', async () => {
+    editor.type('!');
+    const saving = session.save();
+    // The watcher reports our write before the save call returns.
+    const event = session.onPostsChanged({ kind: 'changed', id: 'p', version: 'v2' });
+    await Promise.all([saving, event]);
+    expect(session.version).toBe('v2');
+    expect(session.state.diskNote).toBeNull();
+    expect(session.state.dirty).toBe(false);
+  });
+});
+
+describe('rename and delete', () => {
+  it('renames, following the post to its new id', async () => {
+    disk.add('old', 'text');
+    await session.open('old');
+    expect(await session.rename('new-name')).toBe(true);
+    expect(session.state.post?.id).toBe('new-name');
+    expect(listed).toEqual(['-old', '+new-name']);
+    // Saving later goes to the new id, against the version rename returned.
+    editor.type('!');
+    expect(await session.save()).toBe(true);
+    expect(disk.files.get('new-name')?.text).toBe('text!');
+  });
+
+  it('deletes the open post and says where it went', async () => {
+    disk.add('gone', 'text');
+    await session.open('gone');
+    expect(await session.delete()).toBe(true);
+    expect(session.state.post).toBeNull();
+    expect(editor.text()).toBe('');
+    expect(notices.at(-1)).toEqual({ kind: 'info', message: 'Moved posts/gone.md to the Trash. You can restore it from there.' });
+  });
+});
