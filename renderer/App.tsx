@@ -1,0 +1,133 @@
+// The window: posts sidebar | editor, status bar below, dialogs and toasts on top.
+// Holds UI state only; the text is in the editor, the rest in the stores.
+import type { EditorView } from '@codemirror/view';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ConflictDialog } from './components/ConflictDialog';
+import { DeleteDialog } from './components/DeleteDialog';
+import { DiskNote } from './components/DiskNote';
+import { EditorHost } from './components/EditorHost';
+import { EmptyState } from './components/EmptyState';
+import { NewPostDialog } from './components/NewPostDialog';
+import { PostHeader } from './components/PostHeader';
+import { RenameDialog } from './components/RenameDialog';
+import { Sidebar } from './components/Sidebar';
+import { StatusBar } from './components/StatusBar';
+import { Toasts } from './components/Toasts';
+import type { EditorStatus } from './editorStatus';
+import type { Notices } from './notices';
+import { noFilter, type PostFilter } from './postFilter';
+import type { PostsStore } from './postsStore';
+import type { PostSession } from './session';
+import { useStore } from './store';
+import { useShortcuts } from './useShortcuts';
+import { useUnsavedGuard } from './useUnsavedGuard';
+import { useWindowTitle } from './useWindowTitle';
+import { useWorkspace } from './useWorkspace';
+
+interface AppProps {
+  view: EditorView;
+  session: PostSession;
+  posts: PostsStore;
+  notices: Notices;
+  status: EditorStatus;
+}
+
+type DialogName = 'new' | 'rename' | 'delete' | null;
+
+const sidebarId = 'posts-sidebar';
+
+export function App({ view, session, posts, notices, status }: AppProps) {
+  const open = useStore(session.store);
+  const list = useStore(posts.store);
+  const toasts = useStore(notices.store);
+  const editorStatus = useStore(status.store);
+  const workspace = useWorkspace();
+  const [filter, setFilter] = useState<PostFilter>(noFilter);
+  const [sidebarOpen, setSidebarOpen] = useState(true);
+  const [dialog, setDialog] = useState<DialogName>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  useWindowTitle(open.post, open.dirty);
+  useUnsavedGuard(open.dirty);
+
+  // A newly opened post gets the keyboard (after any dialog has handed focus back).
+  useEffect(() => {
+    if (open.opened > 0) view.focus();
+  }, [open.opened, view]);
+
+  const focusList = useCallback(() => {
+    listRef.current?.querySelector<HTMLElement>('[role="option"][tabindex="0"]')?.focus();
+  }, []);
+
+  const toggleSidebar = () => {
+    // Focus must not be left inside a sidebar that disappears.
+    if (sidebarOpen && document.activeElement?.closest(`#${sidebarId}`)) view.focus();
+    setSidebarOpen(!sidebarOpen);
+  };
+
+  useShortcuts({
+    'new-post': () => setDialog('new'),
+    'toggle-sidebar': toggleSidebar,
+    save: () => void session.save(),
+  });
+
+  const post = open.post;
+  return (
+    <div className={sidebarOpen ? 'app' : 'app sidebar-closed'}>
+      <Sidebar
+        id={sidebarId}
+        hidden={!sidebarOpen}
+        list={list}
+        filter={filter}
+        onFilter={setFilter}
+        openId={post?.id ?? null}
+        onOpen={(id) => void session.open(id)}
+        onNew={() => setDialog('new')}
+        onRetry={() => void posts.load()}
+        listRef={listRef}
+        onEnterList={focusList}
+      />
+      <main className="editor-pane" aria-label={post ? `Editing ${post.title || post.path}` : 'Editor'}>
+        <PostHeader
+          post={post}
+          sidebarId={sidebarId}
+          sidebarOpen={sidebarOpen}
+          onToggleSidebar={toggleSidebar}
+          onRename={() => setDialog('rename')}
+          onDelete={() => setDialog('delete')}
+        />
+        <DiskNote note={open.diskNote} />
+        <EditorHost view={view} hidden={!post} />
+        {!post && <EmptyState hasPosts={list.posts?.length !== 0} />}
+      </main>
+      <StatusBar session={open} status={editorStatus} workspace={workspace} />
+
+      {dialog === 'new' && <NewPostDialog onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} />}
+      {dialog === 'rename' && post && (
+        <RenameDialog slug={post.slug} path={post.path} onRename={(slug) => session.rename(slug)} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'delete' && post && (
+        <DeleteDialog
+          path={post.path}
+          onDelete={async () => {
+            const deleted = await session.delete();
+            if (deleted) requestAnimationFrame(focusList);
+            return deleted;
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {open.conflict && post && (
+        <ConflictDialog
+          path={post.path}
+          conflict={open.conflict}
+          busy={open.resolving}
+          onKeepMine={() => void session.keepMine()}
+          onUseDisk={() => void session.useDisk()}
+          onCancel={() => session.cancelConflict()}
+        />
+      )}
+      <Toasts notices={toasts} onDismiss={notices.dismiss} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// Shown when a save was refused because the file changed on disk. Both
+// versions side by side; whichever the author does not keep is saved as a
+// conflicted copy, so nothing is lost.
+import { useMemo, useRef } from 'react';
+import { diffLines } from '../lineDiff';
+import type { Conflict } from '../session';
+import { Dialog } from './Dialog';
+import { VersionPane } from './VersionPane';
+
+interface ConflictDialogProps {
+  path: string;
+  conflict: Conflict;
+  busy: boolean;
+  onKeepMine: () => void;
+  onUseDisk: () => void;
+  onCancel: () => void;
+}
+
+export function ConflictDialog({ path, conflict, busy, onKeepMine, onUseDisk, onCancel }: ConflictDialogProps) {
+  const keep = useRef<HTMLButtonElement>(null);
+  const { disk } = conflict;
+  const mine = useMemo(() => conflict.mine.split('\n'), [conflict.mine]);
+  const theirs = useMemo(() => disk?.text.split('\n') ?? [], [disk]);
+  const diff = useMemo(() => diffLines(mine, theirs), [mine, theirs]);
+
+  return (
+    <Dialog title="This post changed on disk" className="conflict-dialog" onClose={onCancel} initialFocus={keep}>
+      {disk ? (
+        <p className="dialog-text">
+          Another program changed <code>{path}</code> after you opened it. Choose the version to keep; the other one is
+          saved beside it as a conflicted copy.
+        </p>
+      ) : (
+        <p className="dialog-text">
+          <code>{path}</code> was deleted on disk after you opened it. Keep your version to save it as a new file beside
+          where the post was.
+        </p>
+      )}
+      <div className="versions">
+        <VersionPane label="Your version" note="unsaved, in the editor" lines={mine} changed={diff.changedA} />
+        {disk ? (
+          <VersionPane label="Disk version" note={`now in ${path}`} lines={theirs} changed={diff.changedB} />
+        ) : (
+          <section className="version version-gone">
+            <header className="version-header">
+              <h3>Disk version</h3>
+            </header>
+            <p>Deleted on disk.</p>
+          </section>
+        )}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+        {disk && (
+          <button type="button" className="button" onClick={onUseDisk} disabled={busy}>
+            Use the disk version
+          </button>
+        )}
+        <button ref={keep} type="button" className="button primary" onClick={onKeepMine} disabled={busy}>
+          Keep my version
+        </button>
+      </div>
+    </Dialog>
+  );
+}

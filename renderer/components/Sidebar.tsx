@@ -1,0 +1,73 @@
+import { useMemo, type Ref } from 'react';
+import type { PostsState } from '../postsStore';
+import { allTags, countLabel, isFiltered, noFilter, visiblePosts, type PostFilter } from '../postFilter';
+import { shortcutLabel } from '../platform';
+import { Icon } from './Icon';
+import { PostFilters } from './PostFilters';
+import { PostList } from './PostList';
+
+interface SidebarProps {
+  id: string;
+  hidden: boolean;
+  list: PostsState;
+  filter: PostFilter;
+  onFilter: (filter: PostFilter) => void;
+  openId: string | null;
+  onOpen: (id: string) => void;
+  onNew: () => void;
+  onRetry: () => void;
+  listRef: Ref<HTMLUListElement>;
+  onEnterList: () => void;
+}
+
+export function Sidebar({ id, hidden, list, filter, onFilter, openId, onOpen, onNew, onRetry, listRef, onEnterList }: SidebarProps) {
+  const all = list.posts;
+  const shown = useMemo(() => (all ? visiblePosts(all, filter) : []), [all, filter]);
+  const tags = useMemo(() => (all ? allTags(all) : []), [all]);
+
+  return (
+    <aside id={id} className="sidebar" aria-label="Posts" hidden={hidden}>
+      <header className="sidebar-header">
+        <h1 className="sidebar-title">Posts</h1>
+        <button type="button" className="icon-button" aria-label="New post" title={`New post (${shortcutLabel('N')})`} onClick={onNew}>
+          <Icon name="plus" />
+        </button>
+      </header>
+      <PostFilters filter={filter} tags={tags} onChange={onFilter} onEnterList={onEnterList} />
+      {all === null ? (
+        list.error ? (
+          <div className="sidebar-message" role="alert">
+            <p>Couldn't list the posts: {list.error}</p>
+            <button type="button" className="button" onClick={onRetry}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <p className="sidebar-message" aria-busy="true">
+            Loading posts…
+          </p>
+        )
+      ) : (
+        <>
+          <p className="post-count" aria-live="polite">
+            {countLabel(shown.length, all.length)}
+          </p>
+          {shown.length > 0 ? (
+            <PostList ref={listRef} posts={shown} openId={openId} onOpen={onOpen} />
+          ) : all.length === 0 ? (
+            <p className="sidebar-message">No posts yet. Press {shortcutLabel('N')} to write the first one.</p>
+          ) : (
+            <div className="sidebar-message">
+              <p>No posts match.</p>
+              {isFiltered(filter) && (
+                <button type="button" className="button" onClick={() => onFilter(noFilter)}>
+                  Clear filters
+                </button>
+              )}
+            </div>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,51 @@
+import type { WorkspaceInfo } from '../../common/api';
+import type { EditorStatusState } from '../editorStatus';
+import type { SessionState } from '../session';
+import { readingMinutes } from '../wordCount';
+
+interface StatusBarProps {
+  session: SessionState;
+  status: EditorStatusState;
+  workspace: WorkspaceInfo | null;
+}
+
+export function StatusBar({ session, status, workspace }: StatusBarProps) {
+  const minutes = readingMinutes(status.words);
+  return (
+    <footer className="status-bar">
+      {session.post && (
+        <>
+          <SaveState session={session} />
+          <span>{status.words.toLocaleString('en')} {status.words === 1 ? 'word' : 'words'}</span>
+          {minutes > 0 && <span>{minutes} min read</span>}
+          <span>Ln {status.line.toLocaleString('en')}</span>
+        </>
+      )}
+      <span className="spacer" />
+      {workspace && (
+        <span className="workspace" title={workspace.root}>
+          {workspace.name}
+        </span>
+      )}
+    </footer>
+  );
+}
+
+/** Dirty or saved, quietly. One persistent live region, so each change is announced. */
+function SaveState({ session }: { session: SessionState }) {
+  const state = !session.dirty ? 'saved' : session.saving ? 'saving' : 'dirty';
+  return (
+    <span role="status" className={`save-state ${state}`} aria-label={state === 'dirty' ? 'Unsaved changes' : undefined}>
+      {state === 'saved' && 'Saved ✓'}
+      {state === 'saving' && 'Saving…'}
+      {state === 'dirty' && (
+        <>
+          <span className="dirty-dot" aria-hidden="true">
+            ●
+          </span>{' '}
+          Unsaved
+        </>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Notice } from '../notices';
+import { Icon } from './Icon';
+
+interface ToastsProps {
+  notices: readonly Notice[];
+  onDismiss: (id: number) => void;
+}
+
+/** Errors are alerts (announced at once); news is a polite status. Neither blocks the editor. */
+export function Toasts({ notices, onDismiss }: ToastsProps) {
+  return (
+    <div className="toasts">
+      {notices.map((notice) => (
+        <div key={notice.id} className={`toast ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <p className="toast-message">{notice.message}</p>
+          <button type="button" className="icon-button small" aria-label="Dismiss" onClick={() => onDismiss(notice.id)}>
+            <Icon name="close" />
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

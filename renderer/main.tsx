@@ -1,0 +1,58 @@
+// Wires the app together: the editor view, the open-post session, the post
+// list and the notices, then hands them to React to display.
+import { EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { api } from './client';
+import { editorSetup } from './editor/setup';
+import { EditorStatus } from './editorStatus';
+import { Notices } from './notices';
+import { PostsStore } from './postsStore';
+import { PostSession } from './session';
+
+const notices = new Notices();
+const posts = new PostsStore(api);
+const status = new EditorStatus();
+
+// The extensions call into the session, which needs the view; they only run
+// after both exist, so referring ahead to `session` is safe.
+const extensions = editorSetup({
+  onSave: () => void session.save(),
+  onChange: ({ update, docChanged }) => {
+    status.update(update.state, docChanged);
+    session.editorChanged();
+  },
+});
+const view = new EditorView({ state: EditorState.create({ extensions }) });
+
+const session: PostSession = new PostSession({
+  api,
+  extensions,
+  editor: {
+    get state() {
+      return view.state;
+    },
+    dispatch: (spec) => view.dispatch(spec),
+    setState: (state) => {
+      view.setState(state);
+      status.reset(state);
+    },
+  },
+  notify: notices.push,
+  onPost: posts.upsert,
+  onRemoved: posts.remove,
+});
+
+api.on('posts.changed', (change) => {
+  posts.apply(change);
+  void session.onPostsChanged(change);
+});
+void posts.load();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App view={view} session={session} posts={posts} notices={notices} status={status} />
+  </StrictMode>,
+);
