@@ -21,7 +21,8 @@ export function ConflictDialog({ path, conflict, busy, onKeepMine, onUseDisk, on
   const { disk } = conflict;
   const mine = useMemo(() => conflict.mine.split('\n'), [conflict.mine]);
   const theirs = useMemo(() => disk?.text.split('\n') ?? [], [disk]);
-  const diff = useMemo(() => diffLines(mine, theirs), [mine, theirs]);
+  // Against a deleted file every line "differs"; marking them all would only be noise.
+  const diff = useMemo(() => (disk ? diffLines(mine, theirs) : { changedA: [], changedB: [] }), [disk, mine, theirs]);
 
   return (
     <Dialog title="This post changed on disk" className="conflict-dialog" onClose={onCancel} initialFocus={keep}>
@@ -32,8 +33,8 @@ export function ConflictDialog({ path, conflict, busy, onKeepMine, onUseDisk, on
         </p>
       ) : (
         <p className="dialog-text">
-          <code>{path}</code> was deleted on disk after you opened it. Keep your version to save it as a new file beside
-          where the post was.
+          <code>{path}</code> was deleted on disk after you opened it. Keep your version to save it to a new file, or cancel
+          to go on editing.
         </p>
       )}
       <div className="versions">
