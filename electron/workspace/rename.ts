@@ -1,0 +1,111 @@
+// Renaming a post: its front-matter slug (if it has one), its file name (or
+// page-bundle folder) and its assets folder, with links into that folder.
+//
+// Order, so the post is never lost and a failure is undone:
+//   1. check every target name is free;
+//   2. rewrite the text in place (atomic write);
+//   3. rename the file (or bundle folder);
+//   4. rename the assets folder.
+// Each step is atomic on its own; if 3 or 4 fails, the earlier steps are
+// rolled back. Between the check and the renames another program could take
+// a name; rename() would then replace a file, so the window is kept to one call.
+import { lstat, rename } from 'node:fs/promises';
+import { posix } from 'node:path';
+import { ApiError } from '../../common/errors';
+import { parsePost, setFrontMatterField } from '../../common/post';
+import { rewriteAssetLinks } from './assetLinks';
+import { fromDisk, toDisk, type DiskFormat, formatOf } from './encoding';
+import { readFileBytes, writeAtomic } from './files';
+import { assetsFolderOf, extensionOf, isPageBundle, jekyllPrefix } from './names';
+import { code, resolveInside, type Inside } from './paths';
+
+interface Move {
+  from: Inside;
+  to: Inside;
+}
+
+/** Renames the post at `post` to `slug`; returns its new relative path. `slug` is already validated. */
+export async function renamePost(root: string, post: Inside, slug: string): Promise<string> {
+  const relative = post.relative;
+  const moves: Move[] = [];
+  let newRelative: string;
+  let assetsMove: Move | undefined;
+
+  if (isPageBundle(relative)) {
+    const folder = posix.dirname(relative);
+    const newFolder = posix.join(posix.dirname(folder), jekyllPrefix(posix.basename(folder)) + slug);
+    newRelative = `${newFolder}/${posix.basename(relative)}`;
+    if (newFolder !== folder) moves.push({ from: await resolveInside(root, folder), to: await resolveInside(root, newFolder) });
+  } else {
+    const name = posix.basename(relative);
+    newRelative = posix.join(posix.dirname(relative), jekyllPrefix(name) + slug + extensionOf(name));
+    if (newRelative !== relative) {
+      moves.push({ from: post, to: await resolveInside(root, newRelative) });
+      const assets = assetsFolderOf(relative)!;
+      const assetsFrom = await resolveInside(root, assets);
+      if ((await lstat(assetsFrom.path).catch(() => null))?.isDirectory()) {
+        assetsMove = { from: assetsFrom, to: await resolveInside(root, assetsFolderOf(newRelative)!) };
+        moves.push(assetsMove);
+      }
+    }
+  }
+
+  for (const move of moves) {
+    const target = await lstat(move.to.path).catch(() => null);
+    const source = await lstat(move.from.path);
+    // On case-insensitive disks "Hello.md" → "hello.md" finds the post itself: that is not a clash.
+    if (target && !(target.ino === source.ino && target.dev === source.dev)) {
+      throw new ApiError('exists', `Cannot rename ${relative}: ${move.to.relative} already exists. Choose another slug.`);
+    }
+  }
+
+  // The new text: slug value and asset links, with the file's BOM and line endings kept.
+  // A file that is not UTF-8 is refused here, before anything changed (fromDisk throws).
+  const original = await readFileBytes(post.real, relative);
+  const format: DiskFormat = formatOf(original.bytes);
+  const text = fromDisk(original.bytes, relative).text;
+  let next = text;
+  const { data, error } = parsePost(text);
+  if (!error && Object.hasOwn(data, 'slug')) next = setFrontMatterField(next, 'slug', slug);
+  if (assetsMove) next = rewriteAssetLinks(next, posix.basename(assetsMove.from.relative), posix.basename(assetsMove.to.relative));
+  const edited = next !== text ? toDisk(next, format) : null;
+
+  if (edited) await writeAtomic(post.real, edited, relative);
+  const done: Move[] = [];
+  try {
+    for (const move of moves) {
+      await rename(move.from.path, move.to.path);
+      done.push(move);
+    }
+  } catch (error) {
+    const problem = renameError(error, relative);
+    try {
+      for (const move of done.reverse()) await rename(move.to.path, move.from.path);
+      if (edited) await writeAtomic(post.real, original.bytes, relative);
+    } catch {
+      throw new ApiError(
+        'io',
+        `${problem.message} Undoing the rename also failed; check ${relative} and ${newRelative} by hand (nothing was deleted).`,
+      );
+    }
+    throw problem;
+  }
+  return newRelative;
+}
+
+function renameError(error: unknown, relative: string): ApiError {
+  if (error instanceof ApiError) return error;
+  switch (code(error)) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new ApiError('read-only', `Cannot rename ${relative}: its folder does not allow changes. Nothing was renamed.`);
+    case 'EEXIST':
+    case 'ENOTEMPTY':
+      return new ApiError('exists', `Cannot rename ${relative}: the new name was taken meanwhile. Nothing was renamed.`);
+    case 'ENOENT':
+      return new ApiError('not-found', `Cannot rename ${relative}: it no longer exists. Reload the post list.`);
+    default:
+      return new ApiError('io', `Cannot rename ${relative}: ${error instanceof Error ? error.message : String(error)}. Nothing was renamed.`);
+  }
+}

@@ -1,0 +1,358 @@
+// The posts workspace: the only code that touches post files.
+//
+// Posts are named by opaque ids (ids.ts); every path goes through
+// resolveInside() (paths.ts); reads are strict UTF-8 and writes atomic
+// (encoding.ts, files.ts). This class ties those together behind the API the
+// backend exposes through the contract.
+import { lstat, realpath, stat } from 'node:fs/promises';
+import path, { posix } from 'node:path';
+import { Slug, type EventPayload } from '../../common/api';
+import { ApiError } from '../../common/errors';
+import { setFrontMatterField, slugify } from '../../common/post';
+import type { PostDocument, PostSummary, SaveResult, WorkspaceInfo } from '../../common/types';
+import { formatOf, fromDisk, toDisk, versionOf, type DiskFormat } from './encoding';
+import { readFileBytes, writeAtomic, type FileBytes } from './files';
+import { IdIndex, postId } from './ids';
+import { assetsFolderOf, conflictCopyName, isInSkippedFolder, isPageBundle, isPostFileName } from './names';
+import { code, resolveInside, type Inside } from './paths';
+import { renamePost } from './rename';
+import { findPosts, summarizeAll } from './scan';
+import { readSettings, type WorkspaceSettings } from './settings';
+import { summarize, summarizeBytes } from './summary';
+import { watchFolder, type FolderWatch, type WatchBatch } from './watch';
+
+export interface WorkspaceOptions {
+  /** Moves a file or folder to the OS trash (Platform.trash). */
+  trash: (absolutePath: string) => Promise<void>;
+}
+
+type ChangeListener = (change: EventPayload<'posts.changed'>) => void;
+
+/** Where new posts go when the workspace has this folder; else the root. */
+const POSTS_FOLDER = 'posts';
+
+export class Workspace {
+  readonly #index = new IdIndex();
+  readonly #options: WorkspaceOptions;
+  #settings: WorkspaceSettings;
+  /** One chokidar watcher, shared by every listener so each change is processed once. */
+  #watch: FolderWatch | undefined;
+  readonly #listeners = new Set<ChangeListener>();
+  /** Watch batches are handled one after another, in order. */
+  #watchQueue: Promise<void> = Promise.resolve();
+  /** Per-path queues, so two saves (or a save and a rename) of one post never interleave. */
+  readonly #locks = new Map<string, Promise<unknown>>();
+
+  private constructor(
+    /** The real absolute path of the workspace folder. */
+    readonly root: string,
+    settings: WorkspaceSettings,
+    options: WorkspaceOptions,
+  ) {
+    this.#settings = settings;
+    this.#options = options;
+  }
+
+  static async open(root: string, options: WorkspaceOptions): Promise<Workspace> {
+    let real: string;
+    try {
+      real = await realpath(root);
+    } catch {
+      throw new ApiError('not-found', `The folder ${root} does not exist. Choose an existing folder to open as a workspace.`);
+    }
+    if (!(await stat(real)).isDirectory()) {
+      throw new ApiError('not-found', `${root} is a file, not a folder. Choose the folder that holds your posts.`);
+    }
+    return new Workspace(real, await readSettings(real), options);
+  }
+
+  info(): WorkspaceInfo {
+    return { name: path.basename(this.root), root: this.root, outputDir: this.#settings.outputDir };
+  }
+
+  /** Every post, newest first; posts whose front matter is broken are listed with an error. */
+  async list(): Promise<PostSummary[]> {
+    this.#settings = await readSettings(this.root);
+    const relatives = await findPosts(this.root, this.#settings.outputDir);
+    this.#index.reset(relatives);
+    const posts = await summarizeAll(this.root, relatives);
+    return posts.sort(newestFirst);
+  }
+
+  async read(id: string): Promise<PostDocument> {
+    const post = await this.#locate(id);
+    const { bytes, stats } = await this.#readBytes(post);
+    const { text } = fromDisk(bytes, post.relative);
+    return { post: summarize(id, post.relative, text, stats.mtimeMs), text, version: versionOf(bytes) };
+  }
+
+  async create(title: string): Promise<PostDocument> {
+    const slug = slugify(title) || 'untitled';
+    const folder = (await this.#isFolder(POSTS_FOLDER)) ? POSTS_FOLDER : '';
+    let text = setFrontMatterField('', 'title', title.trim());
+    text = setFrontMatterField(text, 'date', today());
+    text = `${setFrontMatterField(text, 'draft', true)}\n`;
+    const bytes = Buffer.from(text, 'utf8');
+    for (let n = 1; n <= 1000; n++) {
+      const relative = posix.join(folder, `${n === 1 ? slug : `${slug}-${n}`}.md`);
+      const target = await resolveInside(this.root, relative);
+      try {
+        const stats = await writeAtomic(target.real, bytes, relative, { noClobber: true });
+        const id = this.#index.add(relative);
+        return { post: summarize(id, relative, text, stats.mtimeMs), text, version: versionOf(bytes) };
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'exists')) throw error;
+      }
+    }
+    throw new ApiError('exists', `There are already 1000 posts named ${slug}; choose a different title.`);
+  }
+
+  /** Writes the editor's text, unless the file changed since `baseVersion` was read. */
+  async save(id: string, text: string, baseVersion: string): Promise<SaveResult> {
+    const post = await this.#locate(id);
+    return this.#serial(post.relative, async (): Promise<SaveResult> => {
+      let current: FileBytes;
+      try {
+        current = await this.#readBytes(post);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'not-found') return { status: 'conflict', disk: null };
+        throw error;
+      }
+      const version = versionOf(current.bytes);
+      if (version !== baseVersion) {
+        return { status: 'conflict', disk: { text: fromDisk(current.bytes, post.relative).text, version } };
+      }
+      const bytes = toDisk(text, formatOf(current.bytes));
+      const stats = await writeAtomic(post.real, bytes, post.relative);
+      return { status: 'saved', version: versionOf(bytes), post: summarize(id, post.relative, text, stats.mtimeMs) };
+    });
+  }
+
+  /** Keeps a losing version of a conflict as a new file beside the post. */
+  async saveCopy(id: string, text: string): Promise<PostDocument> {
+    const post = await this.#locate(id);
+    const format: DiskFormat = await readFileBytes(post.real, post.relative).then(
+      (file) => formatOf(file.bytes),
+      () => ({ bom: false, eol: '\n' }),
+    );
+    const bytes = toDisk(text, format);
+    const now = new Date();
+    for (let attempt = 1; attempt <= 100; attempt++) {
+      const relative = conflictCopyName(post.relative, now, attempt);
+      const target = await resolveInside(this.root, relative);
+      try {
+        const stats = await writeAtomic(target.real, bytes, relative, { noClobber: true });
+        const copyId = this.#index.add(relative);
+        return { post: summarize(copyId, relative, text, stats.mtimeMs), text, version: versionOf(bytes) };
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'exists')) throw error;
+      }
+    }
+    throw new ApiError('exists', `Too many conflict copies of ${post.relative} this second; try again.`);
+  }
+
+  /** Renames slug, file (or bundle folder) and assets folder; the post gets a new id. */
+  async rename(id: string, slug: string): Promise<PostDocument> {
+    if (!Slug.safeParse(slug).success) {
+      throw new ApiError('invalid-arguments', `"${slug}" is not a slug: use lower-case words joined by hyphens.`);
+    }
+    const post = await this.#locate(id);
+    const newRelative = await this.#serial(post.relative, () => renamePost(this.root, post, slug));
+    if (isPageBundle(post.relative)) {
+      // Everything indexed under the bundle folder moved with it.
+      const oldFolder = posix.dirname(post.relative);
+      const newFolder = posix.dirname(newRelative);
+      for (const moved of this.#index.under(oldFolder)) {
+        this.#index.remove(moved);
+        this.#index.add(newFolder + moved.slice(oldFolder.length));
+      }
+    } else {
+      this.#index.remove(post.relative);
+      this.#index.add(newRelative);
+    }
+    return this.read(postId(newRelative));
+  }
+
+  /** Moves the post, and its assets folder, to the OS trash. */
+  async delete(id: string): Promise<{ trashedPath: string }> {
+    const post = await this.#locate(id);
+    return this.#serial(post.relative, async () => {
+      if (!(await lstat(post.path).catch(() => null))) {
+        this.#index.remove(post.relative);
+        throw new ApiError('not-found', `${post.relative} no longer exists; it may have been deleted already. Reload the post list.`);
+      }
+      if (isPageBundle(post.relative)) {
+        const folder = await resolveInside(this.root, posix.dirname(post.relative));
+        const others = (await findPosts(this.root, this.#settings.outputDir, folder.relative)).filter((p) => p !== post.relative);
+        // A bundle folder is the post's; but never trash other posts that happen to live in it.
+        const target = others.length === 0 ? folder : post;
+        await this.#trash(target, post.relative);
+        for (const gone of others.length === 0 ? this.#index.under(folder.relative) : [post.relative]) this.#index.remove(gone);
+        return { trashedPath: target.relative };
+      }
+      await this.#trash(post, post.relative);
+      this.#index.remove(post.relative);
+      const assets = await resolveInside(this.root, assetsFolderOf(post.relative)!);
+      if ((await lstat(assets.path).catch(() => null))?.isDirectory()) {
+        try {
+          await this.#trash(assets, post.relative);
+        } catch (error) {
+          throw new ApiError(
+            'io',
+            `${post.relative} is in the trash, but its assets folder ${assets.relative} could not be moved there: ${ApiError.from(error).message}`,
+          );
+        }
+      }
+      return { trashedPath: post.relative };
+    });
+  }
+
+  /**
+   * Reports post files added, changed or removed on disk, by anyone. Resolves
+   * once watching has started; the returned function stops this listener.
+   */
+  async watch(listener: ChangeListener): Promise<() => Promise<void>> {
+    this.#listeners.add(listener);
+    if (!this.#watch) {
+      if (this.#index.size === 0) this.#index.reset(await findPosts(this.root, this.#settings.outputDir));
+      this.#watch = await watchFolder(
+        this.root,
+        () => this.#settings.outputDir,
+        (batch) => {
+          this.#watchQueue = this.#watchQueue.then(() => this.#onBatch(batch)).catch(() => {});
+        },
+      );
+    }
+    return async () => {
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0) await this.#stopWatching();
+    };
+  }
+
+  async close(): Promise<void> {
+    this.#listeners.clear();
+    await this.#stopWatching();
+  }
+
+  async #stopWatching(): Promise<void> {
+    const watch = this.#watch;
+    this.#watch = undefined;
+    await watch?.close();
+  }
+
+  async #onBatch(batch: WatchBatch): Promise<void> {
+    const emit = (change: EventPayload<'posts.changed'>) => {
+      for (const listener of this.#listeners) listener(change);
+    };
+    for (const folder of batch.removedFolders) {
+      for (const gone of this.#index.under(folder)) {
+        this.#index.remove(gone);
+        emit({ kind: 'removed', id: postId(gone) });
+      }
+    }
+    const files = new Set(batch.files);
+    for (const folder of batch.addedFolders) {
+      for (const found of await findPosts(this.root, this.#settings.outputDir, folder)) files.add(found);
+    }
+    for (const relative of files) {
+      if (!isPostFileName(posix.basename(relative)) || isInSkippedFolder(relative, this.#settings.outputDir)) continue;
+      const known = this.#index.has(relative);
+      const change = await this.#describe(relative);
+      if (change) {
+        this.#index.add(relative);
+        emit({ kind: known ? 'changed' : 'added', id: change.post.id, post: change.post, version: change.version });
+      } else if (known) {
+        this.#index.remove(relative);
+        emit({ kind: 'removed', id: postId(relative) });
+      }
+    }
+  }
+
+  /** The post at a path as it is now, or null if it is gone or not ours to show. */
+  async #describe(relative: string): Promise<{ post: PostSummary; version: string } | null> {
+    try {
+      const inside = await resolveInside(this.root, relative);
+      const { bytes, stats } = await readFileBytes(inside.real, relative);
+      return { post: summarizeBytes(postId(relative), relative, bytes, stats.mtimeMs), version: versionOf(bytes) };
+    } catch {
+      return null;
+    }
+  }
+
+  async #trash(target: Inside, postRelative: string): Promise<void> {
+    try {
+      await this.#options.trash(target.path);
+    } catch (error) {
+      throw new ApiError(
+        'io',
+        `Could not move ${target.relative} to the trash (${ApiError.from(error).message}); ${postRelative} was not deleted.`,
+      );
+    }
+  }
+
+  /** The post's path, checked; an unknown id triggers one fresh walk before giving up. */
+  async #locate(id: string): Promise<Inside> {
+    let relative = this.#index.pathOf(id);
+    if (relative === undefined) {
+      this.#index.reset(await findPosts(this.root, this.#settings.outputDir));
+      relative = this.#index.pathOf(id);
+    }
+    if (relative === undefined) {
+      throw new ApiError('not-found', `No post has the id "${id}"; it may have been renamed or deleted. Reload the post list.`);
+    }
+    return resolveInside(this.root, relative);
+  }
+
+  async #readBytes(post: Inside): Promise<FileBytes> {
+    try {
+      return await readFileBytes(post.real, post.relative);
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      if (code(error) === 'ENOENT') {
+        throw new ApiError('not-found', `${post.relative} no longer exists; it may have been moved or deleted. Reload the post list.`);
+      }
+      if (code(error) === 'EACCES' || code(error) === 'EPERM') {
+        throw new ApiError('io', `${post.relative} cannot be read: permission denied. Make it readable to open it here.`);
+      }
+      throw new ApiError('io', `Could not read ${post.relative}: ${ApiError.from(error).message}`);
+    }
+  }
+
+  async #isFolder(relative: string): Promise<boolean> {
+    try {
+      const inside = await resolveInside(this.root, relative);
+      return (await stat(inside.real)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  #serial<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.#locks.get(key) ?? Promise.resolve();
+    const run = previous.then(task, task);
+    const settled = run.catch(() => {});
+    this.#locks.set(key, settled);
+    void settled.then(() => {
+      if (this.#locks.get(key) === settled) this.#locks.delete(key);
+    });
+    return run;
+  }
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Newest date first; undated posts after dated ones; then by title, then path. */
+function newestFirst(a: PostSummary, b: PostSummary): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return collator.compare(a.title, b.title) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
