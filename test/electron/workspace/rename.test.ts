@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Workspace } from '../../../electron/workspace/workspace';
+import { tempDir, writeTree } from '../../helpers/tmp';
+
+const noTrash = { trash: async () => Promise.reject(new Error('not in this test')) };
+
+async function setup(files: Record<string, string | Uint8Array>) {
+  const root = await tempDir();
+  await writeTree(root, files);
+  const ws = await Workspace.open(root, noTrash);
+  const posts = await ws.list();
+  const id = (p: string) => posts.find((s) => s.path === p)!.id;
+  const read = (p: string) => readFile(path.join(root, p), 'utf8');
+  return { root, ws, id, read };
+}
+
+describe('Workspace.rename', () => {
+  it('renames the file, the slug value, the assets folder and links into it', async () => {
+    const text = [
+      '---',
+      'title: "Hello"   # the title',
+      'slug:   hello',
+      'cover: hello.assets/cover.png',
+      '---',
+      '![chart](hello.assets/chart.png) and ![](./hello.assets/b%20c.png)',
+      '<img src="hello.assets/x.png">',
+      '[ref]: hello.assets/doc.pdf',
+      'Not a link: myhello.assets/x.png or other/hello.assets/y.png',
+      '',
+    ].join('\n');
+    const { root, ws, id, read } = await setup({
+      'posts/hello.md': text,
+      'posts/hello.assets/chart.png': 'png',
+      'posts/other.md': 'untouched ![](hello.assets/chart.png)',
+    });
+    const doc = await ws.rename(id('posts/hello.md'), 'new-name');
+    expect(doc.post.path).toBe('posts/new-name.md');
+    expect(doc.post.slug).toBe('new-name');
+    expect(doc.post.id).not.toBe(id('posts/hello.md'));
+    expect(await read('posts/new-name.md')).toBe(
+      text
+        .replace('slug:   hello', 'slug:   new-name')
+        .replace('cover: hello.assets/', 'cover: new-name.assets/')
+        .replace('(hello.assets/chart', '(new-name.assets/chart')
+        .replace('(./hello.assets/', '(./new-name.assets/')
+        .replace('"hello.assets/x', '"new-name.assets/x')
+        .replace('[ref]: hello.assets/', '[ref]: new-name.assets/'),
+    );
+    expect(doc.text).toBe(await read('posts/new-name.md'));
+    expect(await read('posts/new-name.assets/chart.png')).toBe('png');
+    expect(existsSync(path.join(root, 'posts/hello.md'))).toBe(false);
+    expect(existsSync(path.join(root, 'posts/hello.assets'))).toBe(false);
+    expect(await read('posts/other.md')).toBe('untouched ![](hello.assets/chart.png)');
+    // The new id works, the old one is gone.
+    expect((await ws.read(doc.post.id)).text).toBe(doc.text);
+    await expect(ws.read(id('posts/hello.md'))).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('does not add a slug key when there is none: the file name carries it', async () => {
+    const { ws, id, read } = await setup({ 'a.md': '---\ntitle: A\n---\nBody\n' });
+    const doc = await ws.rename(id('a.md'), 'b');
+    expect(doc.post.path).toBe('b.md');
+    expect(await read('b.md')).toBe('---\ntitle: A\n---\nBody\n');
+  });
+
+  it('keeps a Jekyll date prefix', async () => {
+    const { ws, id } = await setup({ '_posts/2020-01-02-old.md': '# Old\n' });
+    const doc = await ws.rename(id('_posts/2020-01-02-old.md'), 'fresh');
+    expect(doc.post.path).toBe('_posts/2020-01-02-fresh.md');
+    expect(doc.post).toMatchObject({ slug: 'fresh', date: '2020-01-02' });
+  });
+
+  it('renames a page bundle folder with everything in it', async () => {
+    const { root, ws, id } = await setup({
+      'posts/bundle/index.md': '---\nslug: bundle\n---\n![](img.png)\n',
+      'posts/bundle/img.png': 'png',
+    });
+    const doc = await ws.rename(id('posts/bundle/index.md'), 'moved');
+    expect(doc.post.path).toBe('posts/moved/index.md');
+    expect(doc.text).toBe('---\nslug: moved\n---\n![](img.png)\n');
+    expect(await readdir(path.join(root, 'posts/moved'))).toEqual(['img.png', 'index.md']);
+    expect(existsSync(path.join(root, 'posts/bundle'))).toBe(false);
+  });
+
+  it('keeps CRLF and BOM while editing the slug', async () => {
+    const original = '\uFEFF---\r\nslug: a\r\ntitle: T\r\n---\r\nbody\r\n';
+    const { root, ws, id } = await setup({ 'a.md': original });
+    await ws.rename(id('a.md'), 'b');
+    expect(await readFile(path.join(root, 'b.md'))).toEqual(Buffer.from(original.replace('slug: a', 'slug: b'), 'utf8'));
+  });
+
+  it('refuses with exists when the new file or assets folder name is taken, changing nothing', async () => {
+    const { root, ws, id, read } = await setup({
+      'a.md': '---\nslug: a\n---\n',
+      'taken.md': 'other',
+      'c.md': 'c ![](c.assets/x.png)',
+      'c.assets/x.png': 'x',
+      'free.assets/keep.txt': 'someone else',
+    });
+    await expect(ws.rename(id('a.md'), 'taken')).rejects.toMatchObject({ code: 'exists', message: expect.stringContaining('taken.md') });
+    await expect(ws.rename(id('c.md'), 'free')).rejects.toMatchObject({ code: 'exists', message: expect.stringContaining('free.assets') });
+    expect(await read('a.md')).toBe('---\nslug: a\n---\n');
+    expect(await read('taken.md')).toBe('other');
+    expect(await read('c.md')).toBe('c ![](c.assets/x.png)');
+    expect(await readdir(root)).toEqual(['a.md', 'c.assets', 'c.md', 'free.assets', 'taken.md']);
+  });
+
+  it('refuses slugs that are not slugs', async () => {
+    const { ws, id } = await setup({ 'a.md': 'x' });
+    for (const bad of ['../escape', 'UPPER', 'a/b', '', 'two  spaces']) {
+      await expect(ws.rename(id('a.md'), bad)).rejects.toMatchObject({ code: 'invalid-arguments' });
+    }
+  });
+
+  it('refuses to rename a file that is not UTF-8, leaving it as it was', async () => {
+    const bytes = Buffer.from([0x23, 0x20, 0xe9, 0x0a]);
+    const { root, ws, id } = await setup({ 'latin.md': bytes, 'latin.assets/x.png': 'x' });
+    await expect(ws.rename(id('latin.md'), 'renamed')).rejects.toMatchObject({ code: 'not-utf8' });
+    expect(await readdir(root)).toEqual(['latin.assets', 'latin.md']);
+    expect(await readFile(path.join(root, 'latin.md'))).toEqual(bytes);
+  });
+});

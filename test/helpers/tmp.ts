@@ -1,0 +1,37 @@
+// Real temporary folders for tests that touch the file system (never mocked).
+import { chmod, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+
+const made: string[] = [];
+
+/** A fresh empty folder (real path) removed after the current test. */
+export async function tempDir(prefix = 'postwright-'): Promise<string> {
+  const dir = await realpath(await mkdtemp(path.join(tmpdir(), prefix)));
+  made.push(dir);
+  return dir;
+}
+
+afterEach(async () => {
+  for (const dir of made.splice(0)) {
+    // A test may have left folders read-only; make them removable first.
+    await chmod(dir, 0o755).catch(() => {});
+    await rm(dir, { recursive: true, force: true }).catch(() => {});
+  }
+});
+
+/** Writes files (and their folders) under root; values are text or raw bytes. */
+export async function writeTree(root: string, files: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [relative, content] of Object.entries(files)) {
+    const file = path.join(root, relative);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+  }
+}
+
+/** The same post text with its front matter, for brevity in tests. */
+export function post(fields: Record<string, string>, body = ''): string {
+  const lines = Object.entries(fields).map(([k, v]) => `${k}: ${v}`);
+  return `---\n${lines.join('\n')}\n---\n${body}`;
+}
