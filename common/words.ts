@@ -68,11 +68,59 @@ export function countWords(text: string): number {
   return words + inWord;
 }
 
+/**
+ * Two ASCII bytes at a time: for each pair, what it does from either state,
+ * packed as nibbles (state 0 in bits 0-3, state 1 in bits 4-7), each nibble
+ * being (words added << 1 | state after). SLOW marks pairs with a byte that
+ * is not ASCII. One lookup per two bytes, and no branch on the text: this
+ * halves the time of the post list's main cost.
+ */
+const SLOW = 0xffff;
+const pairs = new Uint16Array(65536);
+for (let pair = 0; pair < 65536; pair++) {
+  const first = byteClass[pair & 0xff]!; // little-endian: the first byte is the low one
+  const second = byteClass[pair >> 8]!;
+  if (first === BEYOND || second === BEYOND) {
+    pairs[pair] = SLOW;
+    continue;
+  }
+  let packed = 0;
+  for (let state = 0; state <= 1; state++) {
+    let words = 0;
+    let inWord = state;
+    for (const kind of [first, second]) {
+      if (kind === SPACE) {
+        words += inWord;
+        inWord = 0;
+      } else if (kind === WORD) inWord = 1;
+    }
+    packed |= ((words << 1) | inWord) << (state * 4);
+  }
+  pairs[pair] = packed;
+}
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** countWords() over UTF-8 bytes [start, end), without decoding them to a string. */
 export function countWordsUtf8(bytes: Uint8Array, start = 0, end = bytes.length): number {
   let words = 0;
   let inWord = 0;
-  for (let i = start; i < end; i++) {
+  // A 16-bit view of the same memory, from an even address; pair k covers bytes base+2k, base+2k+1.
+  const base = bytes.byteOffset & ~1;
+  const shift = bytes.byteOffset - base;
+  const halves = littleEndian ? new Uint16Array(bytes.buffer, base, (shift + bytes.length) >> 1) : null;
+  let i = start;
+  while (i < end) {
+    if (halves && ((shift + i) & 1) === 0 && i + 1 < end) {
+      const packed = pairs[halves[(shift + i) >> 1]!]!;
+      if (packed !== SLOW) {
+        const step = (packed >> (inWord << 2)) & 15;
+        words += step >> 1;
+        inWord = step & 1;
+        i += 2;
+        continue;
+      }
+    }
+    // One character, byte by byte: odd positions, the last byte, and anything beyond ASCII.
     let kind = byteClass[bytes[i]!]!;
     if (kind === BEYOND) {
       const b = bytes[i]!;
@@ -92,6 +140,7 @@ export function countWordsUtf8(bytes: Uint8Array, start = 0, end = bytes.length)
       }
       kind = cp >= 0x10000 ? (cp >= 0x20000 && cp <= 0x2ffff ? IDEOGRAPH : WORD) : classify(cp);
     }
+    i++;
     if (kind === SPACE) {
       words += inWord;
       inWord = 0;

@@ -30,6 +30,20 @@ describe('countWordsUtf8', () => {
     }
   });
 
+  it('agrees at any memory alignment and start offset (it reads two bytes at a time)', () => {
+    const text = 'one two, three — déjà 日本 four\tfive\nsix 😀 seven ';
+    const bytes = encode(text);
+    for (let offset = 0; offset < 4; offset++) {
+      const backing = new Uint8Array(bytes.length + 8);
+      backing.set(bytes, offset);
+      const view = backing.subarray(offset, offset + bytes.length);
+      expect(countWordsUtf8(view), `offset ${offset}`).toBe(countWords(text));
+      for (let start = 0; start < 6; start++) {
+        expect(countWordsUtf8(view, start), `offset ${offset} start ${start}`).toBe(countWordsUtf8(bytes.slice(start)));
+      }
+    }
+  });
+
   it('counts only the given byte range', () => {
     const bytes = encode('one two three');
     expect(countWordsUtf8(bytes, 4)).toBe(2);
