@@ -8,4 +8,5 @@ if (!existsSync(cli)) {
   console.error('postwright: the CLI is not built yet. Run `npm run build` in the Postwright folder first.');
   process.exit(1);
 }
-await import(pathToFileURL(cli).href);
+const { main } = await import(pathToFileURL(cli).href);
+await main(process.argv.slice(2));

@@ -71,9 +71,15 @@ const PostChange = z.object({
   version: Version.optional(),
 });
 
+/** Commands chosen from the native menu, whose accelerators the page never sees. */
+export const AppCommand = z.enum(['new-post', 'save', 'toggle-sidebar']);
+export type AppCommand = z.infer<typeof AppCommand>;
+
 export const events = {
   /** A post file was added, changed or removed, by us or by another program. */
   'posts.changed': PostChange,
+  /** The author chose a menu item that the page carries out. */
+  'app.command': z.object({ command: AppCommand }),
 } as const;
 
 type Contract = typeof contract;

@@ -1,0 +1,66 @@
+// The backend behind the contract: one workspace, the platform services, and
+// the event fan-out. Transports (IPC, the HTTP bridge) wrap this and nothing else.
+import type { EventName, EventPayload, Handlers, Unsubscribe } from '../common/api';
+import { assertExternalUrl, type Platform } from './platform';
+import { Workspace } from './workspace/workspace';
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface Backend {
+  readonly handlers: Handlers;
+  readonly workspace: Workspace;
+  subscribe(listener: EventListener): Unsubscribe;
+  close(): Promise<void>;
+}
+
+export interface BackendOptions {
+  root: string;
+  platform: Platform;
+  /** Watch the folder for outside edits (on in the app and the bridge; off in one-shot CLI commands). */
+  watch?: boolean;
+}
+
+export async function createBackend({ root, platform, watch = true }: BackendOptions): Promise<Backend> {
+  const workspace = await Workspace.open(root, { trash: platform.trash });
+  const listeners = new Set<EventListener>();
+  const stopWatching = watch
+    ? await workspace.watch((change) => {
+        for (const listener of listeners) listener('posts.changed', change);
+      })
+    : async () => {};
+
+  const handlers: Handlers = {
+    workspace: {
+      info: async () => workspace.info(),
+    },
+    posts: {
+      list: () => workspace.list(),
+      read: (id) => workspace.read(id),
+      create: ({ title }) => workspace.create(title),
+      save: (id, text, baseVersion) => workspace.save(id, text, baseVersion),
+      saveCopy: (id, text) => workspace.saveCopy(id, text),
+      rename: (id, slug) => workspace.rename(id, slug),
+      delete: (id) => workspace.delete(id),
+    },
+    app: {
+      openExternal: async (url) => {
+        assertExternalUrl(url);
+        await platform.openExternal(url);
+      },
+    },
+  };
+
+  return {
+    handlers,
+    workspace,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+      await stopWatching();
+      await workspace.close();
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// `postwright`: the app's backend, headless. Same workspace code as the desktop app.
+import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
+import { ApiError } from '../common/errors';
+import { appVersion, bundledSampleBlog, rendererDir } from './appPaths';
+import { createBackend } from './backend';
+import { nodePlatform } from './platform';
+import { defaultUserDataDir, ensureSampleBlog } from './sampleBlog';
+import { startBridge } from './server';
+import { Workspace } from './workspace/workspace';
+
+const usage = `Usage: postwright <command> [options]
+
+Commands:
+  serve [WORKSPACE] [--port N]      Serve the app to a browser on 127.0.0.1 (default: your copy of the sample blog)
+  new "Title" [--workspace DIR]     Create a draft post and print its path
+  build | publish | check           Coming in a later release
+
+Options:
+  -h, --help                        Show this help
+  -v, --version                     Show the version`;
+
+/** Runs one command; returns the process exit code. Output goes through `out`/`err` so tests can read it. */
+export async function runCli(argv: string[], out = console.log, err = console.error): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      workspace: { type: 'string', short: 'w' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.version) {
+    out(appVersion);
+    return 0;
+  }
+  if (values.help || !command) {
+    (values.help ? out : err)(usage);
+    return values.help ? 0 : 2;
+  }
+
+  switch (command) {
+    case 'serve': {
+      const root = rest[0] ? resolve(rest[0]) : await sampleWorkspace();
+      const port = values.port === undefined ? 0 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        err(`postwright: --port must be a number from 0 to 65535, not "${values.port}".`);
+        return 2;
+      }
+      const backend = await createBackend({ root, platform: nodePlatform() });
+      const bridge = await startBridge({ backend, staticDir: rendererDir, port });
+      out(`Postwright is serving ${root}\nOpen ${bridge.url}\nPress Ctrl+C to stop.`);
+      await new Promise<void>((done) => {
+        process.once('SIGINT', done);
+        process.once('SIGTERM', done);
+      });
+      await bridge.close();
+      await backend.close();
+      return 0;
+    }
+    case 'new': {
+      const title = rest.join(' ').trim();
+      if (!title) {
+        err('postwright new: give the post a title, e.g. postwright new "Notes on pricing"');
+        return 2;
+      }
+      const workspace = await Workspace.open(resolve(values.workspace ?? '.'), { trash: nodePlatform().trash });
+      try {
+        const doc = await workspace.create(title);
+        out(join(workspace.root, doc.post.path));
+        return 0;
+      } finally {
+        await workspace.close();
+      }
+    }
+    case 'build':
+    case 'publish':
+    case 'check':
+      err(`postwright ${command}: not available in this version yet.`);
+      return 2;
+    default:
+      err(`postwright: unknown command "${command}".\n\n${usage}`);
+      return 2;
+  }
+}
+
+async function sampleWorkspace(): Promise<string> {
+  return ensureSampleBlog(bundledSampleBlog, join(defaultUserDataDir(), 'sample-blog'));
+}
+
+/** The process entry used by bin/postwright.js: exit codes and one-line errors, no stack traces. */
+export async function main(argv: string[]): Promise<never> {
+  try {
+    process.exit(await runCli(argv));
+  } catch (error) {
+    console.error(`postwright: ${ApiError.from(error).message}`);
+    process.exit(1);
+  }
+}

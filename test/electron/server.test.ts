@@ -1,0 +1,119 @@
+import { request } from 'node:http';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PostSummary, Reply } from '../../common/api';
+import { startBridge } from '../../electron/server';
+import { startTestBridge, type RunningBridge } from '../helpers/bridge';
+
+let running: RunningBridge;
+beforeAll(async () => {
+  running = await startTestBridge();
+});
+afterAll(() => running.stop());
+
+/** A raw HTTP call, so tests control every header (fetch would set Host and Origin itself). */
+function call(path: string, { method = 'POST', body = '[]', headers = {} as Record<string, string> } = {}) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: running.bridge.port, path, method, headers: { Host: `127.0.0.1:${running.bridge.port}`, ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    if (method !== 'GET') req.end(body);
+    else req.end();
+  });
+}
+
+const auth = () => ({ Authorization: `Bearer ${running.bridge.token}`, 'Content-Type': 'application/json' });
+
+describe('the browser bridge', () => {
+  it('serves the contract to a caller with the token', async () => {
+    const res = await call('/api/posts.list', { headers: auth() });
+    expect(res.status).toBe(200);
+    const reply = JSON.parse(res.body) as Reply<PostSummary[]>;
+    expect(reply.ok && reply.value.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each([
+    ['no token', { 'Content-Type': 'application/json' }],
+    ['a wrong token', { Authorization: 'Bearer wrong', 'Content-Type': 'application/json' }],
+    ['a token of the right length but wrong', { Authorization: `Bearer ${'x'.repeat(32)}`, 'Content-Type': 'application/json' }],
+  ])('refuses %s with 401', async (_label, headers) => {
+    const res = await call('/api/posts.list', { headers });
+    expect(res.status).toBe(401);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+
+  it('refuses a wrong Origin even with the token (CSRF)', async () => {
+    const res = await call('/api/posts.list', { headers: { ...auth(), Origin: 'https://evil.example' } });
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('evil.example') } });
+  });
+
+  it('accepts its own Origin', async () => {
+    const res = await call('/api/workspace.info', { headers: { ...auth(), Origin: running.origin } });
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { outputDir: '_site' } });
+  });
+
+  it('refuses a foreign Host header (DNS rebinding), even for the page', async () => {
+    for (const path of ['/api/posts.list', '/']) {
+      const res = await call(path, { method: path === '/' ? 'GET' : 'POST', headers: { ...auth(), Host: 'evil.example:80' } });
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it('refuses form-encoded bodies, which browsers could send cross-site without a preflight', async () => {
+    const res = await call('/api/posts.list', { headers: { ...auth(), 'Content-Type': 'text/plain' } });
+    expect(res.status).toBe(415);
+  });
+
+  it('rejects bad arguments with a clear, typed error', async () => {
+    const res = await call('/api/posts.read', { headers: auth(), body: JSON.stringify(['../../etc/passwd']) });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid-arguments', message: expect.stringContaining('post id') } });
+    const notJson = await call('/api/posts.read', { headers: auth(), body: '{nope' });
+    expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'invalid-arguments', message: expect.stringContaining('JSON') } });
+    const unknown = await call('/api/fs.readFile', { headers: auth(), body: '["/etc/passwd"]' });
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('serves the app page with its CSP, and nothing outside the renderer folder', async () => {
+    const page = await call('/', { method: 'GET' });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/assets/../../package.json']) {
+      const res = await call(path, { method: 'GET' });
+      expect(res.status, path).toBe(404);
+      expect(res.body).not.toContain('"name": "postwright"');
+    }
+  });
+
+  it('streams events to a caller with the token, and refuses one without', async () => {
+    expect((await call('/api/events', { method: 'GET' })).status).toBe(401);
+    const events: string[] = [];
+    const stream = request({ host: '127.0.0.1', port: running.bridge.port, path: `/api/events?token=${running.bridge.token}`, method: 'GET' });
+    const received = new Promise<void>((resolve) => {
+      stream.on('response', (res) => {
+        res.on('data', (chunk: Buffer) => {
+          events.push(chunk.toString());
+          if (events.join('').includes('outside-edit.md')) resolve();
+        });
+      });
+    });
+    stream.end();
+    await new Promise((r) => setTimeout(r, 300));
+    await writeFile(join(running.root, 'posts', 'outside-edit.md'), '---\ntitle: Written elsewhere\n---\nHello.\n');
+    await received;
+    stream.destroy();
+    expect(events.join('')).toMatch(/event: posts.changed\ndata: \{"kind":"added"/);
+  });
+
+  it('refuses to listen on anything but loopback', async () => {
+    await expect(startBridge({ backend: running.backend, staticDir: '/nonexistent', host: '0.0.0.0' })).rejects.toThrow(/only listens on 127.0.0.1/);
+  });
+});
