@@ -1,0 +1,32 @@
+// The Electron transport, derived from the contract: one handler per method,
+// each checking who is calling before validating and dispatching.
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { dispatch, methods, type Reply, type Unsubscribe } from '../common/api';
+import type { Backend } from './backend';
+
+/** Only our own page's top frame may call the backend; never the preview iframe or a navigated-away page. */
+export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: (url: string) => boolean): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
+}
+
+export function registerIpc(backend: () => Backend, isAppUrl: (url: string) => boolean): Unsubscribe {
+  for (const { channel } of methods) {
+    ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<Reply<unknown>> => {
+      if (!isTrustedSender(event, isAppUrl)) {
+        return { ok: false, error: { code: 'forbidden', message: `${channel} was called from a frame that is not Postwright's window.` } };
+      }
+      return dispatch(backend().handlers, channel, args);
+    });
+  }
+  return () => {
+    for (const { channel } of methods) ipcMain.removeHandler(channel);
+  };
+}
+
+/** Pushes every backend event to one window's page. */
+export function forwardEvents(backend: Backend, contents: WebContents): Unsubscribe {
+  return backend.subscribe((event, payload) => {
+    if (!contents.isDestroyed()) contents.send(event, payload);
+  });
+}

@@ -1,0 +1,134 @@
+// The Electron glue, with `electron` replaced by a recorder (the one place a mock is allowed).
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as electron from 'electron';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { methods } from '../../common/api';
+import { emitPreventable, FakeWebContents, type FakeElectron } from './fakeElectron';
+
+vi.mock('electron', async () => {
+  const { createFakeElectron } = await import('./fakeElectron');
+  return createFakeElectron(mkdtempSync(join(tmpdir(), 'postwright-electron-')));
+});
+
+const fake = electron as unknown as FakeElectron;
+const { recorded } = fake;
+
+beforeAll(async () => {
+  await import('../../electron/main');
+  await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 10_000 });
+});
+
+afterAll(() => {
+  recorded.appEvents.emit('before-quit');
+});
+
+describe('the app window', () => {
+  it('is locked down: context isolation, sandbox, no Node, our preload only', () => {
+    const prefs = recorded.windows[0]!.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false });
+    expect(String(prefs.preload)).toMatch(/out\/preload\/preload\.cjs$/);
+  });
+
+  it('loads the built renderer', () => {
+    expect(recorded.windows[0]!.loaded[0]).toMatch(/out\/renderer\/index\.html$/);
+  });
+
+  it('opens a copy of the sample blog on first run, outside the app', () => {
+    expect(existsSync(join(recorded.userDataRoot, 'documents', 'Postwright Sample Blog', 'postwright.json'))).toBe(true);
+  });
+
+  it('sets a CSP header on every response', () => {
+    let headers: Record<string, string[]> = {};
+    recorded.session.headers!({ responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
+    expect(headers['Content-Security-Policy']![0]).toContain("script-src 'self'");
+    expect(headers['X-Other']).toEqual(['1']);
+  });
+
+  it('denies every permission request and check', () => {
+    let granted: boolean | undefined;
+    recorded.session.permissionRequest!({}, 'media', (g) => (granted = g));
+    expect(granted).toBe(false);
+    expect(recorded.session.permissionCheck!({}, 'notifications')).toBe(false);
+    expect(recorded.session.devicePermission!({})).toBe(false);
+  });
+});
+
+describe('navigation', () => {
+  const contents = new FakeWebContents();
+  beforeAll(() => recorded.appEvents.emit('web-contents-created', {}, contents));
+
+  it('blocks navigation away from the app and hands safe links to the OS browser', () => {
+    expect(emitPreventable(contents, 'will-navigate', 'https://example.com/post')).toBe(true);
+    expect(fake.shell.openExternal).toHaveBeenCalledWith('https://example.com/post');
+  });
+
+  it('never opens file:, javascript: or custom-protocol links', () => {
+    fake.shell.openExternal.mockClear();
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'vscode://x']) {
+      expect(emitPreventable(contents, 'will-navigate', url)).toBe(true);
+      expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    expect(fake.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('denies new windows, even for safe links (which open outside instead)', () => {
+    expect(contents.openHandler!({ url: 'mailto:me@example.com' })).toEqual({ action: 'deny' });
+    expect(fake.shell.openExternal).toHaveBeenCalledWith('mailto:me@example.com');
+  });
+
+  it('lets the app reload its own page, and blocks webviews', () => {
+    const own = pathToFileURL(recorded.windows[0]!.loaded[0]!).href;
+    expect(emitPreventable(contents, 'will-navigate', own)).toBe(false);
+    expect(emitPreventable(contents, 'will-attach-webview')).toBe(true);
+  });
+});
+
+describe('IPC', () => {
+  const ownUrl = () => pathToFileURL(recorded.windows[0]!.loaded[0]!).href;
+  const event = (url: string, top = true) => {
+    const frame = { url };
+    return { senderFrame: frame, sender: { mainFrame: top ? frame : { url } } };
+  };
+
+  it('registers exactly the contract methods', () => {
+    expect([...recorded.ipcHandlers.keys()].sort()).toEqual(methods.map((m) => m.channel).sort());
+  });
+
+  it('answers our own page', async () => {
+    const reply = (await recorded.ipcHandlers.get('posts.list')!(event(ownUrl()))) as { ok: boolean; value: unknown[] };
+    expect(reply.ok).toBe(true);
+    expect(reply.value.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('refuses other frames and pages', async () => {
+    for (const e of [event('https://evil.example/'), event(ownUrl(), false), { senderFrame: null, sender: { mainFrame: {} } }]) {
+      expect(await recorded.ipcHandlers.get('posts.list')!(e)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('rejects bad arguments with a typed error', async () => {
+    expect(await recorded.ipcHandlers.get('posts.read')!(event(ownUrl()), '../../etc/passwd')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments', message: expect.stringContaining('post id') },
+    });
+  });
+
+  it('forwards backend events to the window', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const root = join(recorded.userDataRoot, 'documents', 'Postwright Sample Blog');
+    await writeFile(join(root, 'posts', 'from-outside.md'), '---\ntitle: From outside\n---\nHi\n');
+    const sent = recorded.windows[0]!.webContents.sent;
+    await vi.waitFor(() => expect(sent.some(([channel, p]) => channel === 'posts.changed' && JSON.stringify(p).includes('from-outside'))).toBe(true), { timeout: 5000 });
+  });
+});
+
+describe('menu', () => {
+  it('has File → New Post, Open Folder… and Save', () => {
+    const template = fake.Menu.setApplicationMenu.mock.calls.at(-1)![0] as unknown as { label?: string; submenu?: { label?: string }[] }[];
+    const file = template.find((m) => m.label === 'File')!;
+    expect(file.submenu!.map((i) => i.label)).toEqual(expect.arrayContaining(['New Post', 'Open Folder…', 'Save']));
+  });
+});
