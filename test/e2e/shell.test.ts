@@ -1,0 +1,115 @@
+// The renderer shell in real Chromium, through the browser bridge, on a temp copy of the sample blog.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, screenshot, skipE2e, type E2e } from './browser';
+
+describe.skipIf(skipE2e)('the app in Chromium', () => {
+  let e2e: E2e;
+  beforeAll(async () => {
+    e2e = await openApp();
+  });
+  afterAll(() => e2e?.close());
+
+  const posts = () => e2e.app.backend.handlers.posts.list();
+  const editorText = () => e2e.page.locator('.cm-content').textContent();
+
+  it('opens the sample blog and lists every post', async () => {
+    const { page } = e2e;
+    const all = await posts();
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    for (const post of all) await expect.poll(() => page.getByText(post.title, { exact: true }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'e2e-sample-blog');
+  });
+
+  it('filters the list by text', async () => {
+    const { page } = e2e;
+    const [first, second] = await posts();
+    await page.getByLabel('Filter posts').fill(first!.title);
+    await expect.poll(() => page.getByText(second!.title, { exact: true }).count()).toBe(0);
+    await expect.poll(() => page.getByText(first!.title, { exact: true }).count()).toBeGreaterThan(0);
+    await page.getByLabel('Filter posts').fill('');
+  });
+
+  it('creates a post, takes typing, saves with Mod-S and writes the file', async () => {
+    const { page, app } = e2e;
+    await page.getByRole('button', { name: 'New post' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New post' });
+    await dialog.getByLabel('Title').fill('Field notes from the e2e suite');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(editorText).toContain('Field notes from the e2e suite');
+
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nTyped in a real browser, saved by Mod-S.');
+    await expect.poll(() => page.getByLabel('Unsaved changes').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.getByText('Saved').count()).toBeGreaterThan(0);
+
+    const created = (await posts()).find((p) => p.title === 'Field notes from the e2e suite');
+    expect(created).toBeDefined();
+    const onDisk = await readFile(join(app.root, created!.path), 'utf8');
+    expect(onDisk).toContain('Typed in a real browser, saved by Mod-S.');
+    expect(onDisk).toMatch(/^---\n[\s\S]*draft: true[\s\S]*\n---\n/);
+    await screenshot(page, 'e2e-new-post');
+  });
+
+  it('follows an edit made by another program: the list and the open editor update', async () => {
+    const { page, app } = e2e;
+    const target = (await posts()).find((p) => !p.error && !p.title.startsWith('Field notes'))!;
+    await page.getByText(target.title, { exact: true }).first().click();
+    await expect.poll(editorText).toContain(target.title);
+
+    const file = join(app.root, target.path);
+    const text = await readFile(file, 'utf8');
+    const edited = text.replace(`title: ${target.title}`, 'title: Retitled in another editor') + '\nA paragraph added by another program.\n';
+    expect(edited).toContain('Retitled in another editor');
+    await writeFile(file, edited);
+
+    await expect.poll(editorText, { timeout: 10_000 }).toContain('A paragraph added by another program.');
+    await expect.poll(() => page.getByText('Retitled in another editor', { exact: true }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  });
+
+  it('on a save conflict shows both versions, and keeping mine saves the other as a copy', async () => {
+    const { page, app } = e2e;
+    const target = (await posts()).find((p) => p.title === 'Retitled in another editor')!;
+    const file = join(app.root, target.path);
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nMy unsaved line.');
+    await writeFile(file, (await readFile(file, 'utf8')) + '\nTheir line, written while I typed.\n');
+    await page.waitForTimeout(700);
+    await page.keyboard.press('Control+s');
+
+    const dialog = page.getByRole('dialog', { name: 'This post changed on disk' });
+    await expect.poll(() => dialog.textContent()).toContain('Their line, written while I typed.');
+    expect(await dialog.textContent()).toContain('My unsaved line.');
+    await screenshot(page, 'e2e-conflict');
+    await dialog.getByRole('button', { name: 'Keep my version' }).click();
+
+    await expect.poll(() => readFile(file, 'utf8')).toContain('My unsaved line.');
+    expect(await readFile(file, 'utf8')).not.toContain('Their line');
+    const dir = join(app.root, target.path, '..');
+    const copies = (await readdir(dir)).filter((f) => f.includes('.conflict-'));
+    expect(copies).toHaveLength(1);
+    expect(await readFile(join(dir, copies[0]!), 'utf8')).toContain('Their line, written while I typed.');
+  });
+});
+
+describe.skipIf(skipE2e)('the app at 900×700 in dark mode', () => {
+  it('renders the list and the editor', async () => {
+    const e2e = await openApp({ width: 900, height: 700 });
+    try {
+      await e2e.page.emulateMedia({ colorScheme: 'dark' });
+      const [first] = await e2e.app.backend.handlers.posts.list();
+      await e2e.page.getByText(first!.title, { exact: true }).first().click();
+      await expect.poll(() => e2e.page.locator('.cm-content').textContent()).toContain(first!.title);
+      const background = await e2e.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const [r, g, b] = background.match(/\d+/g)!.map(Number);
+      expect(r! + g! + b!).toBeLessThan(3 * 80);
+      await screenshot(e2e.page, 'e2e-dark-900');
+    } finally {
+      await e2e.close();
+    }
+  });
+});
