@@ -133,11 +133,23 @@ async function linkNoClobber(temp: string, target: string, relative: string): Pr
     return;
   } catch (error) {
     if (code(error) === 'EEXIST') throw exists(relative);
-    // File systems without hard links (FAT, some network drives): check, then rename.
+    // Folders, and file systems without hard links (FAT, some network drives): check, then rename.
     if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'].includes(code(error) ?? '')) throw error;
   }
   if (await lstat(target).then(() => true, () => false)) throw exists(relative);
   await rename(temp, target);
+}
+
+/**
+ * Moves a file or folder to a name that must be free. For a file, a hard link
+ * claims the new name atomically (the old name is removed after); folders
+ * and file systems without links fall back to check-then-rename.
+ */
+export async function moveNoClobber(from: string, to: string, relative: string): Promise<void> {
+  await linkNoClobber(from, to, relative);
+  await unlink(from).catch((error: unknown) => {
+    if (code(error) !== 'ENOENT') throw error; // ENOENT: the fallback already renamed it
+  });
 }
 
 /** Makes the rename itself durable; folders cannot be fsynced on every platform. */

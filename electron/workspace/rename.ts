@@ -7,21 +7,23 @@
 //   3. rename the file (or bundle folder);
 //   4. rename the assets folder.
 // Each step is atomic on its own; if 3 or 4 fails, the earlier steps are
-// rolled back. Between the check and the renames another program could take
-// a name; rename() would then replace a file, so the window is kept to one call.
+// rolled back. The moves never replace anything: a name taken by another
+// program after the check makes the move fail (and roll back) instead.
 import { lstat, rename } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { ApiError } from '../../common/errors';
 import { parsePost, setFrontMatterField } from '../../common/post';
 import { rewriteAssetLinks } from './assetLinks';
 import { fromDisk, toDisk, type DiskFormat, formatOf } from './encoding';
-import { readFileBytes, writeAtomic } from './files';
+import { moveNoClobber, readFileBytes, writeAtomic } from './files';
 import { assetsFolderOf, extensionOf, isPageBundle, jekyllPrefix } from './names';
 import { code, resolveInside, type Inside } from './paths';
 
 interface Move {
   from: Inside;
   to: Inside;
+  /** Only the letter case changes, on a disk that ignores case: the target "exists" as the source itself. */
+  caseOnly?: boolean;
 }
 
 /** Renames the post at `post` to `slug`; returns its new relative path. `slug` is already validated. */
@@ -54,7 +56,12 @@ export async function renamePost(root: string, post: Inside, slug: string): Prom
     const target = await lstat(move.to.path).catch(() => null);
     const source = await lstat(move.from.path);
     // On case-insensitive disks "Hello.md" → "hello.md" finds the post itself: that is not a clash.
-    if (target && !(target.ino === source.ino && target.dev === source.dev)) {
+    move.caseOnly =
+      target !== null &&
+      target.ino === source.ino &&
+      target.dev === source.dev &&
+      move.to.path.toLowerCase() === move.from.path.toLowerCase();
+    if (target && !move.caseOnly) {
       throw new ApiError('exists', `Cannot rename ${relative}: ${move.to.relative} already exists. Choose another slug.`);
     }
   }
@@ -74,7 +81,8 @@ export async function renamePost(root: string, post: Inside, slug: string): Prom
   const done: Move[] = [];
   try {
     for (const move of moves) {
-      await rename(move.from.path, move.to.path);
+      if (move.caseOnly) await rename(move.from.path, move.to.path);
+      else await moveNoClobber(move.from.path, move.to.path, move.to.relative);
       done.push(move);
     }
   } catch (error) {
