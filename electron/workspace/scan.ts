@@ -7,7 +7,7 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostSummary } from '../../common/types';
-import { readFileBytes } from './files';
+import { readFileBytes, readFileBytesSync } from './files';
 import { isInSkippedFolder, isPostFileName, isSkippedFolder } from './names';
 import { code, resolveInside } from './paths';
 import { postId } from './ids';
@@ -79,18 +79,32 @@ export async function summarizeAll(root: string, relatives: readonly string[]): 
 
 /** One post's summary; null if the file is gone. A file that cannot be read is listed with the reason. */
 export async function summarizeFile(root: string, relative: string, scratch?: Buffer): Promise<PostSummary | null> {
-  const id = postId(relative);
   let file;
   try {
     file = await readFileBytes(path.join(root, relative), relative, scratch);
   } catch (error) {
-    if (code(error) === 'ENOENT' || (error instanceof ApiError && error.code === 'not-found')) return null; // gone since the walk
-    // Too large, unreadable...: still listed, so the author sees why it cannot be opened.
-    const message =
-      error instanceof ApiError
-        ? error.message
-        : `${relative} cannot be read (${code(error) ?? String(error)}). Check its permissions to open it here.`;
-    return summarizeUnreadable(id, relative, Date.now(), { message, line: 1 });
+    return unreadable(relative, error);
   }
-  return summarizeBytes(id, relative, file.bytes, file.stats.mtimeMs);
+  return summarizeBytes(postId(relative), relative, file.bytes, file.stats.mtimeMs);
+}
+
+/** summarizeFile with blocking reads, for worker threads. */
+export function summarizeFileSync(root: string, relative: string): PostSummary | null {
+  let file;
+  try {
+    file = readFileBytesSync(path.join(root, relative), relative);
+  } catch (error) {
+    return unreadable(relative, error);
+  }
+  return summarizeBytes(postId(relative), relative, file.bytes, file.stats.mtimeMs);
+}
+
+function unreadable(relative: string, error: unknown): PostSummary | null {
+  if (code(error) === 'ENOENT' || (error instanceof ApiError && error.code === 'not-found')) return null; // gone since the walk
+  // Too large, unreadable...: still listed, so the author sees why it cannot be opened.
+  const message =
+    error instanceof ApiError
+      ? error.message
+      : `${relative} cannot be read (${code(error) ?? String(error)}). Check its permissions to open it here.`;
+  return summarizeUnreadable(postId(relative), relative, Date.now(), { message, line: 1 });
 }

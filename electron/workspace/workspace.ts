@@ -16,7 +16,8 @@ import { IdIndex, postId } from './ids';
 import { assetsFolderOf, conflictCopyName, isInSkippedFolder, isPageBundle, isPostFileName } from './names';
 import { code, resolveInside, type Inside } from './paths';
 import { renamePost } from './rename';
-import { findPosts, summarizeAll } from './scan';
+import { findPosts } from './scan';
+import { summarizeInParallel } from './parallelList';
 import { readSettings, type WorkspaceSettings } from './settings';
 import { summarize, summarizeBytes } from './summary';
 import { watchFolder, type FolderWatch, type WatchBatch } from './watch';
@@ -75,7 +76,7 @@ export class Workspace {
     this.#settings = await readSettings(this.root);
     const relatives = await findPosts(this.root, this.#settings.outputDir);
     this.#index.reset(relatives);
-    const posts = await summarizeAll(this.root, relatives);
+    const posts = await summarizeInParallel(this.root, relatives);
     return posts.sort(newestFirst);
   }
 
