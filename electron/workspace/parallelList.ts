@@ -33,7 +33,8 @@ let pool: PooledWorker[] | null = null;
 let nextId = 0;
 
 function startWorker(): PooledWorker {
-  const worker = new Worker(workerScript);
+  // The worker is plain bundled JS: it needs none of the parent's loaders (tsx under tests and benchmarks).
+  const worker = new Worker(workerScript, { execArgv: [] });
   const pooled: PooledWorker = { worker, pending: new Map() };
   worker.on('message', ({ id, summaries }: ListResponse) => {
     pooled.pending.get(id)?.(summaries);

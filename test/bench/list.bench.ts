@@ -1,5 +1,6 @@
 // Benchmark "list": how long from opening a workspace to having its full post
 // list, measured side by side with the raw I/O floor for the same files.
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -30,6 +31,18 @@ function openAndList(root: string, expect: number): Trial {
     if (posts.length !== expect) throw new Error(`list() returned ${posts.length} posts, expected ${expect}`);
     return ms;
   };
+}
+
+const firstListScript = new URL('./firstList.ts', import.meta.url).pathname;
+
+/** The first list in a fresh process (tsx start-up itself is not timed): what an author waits for at launch. */
+function firstListInFreshProcess(root: string, expect: number): Trial {
+  return () =>
+    new Promise((resolve, reject) =>
+      execFile(process.execPath, ['--import', 'tsx', firstListScript, root, String(expect)], (error, stdout, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(Number(stdout.trim())),
+      ),
+    );
 }
 
 const skip = (name: string): boolean => name.startsWith('.');
@@ -94,7 +107,7 @@ export const listBenchmark: Benchmark = {
     for (const count of sizes) {
       const root = await ctx.corpus(count);
       const samples = await measure(
-        { list: openAndList(root, count), raw: rawRead(root, count), sync: syncRead(root, count) },
+        { list: openAndList(root, count), first: firstListInFreshProcess(root, count), raw: rawRead(root, count), sync: syncRead(root, count) },
         { runs: ctx.runs, warmup: ctx.warmup, log: ctx.log, label: `list ${count}: ` },
       );
       const raw = summarise(samples.raw);
@@ -106,6 +119,7 @@ export const listBenchmark: Benchmark = {
       };
       rows.push(
         row('`Workspace.open` + `list()`', samples.list),
+        row('the same, first list in a fresh process', samples.first),
         row('raw read floor (async)', samples.raw),
         row('for reference: sync read', samples.sync),
       );
@@ -123,6 +137,7 @@ export const listBenchmark: Benchmark = {
         `Median, min and max of ${ctx.runs} runs after ${ctx.warmup} warm-up. Every run opens a fresh \`Workspace\`, so no in-process state is reused; ` +
         `the OS page cache is warm (the same files were just read), so these are not cold-disk figures.`,
       '',
+      `- **first list in a fresh process:** the same, timed inside a new Node process, so compiled code is cold and the listing worker threads must start: what the author waits for at launch.`,
       `- **raw read floor (async):** find every \`.md\` with a parallel \`readdir\` walk, then \`readFile\` each one's bytes, ` +
         `${READ_CONCURRENCY} at a time, with no decoding or parsing. The last column is each median's ratio to this floor.`,
       `- **sync read:** the same walk and reads with \`readdirSync\`/\`readFileSync\` on one thread, for reference.`,
