@@ -18,10 +18,12 @@ export interface BackendOptions {
   platform: Platform;
   /** Watch the folder for outside edits (on in the app and the bridge; off in one-shot CLI commands). */
   watch?: boolean;
+  /** The app's cache folder (see Workspace). */
+  cacheDir?: string;
 }
 
-export async function createBackend({ root, platform, watch = true }: BackendOptions): Promise<Backend> {
-  const workspace = await Workspace.open(root, { trash: platform.trash });
+export async function createBackend({ root, platform, watch = true, cacheDir }: BackendOptions): Promise<Backend> {
+  const workspace = await Workspace.open(root, { trash: platform.trash, cacheDir });
   const listeners = new Set<EventListener>();
   const stopWatching = watch
     ? await workspace.watch((change) => {

@@ -5,7 +5,7 @@ import { ApiError } from '../common/errors';
 import { appVersion, bundledSampleBlog, rendererDir } from './appPaths';
 import { createBackend } from './backend';
 import { nodePlatform } from './platform';
-import { defaultUserDataDir, ensureSampleBlog } from './sampleBlog';
+import { defaultCacheDir, defaultUserDataDir, ensureSampleBlog } from './sampleBlog';
 import { startBridge } from './server';
 import { Workspace } from './workspace/workspace';
 
@@ -50,7 +50,7 @@ export async function runCli(argv: string[], out = console.log, err = console.er
         err(`postwright: --port must be a number from 0 to 65535, not "${values.port}".`);
         return 2;
       }
-      const backend = await createBackend({ root, platform: nodePlatform() });
+      const backend = await createBackend({ root, platform: nodePlatform(), cacheDir: defaultCacheDir() });
       const bridge = await startBridge({ backend, staticDir: rendererDir, port });
       out(`Postwright is serving ${root}\nOpen ${bridge.url}\nPress Ctrl+C to stop.`);
       await new Promise<void>((done) => {

@@ -60,6 +60,7 @@ function start(): void {
   let backend: Backend | null = null;
   let stopForwarding = () => {};
   const platform = electronPlatform(() => window);
+  const cacheDir = join(app.getPath('userData'), 'list-cache');
 
   const sendCommand = (command: AppCommand) => window?.webContents.send('app.command', { command });
 
@@ -76,7 +77,7 @@ function start(): void {
     );
 
   async function openWorkspace(folder: string): Promise<void> {
-    const next = await createBackend({ root: folder, platform }).catch((error: unknown) => {
+    const next = await createBackend({ root: folder, platform, cacheDir }).catch((error: unknown) => {
       dialog.showErrorBox('Could not open that folder', `${folder}\n\n${error instanceof Error ? error.message : String(error)}`);
       return null;
     });
@@ -141,10 +142,10 @@ function start(): void {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [appCsp] } });
     });
     const root = await firstWorkspace();
-    const opened = await createBackend({ root, platform }).catch(async () => {
+    const opened = await createBackend({ root, platform, cacheDir }).catch(async () => {
       // The remembered folder is gone (unplugged drive, deleted): fall back to the sample blog.
       store.set('recentWorkspaces', store.get('recentWorkspaces').filter((f) => f !== root));
-      return createBackend({ root: await firstWorkspace(), platform });
+      return createBackend({ root: await firstWorkspace(), platform, cacheDir });
     });
     backend = opened;
     registerIpc(() => backend ?? opened, isAppUrl);

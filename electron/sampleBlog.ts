@@ -9,6 +9,11 @@ export function defaultUserDataDir(): string {
   return join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'postwright');
 }
 
+/** Where the CLI keeps disposable data, such as the post-list cache. */
+export function defaultCacheDir(): string {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'postwright');
+}
+
 /** Copies the sample blog to `target` unless something is already there; returns `target`. */
 export async function ensureSampleBlog(source: string, target: string): Promise<string> {
   const exists = await stat(target).then(

@@ -17,6 +17,7 @@ import { assetsFolderOf, conflictCopyName, isInSkippedFolder, isPageBundle, isPo
 import { code, resolveInside, type Inside } from './paths';
 import { renamePost } from './rename';
 import { findPosts } from './scan';
+import { ListCache } from './listCache';
 import { summarizeInParallel } from './parallelList';
 import { readSettings, type WorkspaceSettings } from './settings';
 import { summarize, summarizeBytes } from './summary';
@@ -25,6 +26,8 @@ import { watchFolder, type FolderWatch, type WatchBatch } from './watch';
 export interface WorkspaceOptions {
   /** Moves a file or folder to the OS trash (Platform.trash). */
   trash: (absolutePath: string) => Promise<void>;
+  /** The app's cache folder; with it, a reopened workspace re-reads only the posts that changed. */
+  cacheDir?: string;
 }
 
 type ChangeListener = (change: EventPayload<'posts.changed'>) => void;
@@ -43,6 +46,8 @@ export class Workspace {
   #watchQueue: Promise<void> = Promise.resolve();
   /** Per-path queues, so two saves (or a save and a rename) of one post never interleave. */
   readonly #locks = new Map<string, Promise<unknown>>();
+  readonly #cache: ListCache | undefined;
+  #storing: Promise<void> = Promise.resolve();
 
   private constructor(
     /** The real absolute path of the workspace folder. */
@@ -52,6 +57,7 @@ export class Workspace {
   ) {
     this.#settings = settings;
     this.#options = options;
+    this.#cache = options.cacheDir ? ListCache.for(options.cacheDir, root) : undefined;
   }
 
   static async open(root: string, options: WorkspaceOptions): Promise<Workspace> {
@@ -76,7 +82,11 @@ export class Workspace {
     this.#settings = await readSettings(this.root);
     const relatives = await findPosts(this.root, this.#settings.outputDir);
     this.#index.reset(relatives);
-    const posts = await summarizeInParallel(this.root, relatives);
+    if (!this.#cache) return (await summarizeInParallel(this.root, relatives)).sort(newestFirst);
+    const { valid, stale } = await this.#cache.split(relatives);
+    const posts = valid.concat(await summarizeInParallel(this.root, stale));
+    // Written after the list is returned; close() waits for it.
+    this.#storing = this.#storing.then(() => this.#cache?.storeIfChanged(posts));
     return posts.sort(newestFirst);
   }
 
@@ -233,6 +243,7 @@ export class Workspace {
   async close(): Promise<void> {
     this.#listeners.clear();
     await this.#stopWatching();
+    await this.#storing;
   }
 
   async #stopWatching(): Promise<void> {
