@@ -1,8 +1,10 @@
 // The renderer shell in real Chromium, through the browser bridge, on a temp copy of the sample blog.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { access, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot, skipE2e, type E2e } from './browser';
+
+const exists = (path: string) => access(path).then(() => true, () => false);
 
 describe.skipIf(skipE2e)('the app in Chromium', () => {
   let e2e: E2e;
@@ -44,7 +46,9 @@ describe.skipIf(skipE2e)('the app in Chromium', () => {
     await page.keyboard.type('\nTyped in a real browser, saved by Mod-S.');
     await expect.poll(() => page.getByLabel('Unsaved changes').count()).toBeGreaterThan(0);
     await page.keyboard.press('Control+s');
-    await expect.poll(() => page.getByText('Saved').count()).toBeGreaterThan(0);
+    // Not getByText('Saved'): text matching ignores case and would find "Unsaved".
+    await expect.poll(() => page.getByLabel('Unsaved changes').count()).toBe(0);
+    await expect.poll(() => page.getByText('Saved ✓', { exact: true }).count()).toBe(1);
 
     const created = (await posts()).find((p) => p.title === 'Field notes from the e2e suite');
     expect(created).toBeDefined();
@@ -94,7 +98,41 @@ describe.skipIf(skipE2e)('the app in Chromium', () => {
     expect(copies).toHaveLength(1);
     expect(await readFile(join(dir, copies[0]!), 'utf8')).toContain('Their line, written while I typed.');
   });
+  it('renames a post: the slug, the file and its assets folder move together', async () => {
+    const { page, app } = e2e;
+    const target = (await posts()).find((p) => p.path === 'posts/the-forty-minute-pipeline.md')!;
+    await page.getByRole('listbox', { name: 'Posts' }).getByText(target.title, { exact: true }).click();
+    // A post opens at its top (its first line in view), not at the previous post's scroll offset.
+    await expect.poll(() => page.locator('.cm-scroller').evaluate((el) => el.scrollTop)).toBeLessThan(100);
+    await page.getByRole('button', { name: 'Rename post' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rename post' });
+    await dialog.getByLabel('Slug').fill('forty-minutes');
+    await screenshot(page, 'e2e-rename');
+    await dialog.getByRole('button', { name: 'Rename' }).click();
+
+    await expect.poll(() => exists(join(app.root, 'posts/forty-minutes.md'))).toBe(true);
+    expect(await exists(join(app.root, 'posts/the-forty-minute-pipeline.md'))).toBe(false);
+    expect(await exists(join(app.root, 'posts/forty-minutes.assets/stage-durations.png'))).toBe(true);
+    const text = await readFile(join(app.root, 'posts/forty-minutes.md'), 'utf8');
+    expect(text).toContain('](forty-minutes.assets/stage-durations.png)');
+    await expect.poll(() => page.getByText('posts/forty-minutes.md').count()).toBeGreaterThan(0);
+  });
+
+  it('deletes a post to the trash after asking', async () => {
+    const { page, app } = e2e;
+    const target = (await posts()).find((p) => p.path.startsWith('_posts/'))!;
+    await page.getByRole('listbox', { name: 'Posts' }).getByText(target.title, { exact: true }).click();
+    await page.getByRole('button', { name: 'Delete post' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete post' });
+    expect(await dialog.textContent()).toContain(target.path);
+    await dialog.getByRole('button', { name: 'Move to Trash' }).click();
+
+    await expect.poll(() => exists(join(app.root, target.path))).toBe(false);
+    await expect.poll(() => page.getByRole('listbox', { name: 'Posts' }).getByText(target.title, { exact: true }).count()).toBe(0);
+    expect(await readFile(join(app.trashDir, target.path.replaceAll('/', '_')), 'utf8')).toContain(target.title);
+  });
 });
+
 
 describe.skipIf(skipE2e)('the app at 900×700 in dark mode', () => {
   it('renders the list and the editor', async () => {

@@ -1,7 +1,7 @@
 // Starts a real backend and browser bridge on a temp copy of a workspace.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { bundledSampleBlog, rendererDir } from '../../electron/appPaths';
 import { createBackend, type Backend } from '../../electron/backend';
 import { nodePlatform } from '../../electron/platform';
@@ -9,6 +9,8 @@ import { startBridge, type Bridge } from '../../electron/server';
 
 export interface RunningBridge {
   root: string;
+  /** Where trashed posts go (by path with '/' replaced by '_'), so tests can check nothing was lost. */
+  trashDir: string;
   backend: Backend;
   bridge: Bridge;
   /** The bridge's own origin, e.g. http://127.0.0.1:41234 */
@@ -18,14 +20,19 @@ export interface RunningBridge {
 
 /** Copies `source` (default: the sample blog) to a temp folder and serves it. */
 export async function startTestBridge(source = bundledSampleBlog): Promise<RunningBridge> {
-  const root = await mkdtemp(join(tmpdir(), 'postwright-bridge-'));
+  const root = await realpath(await mkdtemp(join(tmpdir(), 'postwright-bridge-')));
   await cp(source, root, { recursive: true });
   const trashDir = await mkdtemp(join(tmpdir(), 'postwright-trash-'));
-  const platform = { ...nodePlatform(), trash: async (path: string) => cp(path, join(trashDir, path.replaceAll('/', '_')), { recursive: true }).then(() => rm(path, { recursive: true })) };
-  const backend = await createBackend({ root, platform });
+  // A trash that keeps what it is given, so tests can check that nothing was lost.
+  const trash = async (path: string) => {
+    await cp(path, join(trashDir, relative(root, path).replaceAll('/', '_')), { recursive: true });
+    await rm(path, { recursive: true });
+  };
+  const backend = await createBackend({ root, platform: { ...nodePlatform(), trash } });
   const bridge = await startBridge({ backend, staticDir: rendererDir });
   return {
     root: backend.workspace.root,
+    trashDir,
     backend,
     bridge,
     origin: `http://127.0.0.1:${bridge.port}`,
