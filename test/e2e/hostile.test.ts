@@ -1,0 +1,41 @@
+// Hostile post content reaches the UI as text, never as markup or script.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, skipE2e, type E2e } from './browser';
+
+const payload = `<img src=x onerror="window.__pwned = 1">`;
+
+describe.skipIf(skipE2e)('hostile post content in the UI', () => {
+  let e2e: E2e;
+  beforeAll(async () => {
+    e2e = await openApp();
+  });
+  afterAll(() => e2e?.close());
+
+  it('shows a script-laden title, tag and body as plain text', async () => {
+    const { page, app } = e2e;
+    const text = [
+      '---',
+      `title: '${payload}'`,
+      `tags: ['<script>window.__pwned = "tag"</script>']`,
+      `description: '<svg onload="window.__pwned = 1">'`,
+      '---',
+      '<script>window.__pwned = "body"</script>',
+      '<iframe src="javascript:parent.__pwned = 2"></iframe>',
+      '[click](javascript:window.__pwned=3)',
+      '',
+    ].join('\n');
+    await writeFile(join(app.root, 'posts', 'hostile.md'), text);
+
+    const row = page.getByRole('listbox', { name: 'Posts' }).getByText(payload, { exact: true });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    await row.click();
+    await expect.poll(() => page.locator('.cm-content').textContent()).toContain('<script>window.__pwned = "body"</script>');
+    await page.getByLabel('Tag').selectOption({ label: '<script>window.__pwned = "tag"</script>' });
+
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await page.locator('img[src="x"], iframe, svg[onload]').count()).toBe(0);
+    expect(await page.title()).toBe(`${payload} — Postwright`);
+  });
+});
