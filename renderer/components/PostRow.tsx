@@ -1,34 +1,46 @@
+import { memo } from 'react';
 import type { PostSummary } from '../../common/api';
 import { formatDate } from '../postFilter';
 import { Icon } from './Icon';
 
 interface PostRowProps {
   post: PostSummary;
+  /** Position in the (filtered) list; the virtualizer reads it back from data-index. */
+  index: number;
+  /** How many posts the list has: only some rows are in the DOM, so each says where it sits. */
+  setSize: number;
+  /** Offset from the top of the list, in px. */
+  start: number;
   /** The post open in the editor. */
   selected: boolean;
   /** The row that holds the list's one tab stop. */
   active: boolean;
   /** Another post has the same title: show the file name to tell them apart. */
   showFile: boolean;
-  onOpen: () => void;
-  onFocus: () => void;
+  // Callbacks take the post's id so one stable function serves every row (and memo holds).
+  onOpen: (id: string) => void;
+  onFocus: (id: string) => void;
   ref: (el: HTMLLIElement | null) => void;
 }
 
-export function PostRow({ post, selected, active, showFile, onOpen, onFocus, ref }: PostRowProps) {
+export const PostRow = memo(function PostRow({ post, index, setSize, start, selected, active, showFile, onOpen, onFocus, ref }: PostRowProps) {
   const problem = post.error ? `Front matter problem on line ${post.error.line}: ${post.error.message}` : undefined;
   return (
     <li
       ref={ref}
       id={`post-${post.id}`}
+      data-index={index}
       role="option"
       aria-selected={selected}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
       aria-description={problem}
       tabIndex={active ? 0 : -1}
       className="post-row"
+      style={{ top: start }}
       title={post.path}
-      onClick={onOpen}
-      onFocus={onFocus}
+      onClick={() => onOpen(post.id)}
+      onFocus={() => onFocus(post.id)}
     >
       <span className="post-title">{post.title || post.slug || post.path}</span>
       <span className="post-meta">
@@ -49,4 +61,4 @@ export function PostRow({ post, selected, active, showFile, onOpen, onFocus, ref
       </span>
     </li>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, type Ref } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
 import type { PostsState } from '../postsStore';
 import { allTags, countLabel, isFiltered, noFilter, visiblePosts, type PostFilter } from '../postFilter';
 import { shortcutLabel } from '../platform';
@@ -22,8 +22,17 @@ interface SidebarProps {
 
 export function Sidebar({ id, hidden, list, filter, onFilter, openId, onOpen, onNew, onRetry, listRef, onEnterList }: SidebarProps) {
   const all = list.posts;
-  const shown = useMemo(() => (all ? visiblePosts(all, filter) : []), [all, filter]);
+  // The field shows each keystroke at once; the list catches up when React has time,
+  // so typing stays responsive in a workspace of thousands of posts.
+  const listFilter = useDeferredValue(filter);
+  const shown = useMemo(() => (all ? visiblePosts(all, listFilter) : []), [all, listFilter]);
   const tags = useMemo(() => (all ? allTags(all) : []), [all]);
+  // The list is memoized; a new onOpen on every render would defeat that.
+  const latestOnOpen = useRef(onOpen);
+  useLayoutEffect(() => {
+    latestOnOpen.current = onOpen;
+  });
+  const openPost = useCallback((postId: string) => latestOnOpen.current(postId), []);
 
   return (
     <aside id={id} className="sidebar" aria-label="Posts" hidden={hidden}>
@@ -53,7 +62,7 @@ export function Sidebar({ id, hidden, list, filter, onFilter, openId, onOpen, on
             {countLabel(shown.length, all.length)}
           </p>
           {shown.length > 0 ? (
-            <PostList ref={listRef} posts={shown} openId={openId} onOpen={onOpen} />
+            <PostList ref={listRef} posts={shown} openId={openId} onOpen={openPost} />
           ) : all.length === 0 ? (
             <p className="sidebar-message">No posts yet. Press {shortcutLabel('N')} to write the first one.</p>
           ) : (
