@@ -19,9 +19,10 @@ export interface E2e {
   close(): Promise<void>;
 }
 
-export async function openApp(viewport = { width: 1280, height: 800 }): Promise<E2e> {
+/** Opens the app on a temp copy of `source` (default: the sample blog). */
+export async function openApp(viewport = { width: 1280, height: 800 }, source?: string): Promise<E2e> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium is not installed at ${chromiumPath}; .ci/run installs it (apt-get install chromium).`);
-  const app = await startTestBridge();
+  const app = await startTestBridge(source);
   const profile = await mkdtemp(join(tmpdir(), 'postwright-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
