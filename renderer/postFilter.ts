@@ -41,8 +41,20 @@ export function matchesFilter(post: PostSummary, filter: PostFilter): boolean {
   if (filter.tag && !post.tags.includes(filter.tag)) return false;
   const words = fold(filter.text).split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = fold([post.title, post.tags.join(' '), post.path, post.description].join('\n'));
+  const haystack = searchText(post);
   return words.every((word) => haystack.includes(word));
+}
+
+/** Summaries are replaced, never mutated, so each one's folded text can be kept for the next keystroke. */
+const folded = new WeakMap<PostSummary, string>();
+
+function searchText(post: PostSummary): string {
+  let text = folded.get(post);
+  if (text === undefined) {
+    text = fold([post.title, post.tags.join(' '), post.path, post.description].join('\n'));
+    folded.set(post, text);
+  }
+  return text;
 }
 
 /** The rows to show: filtered, then sorted. */
