@@ -1,8 +1,9 @@
 // Real temporary folders for tests that touch the file system (never mocked).
-import { chmod, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import { Workspace } from '../../electron/workspace/workspace';
 
 const made: string[] = [];
 
@@ -34,4 +35,18 @@ export async function writeTree(root: string, files: Record<string, string | Uin
 export function post(fields: Record<string, string>, body = ''): string {
   const lines = Object.entries(fields).map(([k, v]) => `${k}: ${v}`);
   return `---\n${lines.join('\n')}\n---\n${body}`;
+}
+
+/** Workspace options for tests that must never trash anything. */
+export const noTrash = { trash: async () => Promise.reject(new Error('not in this test')) };
+
+/** A workspace over a fresh temp folder holding `files`, listed once. */
+export async function openTestWorkspace(files: Record<string, string | Uint8Array>) {
+  const root = await tempDir();
+  await writeTree(root, files);
+  const ws = await Workspace.open(root, noTrash);
+  const posts = await ws.list();
+  /** The id of the post at a relative path. */
+  const id = (relative: string) => posts.find((s) => s.path === relative)!.id;
+  return { root, ws, id, file: (relative: string) => path.join(root, relative), read: (relative: string) => readFile(path.join(root, relative), 'utf8') };
 }

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePost } from '../../../common/post';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { tempDir, writeTree } from '../../helpers/tmp';
+import { noTrash, tempDir, writeTree } from '../../helpers/tmp';
 
-const noTrash = { trash: async () => Promise.reject(new Error('not in this test')) };
 const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

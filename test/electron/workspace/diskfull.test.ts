@@ -6,9 +6,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { tempDir } from '../../helpers/tmp';
-
-const noTrash = { trash: async () => Promise.reject(new Error('not in this test')) };
+import { noTrash, tempDir } from '../../helpers/tmp';
 
 function mountTmpfs(dir: string): boolean {
   try {

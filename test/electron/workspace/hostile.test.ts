@@ -5,9 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveInside } from '../../../electron/workspace/paths';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { tempDir, writeTree } from '../../helpers/tmp';
-
-const noTrash = { trash: async () => Promise.reject(new Error('not in this test')) };
+import { noTrash, tempDir, writeTree } from '../../helpers/tmp';
 
 describe('resolveInside', () => {
   it('accepts plain relative paths, with either slash', async () => {

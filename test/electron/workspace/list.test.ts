@@ -3,9 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../common/errors';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { post, tempDir, writeTree } from '../../helpers/tmp';
+import { noTrash, post, tempDir, writeTree } from '../../helpers/tmp';
 
-const noTrash = { trash: async () => Promise.reject(new Error('not in this test')) };
 const open = (root: string) => Workspace.open(root, noTrash);
 
 describe('Workspace.open / info', () => {

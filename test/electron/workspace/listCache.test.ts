@@ -3,9 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../../common/types';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { post, tempDir, writeTree } from '../../helpers/tmp';
-
-const noTrash = { trash: async () => {} };
+import { noTrash, post, tempDir, writeTree } from '../../helpers/tmp';
 
 async function listOnce(root: string, cacheDir: string): Promise<PostSummary[]> {
   const ws = await Workspace.open(root, { ...noTrash, cacheDir });
@@ -40,12 +38,14 @@ describe('the post-list cache', () => {
 
   it('reuses a summary while size and modification time are unchanged (so it really skips the read)', async () => {
     const { root, cacheDir } = await setup();
-    await listOnce(root, cacheDir);
     const file = path.join(root, 'posts/a.md');
-    const { mtime, atime } = await stat(file);
+    // A whole second: utimes takes float seconds, which would round a sub-millisecond mtime.
+    const when = new Date('2024-01-01T00:00:00Z');
+    await utimes(file, when, when);
+    await listOnce(root, cacheDir);
     // Same length, same times: indistinguishable without reading, so the cached title stays.
     await writeFile(file, (await readFile(file, 'utf8')).replace('Alpha', 'Omega'));
-    await utimes(file, atime, mtime);
+    await utimes(file, when, when);
     expect((await listOnce(root, cacheDir)).map((p) => p.title)).toContain('Alpha');
   });
 

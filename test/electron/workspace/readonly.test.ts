@@ -11,9 +11,8 @@ import { chmod, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { tempDir, writeTree } from '../../helpers/tmp';
+import { noTrash, tempDir, writeTree } from '../../helpers/tmp';
 
-const noTrash = { trash: async () => Promise.reject(new Error('not in this test')) };
 const isRoot = process.getuid?.() === 0;
 
 type Undo = () => Promise<void>;

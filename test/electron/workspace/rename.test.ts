@@ -2,20 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Workspace } from '../../../electron/workspace/workspace';
-import { tempDir, writeTree } from '../../helpers/tmp';
-
-const noTrash = { trash: async () => Promise.reject(new Error('not in this test')) };
-
-async function setup(files: Record<string, string | Uint8Array>) {
-  const root = await tempDir();
-  await writeTree(root, files);
-  const ws = await Workspace.open(root, noTrash);
-  const posts = await ws.list();
-  const id = (p: string) => posts.find((s) => s.path === p)!.id;
-  const read = (p: string) => readFile(path.join(root, p), 'utf8');
-  return { root, ws, id, read };
-}
+import { openTestWorkspace } from '../../helpers/tmp';
 
 describe('Workspace.rename', () => {
   it('renames the file, the slug value, the assets folder and links into it', async () => {
@@ -31,7 +18,7 @@ describe('Workspace.rename', () => {
       'Not a link: myhello.assets/x.png or other/hello.assets/y.png',
       '',
     ].join('\n');
-    const { root, ws, id, read } = await setup({
+    const { root, ws, id, read } = await openTestWorkspace({
       'posts/hello.md': text,
       'posts/hello.assets/chart.png': 'png',
       'posts/other.md': 'untouched ![](hello.assets/chart.png)',
@@ -60,21 +47,21 @@ describe('Workspace.rename', () => {
   });
 
   it('does not add a slug key when there is none: the file name carries it', async () => {
-    const { ws, id, read } = await setup({ 'a.md': '---\ntitle: A\n---\nBody\n' });
+    const { ws, id, read } = await openTestWorkspace({ 'a.md': '---\ntitle: A\n---\nBody\n' });
     const doc = await ws.rename(id('a.md'), 'b');
     expect(doc.post.path).toBe('b.md');
     expect(await read('b.md')).toBe('---\ntitle: A\n---\nBody\n');
   });
 
   it('keeps a Jekyll date prefix', async () => {
-    const { ws, id } = await setup({ '_posts/2020-01-02-old.md': '# Old\n' });
+    const { ws, id } = await openTestWorkspace({ '_posts/2020-01-02-old.md': '# Old\n' });
     const doc = await ws.rename(id('_posts/2020-01-02-old.md'), 'fresh');
     expect(doc.post.path).toBe('_posts/2020-01-02-fresh.md');
     expect(doc.post).toMatchObject({ slug: 'fresh', date: '2020-01-02' });
   });
 
   it('renames a page bundle folder with everything in it', async () => {
-    const { root, ws, id } = await setup({
+    const { root, ws, id } = await openTestWorkspace({
       'posts/bundle/index.md': '---\nslug: bundle\n---\n![](img.png)\n',
       'posts/bundle/img.png': 'png',
     });
@@ -87,13 +74,13 @@ describe('Workspace.rename', () => {
 
   it('keeps CRLF and BOM while editing the slug', async () => {
     const original = '\uFEFF---\r\nslug: a\r\ntitle: T\r\n---\r\nbody\r\n';
-    const { root, ws, id } = await setup({ 'a.md': original });
+    const { root, ws, id } = await openTestWorkspace({ 'a.md': original });
     await ws.rename(id('a.md'), 'b');
     expect(await readFile(path.join(root, 'b.md'))).toEqual(Buffer.from(original.replace('slug: a', 'slug: b'), 'utf8'));
   });
 
   it('refuses with exists when the new file or assets folder name is taken, changing nothing', async () => {
-    const { root, ws, id, read } = await setup({
+    const { root, ws, id, read } = await openTestWorkspace({
       'a.md': '---\nslug: a\n---\n',
       'taken.md': 'other',
       'c.md': 'c ![](c.assets/x.png)',
@@ -109,7 +96,7 @@ describe('Workspace.rename', () => {
   });
 
   it('refuses slugs that are not slugs', async () => {
-    const { ws, id } = await setup({ 'a.md': 'x' });
+    const { ws, id } = await openTestWorkspace({ 'a.md': 'x' });
     for (const bad of ['../escape', 'UPPER', 'a/b', '', 'two  spaces']) {
       await expect(ws.rename(id('a.md'), bad)).rejects.toMatchObject({ code: 'invalid-arguments' });
     }
@@ -117,7 +104,7 @@ describe('Workspace.rename', () => {
 
   it('refuses to rename a file that is not UTF-8, leaving it as it was', async () => {
     const bytes = Buffer.from([0x23, 0x20, 0xe9, 0x0a]);
-    const { root, ws, id } = await setup({ 'latin.md': bytes, 'latin.assets/x.png': 'x' });
+    const { root, ws, id } = await openTestWorkspace({ 'latin.md': bytes, 'latin.assets/x.png': 'x' });
     await expect(ws.rename(id('latin.md'), 'renamed')).rejects.toMatchObject({ code: 'not-utf8' });
     expect(await readdir(root)).toEqual(['latin.assets', 'latin.md']);
     expect(await readFile(path.join(root, 'latin.md'))).toEqual(bytes);

@@ -1,23 +1,11 @@
 import { chmod, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Workspace } from '../../../electron/workspace/workspace';
-import { tempDir, writeTree } from '../../helpers/tmp';
-
-const noTrash = { trash: async () => Promise.reject(new Error('not in this test')) };
-
-async function setup(files: Record<string, string | Uint8Array>) {
-  const root = await tempDir();
-  await writeTree(root, files);
-  const ws = await Workspace.open(root, noTrash);
-  const posts = await ws.list();
-  const id = (p: string) => posts.find((s) => s.path === p)!.id;
-  return { root, ws, id, file: (p: string) => path.join(root, p) };
-}
+import { openTestWorkspace } from '../../helpers/tmp';
 
 describe('Workspace.read / save', () => {
   it('round-trips: read, edit, save, read again', async () => {
-    const { ws, id, file } = await setup({ 'posts/a.md': '---\ntitle: A\nunknown: kept\n---\nBody\n' });
+    const { ws, id, file } = await openTestWorkspace({ 'posts/a.md': '---\ntitle: A\nunknown: kept\n---\nBody\n' });
     const doc = await ws.read(id('posts/a.md'));
     expect(doc.text).toBe('---\ntitle: A\nunknown: kept\n---\nBody\n');
     const edited = doc.text.replace('Body', 'New body, more words');
@@ -33,7 +21,7 @@ describe('Workspace.read / save', () => {
   });
 
   it('returns a conflict and writes nothing when the file changed on disk', async () => {
-    const { ws, id, file } = await setup({ 'a.md': 'original\n' });
+    const { ws, id, file } = await openTestWorkspace({ 'a.md': 'original\n' });
     const doc = await ws.read(id('a.md'));
     await writeFile(file('a.md'), 'changed by another program\n');
     const result = await ws.save(doc.post.id, 'my edit\n', doc.version);
@@ -47,7 +35,7 @@ describe('Workspace.read / save', () => {
   });
 
   it('returns a conflict with disk: null when the file was deleted, and does not recreate it', async () => {
-    const { ws, id, file } = await setup({ 'a.md': 'x' });
+    const { ws, id, file } = await openTestWorkspace({ 'a.md': 'x' });
     const doc = await ws.read(id('a.md'));
     await rm(file('a.md'));
     expect(await ws.save(doc.post.id, 'y', doc.version)).toEqual({ status: 'conflict', disk: null });
@@ -55,7 +43,7 @@ describe('Workspace.read / save', () => {
   });
 
   it('lets only one of two saves against the same version win', async () => {
-    const { ws, id, file } = await setup({ 'a.md': 'base' });
+    const { ws, id, file } = await openTestWorkspace({ 'a.md': 'base' });
     const doc = await ws.read(id('a.md'));
     const results = await Promise.all([ws.save(doc.post.id, 'one', doc.version), ws.save(doc.post.id, 'two', doc.version)]);
     expect(results.map((r) => r.status).sort()).toEqual(['conflict', 'saved']);
@@ -65,7 +53,7 @@ describe('Workspace.read / save', () => {
 
   it('keeps CRLF and BOM byte for byte outside the edited part', async () => {
     const original = '\uFEFF---\r\ntitle: Windows\r\nodd:   spacing   # comment\r\n---\r\nLine one\r\nLine two\r\n\r\nLast line without newline';
-    const { ws, id, file } = await setup({ 'crlf.md': original });
+    const { ws, id, file } = await openTestWorkspace({ 'crlf.md': original });
     const doc = await ws.read(id('crlf.md'));
     expect(doc.text.startsWith('\uFEFF')).toBe(false);
     expect(doc.text.includes('\r')).toBe(false);
@@ -83,14 +71,14 @@ describe('Workspace.read / save', () => {
   });
 
   it('keeps LF files LF and BOM-less files BOM-less, even if the editor sends CRLF', async () => {
-    const { ws, id, file } = await setup({ 'lf.md': 'a\nb\n' });
+    const { ws, id, file } = await openTestWorkspace({ 'lf.md': 'a\nb\n' });
     const doc = await ws.read(id('lf.md'));
     await ws.save(doc.post.id, 'a\r\nb\r\nc\r\n', doc.version);
     expect(await readFile(file('lf.md'), 'utf8')).toBe('a\nb\nc\n');
   });
 
   it('keeps the file mode and leaves no temp file behind', async () => {
-    const { ws, id, file, root } = await setup({ 'a.md': 'x' });
+    const { ws, id, file, root } = await openTestWorkspace({ 'a.md': 'x' });
     await chmod(file('a.md'), 0o640);
     const doc = await ws.read(id('a.md'));
     await ws.save(doc.post.id, 'y', doc.version);
@@ -99,7 +87,7 @@ describe('Workspace.read / save', () => {
   });
 
   it('saveCopy writes a conflict copy beside the post and leaves the post alone', async () => {
-    const { ws, id, file, root } = await setup({ 'posts/hello.md': 'disk\r\nversion\r\n' });
+    const { ws, id, file, root } = await openTestWorkspace({ 'posts/hello.md': 'disk\r\nversion\r\n' });
     const copy = await ws.saveCopy(id('posts/hello.md'), 'my\nversion\n');
     expect(copy.post.path).toMatch(/^posts\/hello\.conflict-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.md$/);
     expect(await readFile(path.join(root, copy.post.path), 'utf8')).toBe('my\r\nversion\r\n');

@@ -4,10 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../common/api';
 import { versionOf } from '../../../electron/workspace/encoding';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { tempDir, writeTree } from '../../helpers/tmp';
+import { noTrash, tempDir, writeTree } from '../../helpers/tmp';
 
 type Change = EventPayload<'posts.changed'>;
-const noTrash = { trash: async () => Promise.reject(new Error('not in this test')) };
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const stop of cleanups.splice(0)) await stop();
