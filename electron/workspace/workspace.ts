@@ -103,9 +103,16 @@ export class Workspace {
     let text = setFrontMatterField('', 'title', title.trim());
     text = setFrontMatterField(text, 'date', today());
     text = `${setFrontMatterField(text, 'draft', true)}\n`;
-    const bytes = Buffer.from(text, 'utf8');
-    for (let n = 1; n <= 1000; n++) {
-      const relative = posix.join(folder, `${n === 1 ? slug : `${slug}-${n}`}.md`);
+    const names = (n: number) => posix.join(folder, `${n === 1 ? slug : `${slug}-${n}`}.md`);
+    const created = await this.#writeNew(names, 1000, text, Buffer.from(text, 'utf8'));
+    if (created) return created;
+    throw new ApiError('exists', `There are already 1000 posts named ${slug}; choose a different title.`);
+  }
+
+  /** Writes a new post at the first free name of `names(1..attempts)`; null when all are taken. */
+  async #writeNew(names: (n: number) => string, attempts: number, text: string, bytes: Buffer): Promise<PostDocument | null> {
+    for (let n = 1; n <= attempts; n++) {
+      const relative = names(n);
       const target = await resolveInside(this.root, relative);
       try {
         const stats = await writeAtomic(target.real, bytes, relative, { noClobber: true });
@@ -115,7 +122,7 @@ export class Workspace {
         if (!(error instanceof ApiError && error.code === 'exists')) throw error;
       }
     }
-    throw new ApiError('exists', `There are already 1000 posts named ${slug}; choose a different title.`);
+    return null;
   }
 
   /** Writes the editor's text, unless the file changed since `baseVersion` was read. */
@@ -146,19 +153,9 @@ export class Workspace {
       (file) => formatOf(file.bytes),
       () => ({ bom: false, eol: '\n' }),
     );
-    const bytes = toDisk(text, format);
     const now = new Date();
-    for (let attempt = 1; attempt <= 100; attempt++) {
-      const relative = conflictCopyName(post.relative, now, attempt);
-      const target = await resolveInside(this.root, relative);
-      try {
-        const stats = await writeAtomic(target.real, bytes, relative, { noClobber: true });
-        const copyId = this.#index.add(relative);
-        return { post: summarize(copyId, relative, text, stats.mtimeMs), text, version: versionOf(bytes) };
-      } catch (error) {
-        if (!(error instanceof ApiError && error.code === 'exists')) throw error;
-      }
-    }
+    const copy = await this.#writeNew((n) => conflictCopyName(post.relative, now, n), 100, text, toDisk(text, format));
+    if (copy) return copy;
     throw new ApiError('exists', `Too many conflict copies of ${post.relative} this second; try again.`);
   }
 
