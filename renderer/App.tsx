@@ -1,6 +1,6 @@
 // The window: posts sidebar | editor, status bar below, dialogs and toasts on top.
 // Holds UI state only; the text is in the editor, the rest in the stores.
-import type { EditorView } from '@codemirror/view';
+import { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ConflictDialog } from './components/ConflictDialog';
 import { DeleteDialog } from './components/DeleteDialog';
@@ -50,9 +50,14 @@ export function App({ view, session, posts, notices, status }: AppProps) {
   useWindowTitle(open.post, open.dirty);
   useUnsavedGuard(open.dirty);
 
-  // A newly opened post gets the keyboard (after any dialog has handed focus back).
+  // A newly opened post gets the keyboard (after any dialog has handed focus back), and is shown from
+  // its top or at its cursor: focusing a fresh state would otherwise jump to the previous post's offset.
   useEffect(() => {
-    if (open.opened > 0) view.focus();
+    if (open.opened === 0) return;
+    view.focus();
+    const { head } = view.state.selection.main;
+    if (head === 0) view.scrollDOM.scrollTop = 0;
+    else view.dispatch({ effects: EditorView.scrollIntoView(head, { y: 'nearest' }) });
   }, [open.opened, view]);
 
   const focusList = useCallback(() => {

@@ -37,10 +37,6 @@ const session: PostSession = new PostSession({
     dispatch: (spec) => view.dispatch(spec),
     setState: (state) => {
       view.setState(state);
-      // A new state keeps the previous post's scroll offset: show the new post from its top, or at its cursor.
-      const { head } = state.selection.main;
-      const top = { y: 'start', yMargin: view.documentPadding.top } as const;
-      view.dispatch({ effects: EditorView.scrollIntoView(head, head > 0 ? { y: 'nearest' } : top) });
       status.reset(state);
     },
   },
