@@ -23,8 +23,16 @@ function bridgeToken(): string {
 function bridgeTransport(token: string): Transport {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
+  /** Calls wait for the event stream to open, so no change falls between a reply and the first event. */
+  let streamOpen: Promise<void> = Promise.resolve();
   const connect = () => {
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    const stream = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source = stream;
+    // Bounded: a stream that cannot open must not hold up every call.
+    streamOpen = new Promise((resolve) => {
+      stream.addEventListener('open', () => resolve(), { once: true });
+      setTimeout(resolve, 3000);
+    });
     for (const event of listeners.keys()) attach(event);
   };
   const attach = (event: EventName) =>
@@ -34,6 +42,7 @@ function bridgeTransport(token: string): Transport {
     });
   return {
     async invoke(channel, args) {
+      await streamOpen;
       let response: Response;
       try {
         response = await fetch(`/api/${channel}`, {

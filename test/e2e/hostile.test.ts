@@ -15,6 +15,9 @@ describe.skipIf(skipE2e)('hostile post content in the UI', () => {
 
   it('shows a script-laden title, tag and body as plain text', async () => {
     const { page, app } = e2e;
+    // Only once the page shows the list is it subscribed to changes.
+    const [first] = await app.backend.handlers.posts.list();
+    await expect.poll(() => page.getByText(first!.title, { exact: true }).count()).toBeGreaterThan(0);
     const text = [
       '---',
       `title: '${payload}'`,
