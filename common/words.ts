@@ -153,3 +153,8 @@ export function countWordsUtf8(bytes: Uint8Array, start = 0, end = bytes.length)
   }
   return words + inWord;
 }
+
+/** Minutes to read at 230 words a minute, at least 1 for any text. */
+export function readingMinutes(words: number): number {
+  return words === 0 ? 0 : Math.max(1, Math.round(words / 230));
+}

@@ -2,12 +2,9 @@
 // post list's count (common/post), so the two never disagree.
 import { countWords as countBodyWords, findFrontMatter } from '../common/post';
 
+export { readingMinutes } from '../common/words';
+
 /** Words in the post's body; the front matter is not read by readers, so it is not counted. */
 export function countWords(text: string): number {
   return countBodyWords(text.slice(findFrontMatter(text).bodyStart));
-}
-
-/** Minutes to read at 230 words a minute, at least 1 for any text. */
-export function readingMinutes(words: number): number {
-  return words === 0 ? 0 : Math.max(1, Math.round(words / 230));
 }

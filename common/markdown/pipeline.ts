@@ -1,0 +1,106 @@
+// The one markdown pipeline: the live preview and the static export both
+// render through createMarkdown(), so what the author previews is what gets
+// published. One configured Marked instance per pipeline; never the global.
+import { Marked, type Token, type Tokens } from 'marked';
+import markedFootnote from 'marked-footnote';
+import { gfmHeadingId, getHeadingList } from 'marked-gfm-heading-id';
+import { fenceLanguage, highlightCode } from './highlight';
+import type { Sanitizer } from './sanitize';
+import { safeUrl, type UrlKind } from './urls';
+
+export interface MarkdownOptions {
+  /** Cleans HTML that came from raw HTML in the post (see sanitize.ts). */
+  sanitize: Sanitizer;
+  /**
+   * `sanitize` (the default) runs raw HTML through the sanitizer; `trusted`
+   * keeps it as written, for authors who opt out in postwright.json.
+   */
+  rawHtml?: 'sanitize' | 'trusted';
+  /**
+   * Sanitize every render, not only those with raw HTML. Markdown syntax alone
+   * renders safely (URLs are checked, text is escaped), so the export skips
+   * DOMPurify for most posts; the preview can afford defence in depth.
+   */
+  alwaysSanitize?: boolean;
+  /** Rewrites a safe URL, e.g. a relative image to the preview's asset route. */
+  resolveUrl?: (url: string, kind: UrlKind) => string;
+}
+
+export interface Heading {
+  level: number;
+  /** Plain text. */
+  text: string;
+  id: string;
+}
+
+export interface Rendered {
+  html: string;
+  headings: Heading[];
+  /** The post contained raw HTML (so it went through the sanitizer). */
+  hasRawHtml: boolean;
+}
+
+export interface Markdown {
+  /** Renders a post body (front matter already removed). */
+  render(body: string): Rendered;
+}
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => escapes[c]!);
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+/** The text of inline HTML that marked produced (its own escapes only). */
+const htmlText = (html: string): string => html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => entities[name]!);
+
+export function createMarkdown(options: MarkdownOptions): Markdown {
+  const { sanitize, rawHtml = 'sanitize', alwaysSanitize = false, resolveUrl = (url: string) => url } = options;
+  let sawRawHtml = false;
+
+  const checked = (token: Tokens.Link | Tokens.Image, kind: UrlKind): string | null => {
+    const url = safeUrl(token.href, kind);
+    return url === null ? null : resolveUrl(url, kind);
+  };
+
+  const marked = new Marked(
+    { gfm: true, breaks: false, async: false },
+    gfmHeadingId(),
+    markedFootnote({ description: 'Notes' }),
+    {
+      walkTokens(token: Token) {
+        if (token.type === 'html') sawRawHtml = true;
+      },
+      renderer: {
+        code({ text, lang }: Tokens.Code) {
+          const language = fenceLanguage(lang);
+          const highlighted = highlightCode(text, language);
+          const className = language ? ` class="hljs language-${escapeHtml(language)}"` : ' class="hljs"';
+          return `<pre><code${className}>${highlighted ?? escapeHtml(text)}</code></pre>\n`;
+        },
+        link(token: Tokens.Link) {
+          const href = checked(token, 'link');
+          // An unsafe link keeps its words and loses the link.
+          if (href === null) return this.parser.parseInline(token.tokens);
+          token.href = href;
+          return false;
+        },
+        image(token: Tokens.Image) {
+          const src = checked(token, 'image');
+          if (src === null) return escapeHtml(token.text);
+          const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+          return `<img src="${escapeHtml(src)}" alt="${escapeHtml(token.text)}"${title} loading="lazy">`;
+        },
+      },
+    },
+  );
+
+  return {
+    render(body) {
+      sawRawHtml = false;
+      const html = marked.parse(body) as string;
+      const headings = getHeadingList().map(({ level, text, id }) => ({ level, text: htmlText(text), id }));
+      const hasRawHtml = sawRawHtml;
+      const clean = rawHtml === 'trusted' || (!hasRawHtml && !alwaysSanitize) ? html : sanitize(html);
+      return { html: clean, headings, hasRawHtml };
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// DOMPurify, configured for blog posts. `common/` has no DOM of its own, so
+// the caller passes a window in: the page's in the renderer, jsdom's in Node.
+//
+// Beyond DOMPurify's defaults this drops what a post never needs but an
+// attacker can use (forms, <base>, <meta>, <link>, <style>, <noscript>), and
+// keeps exactly one kind of active content: video embeds from known players,
+// re-sandboxed.
+import createDOMPurify, { type WindowLike } from 'dompurify';
+import { safeUrl } from './urls';
+
+/** Players whose embed iframes a post may keep. */
+const embedSources = [
+  /^https:\/\/www\.youtube(?:-nocookie)?\.com\/embed\/[\w-]+(?:\?[\w=&;%-]*)?$/,
+  /^https:\/\/player\.vimeo\.com\/video\/\d+(?:\?[\w=&;%-]*)?$/,
+];
+const embedSandbox = 'allow-scripts allow-same-origin allow-presentation allow-popups';
+
+export type Sanitizer = (html: string) => string;
+
+export function createSanitizer(window: WindowLike): Sanitizer {
+  const purify = createDOMPurify(window);
+  purify.addHook('uponSanitizeElement', (node, data) => {
+    if (data.tagName !== 'iframe') return;
+    const element = node as Element;
+    const src = element.getAttribute('src') ?? '';
+    if (!embedSources.some((pattern) => pattern.test(src))) element.remove();
+  });
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    const element = node as Element;
+    // One URL policy for markdown and raw HTML alike (DOMPurify's own lets UNC paths through).
+    for (const name of ['href', 'src'] as const) {
+      const value = element.getAttribute(name);
+      if (value !== null && safeUrl(value, name === 'src' ? 'image' : 'link') === null) element.removeAttribute(name);
+    }
+    if (element.tagName === 'IFRAME') {
+      element.setAttribute('sandbox', embedSandbox);
+      element.setAttribute('loading', 'lazy');
+      element.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+    }
+    // Links out of a post never get a handle on the page that opened them.
+    if (element.tagName === 'A' && element.getAttribute('target')) element.setAttribute('rel', 'noopener noreferrer');
+  });
+  return (html) =>
+    purify.sanitize(html, {
+      ADD_TAGS: ['iframe'],
+      ADD_ATTR: ['allowfullscreen', 'frameborder', 'allow', 'loading', 'target'],
+      FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'base', 'meta', 'link', 'noscript', 'object', 'embed', 'template'],
+      FORBID_ATTR: ['style', 'srcdoc', 'formaction', 'action', 'ping'],
+      ALLOW_DATA_ATTR: false,
+    }) as string;
+}

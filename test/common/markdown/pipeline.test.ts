@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { nodeMarkdown } from '../../helpers/markdown';
+
+const md = nodeMarkdown();
+
+describe('markdown pipeline', () => {
+  it('renders GFM: tables, task lists, strikethrough, autolinks', () => {
+    const { html } = md.render('| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\n~~gone~~ https://example.com\n');
+    expect(html).toContain('<table>');
+    expect(html).toMatch(/<input[^>]*checked[^>]*type="checkbox"|<input[^>]*type="checkbox"[^>]*checked/);
+    expect(html).toContain('<del>gone</del>');
+    expect(html).toContain('<a href="https://example.com">');
+  });
+
+  it('gives headings GitHub-style ids, de-duplicated, and lists them', () => {
+    const { html, headings } = md.render('# Retries & backoff\n\n## Why\n\n## Why\n');
+    expect(html).toContain('<h1 id="retries--backoff">');
+    expect(headings.map((h) => h.id)).toEqual(['retries--backoff', 'why', 'why-1']);
+    expect(headings[0]).toMatchObject({ level: 1, text: 'Retries & backoff' });
+  });
+
+  it('renders footnotes', () => {
+    const { html } = md.render('A claim.[^1]\n\n[^1]: The source.\n');
+    expect(html).toMatch(/<sup><a[^>]*href="#footnote-1"/);
+    expect(html).toContain('The source.');
+  });
+
+  it('highlights known languages and escapes the rest', () => {
+    const ts = md.render('```ts\nconst x: number = 1;\n```\n').html;
+    expect(ts).toContain('class="hljs language-ts"');
+    expect(ts).toContain('<span class="hljs-keyword">const</span>');
+    const unknown = md.render('```nosuchlang\n<b>&</b>\n```\n').html;
+    expect(unknown).toContain('&lt;b&gt;&amp;&lt;/b&gt;');
+  });
+
+  it('renders the same input to the same output every time', () => {
+    const text = '# A\n\n## A\n\ntext[^n]\n\n[^n]: note\n';
+    expect(md.render(text).html).toBe(md.render(text).html);
+  });
+
+  it('passes relative URLs through resolveUrl, and only safe ones', () => {
+    const seen: string[] = [];
+    const resolving = nodeMarkdown({ resolveUrl: (url, kind) => (seen.push(`${kind}:${url}`), `/r/${url}`) });
+    const { html } = resolving.render('![A chart](post.assets/chart.png) [next](other.md) [bad](javascript:alert(1))');
+    expect(html).toContain('<img src="/r/post.assets/chart.png" alt="A chart" loading="lazy">');
+    expect(html).toContain('<a href="/r/other.md">next</a>');
+    expect(seen).toEqual(['image:post.assets/chart.png', 'link:other.md']);
+  });
+});
+
+describe('markdown pipeline with hostile input', () => {
+  const executable = /<script|\son\w+\s*=|javascript:|vbscript:|srcdoc|<base|<meta|<form|<object|<embed|<style/i;
+  const cases: [string, string][] = [
+    ['raw script', '<script>window.pwned = 1</script>'],
+    ['event attribute', '<img src="x.png" onerror="window.pwned=1">'],
+    ['javascript link', '[click](javascript:alert(1))'],
+    ['entity-encoded javascript link', '[click](&#106;avascript&colon;alert(1))'],
+    ['mixed-case and tab in scheme', '[click](JaVa\tScRiPt:alert(1)) <a href="java&#x09;script:alert(1)">x</a>'],
+    ['vbscript', '<a href="vbscript:msgbox(1)">x</a>'],
+    ['data document link', '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)'],
+    ['iframe srcdoc', '<iframe srcdoc="<script>parent.pwned=1</script>"></iframe>'],
+    ['svg with script', '<svg><script>window.pwned=1</script><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>'],
+    ['base', '<base href="https://evil.example/">'],
+    ['meta refresh', '<meta http-equiv="refresh" content="0;url=https://evil.example/">'],
+    ['fence info breakout', '```"><img src=x onerror=alert(1)>\ncode\n```'],
+    ['form', '<form action="https://evil.example"><button formaction="javascript:alert(1)">go</button></form>'],
+    ['style import', '<style>@import url(https://evil.example/x.css);</style>'],
+    ['object and embed', '<object data="x.swf"></object><embed src="x.swf">'],
+  ];
+
+  it.each(cases)('%s renders nothing executable', (_name, input) => {
+    expect(md.render(input).html).not.toMatch(executable);
+  });
+
+  it('drops file:// and UNC links and images', () => {
+    const { html } = md.render('[a](file:///etc/passwd) ![b](\\\\server\\share\\x.png) <img src="\\\\evil\\x.png"> <a href="file:///etc/hosts">h</a>');
+    expect(html).not.toMatch(/file:|\\\\/);
+  });
+
+  it('keeps a YouTube embed, sandboxed, and drops other iframes', () => {
+    const { html } = md.render('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" allowfullscreen></iframe>\n\n<iframe src="https://evil.example/"></iframe>');
+    expect(html).toContain('src="https://www.youtube.com/embed/dQw4w9WgXcQ"');
+    expect(html).toMatch(/sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"/);
+    expect(html).not.toContain('evil.example');
+  });
+
+  it('keeps raw HTML as written when the author trusts it', () => {
+    const trusted = nodeMarkdown({ rawHtml: 'trusted' });
+    expect(trusted.render('<div style="color: red">hi</div>').html).toContain('style="color: red"');
+    expect(md.render('<div style="color: red">hi</div>').html).not.toContain('style=');
+  });
+});
