@@ -14,6 +14,13 @@ export default defineConfig({
           cli: resolve('electron/cli.ts'),
           listWorker: resolve('electron/workspace/listWorker.ts'),
         },
+        // The packaged app runs the listing worker from app.asar.unpacked (see package.json
+        // build.asarUnpack), outside package.json's "type": "module": the .mjs extension keeps
+        // it and the chunks it imports ES modules wherever they lie.
+        output: {
+          entryFileNames: (chunk) => (chunk.name === 'listWorker' ? '[name].mjs' : '[name].js'),
+          chunkFileNames: 'chunks/[name]-[hash].mjs',
+        },
       },
     },
   },

@@ -80,6 +80,8 @@ export const events = {
   'posts.changed': PostChange,
   /** The author chose a menu item that the page carries out. */
   'app.command': z.object({ command: AppCommand }),
+  /** The OS asked to open this post: a .md file opened from the file manager, the Dock or a command line. */
+  'app.openPost': z.object({ id: PostId }),
 } as const;
 
 type Contract = typeof contract;

@@ -25,3 +25,11 @@ export const appVersion = found.manifest.version ?? '0.0.0';
 export const bundledSampleBlog = join(packageRoot, 'assets', 'sample-blog');
 /** The built renderer the bridge serves (`npm run build`). */
 export const rendererDir = join(packageRoot, 'out', 'renderer');
+
+/**
+ * Where a file that electron-builder's asarUnpack left on disk really is: beside
+ * app.asar, in app.asar.unpacked. Outside a package, the path itself.
+ */
+export function unpackedPath(file: string): string {
+  return file.replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked');
+}

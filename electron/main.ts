@@ -10,6 +10,7 @@ import { bundledSampleBlog, packageRoot, rendererDir } from './appPaths';
 import { createBackend, type Backend } from './backend';
 import { forwardEvents, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
+import { fileFromArgv, locatePost, type PostLocation } from './openFile';
 import { assertExternalUrl, type Platform } from './platform';
 import { ensureSampleBlog } from './sampleBlog';
 import { denyPermissions, lockDownContents, windowOptions, type WindowBounds } from './window';
@@ -61,6 +62,15 @@ function start(): void {
   let stopForwarding = () => {};
   const platform = electronPlatform(() => window);
   const cacheDir = join(app.getPath('userData'), 'list-cache');
+  /** A post the OS asked to open, held until the page has loaded and can take it. */
+  let pendingPost: string | null = null;
+  /** The page has loaded (and subscribed to events); false while a load we started runs. */
+  let pageLoaded = false;
+  /** Until the first window exists, files the OS names wait here; the last one is opened with it. */
+  let started = false;
+  const early: string[] = [];
+  const launchFile = fileFromArgv(process.argv, process.cwd());
+  if (launchFile) early.push(launchFile);
 
   const sendCommand = (command: AppCommand) => window?.webContents.send('app.command', { command });
 
@@ -76,21 +86,57 @@ function start(): void {
       ),
     );
 
-  async function openWorkspace(folder: string): Promise<void> {
+  const remember = (root: string) =>
+    store.set('recentWorkspaces', [root, ...store.get('recentWorkspaces').filter((f) => f !== root)].slice(0, 10));
+
+  async function openWorkspace(folder: string): Promise<boolean> {
     const next = await createBackend({ root: folder, platform, cacheDir }).catch((error: unknown) => {
       dialog.showErrorBox('Could not open that folder', `${folder}\n\n${error instanceof Error ? error.message : String(error)}`);
       return null;
     });
-    if (!next) return;
+    if (!next) return false;
     stopForwarding();
     await backend?.close();
     backend = next;
-    store.set('recentWorkspaces', [next.workspace.root, ...store.get('recentWorkspaces').filter((f) => f !== next.workspace.root)].slice(0, 10));
+    remember(next.workspace.root);
     buildMenu();
     if (window) {
       stopForwarding = forwardEvents(next, window.webContents);
+      pageLoaded = false;
       window.webContents.reload();
     }
+    return true;
+  }
+
+  /** Where a file the OS named belongs, or null once the author has been told why it cannot open. */
+  async function located(file: string | undefined): Promise<PostLocation | null> {
+    if (!file) return null;
+    return locatePost(file).catch((error: unknown) => {
+      dialog.showErrorBox('Could not open that file', error instanceof Error ? error.message : String(error));
+      return null;
+    });
+  }
+
+  /** Opens a post file from the OS: its workspace (unless open already), then the post in it. */
+  async function openFile(file: string): Promise<void> {
+    const target = await located(file);
+    if (!target) return;
+    if (backend?.workspace.root !== target.workspaceRoot && !(await openWorkspace(target.workspaceRoot))) return;
+    showPost(target.id);
+  }
+
+  function showPost(id: string): void {
+    pendingPost = id;
+    if (!window && backend) window = createWindow(backend);
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+    if (pageLoaded) sendPendingPost();
+  }
+
+  function sendPendingPost(): void {
+    if (!pendingPost || !window) return;
+    window.webContents.send('app.openPost', { id: pendingPost });
+    pendingPost = null;
   }
 
   async function firstWorkspace(): Promise<string> {
@@ -102,6 +148,11 @@ function start(): void {
 
   function createWindow(backend: Backend): BrowserWindow {
     const win = new BrowserWindow(windowOptions(preloadPath, store.get('windowBounds')));
+    pageLoaded = false;
+    win.webContents.on('did-finish-load', () => {
+      pageLoaded = true;
+      sendPendingPost();
+    });
     win.once('ready-to-show', () => win.show());
     win.on('close', () => store.set('windowBounds', win.getBounds()));
     // The page refuses to unload while a post is unsaved; Electron would then silently keep the window open.
@@ -126,9 +177,20 @@ function start(): void {
     return win;
   }
 
-  app.on('second-instance', () => {
+  // Windows and Linux: opening a file while the app runs starts a second instance, which hands us its argv and quits.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (window?.isMinimized()) window.restore();
     window?.focus();
+    const file = fileFromArgv(argv, workingDirectory);
+    if (!file) return;
+    if (started) void openFile(file);
+    else early.push(file);
+  });
+  // macOS: files arrive as events, also before `ready` when a double-click launches the app.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    if (started) void openFile(file);
+    else early.push(file);
   });
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, isAppUrl, (url) => void platform.openExternal(url)));
   app.on('window-all-closed', () => {
@@ -141,16 +203,25 @@ function start(): void {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [appCsp] } });
     });
-    const root = await firstWorkspace();
+    // One window shows one post: of the files named so far, the last one opens with it.
+    const named = early.length;
+    const launch = await located(early[named - 1]);
+    const root = launch?.workspaceRoot ?? (await firstWorkspace());
     const opened = await createBackend({ root, platform, cacheDir }).catch(async () => {
       // The remembered folder is gone (unplugged drive, deleted): fall back to the sample blog.
       store.set('recentWorkspaces', store.get('recentWorkspaces').filter((f) => f !== root));
       return createBackend({ root: await firstWorkspace(), platform, cacheDir });
     });
     backend = opened;
+    const launched = launch !== null && opened.workspace.root === launch.workspaceRoot;
+    if (launched) remember(launch.workspaceRoot);
     registerIpc(() => backend ?? opened, isAppUrl);
     buildMenu();
     window = createWindow(opened);
+    if (launched) showPost(launch.id);
+    started = true;
+    // Files named while it started come after.
+    for (const file of early.splice(named)) await openFile(file);
     app.on('activate', () => {
       if (!window && backend) window = createWindow(backend);
     });

@@ -49,6 +49,8 @@ api.on('posts.changed', (change) => {
   posts.apply(change);
   void session.onPostsChanged(change);
 });
+// A .md file opened from the OS, while the app runs or to launch it.
+api.on('app.openPost', ({ id }) => void session.openFromOs(id));
 void posts.load();
 
 createRoot(document.getElementById('root')!).render(

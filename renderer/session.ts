@@ -111,6 +111,16 @@ export class PostSession {
     }
   }
 
+  /** The OS asked to open a post (a .md file opened from outside): as picking it in the list, but a refusal is explained. */
+  async openFromOs(id: string): Promise<boolean> {
+    const { post, conflict } = this.state;
+    if (conflict && post?.id !== id) {
+      this.#o.notify('info', `First choose which version of ${post?.path ?? 'the open post'} to keep, then open the file again.`);
+      return false;
+    }
+    return this.open(id);
+  }
+
   async create(title: string): Promise<boolean> {
     if (!(await this.#leave())) return false;
     try {

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PostSummary } from '../../common/types';
-import { packageRoot } from '../appPaths';
+import { packageRoot, unpackedPath } from '../appPaths';
 import { summarizeAll } from './scan';
 
 export interface ListRequest {
@@ -21,8 +21,12 @@ export interface ListResponse {
 
 /** Below this, handing work to threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 400;
-/** The bundled worker (`npm run build`); without it listing stays on one thread. */
-export const workerScript = path.join(packageRoot, 'out', 'main', 'listWorker.js');
+/**
+ * The bundled worker (`npm run build`); without it listing stays on one thread.
+ * Packaged, it is read from app.asar.unpacked: a worker thread loads its script
+ * through Node's own module loader, so it is kept a real file on disk.
+ */
+export const workerScript = unpackedPath(path.join(packageRoot, 'out', 'main', 'listWorker.mjs'));
 
 interface PooledWorker {
   worker: Worker;

@@ -17,7 +17,10 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed() {
     return false;
   }
-  reload() {}
+  reloads = 0;
+  reload() {
+    this.reloads++;
+  }
 }
 
 /** Emits an Electron-style event and reports whether a handler called preventDefault. */
@@ -27,8 +30,11 @@ export function emitPreventable(target: EventEmitter, event: string, ...args: un
   return prevented;
 }
 
-export function createFakeElectron(userDataRoot: string) {
+/** `deferReady`: `app.whenReady()` waits for `recorded.becomeReady()`, so a test can act before `ready`. */
+export function createFakeElectron(userDataRoot: string, { deferReady = false } = {}) {
   const appEvents = new EventEmitter();
+  let becomeReady = () => {};
+  const ready = deferReady ? new Promise<void>((resolve) => (becomeReady = resolve)) : Promise.resolve();
   const windows: { options: Record<string, unknown>; webContents: FakeWebContents; loaded: string[] }[] = [];
   const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
   const session = {
@@ -57,6 +63,7 @@ export function createFakeElectron(userDataRoot: string) {
     }
     show() {}
     focus() {}
+    restore() {}
     isMinimized() {
       return false;
     }
@@ -70,7 +77,7 @@ export function createFakeElectron(userDataRoot: string) {
       isPackaged: false,
       requestSingleInstanceLock: vi.fn(() => true),
       quit: vi.fn(),
-      whenReady: () => Promise.resolve(),
+      whenReady: () => ready,
       getPath: (name: string) => `${userDataRoot}/${name}`,
       getVersion: () => '0.0.0-test',
     }),
@@ -98,7 +105,7 @@ export function createFakeElectron(userDataRoot: string) {
       removeListener: (channel: string, listener: (...args: unknown[]) => void) => rendererListeners.off(channel, listener),
     },
   };
-  const recorded = { appEvents, windows, ipcHandlers, session, exposed, rendererListeners, userDataRoot };
+  const recorded = { appEvents, windows, ipcHandlers, session, exposed, rendererListeners, userDataRoot, becomeReady: () => becomeReady() };
   // electron-store reads the CommonJS default export.
   return { ...module, default: module, recorded };
 }

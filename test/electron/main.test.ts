@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { methods } from '../../common/api';
+import { postId } from '../../electron/workspace/ids';
+import { post, tempDir, writeTree } from '../helpers/tmp';
 import { emitPreventable, FakeWebContents, type FakeElectron } from './fakeElectron';
 
 vi.mock('electron', async () => {
@@ -130,5 +132,57 @@ describe('menu', () => {
     const template = fake.Menu.setApplicationMenu.mock.calls.at(-1)![0] as unknown as { label?: string; submenu?: { label?: string }[] }[];
     const file = template.find((m) => m.label === 'File')!;
     expect(file.submenu!.map((i) => i.label)).toEqual(expect.arrayContaining(['New Post', 'Open Folder…', 'Save']));
+  });
+});
+
+describe('opening a post file from the OS', () => {
+  const contents = () => recorded.windows[0]!.webContents;
+  const sampleRoot = () => join(recorded.userDataRoot, 'documents', 'Postwright Sample Blog');
+  const openPosts = () => contents().sent.filter(([channel]) => channel === 'app.openPost').map(([, payload]) => payload);
+  const info = async () => {
+    const frame = { url: pathToFileURL(recorded.windows[0]!.loaded[0]!).href };
+    return ((await recorded.ipcHandlers.get('workspace.info')!({ senderFrame: frame, sender: { mainFrame: frame } })) as { value: { root: string } }).value;
+  };
+  beforeAll(() => contents().emit('did-finish-load'));
+
+  it('macOS open-file: a post in the open workspace is selected without reloading', async () => {
+    const reloads = contents().reloads;
+    expect(emitPreventable(recorded.appEvents, 'open-file', join(sampleRoot(), 'posts', 'pricing-a-rewrite.md'))).toBe(true);
+    await vi.waitFor(() => expect(openPosts()).toEqual([{ id: postId('posts/pricing-a-rewrite.md') }]));
+    expect(contents().reloads).toBe(reloads);
+  });
+
+  it("second instance: a post in another blog opens that blog, then selects the post once the page has reloaded", async () => {
+    const elsewhere = await tempDir();
+    await writeTree(elsewhere, { 'blog/postwright.json': '{}', 'blog/posts/far.md': post({ title: 'Far' }) });
+    const sentBefore = openPosts().length;
+    const reloads = contents().reloads;
+    recorded.appEvents.emit('second-instance', {}, ['/opt/Postwright/postwright', '--allow-file-access-from-files', 'posts/far.md'], join(elsewhere, 'blog'));
+    await vi.waitFor(() => expect(contents().reloads).toBe(reloads + 1));
+    expect((await info()).root).toBe(join(elsewhere, 'blog'));
+    // Not before the reloaded page can hear it.
+    expect(openPosts()).toHaveLength(sentBefore);
+    contents().emit('did-finish-load');
+    expect(openPosts().at(-1)).toEqual({ id: postId('posts/far.md') });
+    const file = fake.Menu.setApplicationMenu.mock.calls.at(-1)![0] as unknown as { label?: string; submenu?: { label?: string; submenu?: { label?: string }[] }[] }[];
+    const recent = file.find((m) => m.label === 'File')!.submenu!.find((i) => i.label === 'Open Recent');
+    expect(recent?.submenu?.[0]?.label).toBe(join(elsewhere, 'blog'));
+  });
+
+  it('second instance without a file only brings the window forward', async () => {
+    const sent = openPosts().length;
+    const reloads = contents().reloads;
+    recorded.appEvents.emit('second-instance', {}, ['/opt/Postwright/postwright'], '/');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openPosts()).toHaveLength(sent);
+    expect(contents().reloads).toBe(reloads);
+  });
+
+  it('a file that cannot be opened is explained, and nothing changes', async () => {
+    const before = await info();
+    fake.dialog.showErrorBox.mockClear();
+    emitPreventable(recorded.appEvents, 'open-file', join(recorded.userDataRoot, 'nowhere', 'gone.md'));
+    await vi.waitFor(() => expect(fake.dialog.showErrorBox).toHaveBeenCalledWith('Could not open that file', expect.stringContaining('does not exist')));
+    expect(await info()).toEqual(before);
   });
 });

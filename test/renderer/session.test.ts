@@ -166,6 +166,37 @@ describe('open and save', () => {
   });
 });
 
+describe('opening a post from the OS', () => {
+  it('opens it like a pick from the list, saving the open post first', async () => {
+    disk.add('a', 'A');
+    disk.add('b', 'B');
+    await session.open('a');
+    editor.type('!');
+    expect(await session.openFromOs('b')).toBe(true);
+    expect(disk.files.get('a')?.text).toBe('A!');
+    expect(session.state.post?.id).toBe('b');
+    expect(notices).toEqual([]);
+  });
+
+  it('says why it waits while a conflict is being resolved, and keeps both versions', async () => {
+    disk.add('a', 'A');
+    disk.add('b', 'B');
+    await session.open('a');
+    editor.type(' mine');
+    disk.edit('a', 'A theirs');
+    await session.save();
+    expect(await session.openFromOs('b')).toBe(false);
+    expect(session.state.post?.id).toBe('a');
+    expect(session.state.conflict?.mine).toBe('A mine');
+    expect(notices).toEqual([{ kind: 'info', message: 'First choose which version of posts/a.md to keep, then open the file again.' }]);
+  });
+
+  it('reports a post that is gone', async () => {
+    expect(await session.openFromOs('missing')).toBe(false);
+    expect(notices).toEqual([{ kind: 'error', message: 'No post missing.' }]);
+  });
+});
+
 describe('conflicts', () => {
   beforeEach(async () => {
     disk.add('p', 'base');
