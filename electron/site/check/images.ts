@@ -36,7 +36,7 @@ export async function checkImage(from: CheckedPost, image: Reference, site: Site
         at,
         'warning',
         'alt-text',
-        `Image "${image.href}" has no alt text. Describe what it shows between the brackets, e.g. ![Build times before and after](…), for readers who cannot see it.`,
+        `Image "${image.href}" has no alt text. Say what it shows between the brackets, ![like this](${image.href}), for readers who cannot see it.`,
       ),
     );
   }
