@@ -26,3 +26,13 @@ export interface CheckResult {
   /** How many posts were checked. */
   posts: number;
 }
+
+/** "2 errors and 1 warning in 6 posts." or "No problems found in 6 posts." */
+export function summarizeCheck({ problems, posts }: CheckResult): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const checked = count(posts, 'post');
+  if (problems.length === 0) return `No problems found in ${checked}.`;
+  return `${count(errors, 'error')} and ${count(problems.length - errors, 'warning')} in ${checked}.`;
+}
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
