@@ -34,7 +34,7 @@ export function checkDates(post: CheckedPost): CheckProblem[] {
 const parts = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/;
 
 /** Why a well-formed YYYY-MM-DD[THH:MM[:SS]] date cannot exist, or null if it can. */
-export function impossible(normal: string): string | null {
+function impossible(normal: string): string | null {
   const [year, month, day, hour, minute, second] = parts.exec(normal)!.slice(1, 7).map((n) => Number(n ?? 0)) as [number, number, number, number, number, number];
   if (month < 1 || month > 12) return `has no month ${month}`;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
