@@ -43,6 +43,11 @@ describe.skipIf(skipE2e)('the Check panel', () => {
     }
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 1280, height: 800 });
+    // The problems are reachable by keyboard, after the panel's own buttons.
+    await panel.getByRole('button', { name: 'Close check results' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Errorposts\/broken-links\.md:3/);
+    await screenshot(page, 'check-panel-keyboard');
 
     await items.nth(1).getByRole('button').click();
     await expect.poll(() => page.locator('.cm-content').textContent()).toContain('Notes for the next post.');
