@@ -6,10 +6,12 @@
 // objects below, so a method is added here and nowhere else by hand.
 import { z } from 'zod';
 import { ApiError, type Reply } from './errors';
+import type { CheckResult } from './check';
 import type { PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
 
 export { ApiError, type Reply } from './errors';
 export type * from './types';
+export type * from './check';
 
 /** A phantom marker that carries a method's result type. */
 export interface Returns<R> {
@@ -55,6 +57,10 @@ export const contract = {
     rename: method(z.tuple([PostId, Slug]), returns<PostDocument>()),
     /** Moves the post (and its assets folder) to the OS trash. */
     delete: method(z.tuple([PostId]), returns<{ trashedPath: string }>()),
+  },
+  site: {
+    /** The pre-publish check: broken links, missing images, duplicate slugs, bad dates, front-matter errors. */
+    check: method(z.tuple([]), returns<CheckResult>()),
   },
   app: {
     /** Opens an http(s) or mailto link in the user's browser. */

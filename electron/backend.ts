@@ -2,6 +2,7 @@
 // the event fan-out. Transports (IPC, the HTTP bridge) wrap this and nothing else.
 import type { EventName, EventPayload, Handlers, Unsubscribe } from '../common/api';
 import { assertExternalUrl, type Platform } from './platform';
+import { checkWorkspace } from './site/check/check';
 import { Workspace } from './workspace/workspace';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -43,6 +44,9 @@ export async function createBackend({ root, platform, watch = true, cacheDir }: 
       saveCopy: (id, text) => workspace.saveCopy(id, text),
       rename: (id, slug) => workspace.rename(id, slug),
       delete: (id) => workspace.delete(id),
+    },
+    site: {
+      check: () => checkWorkspace(workspace),
     },
     app: {
       openExternal: async (url) => {

@@ -7,6 +7,8 @@ import { createBackend } from './backend';
 import { nodePlatform } from './platform';
 import { defaultCacheDir, defaultUserDataDir, ensureSampleBlog } from './sampleBlog';
 import { startBridge } from './server';
+import { checkWorkspace } from './site/check/check';
+import { formatReport, hasErrors } from './site/check/report';
 import { Workspace } from './workspace/workspace';
 
 const usage = `Usage: postwright <command> [options]
@@ -14,7 +16,9 @@ const usage = `Usage: postwright <command> [options]
 Commands:
   serve [WORKSPACE] [--port N]      Serve the app to a browser on 127.0.0.1 (default: your copy of the sample blog)
   new "Title" [--workspace DIR]     Create a draft post and print its path
-  build | publish | check           Coming in a later release
+  check [WORKSPACE] [--json]        Find broken links, missing images, duplicate slugs, bad dates and front matter
+                                    (exits 1 if there are errors)
+  build | publish                   Coming in a later release
 
 Options:
   -h, --help                        Show this help
@@ -30,6 +34,7 @@ export async function runCli(argv: string[], out = console.log, err = console.er
       workspace: { type: 'string', short: 'w' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
+      json: { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
@@ -76,14 +81,36 @@ export async function runCli(argv: string[], out = console.log, err = console.er
         await workspace.close();
       }
     }
+    case 'check':
+      return runCheck(rest, values.json === true, out, err);
     case 'build':
     case 'publish':
-    case 'check':
       err(`postwright ${command}: not available in this version yet.`);
       return 2;
     default:
       err(`postwright: unknown command "${command}".\n\n${usage}`);
       return 2;
+  }
+}
+
+async function runCheck(args: string[], json: boolean, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  if (args.length > 1) {
+    err(`postwright check: give one workspace folder, not ${args.length}. Usage: postwright check [WORKSPACE] [--json]`);
+    return 2;
+  }
+  let workspace: Workspace;
+  try {
+    workspace = await Workspace.open(resolve(args[0] ?? '.'), { trash: nodePlatform().trash });
+  } catch (error) {
+    err(`postwright check: ${ApiError.from(error).message}`);
+    return 2;
+  }
+  try {
+    const result = await checkWorkspace(workspace);
+    out(json ? JSON.stringify(result, null, 2) : formatReport(result));
+    return hasErrors(result) ? 1 : 0;
+  } finally {
+    await workspace.close();
   }
 }
 

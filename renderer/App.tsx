@@ -2,6 +2,7 @@
 // Holds UI state only; the text is in the editor, the rest in the stores.
 import { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { CheckPanel } from './components/CheckPanel';
 import { ConflictDialog } from './components/ConflictDialog';
 import { DeleteDialog } from './components/DeleteDialog';
 import { DiskNote } from './components/DiskNote';
@@ -13,6 +14,7 @@ import { RenameDialog } from './components/RenameDialog';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
+import { goToLine } from './editor/goToLine';
 import type { EditorStatus } from './editorStatus';
 import type { Notices } from './notices';
 import { noFilter, type PostFilter } from './postFilter';
@@ -45,6 +47,7 @@ export function App({ view, session, posts, notices, status }: AppProps) {
   const [filter, setFilter] = useState<PostFilter>(noFilter);
   const [sidebarOpen, setSidebarOpen] = useState(true);
   const [dialog, setDialog] = useState<DialogName>(null);
+  const [checking, setChecking] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
 
   useWindowTitle(open.post, open.dirty);
@@ -104,8 +107,19 @@ export function App({ view, session, posts, notices, status }: AppProps) {
         <DiskNote note={open.diskNote} />
         <EditorHost view={view} hidden={!post} />
         {!post && <EmptyState hasPosts={list.posts?.length !== 0} />}
+        {checking && (
+          <CheckPanel
+            onGoTo={async (problem) => {
+              if (await session.open(problem.postId)) goToLine(view, problem.line, problem.column);
+            }}
+            onClose={() => {
+              setChecking(false);
+              view.focus();
+            }}
+          />
+        )}
       </main>
-      <StatusBar session={open} status={editorStatus} workspace={workspace} />
+      <StatusBar session={open} status={editorStatus} workspace={workspace} onCheck={() => setChecking(true)} />
 
       {dialog === 'new' && <NewPostDialog onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} />}
       {dialog === 'rename' && post && (

@@ -43,6 +43,11 @@ export interface Rendered {
 export interface Markdown {
   /** Renders a post body (front matter already removed). */
   render(body: string): Rendered;
+  /**
+   * The tokens `render` would see, with the same extensions (footnotes are not
+   * mistaken for link definitions). For tools that read a post's structure.
+   */
+  lex(body: string): Token[];
 }
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -101,6 +106,13 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
       const hasRawHtml = sawRawHtml;
       const clean = rawHtml === 'trusted' || (!hasRawHtml && !alwaysSanitize) ? html : sanitize(html);
       return { html: clean, headings, hasRawHtml };
+    },
+    lex(body) {
+      const tokens = marked.lexer(body);
+      // As parse() does: the extensions' walkTokens reset their per-document state (marked-footnote's).
+      const { walkTokens } = marked.defaults;
+      if (walkTokens) marked.walkTokens(tokens, walkTokens);
+      return tokens;
     },
   };
 }

@@ -7,9 +7,11 @@ interface StatusBarProps {
   session: SessionState;
   status: EditorStatusState;
   workspace: WorkspaceInfo | null;
+  /** Opens the pre-publish check. */
+  onCheck: () => void;
 }
 
-export function StatusBar({ session, status, workspace }: StatusBarProps) {
+export function StatusBar({ session, status, workspace, onCheck }: StatusBarProps) {
   const minutes = readingMinutes(status.words);
   return (
     <footer className="status-bar">
@@ -22,6 +24,9 @@ export function StatusBar({ session, status, workspace }: StatusBarProps) {
         </>
       )}
       <span className="spacer" />
+      <button type="button" className="status-button" onClick={onCheck}>
+        Check
+      </button>
       {workspace && (
         <span className="workspace" title={workspace.root}>
           {workspace.name}

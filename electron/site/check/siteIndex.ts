@@ -1,0 +1,95 @@
+// What a link can point at: the workspace's posts (by file and by the URL each
+// publishes to), their anchors, and other files in the workspace.
+import { stat } from 'node:fs/promises';
+import { posix } from 'node:path';
+import { ApiError } from '../../../common/errors';
+import { parsePost } from '../../../common/post';
+import type { PostSummary } from '../../../common/types';
+import { resolveInside } from '../../workspace/paths';
+import type { Workspace } from '../../workspace/workspace';
+import { normalizeUrlPath } from './hrefs';
+import { markdown } from './markdown';
+
+/** The URL a post publishes to (the site's permalink setting). */
+export type UrlOf = (post: PostSummary) => string;
+
+/** The default permalink, `/posts/:slug/`. */
+export const defaultUrlOf: UrlOf = (post) => `/posts/${post.slug}/`;
+
+export type FileKind = 'file' | 'folder' | 'missing' | 'outside';
+
+/** Every id="…" in rendered HTML: headings, footnotes and the author's own anchors. */
+const idAttribute = /\sid="([^"]*)"/g;
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
+export class SiteIndex {
+  readonly #byPath = new Map<string, PostSummary>();
+  readonly #byUrl = new Map<string, PostSummary[]>();
+  /** The folders posts publish into (`/posts/`): a link into one that matches no post is broken. */
+  readonly #postFolders = new Set<string>();
+  readonly #anchors = new Map<string, Promise<Set<string>>>();
+
+  constructor(
+    private readonly workspace: Workspace,
+    posts: readonly PostSummary[],
+    readonly urlOf: UrlOf,
+  ) {
+    for (const post of posts) {
+      this.#byPath.set(post.path, post);
+      const url = normalizeUrlPath(urlOf(post));
+      this.#byUrl.set(url, [...(this.#byUrl.get(url) ?? []), post]);
+      this.#postFolders.add(posix.dirname(url));
+    }
+  }
+
+  postAt(path: string): PostSummary | undefined {
+    return this.#byPath.get(path);
+  }
+
+  /** The posts that publish to a URL path (more than one is a duplicate slug). */
+  postsAtUrl(url: string): readonly PostSummary[] {
+    return this.#byUrl.get(normalizeUrlPath(url)) ?? [];
+  }
+
+  urls(): IterableIterator<[string, PostSummary[]]> {
+    return this.#byUrl.entries();
+  }
+
+  /** Whether a URL path has the shape of a post's permalink (it sits in a folder posts publish into). */
+  isPostFolder(url: string): boolean {
+    return this.#postFolders.has(posix.dirname(normalizeUrlPath(url)));
+  }
+
+  /** What is at a workspace-relative path, without reading it; links out of the workspace are 'outside'. */
+  async fileAt(relative: string): Promise<FileKind> {
+    if (posix.normalize(`${relative}/`) === './') return 'folder'; // the workspace itself
+    let real: string;
+    try {
+      real = (await resolveInside(this.workspace.root, relative)).real;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'outside-workspace') return 'outside';
+      return 'missing';
+    }
+    const stats = await stat(real).catch(() => null);
+    return stats === null ? 'missing' : stats.isDirectory() ? 'folder' : 'file';
+  }
+
+  /** The ids a `#fragment` may name in a post; `body` when the caller already has it. */
+  anchors(post: PostSummary, body?: string): Promise<Set<string>> {
+    let ids = this.#anchors.get(post.path);
+    if (!ids) {
+      ids = (body === undefined ? this.workspace.read(post.id).then((doc) => parsePost(doc.text).body) : Promise.resolve(body))
+        .then(anchorsIn)
+        .catch(() => new Set<string>());
+      this.#anchors.set(post.path, ids);
+    }
+    return ids;
+  }
+}
+
+function anchorsIn(body: string): Set<string> {
+  const { html, headings } = markdown.render(body);
+  const ids = new Set(headings.map((h) => h.id));
+  for (const [, id] of html.matchAll(idAttribute)) ids.add(id!.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => entities[name]!));
+  return ids;
+}
