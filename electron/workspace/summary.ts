@@ -2,7 +2,7 @@
 // file name and body imply (Jekyll dates, page-bundle slugs, first heading).
 import { isUtf8 } from 'node:buffer';
 import { countWords, countWordsUtf8 } from '../../common/words';
-import { findFrontMatter, firstHeading, frontMatterData, normalizeDate, parsePost } from '../../common/post';
+import { findFrontMatter, firstHeading, frontMatterData, frontMatterTags, frontMatterText as text, normalizeDate, parsePost } from '../../common/post';
 import type { FrontMatterError, PostSummary } from '../../common/types';
 import { hasBom, notUtf8 } from './encoding';
 import { baseName, dateFromPath, slugFromPath } from './names';
@@ -60,7 +60,7 @@ function build(
     path: relative,
     title: text(data.title) || firstHeading(body()) || baseName(relative),
     date: normalizeDate(data.date) ?? dateFromPath(relative),
-    tags: tagsOf(data.tags),
+    tags: frontMatterTags(data.tags),
     draft: data.draft === true || data.published === false,
     slug: text(data.slug) || slugFromPath(relative),
     description: text(data.description) || text(data.summary),
@@ -69,20 +69,4 @@ function build(
   };
   if (error) summary.error = error;
   return summary;
-}
-
-function text(value: unknown): string {
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return '';
-}
-
-/** An array, or one string: comma-separated if it has commas ("a b, c d"), else space-separated. */
-function tagsOf(value: unknown): string[] {
-  const parts = Array.isArray(value)
-    ? value.map(text)
-    : typeof value === 'string'
-      ? value.split(value.includes(',') ? ',' : /\s+/).map((s) => s.trim())
-      : [];
-  return parts.filter((tag) => tag !== '');
 }
