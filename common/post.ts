@@ -94,6 +94,17 @@ export function findFrontMatter(text: string): FrontMatterBlock {
   };
 }
 
+/**
+ * Whether findFrontMatter's answer for `prefix` holds for any longer text that
+ * starts with it: the line that decided it (the first line, or the closing
+ * fence) ended inside the prefix. Lets callers read only a post's start.
+ */
+export function frontMatterSettled(prefix: string, block: FrontMatterBlock): boolean {
+  if (block.kind === 'unsupported' && block.unclosed) return false;
+  const decidingLineEnd = block.kind === 'none' ? prefix.indexOf('\n') : block.bodyStart - 1;
+  return decidingLineEnd >= 0 && prefix.charCodeAt(decidingLineEnd) === 10;
+}
+
 function readLine(text: string, start: number): { line: string; next: number } {
   let end = text.indexOf('\n', start);
   const next = end < 0 ? text.length : end + 1;
@@ -164,6 +175,11 @@ export function frontMatterText(value: unknown): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return '';
+}
+
+/** A post is a draft when it says `draft: true` or (Jekyll) `published: false`. */
+export function isDraft(data: Record<string, unknown>): boolean {
+  return data.draft === true || data.published === false;
 }
 
 /** Tags from an array, or one string: comma-separated if it has commas ("a b, c d"), else space-separated. */
@@ -311,5 +327,7 @@ function formatValue(value: FieldValue, style?: Scalar.Type): string {
     node.type = Scalar.QUOTE_DOUBLE;
   }
   const doc = new Document(node, { version: '1.2' });
-  return doc.toString({ lineWidth: 0, blockQuote: false, collectionStyle: 'flow', flowCollectionPadding: false }).trimEnd();
+  // Flow style only for lists: it would also quote every scalar with a comma in it.
+  const flow = isScalar(node) ? {} : { collectionStyle: 'flow', flowCollectionPadding: false } as const;
+  return doc.toString({ lineWidth: 0, blockQuote: false, ...flow }).trimEnd();
 }

@@ -169,6 +169,7 @@ describe('setFrontMatterField', () => {
   it('quotes values only when YAML needs it', () => {
     const text = '---\ntitle: x\n---\n';
     expect(setFrontMatterField(text, 'title', 'a: b')).toBe('---\ntitle: "a: b"\n---\n');
+    expect(setFrontMatterField(text, 'title', 'Hello, world')).toBe('---\ntitle: Hello, world\n---\n');
     expect(setFrontMatterField(text, 'title', 'true')).toBe('---\ntitle: "true"\n---\n');
     expect(setFrontMatterField(text, 'title', 'yes')).toBe('---\ntitle: "yes"\n---\n');
     expect(setFrontMatterField(text, 'title', 'two\nlines')).toBe('---\ntitle: "two\\nlines"\n---\n');
@@ -197,7 +198,7 @@ describe('setFrontMatterField', () => {
   });
 
   it('produces YAML that reads back the value it was given', () => {
-    for (const value of ['plain', 'with: colon', "it's", '"quoted"', '#hash', '- dash', '2024-01-02', '', 'null', '@at', 'tab\there']) {
+    for (const value of ['plain', 'with: colon', 'a, b', '[a]', '{a}', 'x]', "it's", '"quoted"', '#hash', '- dash', '2024-01-02', '', 'null', '@at', 'tab\there']) {
       const out = setFrontMatterField('---\nk: old\n---\n', 'k', value);
       expect(parsePost(out).data.k, JSON.stringify(out)).toBe(value);
       const block = findFrontMatter(out);
