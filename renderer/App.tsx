@@ -7,6 +7,7 @@ import { DeleteDialog } from './components/DeleteDialog';
 import { DiskNote } from './components/DiskNote';
 import { EditorHost } from './components/EditorHost';
 import { EmptyState } from './components/EmptyState';
+import { FrontMatterPanel } from './components/FrontMatterPanel';
 import { NewPostDialog } from './components/NewPostDialog';
 import { PostHeader } from './components/PostHeader';
 import { RenameDialog } from './components/RenameDialog';
@@ -14,6 +15,7 @@ import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import type { EditorStatus } from './editorStatus';
+import type { FrontMatterSync } from './frontMatter/frontMatterSync';
 import type { Notices } from './notices';
 import { noFilter, type PostFilter } from './postFilter';
 import type { PostsStore } from './postsStore';
@@ -30,13 +32,14 @@ interface AppProps {
   posts: PostsStore;
   notices: Notices;
   status: EditorStatus;
+  frontMatter: FrontMatterSync;
 }
 
 type DialogName = 'new' | 'rename' | 'delete' | null;
 
 const sidebarId = 'posts-sidebar';
 
-export function App({ view, session, posts, notices, status }: AppProps) {
+export function App({ view, session, posts, notices, status, frontMatter }: AppProps) {
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
@@ -102,6 +105,7 @@ export function App({ view, session, posts, notices, status }: AppProps) {
           onDelete={() => setDialog('delete')}
         />
         <DiskNote note={open.diskNote} />
+        {post && <FrontMatterPanel view={view} frontMatter={frontMatter} />}
         <EditorHost view={view} hidden={!post} />
         {!post && <EmptyState hasPosts={list.posts?.length !== 0} />}
       </main>
