@@ -5,7 +5,7 @@
 import { redo, undo } from '@codemirror/commands';
 import { EditorSelection } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { FieldEditor } from '../frontMatter/fieldEditor';
 import { panelFields, type FieldEdit } from '../frontMatter/fields';
 import type { FrontMatterSync } from '../frontMatter/frontMatterSync';
@@ -26,9 +26,23 @@ function focusEditorAt(view: EditorView, pos: number) {
   view.focus();
 }
 
+/** Whether the editor's text is scrolled up under the panel. */
+function useScrolled(view: EditorView): boolean {
+  const [scrolled, setScrolled] = useState(false);
+  useEffect(() => {
+    const scroller = view.scrollDOM;
+    const onScroll = () => setScrolled(scroller.scrollTop > 0);
+    onScroll();
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => scroller.removeEventListener('scroll', onScroll);
+  }, [view]);
+  return scrolled;
+}
+
 export function FrontMatterPanel({ view, frontMatter }: FrontMatterPanelProps) {
   const fm = useStore(frontMatter.store);
   const [open, setOpen] = useState(false);
+  const overText = useScrolled(view);
   const editor = useMemo(() => new FieldEditor(view), [view]);
   const id = useId();
   const fields = panelFields(fm);
@@ -49,7 +63,7 @@ export function FrontMatterPanel({ view, frontMatter }: FrontMatterPanelProps) {
 
   const summary = [fields.date, fields.tags.join(', '), fields.draft ? 'Draft' : ''].filter(Boolean).join(' · ');
   return (
-    <section className="front-matter" aria-label="Front matter" onKeyDown={onKeyDown}>
+    <section className={overText ? 'front-matter over-text' : 'front-matter'} aria-label="Front matter" onKeyDown={onKeyDown}>
       <div className="fm-column">
         <input
           className="fm-title"

@@ -132,6 +132,10 @@ describe.skipIf(skipE2e)('the front-matter panel', () => {
     await expect.poll(() => editorDoc(page)).toBe('Just a note, no front matter.\n');
     await titleField(page).fill('A bare note');
     await expect.poll(() => editorDoc(page)).toBe('---\ntitle: A bare note\n---\nJust a note, no front matter.\n');
+    // Enter in the title goes on to the text, where the body starts.
+    await titleField(page).press('Enter');
+    await page.keyboard.type('Now ');
+    await expect.poll(() => editorDoc(page)).toBe('---\ntitle: A bare note\n---\nNow Just a note, no front matter.\n');
   });
 
   it('shows TOML front matter as unsupported and never rewrites it', async () => {
@@ -146,5 +150,46 @@ describe.skipIf(skipE2e)('the front-matter panel', () => {
     await showDetails(page);
     expect(await panel(page).getByRole('switch', { name: 'Draft' }).isDisabled()).toBe(true);
     expect(await editorDoc(page)).toBe(toml);
+  });
+});
+
+describe.skipIf(skipE2e)('the front-matter panel in both themes, at 1280×800 and 900×700', () => {
+  it('lines the title up with the text, and shows the panel open, folded and with an error', async () => {
+    const e2e = await openApp();
+    try {
+      const { page } = e2e;
+      // Screenshots without the chevron caught mid-turn.
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await openPost(page, 'Auditing a forty-minute CI pipeline');
+      const toggle = panel(page).getByRole('button', { name: 'Details' });
+      for (const { width, height } of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
+        await page.setViewportSize({ width, height });
+        for (const theme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: theme });
+          const name = `front-matter-${theme}-${width}`;
+          if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+          await page.mouse.move(0, 0);
+          // The title starts where the text below it starts.
+          const title = await titleField(page).boundingBox();
+          const text = await page.locator('.cm-line').first().boundingBox();
+          expect(Math.abs(title!.x + 6 - text!.x), name).toBeLessThanOrEqual(2);
+          await screenshot(page, `${name}-folded`);
+
+          await toggle.click();
+          await panel(page).locator('.tag-input').focus();
+          expect((await panel(page).boundingBox())!.height, name).toBeLessThanOrEqual(height * 0.55);
+          await screenshot(page, `${name}-open`);
+
+          await cursorAfter(page, 'date: ');
+          await page.keyboard.type(': x');
+          await expect.poll(() => panel(page).getByRole('status').textContent()).toMatch(/Front matter line 3:/);
+          await screenshot(page, `${name}-error`);
+          for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+          await expect.poll(() => panel(page).getByRole('status').count()).toBe(0);
+        }
+      }
+    } finally {
+      await e2e.close();
+    }
   });
 });
