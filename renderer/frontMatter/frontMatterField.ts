@@ -24,18 +24,37 @@ export const frontMatterField = StateField.define<FrontMatter>({
   update: (value, tr) => (tr.docChanged && reachesFrontMatter(tr, value) ? read(tr.newDoc, value) : value),
 });
 
-/** Whether a change can alter what findFrontMatter finds: one before the end of the line that decided it. */
+/** Whether a change can alter what findFrontMatter finds. */
 export function reachesFrontMatter(tr: Transaction, { block, head }: FrontMatter): boolean {
-  // Unclosed: a closing fence typed anywhere below would close it.
-  if (block.kind === 'unsupported' && block.unclosed) return true;
+  let reached = false;
+  if (block.kind === 'unsupported' && block.unclosed) {
+    // Unclosed: a change closes it only where it leaves a fence line (the first line sets the kind).
+    const firstLineEnd = tr.startState.doc.line(1).to;
+    tr.changes.iterChanges((fromA, _toA, fromB, toB) => {
+      reached ||= fromA <= firstLineEnd || leavesFence(tr.newDoc, fromB, toB);
+    });
+    return reached;
+  }
   // No front matter: the first line decides. Otherwise the block ends with its closing fence's line.
   const end = block.kind === 'none' ? tr.startState.doc.lineAt(block.bodyStart).to : block.bodyStart;
   const endsWithBreak = block.kind !== 'none' && head.endsWith('\n');
-  let reached = false;
   tr.changes.iterChangedRanges((from) => {
     if (from < end || (from === end && !endsWithBreak)) reached = true;
   });
   return reached;
+}
+
+/** Any line a closing fence could be written as: YAML's, TOML's, or one of the others. */
+const fenceLine = /^(?:---|\.\.\.|\+\+\+|;;;)[ \t\r]*$/;
+
+/** Whether a line touching [from, to] of `doc` is a fence line. */
+function leavesFence(doc: Text, from: number, to: number): boolean {
+  for (let pos = from; ; ) {
+    const line = doc.lineAt(pos);
+    if (fenceLine.test(line.text)) return true;
+    if (line.to >= to) return false;
+    pos = line.to + 1;
+  }
 }
 
 function read(doc: Text, previous?: FrontMatter): FrontMatter {

@@ -96,4 +96,27 @@ describe('frontMatterField', () => {
     const early = state.update({ changes: { from: '---\ntitle: Open\n'.length, insert: '---\n' } }).state;
     expect(fm(early).data).toEqual({ title: 'Open' });
   });
+
+  it('re-reads an unclosed block only for changes that leave a fence line', () => {
+    const text = '---\ntitle: Open\n\nab---\n---x\n--\n-\n';
+    const state = mkState(text);
+    const open = fm(state);
+    expect(open.error?.message).toMatch(/no closing ---/);
+    const reaches = (changes: { from: number; to?: number; insert?: string } | { from: number; to?: number; insert?: string }[]) =>
+      reachesFrontMatter(state.update({ changes }), open);
+    const ab = text.indexOf('ab---');
+    expect(reaches({ from: ab, insert: 'More words ' })).toBe(false);
+    expect(reaches({ from: ab + 2, insert: '-' })).toBe(false);
+    expect(reaches({ from: text.length, insert: 'x\n' })).toBe(false);
+    // Splitting "ab---" leaves a "---" line; so does deleting the x of "---x", or the break between "--" and "-".
+    expect(reaches({ from: ab + 2, insert: '\n' })).toBe(true);
+    const x = text.indexOf('---x') + 3;
+    expect(reaches({ from: x, to: x + 1 })).toBe(true);
+    const joint = text.lastIndexOf('--\n-') + 2;
+    expect(reaches({ from: joint, to: joint + 1 })).toBe(true);
+    expect(reaches({ from: 1, insert: 'x' })).toBe(true);
+    const closed = state.update({ changes: { from: x, to: x + 1 } }).state;
+    expect(fm(closed).block.kind).toBe('yaml');
+    expect(fm(closed).error?.message).toMatch(/Front matter line 4:/);
+  });
 });
