@@ -29,7 +29,11 @@ export function DateField({ id, raw, readOnly, onChange, onDone }: DateFieldProp
         setValue(e.target.value);
         if (!e.target.validity.badInput) onChange(e.target.value);
       }}
-      onBlur={onDone}
+      onBlur={() => {
+        // A half-typed date was never written; show the one that was.
+        setValue(shown.value);
+        onDone();
+      }}
     />
   );
 }
