@@ -4,7 +4,7 @@
 // Front matter is YAML between `---` lines, read with YAML 1.2 core so dates
 // stay the strings the author wrote. Nothing here ever evaluates a post:
 // `---js` blocks, TOML and other formats are reported, never run.
-import { Document, isMap, isScalar, isCollection, parseDocument, Scalar } from 'yaml';
+import { Document, isMap, isScalar, isCollection, isSeq, parseDocument, Scalar } from 'yaml';
 import type { FrontMatterError } from './types';
 import { ApiError } from './errors';
 
@@ -94,6 +94,17 @@ export function findFrontMatter(text: string): FrontMatterBlock {
   };
 }
 
+/**
+ * Whether findFrontMatter's answer for `prefix` holds for any longer text that
+ * starts with it: the line that decided it (the first line, or the closing
+ * fence) ended inside the prefix. Lets callers read only a post's start.
+ */
+export function frontMatterSettled(prefix: string, block: FrontMatterBlock): boolean {
+  if (block.kind === 'unsupported' && block.unclosed) return false;
+  const decidingLineEnd = block.kind === 'none' ? prefix.indexOf('\n') : block.bodyStart - 1;
+  return decidingLineEnd >= 0 && prefix.charCodeAt(decidingLineEnd) === 10;
+}
+
 function readLine(text: string, start: number): { line: string; next: number } {
   let end = text.indexOf('\n', start);
   const next = end < 0 ? text.length : end + 1;
@@ -159,6 +170,28 @@ export function firstHeading(body: string): string | null {
   return null;
 }
 
+/** A front-matter value as display text: strings trimmed, finite numbers written out, anything else empty. */
+export function frontMatterText(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+/** A post is a draft when it says `draft: true` or (Jekyll) `published: false`. */
+export function isDraft(data: Record<string, unknown>): boolean {
+  return data.draft === true || data.published === false;
+}
+
+/** Tags from an array, or one string: comma-separated if it has commas ("a b, c d"), else space-separated. */
+export function frontMatterTags(value: unknown): string[] {
+  const parts = Array.isArray(value)
+    ? value.map(frontMatterText)
+    : typeof value === 'string'
+      ? value.split(value.includes(',') ? ',' : /\s+/).map((s) => s.trim())
+      : [];
+  return parts.filter((tag) => tag !== '');
+}
+
 const dateLike =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?)?)?$/;
 
@@ -184,23 +217,78 @@ export function normalizeDate(value: unknown): string | null {
   return out;
 }
 
+/** A field's new value; null empties it (`key:`), leaving the key in place. */
 export type FieldValue = string | number | boolean | null | readonly string[];
+
+/** How a scalar is quoted in the YAML; a field edit can ask to keep one. */
+export type QuoteStyle = 'plain' | 'single' | 'double';
 
 /**
  * Sets one top-level front-matter field, editing only that value's characters
  * so the rest of the file keeps its layout, quoting and comments. A missing key
  * is added before the closing fence; a post without front matter gets some.
+ * A value is written in `quote` style where YAML allows it (default: the style
+ * it has now), and a block list stays a block list.
  * Throws ApiError('unsupported') when the front matter cannot be edited safely.
  */
-export function setFrontMatterField(text: string, key: string, value: FieldValue): string {
+export function setFrontMatterField(text: string, key: string, value: FieldValue, quote?: QuoteStyle): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const found = findFrontMatter(text);
+  if (found.kind === 'none') {
+    if (value === null) return text;
+    return `${text.slice(0, found.bodyStart)}---${eol}${formatPair(key, value)}${eol}---${eol}${text.slice(found.bodyStart)}`;
+  }
+  const block = editable(found, key);
+  const { source, pair } = editablePair(text, block, key);
+  if (!pair) {
+    if (value === null) return text;
+    const needsBreak = source.length > 0 && !source.endsWith('\n');
+    const insert = `${needsBreak ? eol : ''}${formatPair(key, value)}${eol}`;
+    return text.slice(0, block.contentEnd) + insert + text.slice(block.contentEnd);
+  }
+  const at = (offset: number) => block.contentStart + offset;
+  const old = pair.value;
+  const style = quote ? styles[quote] : isScalar(old) ? old.type : undefined;
+  if (value !== null && isScalar(old) && old.range && old.range[1] > old.range[0] && !isBlockScalar(old)) {
+    // The common case: replace just the value's characters, keeping its quote style where it can.
+    return text.slice(0, at(old.range[0])) + formatValue(value, style) + text.slice(at(old.range[1]));
+  }
+  // An empty value, a block scalar or a nested collection: rewrite from the colon to the value's end.
+  const keyEnd = (pair.key as Scalar).range![1];
+  const colon = source.indexOf(':', keyEnd);
+  const end = old && (isScalar(old) || isCollection(old)) && old.range ? Math.max(old.range[1], colon + 1) : colon + 1;
+  const replaced = source.slice(colon, end);
+  const keepBreak = replaced.endsWith('\n') ? (replaced.endsWith('\r\n') ? '\r\n' : '\n') : '';
+  let written: string;
+  if (value === null) written = ':';
+  else if (isSeq(old) && !old.flow && typeof value === 'object' && value.length > 0) {
+    // A block list stays one, at the indent its first item had.
+    const indent = ' '.repeat(old.range![0] - source.lastIndexOf('\n', old.range![0] - 1) - 1);
+    written = `:${value.map((item) => `${eol}${indent}- ${formatValue(item)}`).join('')}`;
+  } else written = `: ${formatValue(value, style)}`;
+  return text.slice(0, at(colon)) + written + keepBreak + text.slice(at(end));
+}
+
+/** How a top-level field's value is quoted now; null when it is missing or not a quotable scalar. Throws as setFrontMatterField does. */
+export function frontMatterQuoteStyle(text: string, key: string): QuoteStyle | null {
   const block = findFrontMatter(text);
-  if (block.kind === 'none') {
-    return `${text.slice(0, block.bodyStart)}---${eol}${formatPair(key, value)}${eol}---${eol}${text.slice(block.bodyStart)}`;
-  }
-  if (block.kind === 'unsupported') {
-    throw new ApiError('unsupported', `Cannot set "${key}": ${block.message}`);
-  }
+  if (block.kind === 'none') return null;
+  const old = editablePair(text, editable(block, key), key).pair?.value;
+  if (!isScalar(old) || !old.range || old.range[1] === old.range[0] || isBlockScalar(old)) return null;
+  return old.type === Scalar.QUOTE_DOUBLE ? 'double' : old.type === Scalar.QUOTE_SINGLE ? 'single' : 'plain';
+}
+
+const styles: Record<QuoteStyle, Scalar.Type> = { plain: Scalar.PLAIN, single: Scalar.QUOTE_SINGLE, double: Scalar.QUOTE_DOUBLE };
+
+type YamlBlock = Extract<FrontMatterBlock, { kind: 'yaml' }>;
+
+function editable(block: Exclude<FrontMatterBlock, { kind: 'none' }>, key: string): YamlBlock {
+  if (block.kind === 'unsupported') throw new ApiError('unsupported', `Cannot set "${key}": ${block.message}`);
+  return block;
+}
+
+/** The pair for `key`, if any, in YAML that can be edited; throws ApiError('unsupported') when it cannot. */
+function editablePair(text: string, block: YamlBlock, key: string) {
   const source = text.slice(block.contentStart, block.contentEnd);
   const doc = parseDocument(source, { version: '1.2', schema: 'core', prettyErrors: false });
   const problem = doc.errors[0];
@@ -212,27 +300,7 @@ export function setFrontMatterField(text: string, key: string, value: FieldValue
   if (contents !== null && !isMap(contents)) {
     throw new ApiError('unsupported', `Cannot set "${key}": the front matter is not "key: value" lines.`);
   }
-  const pair = contents?.items.find((p) => isScalar(p.key) && p.key.value === key);
-  const at = (offset: number) => block.contentStart + offset;
-  if (!pair) {
-    const needsBreak = source.length > 0 && !source.endsWith('\n');
-    const insert = `${needsBreak ? eol : ''}${formatPair(key, value)}${eol}`;
-    return text.slice(0, block.contentEnd) + insert + text.slice(block.contentEnd);
-  }
-  const keyNode = pair.key as Scalar;
-  const old = pair.value;
-  if (isScalar(old) && old.range && old.range[1] > old.range[0] && !isBlockScalar(old)) {
-    // The common case: replace just the value's characters, keeping its quote style where it can.
-    const formatted = formatValue(value, old.type);
-    return text.slice(0, at(old.range[0])) + formatted + text.slice(at(old.range[1]));
-  }
-  // An empty value, a block scalar or a nested collection: rewrite from the colon to the value's end.
-  const keyEnd = keyNode.range![1];
-  const colon = source.indexOf(':', keyEnd);
-  const end = old && (isScalar(old) || isCollection(old)) && old.range ? Math.max(old.range[1], colon + 1) : colon + 1;
-  const replaced = source.slice(colon, end);
-  const keepBreak = replaced.endsWith('\n') ? (replaced.endsWith('\r\n') ? '\r\n' : '\n') : '';
-  return text.slice(0, at(colon)) + `: ${formatValue(value)}${keepBreak}` + text.slice(at(end));
+  return { source, pair: contents?.items.find((p) => isScalar(p.key) && p.key.value === key) };
 }
 
 function isBlockScalar(node: Scalar): boolean {
@@ -259,5 +327,7 @@ function formatValue(value: FieldValue, style?: Scalar.Type): string {
     node.type = Scalar.QUOTE_DOUBLE;
   }
   const doc = new Document(node, { version: '1.2' });
-  return doc.toString({ lineWidth: 0, blockQuote: false, collectionStyle: 'flow', flowCollectionPadding: false }).trimEnd();
+  // Flow style only for lists: it would also quote every scalar with a comma in it.
+  const flow = isScalar(node) ? {} : { collectionStyle: 'flow', flowCollectionPadding: false } as const;
+  return doc.toString({ lineWidth: 0, blockQuote: false, ...flow }).trimEnd();
 }

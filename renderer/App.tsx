@@ -8,6 +8,7 @@ import { DeleteDialog } from './components/DeleteDialog';
 import { DiskNote } from './components/DiskNote';
 import { EditorHost } from './components/EditorHost';
 import { EmptyState } from './components/EmptyState';
+import { FrontMatterPanel } from './components/FrontMatterPanel';
 import { NewPostDialog } from './components/NewPostDialog';
 import { PostHeader } from './components/PostHeader';
 import { RenameDialog } from './components/RenameDialog';
@@ -16,6 +17,7 @@ import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { goToLine } from './editor/goToLine';
 import type { EditorStatus } from './editorStatus';
+import type { FrontMatterSync } from './frontMatter/frontMatterSync';
 import type { Notices } from './notices';
 import { noFilter, type PostFilter } from './postFilter';
 import type { PostsStore } from './postsStore';
@@ -32,13 +34,14 @@ interface AppProps {
   posts: PostsStore;
   notices: Notices;
   status: EditorStatus;
+  frontMatter: FrontMatterSync;
 }
 
 type DialogName = 'new' | 'rename' | 'delete' | null;
 
 const sidebarId = 'posts-sidebar';
 
-export function App({ view, session, posts, notices, status }: AppProps) {
+export function App({ view, session, posts, notices, status, frontMatter }: AppProps) {
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
@@ -105,6 +108,7 @@ export function App({ view, session, posts, notices, status }: AppProps) {
           onDelete={() => setDialog('delete')}
         />
         <DiskNote note={open.diskNote} />
+        {post && <FrontMatterPanel view={view} frontMatter={frontMatter} />}
         <EditorHost view={view} hidden={!post} />
         {!post && <EmptyState hasPosts={list.posts?.length !== 0} />}
         {checking && (

@@ -8,6 +8,7 @@ import { App } from './App';
 import { api } from './client';
 import { editorSetup } from './editor/setup';
 import { EditorStatus } from './editorStatus';
+import { FrontMatterSync } from './frontMatter/frontMatterSync';
 import { Notices } from './notices';
 import { PostsStore } from './postsStore';
 import { PostSession } from './session';
@@ -15,16 +16,20 @@ import { PostSession } from './session';
 const notices = new Notices();
 const posts = new PostsStore(api);
 const status = new EditorStatus();
+const frontMatter = new FrontMatterSync();
 
 // The extensions call into the session, which needs the view; they only run
 // after both exist, so referring ahead to `session` is safe.
-const extensions = editorSetup({
-  onSave: () => void session.save(),
-  onChange: ({ update, docChanged }) => {
-    status.update(update.state, docChanged);
-    session.editorChanged();
-  },
-});
+const extensions = [
+  editorSetup({
+    onSave: () => void session.save(),
+    onChange: ({ update, docChanged }) => {
+      status.update(update.state, docChanged);
+      session.editorChanged();
+    },
+  }),
+  frontMatter.extension,
+];
 const view = new EditorView({ state: EditorState.create({ extensions }) });
 
 const session: PostSession = new PostSession({
@@ -55,6 +60,6 @@ void posts.load();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App view={view} session={session} posts={posts} notices={notices} status={status} />
+    <App view={view} session={session} posts={posts} notices={notices} status={status} frontMatter={frontMatter} />
   </StrictMode>,
 );

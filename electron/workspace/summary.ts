@@ -2,7 +2,17 @@
 // file name and body imply (Jekyll dates, page-bundle slugs, first heading).
 import { isUtf8 } from 'node:buffer';
 import { countWords, countWordsUtf8 } from '../../common/words';
-import { findFrontMatter, firstHeading, frontMatterData, normalizeDate, parsePost } from '../../common/post';
+import {
+  findFrontMatter,
+  firstHeading,
+  frontMatterData,
+  frontMatterSettled,
+  frontMatterTags,
+  frontMatterText as text,
+  isDraft,
+  normalizeDate,
+  parsePost,
+} from '../../common/post';
 import type { FrontMatterError, PostSummary } from '../../common/types';
 import { hasBom, notUtf8 } from './encoding';
 import { baseName, dateFromPath, slugFromPath } from './names';
@@ -33,7 +43,7 @@ export function summarizeBytes(id: string, relative: string, bytes: Uint8Array, 
   const whole = headEnd === bytes.length;
   const head = decoder.decode(bytes.subarray(start, headEnd));
   const block = findFrontMatter(head);
-  const settled = whole || (block.bodyStart < head.length && !(block.kind === 'unsupported' && block.unclosed));
+  const settled = whole || frontMatterSettled(head, block);
   if (!settled) return summarize(id, relative, decoder.decode(bytes.subarray(start)), modified); // huge front matter
   const { data, error } = frontMatterData(head, block);
   const bodyByte = start + Buffer.byteLength(head.slice(0, block.bodyStart), 'utf8');
@@ -60,8 +70,8 @@ function build(
     path: relative,
     title: text(data.title) || firstHeading(body()) || baseName(relative),
     date: normalizeDate(data.date) ?? dateFromPath(relative),
-    tags: tagsOf(data.tags),
-    draft: data.draft === true || data.published === false,
+    tags: frontMatterTags(data.tags),
+    draft: isDraft(data),
     slug: text(data.slug) || slugFromPath(relative),
     description: text(data.description) || text(data.summary),
     words,
@@ -69,20 +79,4 @@ function build(
   };
   if (error) summary.error = error;
   return summary;
-}
-
-function text(value: unknown): string {
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return '';
-}
-
-/** An array, or one string: comma-separated if it has commas ("a b, c d"), else space-separated. */
-function tagsOf(value: unknown): string[] {
-  const parts = Array.isArray(value)
-    ? value.map(text)
-    : typeof value === 'string'
-      ? value.split(value.includes(',') ? ',' : /\s+/).map((s) => s.trim())
-      : [];
-  return parts.filter((tag) => tag !== '');
 }

@@ -4,6 +4,7 @@ const paths = {
   plus: 'M10 4.5v11M4.5 10h11',
   warning: 'M10 3.5 17.5 16.5h-15zM10 8.5v3.5M10 14.2v.3',
   close: 'M5.5 5.5l9 9M14.5 5.5l-9 9',
+  chevron: 'M7.5 5l5 5-5 5',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -1,5 +1,6 @@
 // The strip above the editor: the sidebar toggle, which file is open, and the
-// commands that act on it.
+// commands that act on it. Draft and front-matter problems show live in the
+// front-matter panel below, not here from the last save.
 import type { PostSummary } from '../../common/api';
 import { shortcutLabel } from '../platform';
 import { Icon } from './Icon';
@@ -14,7 +15,6 @@ interface PostHeaderProps {
 }
 
 export function PostHeader({ post, sidebarId, sidebarOpen, onToggleSidebar, onRename, onDelete }: PostHeaderProps) {
-  const problem = post?.error ? `Front matter problem on line ${post.error.line}: ${post.error.message}` : null;
   return (
     <div className="post-header">
       <button
@@ -33,14 +33,6 @@ export function PostHeader({ post, sidebarId, sidebarOpen, onToggleSidebar, onRe
           <span className="post-path" title={post.path}>
             {post.path}
           </span>
-          {post.draft && <span className="badge">draft</span>}
-          {problem && (
-            <span className="post-warning with-text" title={problem}>
-              <Icon name="warning" />
-              <span>Front matter line {post.error?.line}</span>
-              <span className="visually-hidden">: {post.error?.message}</span>
-            </span>
-          )}
           <span className="spacer" />
           <button type="button" className="quiet-button" aria-label="Rename post" onClick={onRename}>
             Rename

@@ -3,6 +3,7 @@
 // (see harness.ts) and list it here.
 import type { Benchmark } from './harness';
 import { checkBenchmark } from './check.bench';
+import { frontMatterBenchmark } from './frontMatter.bench';
 import { listBenchmark } from './list.bench';
 
-export const benchmarks: readonly Benchmark[] = [listBenchmark, checkBenchmark];
+export const benchmarks: readonly Benchmark[] = [listBenchmark, checkBenchmark, frontMatterBenchmark];

@@ -1,7 +1,17 @@
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { Slug } from '../../common/api';
-import { countWords, findFrontMatter, firstHeading, normalizeDate, parsePost, setFrontMatterField, slugify } from '../../common/post';
+import {
+  countWords,
+  findFrontMatter,
+  firstHeading,
+  frontMatterQuoteStyle,
+  frontMatterTags,
+  normalizeDate,
+  parsePost,
+  setFrontMatterField,
+  slugify,
+} from '../../common/post';
 
 describe('parsePost', () => {
   it('reads YAML front matter and returns the body after it', () => {
@@ -159,6 +169,7 @@ describe('setFrontMatterField', () => {
   it('quotes values only when YAML needs it', () => {
     const text = '---\ntitle: x\n---\n';
     expect(setFrontMatterField(text, 'title', 'a: b')).toBe('---\ntitle: "a: b"\n---\n');
+    expect(setFrontMatterField(text, 'title', 'Hello, world')).toBe('---\ntitle: Hello, world\n---\n');
     expect(setFrontMatterField(text, 'title', 'true')).toBe('---\ntitle: "true"\n---\n');
     expect(setFrontMatterField(text, 'title', 'yes')).toBe('---\ntitle: "yes"\n---\n');
     expect(setFrontMatterField(text, 'title', 'two\nlines')).toBe('---\ntitle: "two\\nlines"\n---\n');
@@ -178,7 +189,8 @@ describe('setFrontMatterField', () => {
   it('replaces empty values, block scalars and block sequences', () => {
     expect(setFrontMatterField('---\nslug:\nx: 1\n---\n', 'slug', 's')).toBe('---\nslug: s\nx: 1\n---\n');
     expect(setFrontMatterField('---\nd: |\n  a\n  b\nx: 1\n---\n', 'd', 'line')).toBe('---\nd: line\nx: 1\n---\n');
-    expect(setFrontMatterField('---\ntags:\n  - a\n  - b\nx: 1\n---\n', 'tags', ['c', 'd e'])).toBe('---\ntags: [c, d e]\nx: 1\n---\n');
+    expect(setFrontMatterField('---\ntags:\n  - a\n  - b\nx: 1\n---\n', 'tags', ['c', 'd e'])).toBe('---\ntags:\n  - c\n  - d e\nx: 1\n---\n');
+    expect(setFrontMatterField('---\nmeta:\n  a: 1\nx: 1\n---\n', 'meta', 'flat')).toBe('---\nmeta: flat\nx: 1\n---\n');
   });
 
   it('keeps CRLF line endings when adding a key', () => {
@@ -186,7 +198,7 @@ describe('setFrontMatterField', () => {
   });
 
   it('produces YAML that reads back the value it was given', () => {
-    for (const value of ['plain', 'with: colon', "it's", '"quoted"', '#hash', '- dash', '2024-01-02', '', 'null', '@at', 'tab\there']) {
+    for (const value of ['plain', 'with: colon', 'a, b', '[a]', '{a}', 'x]', "it's", '"quoted"', '#hash', '- dash', '2024-01-02', '', 'null', '@at', 'tab\there']) {
       const out = setFrontMatterField('---\nk: old\n---\n', 'k', value);
       expect(parsePost(out).data.k, JSON.stringify(out)).toBe(value);
       const block = findFrontMatter(out);
@@ -198,5 +210,48 @@ describe('setFrontMatterField', () => {
   it('refuses to edit front matter it cannot read', () => {
     expect(() => setFrontMatterField('---js\nx\n---\n', 'slug', 'y')).toThrow(/never runs code/);
     expect(() => setFrontMatterField('---\na: [\n---\n', 'slug', 'y')).toThrow(/Cannot set "slug"/);
+  });
+
+  it('empties a value with null, keeping the key and its comment, and adds nothing for a missing key', () => {
+    expect(setFrontMatterField('---\ntitle: Hello   # c\nx: 1\n---\n', 'title', null)).toBe('---\ntitle:   # c\nx: 1\n---\n');
+    expect(setFrontMatterField('---\ntitle: "Hi"\n---\n', 'title', null)).toBe('---\ntitle:\n---\n');
+    expect(setFrontMatterField('---\nx: 1\n---\n', 'title', null)).toBe('---\nx: 1\n---\n');
+    expect(setFrontMatterField('body', 'title', null)).toBe('body');
+    expect(parsePost(setFrontMatterField('---\ntitle: Hello\n---\n', 'title', null)).data).toEqual({ title: null });
+  });
+
+  it('keeps a block list a block list, at its indent', () => {
+    expect(setFrontMatterField('---\ntags:\n  - a\n  - b\nx: 1\n---\n', 'tags', ['a', 'b', 'c: d'])).toBe(
+      '---\ntags:\n  - a\n  - b\n  - "c: d"\nx: 1\n---\n',
+    );
+    expect(setFrontMatterField('---\ntags:\n- a\n---\n', 'tags', ['z'])).toBe('---\ntags:\n- z\n---\n');
+    expect(setFrontMatterField('---\r\ntags:\r\n  - a\r\n---\r\n', 'tags', ['a', 'b'])).toBe('---\r\ntags:\r\n  - a\r\n  - b\r\n---\r\n');
+    // An empty list cannot be a block list.
+    expect(setFrontMatterField('---\ntags:\n  - a\nx: 1\n---\n', 'tags', [])).toBe('---\ntags: []\nx: 1\n---\n');
+    expect(setFrontMatterField('---\ntags: [a]\n---\n', 'tags', ['a', 'b'])).toBe('---\ntags: [a, b]\n---\n');
+  });
+
+  it('writes in the quote style asked for where YAML allows it', () => {
+    expect(setFrontMatterField('---\ntitle: "Hello "\n---\n', 'title', 'Hello W', 'plain')).toBe('---\ntitle: Hello W\n---\n');
+    expect(setFrontMatterField('---\ntitle: Hello\n---\n', 'title', 'Hello ', 'plain')).toBe('---\ntitle: "Hello "\n---\n');
+    expect(setFrontMatterField('---\ntitle: Hello\n---\n', 'title', 'Hi', 'single')).toBe("---\ntitle: 'Hi'\n---\n");
+  });
+});
+
+describe('frontMatterQuoteStyle', () => {
+  it("says how a field's value is quoted", () => {
+    const text = "---\na: plain\nb: \"double\"\nc: 'single'\nd:\ne: [x]\n---\n";
+    expect(['a', 'b', 'c', 'd', 'e', 'missing'].map((key) => frontMatterQuoteStyle(text, key))).toEqual(['plain', 'double', 'single', null, null, null]);
+    expect(frontMatterQuoteStyle('no front matter', 'a')).toBeNull();
+    expect(() => frontMatterQuoteStyle('+++\na = 1\n+++\n', 'a')).toThrow(/TOML/);
+  });
+});
+
+describe('frontMatterTags', () => {
+  it('reads a list, a comma list or a space list, dropping empty tags', () => {
+    expect(frontMatterTags(['a', ' b ', '', 3])).toEqual(['a', 'b', '3']);
+    expect(frontMatterTags('one two, three')).toEqual(['one two', 'three']);
+    expect(frontMatterTags('one  two')).toEqual(['one', 'two']);
+    expect(frontMatterTags({ a: 1 })).toEqual([]);
   });
 });

@@ -55,3 +55,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/** The editor's text as CodeMirror holds it (`.cm-content`'s text doubles line breaks). */
+export function editorDoc(page: Page): Promise<string> {
+  return page.locator('.cm-content').evaluate((content) => {
+    // What EditorView.findFromDOM does, which the page's bundle does not expose: the content element's tile knows its view.
+    type Tile = { root?: { view?: { state: { doc: { toString(): string } } } } };
+    const view = (content as Element & { cmTile?: Tile }).cmTile?.root?.view;
+    if (!view) throw new Error('.cm-content has no CodeMirror view');
+    return view.state.doc.toString();
+  });
+}

@@ -35,7 +35,11 @@ describe.skipIf(skipE2e)('hostile post content in the UI', () => {
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
     await row.click();
     await expect.poll(() => page.locator('.cm-content').textContent()).toContain('<script>window.__pwned = "body"</script>');
-    await page.getByLabel('Tag').selectOption({ label: '<script>window.__pwned = "tag"</script>' });
+    await page.getByLabel('Tag', { exact: true }).selectOption({ label: '<script>window.__pwned = "tag"</script>' });
+    // The front-matter panel shows them as values and chips.
+    const panel = page.getByRole('region', { name: 'Front matter' });
+    expect(await panel.getByLabel('Title', { exact: true }).inputValue()).toBe(payload);
+    expect(await panel.getByRole('list', { name: 'Tags', includeHidden: true }).textContent()).toBe('<script>window.__pwned = "tag"</script>');
 
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(await page.locator('img[src="x"], iframe, svg[onload]').count()).toBe(0);

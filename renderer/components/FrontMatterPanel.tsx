@@ -1,0 +1,154 @@
+// The post's front matter as a form above the editor: the title always, the
+// other fields in a section that folds away. Every field edit is a change to
+// the YAML in the editor, and every change there shows here; the document
+// stays the one source of truth (see frontMatter/).
+import { redo, undo } from '@codemirror/commands';
+import { EditorSelection } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { FieldEditor } from '../frontMatter/fieldEditor';
+import { panelFields, type FieldEdit } from '../frontMatter/fields';
+import type { FrontMatterSync } from '../frontMatter/frontMatterSync';
+import { isMod } from '../platform';
+import { useStore } from '../store';
+import { DateField } from './DateField';
+import { Icon } from './Icon';
+import { TagChips } from './TagChips';
+
+interface FrontMatterPanelProps {
+  view: EditorView;
+  frontMatter: FrontMatterSync;
+}
+
+/** Puts the editor's cursor at `pos` and hands it the keyboard. */
+function focusEditorAt(view: EditorView, pos: number) {
+  view.dispatch({ selection: EditorSelection.cursor(pos), effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
+  view.focus();
+}
+
+/** Whether the editor's text is scrolled up under the panel. */
+function useScrolled(view: EditorView): boolean {
+  const [scrolled, setScrolled] = useState(false);
+  useEffect(() => {
+    const scroller = view.scrollDOM;
+    const onScroll = () => setScrolled(scroller.scrollTop > 0);
+    onScroll();
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => scroller.removeEventListener('scroll', onScroll);
+  }, [view]);
+  return scrolled;
+}
+
+export function FrontMatterPanel({ view, frontMatter }: FrontMatterPanelProps) {
+  const fm = useStore(frontMatter.store);
+  const [open, setOpen] = useState(false);
+  const overText = useScrolled(view);
+  const editor = useMemo(() => new FieldEditor(view), [view]);
+  const id = useId();
+  const fields = panelFields(fm);
+  const readOnly = fm.error !== null;
+  const edit = (change: FieldEdit) => editor.edit(change);
+  const done = () => editor.end();
+
+  // Undo in a field undoes the document, where the field's edits went, not the input's own history.
+  function onKeyDown(event: KeyboardEvent) {
+    const native = event.nativeEvent;
+    const key = native.key.toLowerCase();
+    const command = isMod(native) && key === 'z' ? undo : (isMod(native, true) && key === 'z') || (isMod(native) && key === 'y') ? redo : null;
+    if (!command) return;
+    event.preventDefault();
+    editor.end();
+    command(view);
+  }
+
+  const summary = [fields.date, fields.tags.join(', '), fields.draft ? 'Draft' : ''].filter(Boolean).join(' · ');
+  return (
+    <section className={overText ? 'front-matter over-text' : 'front-matter'} aria-label="Front matter" onKeyDown={onKeyDown}>
+      <div className="fm-column">
+        <input
+          className="fm-title"
+          aria-label="Title"
+          placeholder="Untitled"
+          value={fields.title}
+          readOnly={readOnly}
+          onChange={(e) => edit({ field: 'title', value: e.target.value })}
+          onBlur={done}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            focusEditorAt(view, fm.block.bodyStart);
+          }}
+        />
+        <div className="fm-bar">
+          <button type="button" className="fm-toggle" aria-expanded={open} aria-controls={`${id}-details`} onClick={() => setOpen(!open)}>
+            <Icon name="chevron" />
+            Details
+          </button>
+          {!open && summary && <span className="fm-summary">{summary}</span>}
+        </div>
+        {fm.error && (
+          <div className="fm-error" role="status">
+            <Icon name="warning" />
+            <p>
+              <strong>{fm.block.kind === 'yaml' ? `Front matter line ${fm.error.line}:` : 'Front matter:'}</strong>{' '}
+              {fm.error.message.replace(/^Front matter line \d+: /, '')}
+            </p>
+            <button type="button" className="quiet-button" onClick={() => focusEditorAt(view, view.state.doc.line(fm.error!.line).from)}>
+              Go to line {fm.error.line}
+            </button>
+          </div>
+        )}
+        <div id={`${id}-details`} className="fm-details" hidden={!open}>
+          <label className="fm-label" htmlFor={`${id}-date`}>
+            Date
+          </label>
+          <div className="fm-row">
+            <DateField id={`${id}-date`} raw={fields.date} readOnly={readOnly} onChange={(value) => edit({ field: 'date', value })} onDone={done} />
+            <label className="fm-switch">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={fields.draft}
+                disabled={readOnly}
+                onChange={(e) => edit({ field: 'draft', value: e.target.checked })}
+                onBlur={done}
+              />
+              <span className="fm-switch-track" aria-hidden="true" />
+              Draft
+            </label>
+          </div>
+          <label className="fm-label" htmlFor={`${id}-tags`}>
+            Tags
+          </label>
+          <TagChips id={`${id}-tags`} tags={fields.tags} readOnly={readOnly} onChange={(value) => edit({ field: 'tags', value })} onDone={done} />
+          <label className="fm-label" htmlFor={`${id}-slug`}>
+            Slug
+          </label>
+          <input
+            id={`${id}-slug`}
+            className="fm-input"
+            value={fields.slug}
+            readOnly={readOnly}
+            placeholder="From the file name"
+            spellCheck={false}
+            onChange={(e) => edit({ field: 'slug', value: e.target.value })}
+            onBlur={done}
+          />
+          <label className="fm-label" htmlFor={`${id}-description`}>
+            Description
+          </label>
+          <textarea
+            id={`${id}-description`}
+            className="fm-input fm-description"
+            rows={2}
+            value={fields.description}
+            readOnly={readOnly}
+            placeholder="A sentence for feeds and search results"
+            onChange={(e) => edit({ field: 'description', value: e.target.value })}
+            onBlur={done}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}
