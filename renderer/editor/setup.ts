@@ -27,7 +27,7 @@ export function editorSetup(config: EditorConfig): Extension {
     rectangularSelection(),
     EditorState.allowMultipleSelections.of(true),
     EditorView.lineWrapping,
-    EditorView.contentAttributes.of({ 'aria-label': 'Post text', spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences' }),
+    EditorView.contentAttributes.of({ 'aria-label': 'Post text', autocorrect: 'on', autocapitalize: 'sentences' }),
     search({ top: true }),
     highlightSelectionMatches(),
     saveKeymap(config.onSave),
