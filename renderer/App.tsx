@@ -5,20 +5,26 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ConflictDialog } from './components/ConflictDialog';
 import { DeleteDialog } from './components/DeleteDialog';
 import { DiskNote } from './components/DiskNote';
+import { CommandPalette } from './components/CommandPalette';
 import { EditorHost } from './components/EditorHost';
 import { EmptyState } from './components/EmptyState';
 import { NewPostDialog } from './components/NewPostDialog';
+import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
 import { RenameDialog } from './components/RenameDialog';
+import { SettingsDialog } from './components/SettingsDialog';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
+import type { CommandRegistry } from './commands';
 import type { EditorStatus } from './editorStatus';
 import type { Notices } from './notices';
 import { noFilter, type PostFilter } from './postFilter';
 import type { PostsStore } from './postsStore';
 import type { PostSession } from './session';
+import type { SettingsStore } from './settings';
 import { useStore } from './store';
+import { useAppCommands } from './useAppCommands';
 import { useShortcuts } from './useShortcuts';
 import { useUnsavedGuard } from './useUnsavedGuard';
 import { useWindowTitle } from './useWindowTitle';
@@ -30,13 +36,15 @@ interface AppProps {
   posts: PostsStore;
   notices: Notices;
   status: EditorStatus;
+  commands: CommandRegistry;
+  settings: SettingsStore;
 }
 
-type DialogName = 'new' | 'rename' | 'delete' | null;
+type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | null;
 
 const sidebarId = 'posts-sidebar';
 
-export function App({ view, session, posts, notices, status }: AppProps) {
+export function App({ view, session, posts, notices, status, commands, settings }: AppProps) {
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
@@ -76,6 +84,17 @@ export function App({ view, session, posts, notices, status }: AppProps) {
     save: () => void session.save(),
   });
 
+  const ifPost = (name: DialogName) => () => open.post && setDialog(name);
+  useAppCommands(commands, {
+    newPost: () => setDialog('new'),
+    toggleSidebar,
+    rename: ifPost('rename'),
+    remove: ifPost('delete'),
+    outline: ifPost('outline'),
+    palette: () => setDialog('palette'),
+    settings: () => setDialog('settings'),
+  });
+
   const post = open.post;
   return (
     <div className={sidebarOpen ? 'app' : 'app sidebar-closed'}>
@@ -105,7 +124,7 @@ export function App({ view, session, posts, notices, status }: AppProps) {
         <EditorHost view={view} hidden={!post} />
         {!post && <EmptyState hasPosts={list.posts?.length !== 0} />}
       </main>
-      <StatusBar session={open} status={editorStatus} workspace={workspace} />
+      <StatusBar session={open} status={editorStatus} workspace={workspace} onSettings={() => setDialog('settings')} />
 
       {dialog === 'new' && <NewPostDialog onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} />}
       {dialog === 'rename' && post && (
@@ -132,6 +151,9 @@ export function App({ view, session, posts, notices, status }: AppProps) {
           onCancel={() => session.cancelConflict()}
         />
       )}
+      {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
+      {dialog === 'outline' && post && <OutlinePicker view={view} onClose={() => setDialog(null)} />}
+      {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
       <Toasts notices={toasts} onDismiss={notices.dismiss} />
     </div>
   );

@@ -1,15 +1,18 @@
 import type { WorkspaceInfo } from '../../common/api';
 import type { EditorStatusState } from '../editorStatus';
+import { keyLabel } from '../platform';
 import type { SessionState } from '../session';
 import { readingMinutes } from '../wordCount';
+import { Icon } from './Icon';
 
 interface StatusBarProps {
   session: SessionState;
   status: EditorStatusState;
   workspace: WorkspaceInfo | null;
+  onSettings: () => void;
 }
 
-export function StatusBar({ session, status, workspace }: StatusBarProps) {
+export function StatusBar({ session, status, workspace, onSettings }: StatusBarProps) {
   const minutes = readingMinutes(status.words);
   return (
     <footer className="status-bar">
@@ -17,8 +20,11 @@ export function StatusBar({ session, status, workspace }: StatusBarProps) {
         <>
           <SaveState session={session} />
           <span>{status.words.toLocaleString('en')} {status.words === 1 ? 'word' : 'words'}</span>
+          <span>{status.characters.toLocaleString('en')} {status.characters === 1 ? 'character' : 'characters'}</span>
           {minutes > 0 && <span>{minutes} min read</span>}
-          <span>Ln {status.line.toLocaleString('en')}</span>
+          <span>
+            Ln {status.line.toLocaleString('en')}, Col {status.column.toLocaleString('en')}
+          </span>
         </>
       )}
       <span className="spacer" />
@@ -27,6 +33,9 @@ export function StatusBar({ session, status, workspace }: StatusBarProps) {
           {workspace.name}
         </span>
       )}
+      <button type="button" className="icon-button small status-button" aria-label="Settings" title={`Settings (${keyLabel('Mod-,')})`} onClick={onSettings}>
+        <Icon name="settings" />
+      </button>
     </footer>
   );
 }

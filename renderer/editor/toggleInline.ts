@@ -1,6 +1,6 @@
 // Bold, italic, inline code and strikethrough: wrap the selection in a mark,
 // or take the mark away when the selection is already inside (or exactly is)
-// such a span. The syntax tree decides what is "already applied", so `**x**`
+// such a span; a cursor at the end of a span's text steps out past its mark. The syntax tree decides what is "already applied", so `**x**`
 // is bold, not italic twice, and `***x***` is both.
 import { EditorSelection, type ChangeSpec, type EditorState, type StateCommand } from '@codemirror/state';
 import { bodyStart, lineSegments } from './bodyText';
@@ -34,6 +34,11 @@ export function toggleInline({ mark, node }: InlineMark): StateCommand {
       const found = parts.map((p) => enclosingSpan(state, node, p.from, p.to));
       const bare = parts.map((p, i) => !found[i] && bareMarks(state, mark, p.from, p.to));
       const applied = parts.every((_, i) => found[i] || bare[i]);
+      // A cursor at the end of a span's text steps out of it, so Mod-B, type, Mod-B goes on in plain text.
+      const span = found[0];
+      if (range.empty && span && range.from === span.lastChild?.from && range.from > (span.firstChild?.to ?? span.from)) {
+        return { range: EditorSelection.cursor(span.to) };
+      }
       const changes: ChangeSpec[] = [];
       parts.forEach((p, i) => {
         const span = found[i];
@@ -53,7 +58,7 @@ export function toggleInline({ mark, node }: InlineMark): StateCommand {
       const to = set.mapPos(range.to, -1);
       return { changes: set, range: forward ? EditorSelection.range(from, to) : EditorSelection.range(to, from) };
     });
-    if (tr.changes.empty) return false;
+    if (tr.changes.empty && tr.selection.eq(state.selection)) return false;
     dispatch(state.update(tr, { scrollIntoView: true, userEvent: 'input.format' }));
     return true;
   };

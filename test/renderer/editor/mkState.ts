@@ -1,6 +1,7 @@
 // Editor states written as text, CodeMirror style: `|` is a cursor, `«` and `»`
 // are a selection's anchor and head (so `»text«` selects backwards). Markdown
 // never needs these characters in a test, unlike `[`, `>` or `*`.
+import { ensureSyntaxTree } from '@codemirror/language';
 import { EditorSelection, EditorState, type StateCommand } from '@codemirror/state';
 import { postLanguage } from '../../../renderer/editor/language';
 
@@ -22,7 +23,11 @@ export function mkState(spec: string): EditorState {
   if (open) throw new Error(`Unpaired ${open.mark} in ${JSON.stringify(spec)}`);
   if (!ranges.length) throw new Error(`No cursor or selection in ${JSON.stringify(spec)}`);
   const selection = EditorSelection.create(ranges.map((r) => EditorSelection.range(r.anchor, r.head)));
-  return EditorState.create({ doc, selection, extensions: [postLanguage(), EditorState.allowMultipleSelections.of(true)] });
+  const state = EditorState.create({ doc, selection, extensions: [postLanguage(), EditorState.allowMultipleSelections.of(true)] });
+  // A new state parses only for a few milliseconds, which a busy machine can run out of: finish the
+  // parse, then take a state that carries the whole tree, so commands always see the full syntax.
+  if (!ensureSyntaxTree(state, state.doc.length, 10_000)) throw new Error('The test document did not parse in 10 s');
+  return state.update({}).state;
 }
 
 /** The state written back the way mkState reads it. */

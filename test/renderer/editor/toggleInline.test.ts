@@ -21,6 +21,11 @@ describe('toggleBold', () => {
     expect(run(toggleBold, 'some **te|xt** here')).toBe('some te|xt here');
   });
 
+  it('steps a cursor at the end of bold text out past the mark, so typing goes on in plain text', () => {
+    expect(run(toggleBold, 'some **text|** here')).toBe('some **text**| here');
+    expect(run(toggleItalic, 'an *idea|* here')).toBe('an *idea*| here');
+  });
+
   it('unwraps when the selection is exactly the bold span', () => {
     expect(run(toggleBold, 'some «**text**» here')).toBe('some «text» here');
   });
