@@ -55,3 +55,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/**
+ * The editor's exact text and main selection, read from CodeMirror's own state
+ * (the DOM's text doubles line breaks). Found from the DOM the way
+ * EditorView.findFromDOM does, since the page exposes no test hook.
+ */
+export function editorState(page: Page): Promise<{ doc: string; anchor: number; head: number }> {
+  return page.evaluate(() => {
+    type View = { state: { doc: { toString(): string }; selection: { main: { anchor: number; head: number } } } };
+    const content = document.querySelector('.cm-content') as (Element & { cmTile?: { root?: { view?: View } } }) | null;
+    const view = content?.cmTile?.root?.view;
+    if (!view) throw new Error('No CodeMirror view on .cm-content: has @codemirror/view changed where findFromDOM looks?');
+    const { anchor, head } = view.state.selection.main;
+    return { doc: view.state.doc.toString(), anchor, head };
+  });
+}
