@@ -14,13 +14,15 @@ const blocks = new Set([
 /** The block around the main cursor; the cursor's line when it is in none (a blank line, or not parsed yet). */
 export function activeBlock(state: EditorState): { from: number; to: number } {
   const head = state.selection.main.head;
+  const line = state.doc.lineAt(head);
   const tree = syntaxTree(state);
   for (const side of [-1, 1] as const) {
     for (let node: ReturnType<typeof tree.resolveInner> | null = tree.resolveInner(head, side); node; node = node.parent) {
-      if (blocks.has(node.name) && node.from <= head && head <= node.to) return { from: node.from, to: node.to };
+      // A block whose final line break ends where the cursor's line starts (front matter does) is the one above.
+      const reaches = node.to > line.from || node.from === line.from;
+      if (blocks.has(node.name) && node.from <= head && head <= node.to && reaches) return { from: node.from, to: node.to };
     }
   }
-  const line = state.doc.lineAt(head);
   return { from: line.from, to: line.to };
 }
 

@@ -2,6 +2,7 @@
 // To add one: write `test/bench/<name>.bench.ts` exporting a `Benchmark`
 // (see harness.ts) and list it here.
 import type { Benchmark } from './harness';
+import { editorBenchmark } from './focusMode.bench';
 import { listBenchmark } from './list.bench';
 
-export const benchmarks: readonly Benchmark[] = [listBenchmark];
+export const benchmarks: readonly Benchmark[] = [listBenchmark, editorBenchmark];

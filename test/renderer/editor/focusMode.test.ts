@@ -24,8 +24,9 @@ describe('focus mode', () => {
     expect(dimmed('- one\n- tw|o\n- three')).toEqual([1, 3]);
   });
 
-  it('on a blank line keeps only that line', () => {
+  it('on a blank line keeps only that line, also just below the front matter', () => {
     expect(dimmed('a\n|\nb')).toEqual([1, 3]);
+    expect(dimmed('---\nt: x\n---\n|\nPara')).toEqual([1, 2, 3, 5]);
   });
 
   it('finds the block from either edge of it', () => {
