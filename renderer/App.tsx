@@ -6,23 +6,29 @@ import { CheckPanel } from './components/CheckPanel';
 import { ConflictDialog } from './components/ConflictDialog';
 import { DeleteDialog } from './components/DeleteDialog';
 import { DiskNote } from './components/DiskNote';
+import { CommandPalette } from './components/CommandPalette';
 import { EditorHost } from './components/EditorHost';
 import { EmptyState } from './components/EmptyState';
 import { FrontMatterPanel } from './components/FrontMatterPanel';
 import { NewPostDialog } from './components/NewPostDialog';
+import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
 import { RenameDialog } from './components/RenameDialog';
+import { SettingsDialog } from './components/SettingsDialog';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { goToLine } from './editor/goToLine';
+import type { CommandRegistry } from './commands';
 import type { EditorStatus } from './editorStatus';
 import type { FrontMatterSync } from './frontMatter/frontMatterSync';
 import type { Notices } from './notices';
 import { noFilter, type PostFilter } from './postFilter';
 import type { PostsStore } from './postsStore';
 import type { PostSession } from './session';
+import type { SettingsStore } from './settings';
 import { useStore } from './store';
+import { useAppCommands } from './useAppCommands';
 import { useShortcuts } from './useShortcuts';
 import { useUnsavedGuard } from './useUnsavedGuard';
 import { useWindowTitle } from './useWindowTitle';
@@ -35,13 +41,15 @@ interface AppProps {
   notices: Notices;
   status: EditorStatus;
   frontMatter: FrontMatterSync;
+  commands: CommandRegistry;
+  settings: SettingsStore;
 }
 
-type DialogName = 'new' | 'rename' | 'delete' | null;
+type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | null;
 
 const sidebarId = 'posts-sidebar';
 
-export function App({ view, session, posts, notices, status, frontMatter }: AppProps) {
+export function App({ view, session, posts, notices, status, frontMatter, commands, settings }: AppProps) {
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
@@ -80,6 +88,17 @@ export function App({ view, session, posts, notices, status, frontMatter }: AppP
     'new-post': () => setDialog('new'),
     'toggle-sidebar': toggleSidebar,
     save: () => void session.save(),
+  });
+
+  const ifPost = (name: DialogName) => () => open.post && setDialog(name);
+  useAppCommands(commands, {
+    newPost: () => setDialog('new'),
+    toggleSidebar,
+    rename: ifPost('rename'),
+    remove: ifPost('delete'),
+    outline: ifPost('outline'),
+    palette: () => setDialog('palette'),
+    settings: () => setDialog('settings'),
   });
 
   const post = open.post;
@@ -123,7 +142,13 @@ export function App({ view, session, posts, notices, status, frontMatter }: AppP
           />
         )}
       </main>
-      <StatusBar session={open} status={editorStatus} workspace={workspace} onCheck={() => setChecking(true)} />
+      <StatusBar
+        session={open}
+        status={editorStatus}
+        workspace={workspace}
+        onCheck={() => setChecking(true)}
+        onSettings={() => setDialog('settings')}
+      />
 
       {dialog === 'new' && <NewPostDialog onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} />}
       {dialog === 'rename' && post && (
@@ -150,6 +175,9 @@ export function App({ view, session, posts, notices, status, frontMatter }: AppP
           onCancel={() => session.cancelConflict()}
         />
       )}
+      {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
+      {dialog === 'outline' && post && <OutlinePicker view={view} onClose={() => setDialog(null)} />}
+      {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
       <Toasts notices={toasts} onDismiss={notices.dismiss} />
     </div>
   );

@@ -5,18 +5,26 @@ import { EditorView } from '@codemirror/view';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { Autosave } from './autosave';
 import { api } from './client';
+import { bindCommandKeys } from './commandKeys';
+import { CommandRegistry } from './commands';
+import { editorPreferences, reconfigurePreferences } from './editor/preferences';
 import { editorSetup } from './editor/setup';
+import { registerEditorCommands } from './editorCommands';
 import { EditorStatus } from './editorStatus';
 import { FrontMatterSync } from './frontMatter/frontMatterSync';
 import { Notices } from './notices';
 import { PostsStore } from './postsStore';
 import { PostSession } from './session';
+import { SettingsStore } from './settings';
 
 const notices = new Notices();
 const posts = new PostsStore(api);
 const status = new EditorStatus();
 const frontMatter = new FrontMatterSync();
+const settings = new SettingsStore();
+const commands = new CommandRegistry();
 
 // The extensions call into the session, which needs the view; they only run
 // after both exist, so referring ahead to `session` is safe.
@@ -26,15 +34,21 @@ const extensions = [
     onChange: ({ update, docChanged }) => {
       status.update(update.state, docChanged);
       session.editorChanged();
+      if (docChanged) autosave.edited();
     },
   }),
   frontMatter.extension,
 ];
-const view = new EditorView({ state: EditorState.create({ extensions }) });
+/** What every new state gets: the editor, configured by the settings as they are now. */
+const stateExtensions = () => [extensions, editorPreferences(settings.get())];
+const view = new EditorView({ state: EditorState.create({ extensions: stateExtensions() }) });
 
 const session: PostSession = new PostSession({
   api,
-  extensions,
+  // A getter: each opened post starts with the settings of that moment.
+  get extensions() {
+    return stateExtensions();
+  },
   editor: {
     get state() {
       return view.state;
@@ -50,6 +64,16 @@ const session: PostSession = new PostSession({
   onRemoved: posts.remove,
 });
 
+const autosave = new Autosave(session, settings);
+let applied = settings.get();
+settings.subscribe(() => {
+  const effects = reconfigurePreferences(applied, settings.get());
+  applied = settings.get();
+  if (effects.length) view.dispatch({ effects });
+});
+registerEditorCommands(commands, { view, session, settings });
+bindCommandKeys(commands);
+
 api.on('posts.changed', (change) => {
   posts.apply(change);
   void session.onPostsChanged(change);
@@ -60,6 +84,15 @@ void posts.load();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App view={view} session={session} posts={posts} notices={notices} status={status} frontMatter={frontMatter} />
+    <App
+      view={view}
+      session={session}
+      posts={posts}
+      notices={notices}
+      status={status}
+      frontMatter={frontMatter}
+      commands={commands}
+      settings={settings}
+    />
   </StrictMode>,
 );

@@ -18,7 +18,18 @@ export function isMod(event: KeyboardEvent, shift = false): boolean {
   return mod && !event.altKey && event.shiftKey === shift;
 }
 
-/** How to write a shortcut for this platform: "⌘N" or "Ctrl+N". */
+/** How to write a shortcut for this platform: "⌘N" or "Ctrl+N"; "Shift+P" gives "⇧⌘P" or "Ctrl+Shift+P". */
 export function shortcutLabel(key: string): string {
-  return isMac ? `⌘${key}` : `Ctrl+${key}`;
+  if (!isMac) return `Ctrl+${key}`;
+  const shift = key.startsWith('Shift+');
+  return `${shift ? '⇧' : ''}⌘${shift ? key.slice(6) : key}`;
+}
+
+/** A CodeMirror key binding with the platform's modifier ("Mod-Shift-p") written for people. */
+export function keyLabel(binding: string): string {
+  const parts = binding.split(/-(?!$)/);
+  const key = parts.pop()!;
+  const shown = key.length === 1 ? key.toUpperCase() : key;
+  const shift = parts.includes('Shift') ? 'Shift+' : '';
+  return parts.includes('Mod') ? shortcutLabel(shift + shown) : shift + shown;
 }

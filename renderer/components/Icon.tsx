@@ -5,6 +5,7 @@ const paths = {
   warning: 'M10 3.5 17.5 16.5h-15zM10 8.5v3.5M10 14.2v.3',
   close: 'M5.5 5.5l9 9M14.5 5.5l-9 9',
   chevron: 'M7.5 5l5 5-5 5',
+  settings: 'M3.5 6.5h7M14.5 6.5h2M3.5 13.5h2M9.5 13.5h7M12.5 4.5v4M7.5 11.5v4',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -1,7 +1,9 @@
 import type { WorkspaceInfo } from '../../common/api';
 import type { EditorStatusState } from '../editorStatus';
+import { keyLabel } from '../platform';
 import type { SessionState } from '../session';
 import { readingMinutes } from '../wordCount';
+import { Icon } from './Icon';
 
 interface StatusBarProps {
   session: SessionState;
@@ -9,9 +11,10 @@ interface StatusBarProps {
   workspace: WorkspaceInfo | null;
   /** Opens the pre-publish check. */
   onCheck: () => void;
+  onSettings: () => void;
 }
 
-export function StatusBar({ session, status, workspace, onCheck }: StatusBarProps) {
+export function StatusBar({ session, status, workspace, onCheck, onSettings }: StatusBarProps) {
   const minutes = readingMinutes(status.words);
   return (
     <footer className="status-bar">
@@ -19,8 +22,11 @@ export function StatusBar({ session, status, workspace, onCheck }: StatusBarProp
         <>
           <SaveState session={session} />
           <span>{status.words.toLocaleString('en')} {status.words === 1 ? 'word' : 'words'}</span>
+          <span>{status.characters.toLocaleString('en')} {status.characters === 1 ? 'character' : 'characters'}</span>
           {minutes > 0 && <span>{minutes} min read</span>}
-          <span>Ln {status.line.toLocaleString('en')}</span>
+          <span>
+            Ln {status.line.toLocaleString('en')}, Col {status.column.toLocaleString('en')}
+          </span>
         </>
       )}
       <span className="spacer" />
@@ -32,6 +38,9 @@ export function StatusBar({ session, status, workspace, onCheck }: StatusBarProp
           {workspace.name}
         </span>
       )}
+      <button type="button" className="icon-button small status-button" aria-label="Settings" title={`Settings (${keyLabel('Mod-,')})`} onClick={onSettings}>
+        <Icon name="settings" />
+      </button>
     </footer>
   );
 }

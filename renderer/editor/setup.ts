@@ -3,6 +3,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, dropCursor, EditorView, highlightSpecialChars, keymap, rectangularSelection } from '@codemirror/view';
+import { formatKeymap } from './formatCommands';
 import { postLanguage } from './language';
 import { saveKeymap } from './saveKeymap';
 import { savedState } from './savedState';
@@ -26,10 +27,11 @@ export function editorSetup(config: EditorConfig): Extension {
     rectangularSelection(),
     EditorState.allowMultipleSelections.of(true),
     EditorView.lineWrapping,
-    EditorView.contentAttributes.of({ 'aria-label': 'Post text', spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences' }),
+    EditorView.contentAttributes.of({ 'aria-label': 'Post text', autocorrect: 'on', autocapitalize: 'sentences' }),
     search({ top: true }),
     highlightSelectionMatches(),
     saveKeymap(config.onSave),
+    formatKeymap(),
     // Tab indents lists; Esc then Tab still moves focus out (CodeMirror's tab-focus mode).
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
     postLanguage(),

@@ -27,6 +27,10 @@ const chrome = EditorView.theme({
     caretColor: 'var(--accent)',
   },
   '.cm-line': { padding: '0' },
+  // The typeface setting (editor/preferences.ts). Proportional faces read best a little larger.
+  '&.cm-font-serif .cm-scroller': { fontFamily: "'Iowan Old Style', 'Charter', 'Source Serif 4', Georgia, Cambria, 'DejaVu Serif', serif", fontSize: '1.06em' },
+  '&.cm-font-sans .cm-scroller': { fontFamily: 'var(--ui-font)', fontSize: '1.03em' },
+  '&.cm-font-mono .cm-scroller': { fontFamily: 'var(--editor-font)' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--accent)', borderLeftWidth: '2px' },
   '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection': {
     backgroundColor: 'var(--selection)',
@@ -71,7 +75,7 @@ const markdownStyle = HighlightStyle.define([
   { tag: t.quote, color: 'var(--quote)' },
   { tag: t.link, color: 'var(--accent-text)' },
   { tag: t.url, color: 'var(--muted)', textDecoration: 'underline', textDecorationColor: 'var(--line-strong)' },
-  { tag: t.monospace, color: 'var(--code)' },
+  { tag: t.monospace, color: 'var(--code)', fontFamily: 'var(--code-font)', fontSize: '0.92em' },
   // Front matter (YAML) and code fences.
   { tag: [t.propertyName, t.definition(t.propertyName), t.attributeName], color: 'var(--syntax-key)' },
   { tag: [t.string, t.special(t.string), t.regexp], color: 'var(--syntax-string)' },

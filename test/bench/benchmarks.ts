@@ -3,7 +3,8 @@
 // (see harness.ts) and list it here.
 import type { Benchmark } from './harness';
 import { checkBenchmark } from './check.bench';
+import { editorBenchmark } from './focusMode.bench';
 import { frontMatterBenchmark } from './frontMatter.bench';
 import { listBenchmark } from './list.bench';
 
-export const benchmarks: readonly Benchmark[] = [listBenchmark, checkBenchmark, frontMatterBenchmark];
+export const benchmarks: readonly Benchmark[] = [listBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark];

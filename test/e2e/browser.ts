@@ -56,13 +56,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** The editor's text as CodeMirror holds it (`.cm-content`'s text doubles line breaks). */
-export function editorDoc(page: Page): Promise<string> {
-  return page.locator('.cm-content').evaluate((content) => {
-    // What EditorView.findFromDOM does, which the page's bundle does not expose: the content element's tile knows its view.
-    type Tile = { root?: { view?: { state: { doc: { toString(): string } } } } };
-    const view = (content as Element & { cmTile?: Tile }).cmTile?.root?.view;
-    if (!view) throw new Error('.cm-content has no CodeMirror view');
-    return view.state.doc.toString();
+/**
+ * The editor's exact text and main selection, read from CodeMirror's own state
+ * (the DOM's text doubles line breaks). Found from the DOM the way
+ * EditorView.findFromDOM does, since the page exposes no test hook.
+ */
+export function editorState(page: Page): Promise<{ doc: string; anchor: number; head: number }> {
+  return page.evaluate(() => {
+    type View = { state: { doc: { toString(): string }; selection: { main: { anchor: number; head: number } } } };
+    const content = document.querySelector('.cm-content') as (Element & { cmTile?: { root?: { view?: View } } }) | null;
+    const view = content?.cmTile?.root?.view;
+    if (!view) throw new Error('No CodeMirror view on .cm-content: has @codemirror/view changed where findFromDOM looks?');
+    const { anchor, head } = view.state.selection.main;
+    return { doc: view.state.doc.toString(), anchor, head };
   });
+}
+
+/** The editor's text as CodeMirror holds it. */
+export async function editorDoc(page: Page): Promise<string> {
+  return (await editorState(page)).doc;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, readingMinutes } from '../../renderer/wordCount';
+import { countCharacters, countWords, readingMinutes } from '../../renderer/wordCount';
 
 describe('countWords', () => {
   it('counts words, not marks', () => {
@@ -11,6 +11,14 @@ describe('countWords', () => {
   it('leaves the front matter out', () => {
     expect(countWords('---\ntitle: A long title here\ntags: [a, b]\n---\nJust three words')).toBe(3);
     expect(countWords('---\ntitle: x\n---')).toBe(0);
+  });
+});
+
+describe('countCharacters', () => {
+  it('counts the body, spaces included, line breaks not, an astral character once', () => {
+    expect(countCharacters('---\ntitle: x\n---\nab c\r\nd')).toBe(5);
+    expect(countCharacters('I 🧡 日本𠀋')).toBe(7);
+    expect(countCharacters('')).toBe(0);
   });
 });
 

@@ -1,0 +1,31 @@
+// The palette's window commands: the ones that open a dialog or change the
+// layout, which only the App (holding that UI state) can carry out.
+import { useEffect, useRef } from 'react';
+import type { CommandRegistry } from './commands';
+
+export interface AppCommandHandlers {
+  newPost: () => void;
+  toggleSidebar: () => void;
+  rename: () => void;
+  remove: () => void;
+  outline: () => void;
+  palette: () => void;
+  settings: () => void;
+}
+
+export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHandlers): void {
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  useEffect(() => {
+    const h = () => latest.current;
+    return commands.register(
+      { id: 'app.palette', title: 'Show all commands', shortcut: 'Mod-Shift-p', run: () => h().palette() },
+      { id: 'file.new', title: 'File: New post…', shortcut: 'Mod-n', keys: 'elsewhere', run: () => h().newPost() },
+      { id: 'file.rename', title: 'File: Rename post…', run: () => h().rename() },
+      { id: 'file.delete', title: 'File: Move post to the Trash…', run: () => h().remove() },
+      { id: 'go.outline', title: 'Go: Outline of headings…', shortcut: 'Mod-Shift-o', run: () => h().outline() },
+      { id: 'view.sidebar', title: 'View: Toggle sidebar', shortcut: 'Mod-\\', keys: 'elsewhere', run: () => h().toggleSidebar() },
+      { id: 'app.settings', title: 'Settings…', shortcut: 'Mod-,', run: () => h().settings() },
+    );
+  }, [commands]);
+}
