@@ -17,6 +17,7 @@ import { FrontMatterSync } from './frontMatter/frontMatterSync';
 import { Notices } from './notices';
 import { PostsStore } from './postsStore';
 import { PostSession } from './session';
+import { applyRootSettings } from './rootSettings';
 import { SettingsStore } from './settings';
 
 const notices = new Notices();
@@ -66,9 +67,11 @@ const session: PostSession = new PostSession({
 
 const autosave = new Autosave(session, settings);
 let applied = settings.get();
+applyRootSettings(applied);
 settings.subscribe(() => {
   const effects = reconfigurePreferences(applied, settings.get());
   applied = settings.get();
+  applyRootSettings(applied);
   if (effects.length) view.dispatch({ effects });
 });
 registerEditorCommands(commands, { view, session, settings });

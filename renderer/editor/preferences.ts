@@ -7,7 +7,7 @@ import type { Settings } from '../settings';
 import { focusMode } from './focusMode';
 import { typewriterScrolling } from './typewriter';
 
-export type EditorPreferences = Pick<Settings, 'spellcheck' | 'focusMode' | 'typewriter' | 'editorFont'>;
+export type EditorPreferences = Pick<Settings, 'spellcheck' | 'focusMode' | 'typewriter'>;
 
 type Builders = { [K in keyof EditorPreferences]: (value: EditorPreferences[K]) => Extension };
 
@@ -16,7 +16,6 @@ const build: Builders = {
   spellcheck: (on) => EditorView.contentAttributes.of({ spellcheck: on ? 'true' : 'false' }),
   focusMode: (on) => (on ? focusMode() : []),
   typewriter: (on) => (on ? typewriterScrolling() : []),
-  editorFont: (font) => EditorView.editorAttributes.of({ class: `cm-font-${font}` }),
 };
 
 const keys = Object.keys(build) as (keyof EditorPreferences)[];

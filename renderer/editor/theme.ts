@@ -27,10 +27,6 @@ const chrome = EditorView.theme({
     caretColor: 'var(--accent)',
   },
   '.cm-line': { padding: '0' },
-  // The typeface setting (editor/preferences.ts). Proportional faces read best a little larger.
-  '&.cm-font-serif .cm-scroller': { fontFamily: "'Iowan Old Style', 'Charter', 'Source Serif 4', Georgia, Cambria, 'DejaVu Serif', serif", fontSize: '1.06em' },
-  '&.cm-font-sans .cm-scroller': { fontFamily: 'var(--ui-font)', fontSize: '1.03em' },
-  '&.cm-font-mono .cm-scroller': { fontFamily: 'var(--editor-font)' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--accent)', borderLeftWidth: '2px' },
   '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection': {
     backgroundColor: 'var(--selection)',

@@ -185,7 +185,7 @@ describe.skipIf(skipE2e)('the editor in Chromium', () => {
     await page.keyboard.press('Control+,');
     const settings = page.getByRole('dialog', { name: 'Settings' });
     await settings.getByRole('radio', { name: 'Mono' }).check();
-    await expect.poll(() => page.locator('.cm-editor.cm-font-mono').count()).toBe(1);
+    await expect.poll(() => page.locator("html[data-editor-font='mono']").count()).toBe(1);
     await settings.getByLabel('Check spelling').uncheck();
     expect(await page.locator('.cm-content').getAttribute('spellcheck')).toBe('false');
     const delay = settings.getByLabel('Pause before saving');
@@ -197,7 +197,7 @@ describe.skipIf(skipE2e)('the editor in Chromium', () => {
     expect(stored).toMatchObject({ editorFont: 'mono', spellcheck: false, autosaveDelayMs: 2500 });
     await page.reload();
     await openPost('posts/reading-list-summer-2024.md');
-    expect(await page.locator('.cm-editor.cm-font-mono').count()).toBe(1);
+    expect(await page.locator("html[data-editor-font='mono']").count()).toBe(1);
     expect(await page.locator('.cm-content').getAttribute('spellcheck')).toBe('false');
   });
 });

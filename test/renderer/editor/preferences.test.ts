@@ -18,9 +18,8 @@ function attrs(state: EditorState, facet: typeof EditorView.contentAttributes): 
 
 describe('editor preferences', () => {
   it('start from the settings', () => {
-    const state = EditorState.create({ extensions: editorPreferences({ ...prefs, spellcheck: false, editorFont: 'mono' }) });
+    const state = EditorState.create({ extensions: editorPreferences({ ...prefs, spellcheck: false }) });
     expect(attrs(state, EditorView.contentAttributes).spellcheck).toBe('false');
-    expect(attrs(state, EditorView.editorAttributes).class).toBe('cm-font-mono');
   });
 
   it('reconfigure only what changed, in a running state', () => {
