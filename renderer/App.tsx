@@ -9,17 +9,23 @@ import { EditorHost } from './components/EditorHost';
 import { EmptyState } from './components/EmptyState';
 import { NewPostDialog } from './components/NewPostDialog';
 import { PostHeader } from './components/PostHeader';
+import { PreviewPane } from './components/PreviewPane';
 import { RenameDialog } from './components/RenameDialog';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
+import { nextViewMode, useViewModeShortcut, ViewModeSwitch } from './components/ViewModeSwitch';
+import { api } from './client';
 import type { EditorStatus } from './editorStatus';
 import type { Notices } from './notices';
 import { noFilter, type PostFilter } from './postFilter';
 import type { PostsStore } from './postsStore';
+import type { PreviewController } from './preview/previewController';
 import type { PostSession } from './session';
+import type { SettingsStore } from './settings';
 import { useStore } from './store';
 import { useShortcuts } from './useShortcuts';
+import { useTheme } from './useTheme';
 import { useUnsavedGuard } from './useUnsavedGuard';
 import { useWindowTitle } from './useWindowTitle';
 import { useWorkspace } from './useWorkspace';
@@ -30,24 +36,29 @@ interface AppProps {
   posts: PostsStore;
   notices: Notices;
   status: EditorStatus;
+  settings: SettingsStore;
+  preview: PreviewController;
 }
 
 type DialogName = 'new' | 'rename' | 'delete' | null;
 
 const sidebarId = 'posts-sidebar';
 
-export function App({ view, session, posts, notices, status }: AppProps) {
+export function App({ view, session, posts, notices, status, settings, preview }: AppProps) {
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
   const editorStatus = useStore(status.store);
   const workspace = useWorkspace();
+  const { viewMode, theme } = useStore(settings);
   const [filter, setFilter] = useState<PostFilter>(noFilter);
   const [sidebarOpen, setSidebarOpen] = useState(true);
   const [dialog, setDialog] = useState<DialogName>(null);
   const listRef = useRef<HTMLUListElement>(null);
 
   useWindowTitle(open.post, open.dirty);
+  useTheme(theme);
+  useViewModeShortcut(() => settings.update({ viewMode: nextViewMode(settings.get().viewMode) }));
   useUnsavedGuard(open.dirty);
 
   // A newly opened post gets the keyboard (after any dialog has handed focus back), and is shown from
@@ -102,10 +113,27 @@ export function App({ view, session, posts, notices, status }: AppProps) {
           onDelete={() => setDialog('delete')}
         />
         <DiskNote note={open.diskNote} />
-        <EditorHost view={view} hidden={!post} />
+        <div className={`panes ${viewMode}`} hidden={!post}>
+          <EditorHost view={view} hidden={viewMode === 'preview'} />
+          <PreviewPane
+            controller={preview}
+            view={view}
+            split={viewMode === 'split'}
+            hidden={!post || viewMode === 'editor'}
+            postPath={post?.path ?? ''}
+            onOpenExternal={(url) => api.app.openExternal(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
+            onOpenPost={(path) => {
+              const target = list.posts?.find((p) => p.path === path);
+              if (target) void session.open(target.id);
+              else notices.push('error', `No post at ${path} in this workspace.`);
+            }}
+          />
+        </div>
         {!post && <EmptyState hasPosts={list.posts?.length !== 0} />}
       </main>
-      <StatusBar session={open} status={editorStatus} workspace={workspace} />
+      <StatusBar session={open} status={editorStatus} workspace={workspace}>
+        {post && <ViewModeSwitch mode={viewMode} onChange={(mode) => settings.update({ viewMode: mode })} />}
+      </StatusBar>
 
       {dialog === 'new' && <NewPostDialog onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} />}
       {dialog === 'rename' && post && (

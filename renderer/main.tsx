@@ -5,16 +5,28 @@ import { EditorView } from '@codemirror/view';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { api } from './client';
+import { api, assetRoute } from './client';
 import { editorSetup } from './editor/setup';
 import { EditorStatus } from './editorStatus';
 import { Notices } from './notices';
 import { PostsStore } from './postsStore';
+import { PreviewController } from './preview/previewController';
 import { PostSession } from './session';
+import { SettingsStore, type Settings } from './settings';
 
 const notices = new Notices();
 const posts = new PostsStore(api);
 const status = new EditorStatus();
+const settings = new SettingsStore();
+
+const previewConfig = ({ theme, remoteImages }: Settings) => ({
+  assetBase: assetRoute.base,
+  assetOrigin: assetRoute.origin,
+  theme: theme === 'system' ? null : theme,
+  remoteImages,
+});
+const preview = new PreviewController(window, previewConfig(settings.get()));
+settings.subscribe(() => preview.configure(previewConfig(settings.get())));
 
 // The extensions call into the session, which needs the view; they only run
 // after both exist, so referring ahead to `session` is safe.
@@ -22,6 +34,7 @@ const extensions = editorSetup({
   onSave: () => void session.save(),
   onChange: ({ update, docChanged }) => {
     status.update(update.state, docChanged);
+    if (docChanged) preview.changed(update.changes, update.state.doc);
     session.editorChanged();
   },
 });
@@ -45,6 +58,16 @@ const session: PostSession = new PostSession({
   onRemoved: posts.remove,
 });
 
+// A post opened, renamed or closed: the preview starts over from the editor's new state.
+let shown: string | null = null;
+session.store.subscribe(() => {
+  const { post, opened } = session.state;
+  const key = post ? `${opened}\0${post.path}` : null;
+  if (key === shown) return;
+  shown = key;
+  preview.open(post && { path: post.path, title: post.title }, view.state.doc);
+});
+
 api.on('posts.changed', (change) => {
   posts.apply(change);
   void session.onPostsChanged(change);
@@ -53,6 +76,6 @@ void posts.load();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App view={view} session={session} posts={posts} notices={notices} status={status} />
+    <App view={view} session={session} posts={posts} notices={notices} status={status} settings={settings} preview={preview} />
   </StrictMode>,
 );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { WorkspaceInfo } from '../../common/api';
 import type { EditorStatusState } from '../editorStatus';
 import type { SessionState } from '../session';
@@ -7,9 +8,11 @@ interface StatusBarProps {
   session: SessionState;
   status: EditorStatusState;
   workspace: WorkspaceInfo | null;
+  /** Controls shown at the right end, before the workspace name. */
+  children?: ReactNode;
 }
 
-export function StatusBar({ session, status, workspace }: StatusBarProps) {
+export function StatusBar({ session, status, workspace, children }: StatusBarProps) {
   const minutes = readingMinutes(status.words);
   return (
     <footer className="status-bar">
@@ -22,6 +25,7 @@ export function StatusBar({ session, status, workspace }: StatusBarProps) {
         </>
       )}
       <span className="spacer" />
+      {children}
       {workspace && (
         <span className="workspace" title={workspace.root}>
           {workspace.name}

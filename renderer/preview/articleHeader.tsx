@@ -1,0 +1,26 @@
+// The article's header (title, date, reading time, tags) exactly as the site
+// theme marks it up: rendered from the theme's own Article component.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { findFrontMatter, frontMatterData, normalizeDate } from '../../common/post';
+import { Article } from '../../common/theme/Article';
+
+export interface HeaderFields {
+  title: string;
+  date: string | null;
+  tags: string[];
+}
+
+/** The fields the header shows, from the post's front matter; `fallbackTitle` when it has no title. */
+export function headerFields(text: string, fallbackTitle: string): HeaderFields {
+  const { data } = frontMatterData(text, findFrontMatter(text));
+  const tags = Array.isArray(data.tags) ? data.tags.filter((t): t is string => typeof t === 'string') : typeof data.tags === 'string' ? [data.tags] : [];
+  return { title: typeof data.title === 'string' && data.title.trim() ? data.title : fallbackTitle, date: normalizeDate(data.date), tags };
+}
+
+/** `<header class="post-head">…</header>` as the Article component renders it. */
+export function headerHtml(fields: HeaderFields, readingMinutes: number): string {
+  const html = renderToStaticMarkup(<Article {...fields} readingMinutes={readingMinutes} html="" />);
+  const start = html.indexOf('<header');
+  const end = html.indexOf('</header>');
+  return start >= 0 && end > start ? html.slice(start, end + '</header>'.length) : '';
+}
