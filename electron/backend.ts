@@ -44,6 +44,9 @@ export async function createBackend({ root, platform, watch = true, cacheDir }: 
       rename: (id, slug) => workspace.rename(id, slug),
       delete: (id) => workspace.delete(id),
     },
+    assets: {
+      add: (id, fileName, data) => workspace.addAsset(id, fileName, Buffer.from(data, 'base64')),
+    },
     app: {
       openExternal: async (url) => {
         assertExternalUrl(url);

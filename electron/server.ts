@@ -13,6 +13,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { dispatch, eventNames, type Reply } from '../common/api';
 import { appCsp } from '../common/csp';
 import { ApiError, type ErrorCode } from '../common/errors';
+import { assetHeaders } from './workspace/assets';
 import type { Backend } from './backend';
 
 export interface BridgeOptions {
@@ -96,6 +97,7 @@ export async function startBridge({ backend, staticDir, port = 0, host = '127.0.
       return sendReply(res, await dispatch(backend.handlers, url.pathname.slice(5), args));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 'invalid-arguments', 'Only GET is served here.', 405);
+    if (url.pathname.startsWith('/asset/')) return serveAsset(url.pathname, req, res);
     return serveStatic(url.pathname, res);
   }
 
@@ -112,6 +114,21 @@ export async function startBridge({ backend, staticDir, port = 0, host = '127.0.
       unsubscribe();
       streams.delete(res);
     });
+  }
+
+  /**
+   * The preview's images: `/asset/<token>/<workspace path>`. The token is in the
+   * path because <img> requests carry no header of ours; the workspace checks
+   * the path (inside, no links out) and only images are served.
+   */
+  async function serveAsset(pathname: string, req: IncomingMessage, res: ServerResponse) {
+    const [, , given = '', ...parts] = pathname.split('/');
+    if (!tokenMatches(safeDecode(given))) return refuse(res, 'unauthorized', 'A valid token is required.');
+    const relative = parts.map(safeDecode).join('/');
+    const file = await backend.workspace.asset(relative);
+    res.writeHead(200, assetHeaders(file));
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(file.real).pipe(res);
   }
 
   async function serveStatic(pathname: string, res: ServerResponse) {
@@ -177,6 +194,14 @@ async function readBody(req: IncomingMessage): Promise<string> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new ApiError('invalid-arguments', `"${part}" is not a valid URL path segment.`);
+  }
 }
 
 function parseJson(body: string): unknown {

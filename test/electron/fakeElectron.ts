@@ -38,6 +38,7 @@ export function createFakeElectron(userDataRoot: string) {
     headers: null as null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
   };
   const exposed: Record<string, unknown> = {};
+  const protocols = { privileged: [] as { scheme: string; privileges: Record<string, boolean> }[], handlers: new Map<string, (request: Request) => Promise<Response>>() };
   const rendererListeners = new EventEmitter();
 
   class BrowserWindow extends EventEmitter {
@@ -75,6 +76,10 @@ export function createFakeElectron(userDataRoot: string) {
       getVersion: () => '0.0.0-test',
     }),
     BrowserWindow,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: typeof protocols.privileged) => protocols.privileged.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => protocols.handlers.set(scheme, handler),
+    },
     dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })), showErrorBox: vi.fn() },
     Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: vi.fn() },
     shell: { openExternal: vi.fn(async () => {}), trashItem: vi.fn(async () => {}) },
@@ -98,7 +103,7 @@ export function createFakeElectron(userDataRoot: string) {
       removeListener: (channel: string, listener: (...args: unknown[]) => void) => rendererListeners.off(channel, listener),
     },
   };
-  const recorded = { appEvents, windows, ipcHandlers, session, exposed, rendererListeners, userDataRoot };
+  const recorded = { appEvents, windows, ipcHandlers, session, exposed, rendererListeners, userDataRoot, protocols };
   // electron-store reads the CommonJS default export.
   return { ...module, default: module, recorded };
 }
