@@ -79,10 +79,12 @@ export async function startBridge({ backend, staticDir, port = 0, host = '127.0.
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (!hosts.has(req.headers.host ?? '')) return refuse(res, 'forbidden', `This bridge answers only to ${[...hosts][0]}, not to Host "${req.headers.host ?? ''}".`);
-    const origin = req.headers.origin;
-    if (origin !== undefined && !origins.has(origin)) return refuse(res, 'forbidden', `Requests from ${origin} are not allowed.`);
-
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const origin = req.headers.origin;
+    // The preview's sandboxed frames have an opaque origin: their image requests say "Origin: null".
+    const previewImage = origin === 'null' && url.pathname.startsWith('/asset/');
+    if (origin !== undefined && !origins.has(origin) && !previewImage) return refuse(res, 'forbidden', `Requests from ${origin} are not allowed.`);
+
     if (url.pathname === '/api/events') {
       if (!tokenMatches(url.searchParams.get('token'))) return refuse(res, 'unauthorized', 'A valid token is required.');
       return openEventStream(res);

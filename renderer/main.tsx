@@ -5,7 +5,9 @@ import { EditorView } from '@codemirror/view';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { toBase64 } from './base64';
 import { api, assetRoute } from './client';
+import { imagePaste } from './editor/imagePaste';
 import { editorSetup } from './editor/setup';
 import { EditorStatus } from './editorStatus';
 import { Notices } from './notices';
@@ -28,16 +30,28 @@ const previewConfig = ({ theme, remoteImages }: Settings) => ({
 const preview = new PreviewController(window, previewConfig(settings.get()));
 settings.subscribe(() => preview.configure(previewConfig(settings.get())));
 
+/** Pasted and dropped images go to the open post's assets folder (25 MiB at most, checked again by the backend). */
+async function saveImage(file: File): Promise<string> {
+  const post = session.state.post;
+  if (!post) throw new Error('no post is open.');
+  if (file.size > 25 * 1024 * 1024) throw new Error(`it is ${(file.size / 1024 / 1024).toFixed(1)} MiB; images up to 25 MiB can be added.`);
+  const { link } = await api.assets.add(post.id, file.name, toBase64(new Uint8Array(await file.arrayBuffer())));
+  return link;
+}
+
 // The extensions call into the session, which needs the view; they only run
 // after both exist, so referring ahead to `session` is safe.
-const extensions = editorSetup({
-  onSave: () => void session.save(),
-  onChange: ({ update, docChanged }) => {
-    status.update(update.state, docChanged);
-    if (docChanged) preview.changed(update.changes, update.state.doc);
-    session.editorChanged();
-  },
-});
+const extensions = [
+  editorSetup({
+    onSave: () => void session.save(),
+    onChange: ({ update, docChanged }) => {
+      status.update(update.state, docChanged);
+      if (docChanged) preview.changed(update.changes, update.state.doc);
+      session.editorChanged();
+    },
+  }),
+  imagePaste(saveImage, (message) => notices.push('error', message)),
+];
 const view = new EditorView({ state: EditorState.create({ extensions }) });
 
 const session: PostSession = new PostSession({

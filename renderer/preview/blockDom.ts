@@ -38,6 +38,13 @@ export function transformBlock(fragment: DocumentFragment, options: TransformOpt
     element.removeAttribute('href');
     element.removeAttribute('xlink:href');
   }
+  for (const img of fragment.querySelectorAll('img')) {
+    const src = img.getAttribute('src') ?? '';
+    if (options.remoteImages || !remote.test(src)) continue;
+    img.replaceWith(placeholder(doc, 'span', 'pw-blocked-image', `Remote image not loaded: ${img.getAttribute('alt') || hostOf(src)}`, src));
+  }
+  // Lazy loading would depend on where each copy sits; both copies must have the same sizes at once.
+  for (const img of fragment.querySelectorAll('img[loading]')) img.removeAttribute('loading');
   for (const element of fragment.querySelectorAll('[src], [poster]')) {
     for (const name of ['src', 'poster']) {
       const url = element.getAttribute(name);
@@ -46,11 +53,6 @@ export function transformBlock(fragment: DocumentFragment, options: TransformOpt
       if (resolved === null) element.removeAttribute(name);
       else element.setAttribute(name, resolved);
     }
-  }
-  for (const img of fragment.querySelectorAll('img')) {
-    const src = img.getAttribute('src') ?? '';
-    if (options.remoteImages || !remote.test(src)) continue;
-    img.replaceWith(placeholder(doc, 'span', 'pw-blocked-image', `Remote image not loaded: ${img.getAttribute('alt') || hostOf(src)}`, src));
   }
   for (const frame of fragment.querySelectorAll('iframe')) {
     frame.replaceWith(placeholder(doc, 'div', 'pw-embed', `Embedded video: ${hostOf(frame.getAttribute('src') ?? '')}`, frame.getAttribute('src') ?? ''));

@@ -1,3 +1,4 @@
+/// <reference path="../raw.d.ts" />
 // The CSS the preview adds to the site theme, and the theme rewritten for the
 // mirror (see mirror.ts), which lays the same markup out inside a shadow root
 // of the app page instead of a document of its own.

@@ -39,6 +39,9 @@ describe('the asset route', () => {
     expect(res.status).toBe(200);
     expect(res.headers).toMatchObject({ 'content-type': 'image/png', 'x-content-type-options': 'nosniff' });
     expect(String(res.headers['content-security-policy'])).toContain('sandbox');
+    // The preview's sandboxed frames ask with an opaque origin; the API still refuses one.
+    expect((await call(`/asset/${running.bridge.token}/posts/pixel.png`, { method: 'GET', headers: { Origin: 'null' } })).status).toBe(200);
+    expect((await call('/api/posts.list', { headers: { ...auth(), Origin: 'null' } })).status).toBe(403);
   });
 
   it.each([
