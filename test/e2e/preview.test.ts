@@ -172,7 +172,7 @@ describe.skipIf(skipE2e)('the live preview', () => {
     await expect.poll(async () => {
       const { editor, preview } = await firstVisible();
       reached = preview!.n;
-      return preview!.n === editor?.n && Math.abs(editor.y - preview.y) < 60;
+      return preview!.n === editor?.n && Math.abs(editor.y - preview!.y) < 60;
     }).toBe(true);
     expect(reached).toBeGreaterThan(20);
     // No feedback loop: both stay put.
