@@ -7,8 +7,8 @@
 //   placeholder of the same shape: the preview loads no player.
 // - Relative image and media URLs point at the workspace asset route (a
 //   relative URL would otherwise resolve against the app page: file:// in
-//   Electron); `srcset`, `background` and SVG links, which the route cannot
-//   vouch for, are dropped.
+//   Electron); `srcset`, `background`, SVG links and remote media or posters,
+//   which the route cannot vouch for, are dropped.
 // - The footnotes section a lone block's render appends is dropped; the
 //   post's one section is rendered separately (see blockViews.ts).
 
@@ -48,7 +48,10 @@ export function transformBlock(fragment: DocumentFragment, options: TransformOpt
   for (const element of fragment.querySelectorAll('[src], [poster]')) {
     for (const name of ['src', 'poster']) {
       const url = element.getAttribute(name);
-      if (url === null || remote.test(url) || withScheme.test(url)) continue;
+      if (url === null) continue;
+      // Only images may come from other sites, and only when allowed (kept above); never video, audio or posters.
+      if (remote.test(url) && element.localName !== 'img') element.removeAttribute(name);
+      if (remote.test(url) || withScheme.test(url)) continue;
       const resolved = options.assetUrl(url);
       if (resolved === null) element.removeAttribute(name);
       else element.setAttribute(name, resolved);
