@@ -153,10 +153,11 @@ export class PreviewSurface {
       return height;
     });
     this.#frames.forEach((frame, i) => {
-      const top = this.#tops[i]!;
-      const bottom = this.#tops[i + 1] ?? height;
-      frame.iframe.style.top = `${top}px`;
-      frame.iframe.style.height = `${Math.max(0, bottom - top)}px`;
+      const top = `${this.#tops[i]!}px`;
+      const size = `${Math.max(0, (this.#tops[i + 1] ?? height) - this.#tops[i]!)}px`;
+      // Unchanged geometry is not written: every write would restyle the frame.
+      if (frame.iframe.style.top !== top) frame.iframe.style.top = top;
+      if (frame.iframe.style.height !== size) frame.iframe.style.height = size;
     });
     this.#placePatches();
     this.#viewTops = null;
