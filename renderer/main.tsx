@@ -79,7 +79,7 @@ session.store.subscribe(() => {
   const key = post ? `${opened}\0${post.path}` : null;
   if (key === shown) return;
   shown = key;
-  preview.open(post && { path: post.path, title: post.title }, view.state.doc);
+  preview.open(post && { path: post.path, title: post.title, date: post.date }, view.state.doc);
 });
 
 api.on('posts.changed', (change) => {

@@ -10,11 +10,11 @@ export interface HeaderFields {
   tags: string[];
 }
 
-/** The fields the header shows, from the post's front matter; `fallbackTitle` when it has no title. */
-export function headerFields(text: string, fallbackTitle: string): HeaderFields {
+/** The fields the header shows, from the post's front matter; the listed title and date (e.g. a Jekyll file name's) when it has none. */
+export function headerFields(text: string, fallback: { title: string; date: string | null }): HeaderFields {
   const { data } = frontMatterData(text, findFrontMatter(text));
   const tags = Array.isArray(data.tags) ? data.tags.filter((t): t is string => typeof t === 'string') : typeof data.tags === 'string' ? [data.tags] : [];
-  return { title: typeof data.title === 'string' && data.title.trim() ? data.title : fallbackTitle, date: normalizeDate(data.date), tags };
+  return { title: typeof data.title === 'string' && data.title.trim() ? data.title : fallback.title, date: normalizeDate(data.date) ?? fallback.date, tags };
 }
 
 /** `<header class="post-head">…</header>` as the Article component renders it. */

@@ -24,8 +24,9 @@ export interface PreviewConfig {
 export interface PreviewPost {
   /** Workspace-relative path, to resolve relative image URLs. */
   path: string;
-  /** The title to show when the front matter has none. */
+  /** The title and date to show when the front matter has none (as the post list has them). */
   title: string;
+  date: string | null;
 }
 
 /** Counting words walks the whole post: the header's reading time waits for a pause. */
@@ -167,7 +168,7 @@ export class PreviewController {
     const fresh = frontMatter !== this.#frontMatter;
     if (fresh) {
       this.#frontMatter = frontMatter;
-      this.#fields = headerFields(frontMatter, this.#post?.title ?? '');
+      this.#fields = headerFields(frontMatter, { title: this.#post?.title ?? '', date: this.#post?.date ?? null });
     }
     if (this.#countNow) {
       this.#countNow = false;
