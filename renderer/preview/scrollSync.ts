@@ -2,7 +2,10 @@
 // place in the post, and scrolling the preview scrolls the editor.
 //
 // Each side's programmatic scroll is remembered, and the scroll event it
-// causes is recognised and ignored, so the two never chase each other.
+// causes is recognised and ignored, so the two never chase each other. The
+// editor leads: the preview moves the editor only while the author is
+// scrolling the preview (wheel, keys, scrollbar), never when its content
+// changed height under it (a newly opened post starts at its top).
 import type { EditorView } from '@codemirror/view';
 import type { PreviewController } from './previewController';
 import { offsets } from './blockLexer';
@@ -46,8 +49,12 @@ export function syncScroll(view: EditorView, preview: HTMLElement, controller: P
     }
     follow();
   };
+  let previewInput = -Infinity;
+  const markInput = () => (previewInput = performance.now());
+  const inputEvents = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
+  for (const name of inputEvents) preview.addEventListener(name, markInput, { passive: true });
   const onEditor = onScroll(editor, fromEditor);
-  const onPreview = onScroll(preview, fromPreview);
+  const onPreview = onScroll(preview, () => (performance.now() - previewInput < 1000 ? fromPreview() : fromEditor()));
   editor.addEventListener('scroll', onEditor, { passive: true });
   preview.addEventListener('scroll', onPreview, { passive: true });
   // New content or images moved the preview's blocks: keep it at the editor's place.
@@ -55,6 +62,7 @@ export function syncScroll(view: EditorView, preview: HTMLElement, controller: P
   return () => {
     editor.removeEventListener('scroll', onEditor);
     preview.removeEventListener('scroll', onPreview);
+    for (const name of inputEvents) preview.removeEventListener(name, markInput);
     controller.surface.onLayout = () => {};
   };
 }

@@ -55,3 +55,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/**
+ * The editor's whole text. Its DOM holds only the lines near the viewport (a
+ * long post, or a narrow split-view editor, has lines out of it), so this
+ * reads the document as CodeMirror's EditorView.findFromDOM finds the view.
+ */
+export function editorDoc(page: Page): Promise<string> {
+  type Tiled = { cmTile: { root: { view: { state: { doc: { toString(): string } } } } } };
+  return page.locator('.cm-content').evaluate((content) => (content as unknown as Tiled).cmTile.root.view.state.doc.toString());
+}
