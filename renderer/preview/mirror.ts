@@ -74,6 +74,8 @@ export class Mirror {
     for (let i = views.length - tail; i < views.length && !before; i++) before = views[i]!.nodes[0] ?? null;
     const fragment = this.host.ownerDocument.createDocumentFragment();
     for (let i = head; i < views.length - tail; i++) fragment.append(...views[i]!.nodes);
+    // The mirror is for the pointer: Tab must not walk into its (aria-hidden) links.
+    for (const link of fragment.querySelectorAll('a[href]')) link.setAttribute('tabindex', '-1');
     this.#body.insertBefore(fragment, before);
     this.#views = views;
   }

@@ -215,7 +215,10 @@ function frameHtml(view: BlockView): string {
     }
     const copy = (node as Element).cloneNode(true) as Element;
     const links = copy.matches('a[href]') ? [copy, ...copy.querySelectorAll('a[href]')] : copy.querySelectorAll('a[href]');
-    for (const link of links) link.removeAttribute('href');
+    for (const link of links) {
+      link.removeAttribute('href');
+      link.removeAttribute('tabindex');
+    }
     copy.classList.remove('pw-ghost');
     if (copy.classList.length === 0) copy.removeAttribute('class');
     html += copy.outerHTML;
