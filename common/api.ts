@@ -34,6 +34,11 @@ export const Slug = z
   .string()
   .max(120)
   .regex(/^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u, 'must be lower-case words joined by hyphens');
+/** An image as base64 (the bridge carries JSON); 25 MiB of bytes at most. */
+const ImageData = z
+  .string()
+  .max(Math.ceil((25 * 1024 * 1024) / 3) * 4, 'is larger than 25 MiB; images up to 25 MiB can be added')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 /** 32 MiB of text is far beyond any post; the cap keeps a bad caller from exhausting memory. */
 const PostText = z.string().max(32 * 1024 * 1024, 'is larger than 32 MiB');
 
@@ -61,6 +66,13 @@ export const contract = {
   site: {
     /** The pre-publish check: broken links, missing images, duplicate slugs, bad dates, front-matter errors. */
     check: method(z.tuple([]), returns<CheckResult>()),
+  },
+  assets: {
+    /**
+     * Saves an image in the post's assets folder under a safe, unused name
+     * made from `fileName`; returns its path and the relative link to insert.
+     */
+    add: method(z.tuple([PostId, z.string().max(1024), ImageData]), returns<{ path: string; link: string }>()),
   },
   app: {
     /** Opens an http(s) or mailto link in the user's browser. */

@@ -48,6 +48,9 @@ export async function createBackend({ root, platform, watch = true, cacheDir }: 
     site: {
       check: () => checkWorkspace(workspace),
     },
+    assets: {
+      add: (id, fileName, data) => workspace.addAsset(id, fileName, Buffer.from(data, 'base64')),
+    },
     app: {
       openExternal: async (url) => {
         assertExternalUrl(url);

@@ -2,11 +2,12 @@
 // backend. Behaviour lives in plain-Node modules (backend, workspace, window, menu).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, session, shell, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type OpenDialogOptions } from 'electron';
 import Store from 'electron-store';
 import type { AppCommand } from '../common/api';
 import { appCsp } from '../common/csp';
 import { bundledSampleBlog, packageRoot, rendererDir } from './appPaths';
+import { ASSET_SCHEME, assetResponse } from './assetProtocol';
 import { createBackend, type Backend } from './backend';
 import { forwardEvents, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
@@ -52,6 +53,8 @@ function start(): void {
     app.quit();
     return;
   }
+  // Workspace images for the preview; a standard, secure scheme so it has an origin the frames' CSP can name.
+  protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true } }]);
   const store = new Store<AppState>({
     name: 'state',
     cwd: app.getPath('userData'),
@@ -215,6 +218,7 @@ function start(): void {
     backend = opened;
     const launched = launch !== null && opened.workspace.root === launch.workspaceRoot;
     if (launched) remember(launch.workspaceRoot);
+    protocol.handle(ASSET_SCHEME, (request) => assetResponse((backend ?? opened).workspace, request.url));
     registerIpc(() => backend ?? opened, isAppUrl);
     buildMenu();
     window = createWindow(opened);

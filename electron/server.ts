@@ -13,6 +13,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { dispatch, eventNames, type Reply } from '../common/api';
 import { appCsp } from '../common/csp';
 import { ApiError, type ErrorCode } from '../common/errors';
+import { assetHeaders } from './workspace/assets';
 import type { Backend } from './backend';
 
 export interface BridgeOptions {
@@ -78,10 +79,12 @@ export async function startBridge({ backend, staticDir, port = 0, host = '127.0.
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (!hosts.has(req.headers.host ?? '')) return refuse(res, 'forbidden', `This bridge answers only to ${[...hosts][0]}, not to Host "${req.headers.host ?? ''}".`);
-    const origin = req.headers.origin;
-    if (origin !== undefined && !origins.has(origin)) return refuse(res, 'forbidden', `Requests from ${origin} are not allowed.`);
-
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const origin = req.headers.origin;
+    // The preview's sandboxed frames have an opaque origin: their image requests say "Origin: null".
+    const previewImage = origin === 'null' && url.pathname.startsWith('/asset/');
+    if (origin !== undefined && !origins.has(origin) && !previewImage) return refuse(res, 'forbidden', `Requests from ${origin} are not allowed.`);
+
     if (url.pathname === '/api/events') {
       if (!tokenMatches(url.searchParams.get('token'))) return refuse(res, 'unauthorized', 'A valid token is required.');
       return openEventStream(res);
@@ -96,6 +99,7 @@ export async function startBridge({ backend, staticDir, port = 0, host = '127.0.
       return sendReply(res, await dispatch(backend.handlers, url.pathname.slice(5), args));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 'invalid-arguments', 'Only GET is served here.', 405);
+    if (url.pathname.startsWith('/asset/')) return serveAsset(url.pathname, req, res);
     return serveStatic(url.pathname, res);
   }
 
@@ -112,6 +116,21 @@ export async function startBridge({ backend, staticDir, port = 0, host = '127.0.
       unsubscribe();
       streams.delete(res);
     });
+  }
+
+  /**
+   * The preview's images: `/asset/<token>/<workspace path>`. The token is in the
+   * path because <img> requests carry no header of ours; the workspace checks
+   * the path (inside, no links out) and only images are served.
+   */
+  async function serveAsset(pathname: string, req: IncomingMessage, res: ServerResponse) {
+    const [, , given = '', ...parts] = pathname.split('/');
+    if (!tokenMatches(safeDecode(given))) return refuse(res, 'unauthorized', 'A valid token is required.');
+    const relative = parts.map(safeDecode).join('/');
+    const file = await backend.workspace.asset(relative);
+    res.writeHead(200, assetHeaders(file));
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(file.real).pipe(res);
   }
 
   async function serveStatic(pathname: string, res: ServerResponse) {
@@ -177,6 +196,14 @@ async function readBody(req: IncomingMessage): Promise<string> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new ApiError('invalid-arguments', `"${part}" is not a valid URL path segment.`);
+  }
 }
 
 function parseJson(body: string): unknown {

@@ -13,6 +13,7 @@ import { FrontMatterPanel } from './components/FrontMatterPanel';
 import { NewPostDialog } from './components/NewPostDialog';
 import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
+import { PreviewPane } from './components/PreviewPane';
 import { RenameDialog } from './components/RenameDialog';
 import { SettingsDialog } from './components/SettingsDialog';
 import { Sidebar } from './components/Sidebar';
@@ -20,16 +21,20 @@ import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { goToLine } from './editor/goToLine';
 import type { CommandRegistry } from './commands';
+import { nextViewMode, useViewModeShortcut, ViewModeSwitch } from './components/ViewModeSwitch';
+import { api } from './client';
 import type { EditorStatus } from './editorStatus';
 import type { FrontMatterSync } from './frontMatter/frontMatterSync';
 import type { Notices } from './notices';
 import { noFilter, type PostFilter } from './postFilter';
 import type { PostsStore } from './postsStore';
+import type { PreviewController } from './preview/previewController';
 import type { PostSession } from './session';
 import type { SettingsStore } from './settings';
 import { useStore } from './store';
 import { useAppCommands } from './useAppCommands';
 import { useShortcuts } from './useShortcuts';
+import { useTheme } from './useTheme';
 import { useUnsavedGuard } from './useUnsavedGuard';
 import { useWindowTitle } from './useWindowTitle';
 import { useWorkspace } from './useWorkspace';
@@ -43,18 +48,20 @@ interface AppProps {
   frontMatter: FrontMatterSync;
   commands: CommandRegistry;
   settings: SettingsStore;
+  preview: PreviewController;
 }
 
 type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | null;
 
 const sidebarId = 'posts-sidebar';
 
-export function App({ view, session, posts, notices, status, frontMatter, commands, settings }: AppProps) {
+export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview }: AppProps) {
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
   const editorStatus = useStore(status.store);
   const workspace = useWorkspace();
+  const { viewMode, theme } = useStore(settings);
   const [filter, setFilter] = useState<PostFilter>(noFilter);
   const [sidebarOpen, setSidebarOpen] = useState(true);
   const [dialog, setDialog] = useState<DialogName>(null);
@@ -62,6 +69,8 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const listRef = useRef<HTMLUListElement>(null);
 
   useWindowTitle(open.post, open.dirty);
+  useTheme(theme);
+  useViewModeShortcut(() => settings.update({ viewMode: nextViewMode(settings.get().viewMode) }));
   useUnsavedGuard(open.dirty);
 
   // A newly opened post gets the keyboard (after any dialog has handed focus back), and is shown from
@@ -128,7 +137,22 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
         />
         <DiskNote note={open.diskNote} />
         {post && <FrontMatterPanel view={view} frontMatter={frontMatter} />}
-        <EditorHost view={view} hidden={!post} />
+        <div className={`panes ${viewMode}`} hidden={!post}>
+          <EditorHost view={view} hidden={viewMode === 'preview'} />
+          <PreviewPane
+            controller={preview}
+            view={view}
+            split={viewMode === 'split'}
+            hidden={!post || viewMode === 'editor'}
+            postPath={post?.path ?? ''}
+            onOpenExternal={(url) => api.app.openExternal(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
+            onOpenPost={(path) => {
+              const target = list.posts?.find((p) => p.path === path);
+              if (target) void session.open(target.id);
+              else notices.push('error', `No post at ${path} in this workspace.`);
+            }}
+          />
+        </div>
         {!post && <EmptyState hasPosts={list.posts?.length !== 0} />}
         {checking && (
           <CheckPanel
@@ -148,7 +172,9 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
         workspace={workspace}
         onCheck={() => setChecking(true)}
         onSettings={() => setDialog('settings')}
-      />
+      >
+        {post && <ViewModeSwitch mode={viewMode} onChange={(mode) => settings.update({ viewMode: mode })} />}
+      </StatusBar>
 
       {dialog === 'new' && <NewPostDialog onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} />}
       {dialog === 'rename' && post && (

@@ -68,9 +68,19 @@ function bridgeTransport(token: string): Transport {
   };
 }
 
+const token = window.postwright ? '' : bridgeToken();
+
 function transport(): Transport {
-  return window.postwright ? rawTransport(window.postwright) : bridgeTransport(bridgeToken());
+  return window.postwright ? rawTransport(window.postwright) : bridgeTransport(token);
 }
 
 export const api: BlogApi = createApi<BlogApi>(transport(), true);
+
+/**
+ * Where the preview loads workspace images: Electron's `postwright-asset:`
+ * protocol, or the bridge's token-scoped `/asset/` route.
+ */
+export const assetRoute = window.postwright
+  ? { origin: 'postwright-asset://workspace', base: 'postwright-asset://workspace/' }
+  : { origin: location.origin, base: `${location.origin}/asset/${encodeURIComponent(token)}/` };
 export { ApiError };

@@ -6,9 +6,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { Autosave } from './autosave';
-import { api } from './client';
+import { toBase64 } from './base64';
+import { api, assetRoute } from './client';
 import { bindCommandKeys } from './commandKeys';
 import { CommandRegistry } from './commands';
+import { imagePaste } from './editor/imagePaste';
 import { editorPreferences, reconfigurePreferences } from './editor/preferences';
 import { editorSetup } from './editor/setup';
 import { registerEditorCommands } from './editorCommands';
@@ -16,9 +18,10 @@ import { EditorStatus } from './editorStatus';
 import { FrontMatterSync } from './frontMatter/frontMatterSync';
 import { Notices } from './notices';
 import { PostsStore } from './postsStore';
+import { PreviewController } from './preview/previewController';
 import { PostSession } from './session';
 import { applyRootSettings } from './rootSettings';
-import { SettingsStore } from './settings';
+import { SettingsStore, type Settings } from './settings';
 
 const notices = new Notices();
 const posts = new PostsStore(api);
@@ -27,6 +30,24 @@ const frontMatter = new FrontMatterSync();
 const settings = new SettingsStore();
 const commands = new CommandRegistry();
 
+const previewConfig = ({ theme, remoteImages }: Settings) => ({
+  assetBase: assetRoute.base,
+  assetOrigin: assetRoute.origin,
+  theme: theme === 'system' ? null : theme,
+  remoteImages,
+});
+const preview = new PreviewController(window, previewConfig(settings.get()));
+settings.subscribe(() => preview.configure(previewConfig(settings.get())));
+
+/** Pasted and dropped images go to the open post's assets folder (25 MiB at most, checked again by the backend). */
+async function saveImage(file: File): Promise<string> {
+  const post = session.state.post;
+  if (!post) throw new Error('no post is open.');
+  if (file.size > 25 * 1024 * 1024) throw new Error(`it is ${(file.size / 1024 / 1024).toFixed(1)} MiB; images up to 25 MiB can be added.`);
+  const { link } = await api.assets.add(post.id, file.name, toBase64(new Uint8Array(await file.arrayBuffer())));
+  return link;
+}
+
 // The extensions call into the session, which needs the view; they only run
 // after both exist, so referring ahead to `session` is safe.
 const extensions = [
@@ -34,11 +55,13 @@ const extensions = [
     onSave: () => void session.save(),
     onChange: ({ update, docChanged }) => {
       status.update(update.state, docChanged);
+      if (docChanged) preview.changed(update.changes, update.state.doc);
       session.editorChanged();
       if (docChanged) autosave.edited();
     },
   }),
   frontMatter.extension,
+  imagePaste(saveImage, (message) => notices.push('error', message)),
 ];
 /** What every new state gets: the editor, configured by the settings as they are now. */
 const stateExtensions = () => [extensions, editorPreferences(settings.get())];
@@ -77,6 +100,16 @@ settings.subscribe(() => {
 registerEditorCommands(commands, { view, session, settings });
 bindCommandKeys(commands);
 
+// A post opened, renamed or closed: the preview starts over from the editor's new state.
+let shown: string | null = null;
+session.store.subscribe(() => {
+  const { post, opened } = session.state;
+  const key = post ? `${opened}\0${post.path}` : null;
+  if (key === shown) return;
+  shown = key;
+  preview.open(post && { path: post.path, title: post.title, date: post.date }, view.state.doc);
+});
+
 api.on('posts.changed', (change) => {
   posts.apply(change);
   void session.onPostsChanged(change);
@@ -96,6 +129,7 @@ createRoot(document.getElementById('root')!).render(
       frontMatter={frontMatter}
       commands={commands}
       settings={settings}
+      preview={preview}
     />
   </StrictMode>,
 );

@@ -2,7 +2,8 @@
 // the caller passes a window in: the page's in the renderer, jsdom's in Node.
 //
 // Beyond DOMPurify's defaults this drops what a post never needs but an
-// attacker can use (forms, <base>, <meta>, <link>, <style>, <noscript>), and
+// attacker can use (forms, inputs other than task-list checkboxes, <base>,
+// <meta>, <link>, <style>, <noscript>), and
 // keeps exactly one kind of active content: video embeds from known players,
 // re-sandboxed.
 import createDOMPurify, { type WindowLike } from 'dompurify';
@@ -20,6 +21,13 @@ export type Sanitizer = (html: string) => string;
 export function createSanitizer(window: WindowLike): Sanitizer {
   const purify = createDOMPurify(window);
   purify.addHook('uponSanitizeElement', (node, data) => {
+    // A task list's checkbox is the one input a post has; any other input goes.
+    if (data.tagName === 'input') {
+      const input = node as Element;
+      if (input.getAttribute('type') === 'checkbox') input.setAttribute('disabled', '');
+      else input.remove();
+      return;
+    }
     if (data.tagName !== 'iframe') return;
     const element = node as Element;
     const src = element.getAttribute('src') ?? '';
@@ -44,7 +52,7 @@ export function createSanitizer(window: WindowLike): Sanitizer {
     purify.sanitize(html, {
       ADD_TAGS: ['iframe'],
       ADD_ATTR: ['allowfullscreen', 'frameborder', 'allow', 'loading', 'target'],
-      FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'base', 'meta', 'link', 'noscript', 'object', 'embed', 'template'],
+      FORBID_TAGS: ['style', 'form', 'button', 'select', 'textarea', 'base', 'meta', 'link', 'noscript', 'object', 'embed', 'template'],
       FORBID_ATTR: ['style', 'srcdoc', 'formaction', 'action', 'ping'],
       ALLOW_DATA_ATTR: false,
     }) as string;

@@ -10,6 +10,7 @@ import { Slug, type EventPayload } from '../../common/api';
 import { ApiError } from '../../common/errors';
 import { setFrontMatterField, slugify } from '../../common/post';
 import type { PostDocument, PostSummary, SaveResult, WorkspaceInfo } from '../../common/types';
+import { addAsset, findAsset, type AddedAsset, type AssetFile } from './assets';
 import { formatOf, fromDisk, toDisk, versionOf, type DiskFormat } from './encoding';
 import { readFileBytes, writeAtomic, type FileBytes } from './files';
 import { IdIndex, postId } from './ids';
@@ -179,6 +180,18 @@ export class Workspace {
       this.#index.add(newRelative);
     }
     return this.read(postId(newRelative));
+  }
+
+  /** Saves an image beside the post (see assets.ts). */
+  async addAsset(id: string, fileName: string, bytes: Uint8Array): Promise<AddedAsset> {
+    const post = await this.#locate(id);
+    // One at a time per post, so two pastes never race for one free name.
+    return this.#serial(`${post.relative}\0assets`, () => addAsset(this.root, post.relative, fileName, bytes));
+  }
+
+  /** An image in the workspace, for the preview's asset route. */
+  asset(relative: string): Promise<AssetFile> {
+    return findAsset(this.root, relative);
   }
 
   /** Moves the post, and its assets folder, to the OS trash. */

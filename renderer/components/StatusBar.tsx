@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { WorkspaceInfo } from '../../common/api';
 import type { EditorStatusState } from '../editorStatus';
 import { keyLabel } from '../platform';
@@ -12,9 +13,11 @@ interface StatusBarProps {
   /** Opens the pre-publish check. */
   onCheck: () => void;
   onSettings: () => void;
+  /** Controls shown at the right end, before the workspace name. */
+  children?: ReactNode;
 }
 
-export function StatusBar({ session, status, workspace, onCheck, onSettings }: StatusBarProps) {
+export function StatusBar({ session, status, workspace, onCheck, onSettings, children }: StatusBarProps) {
   const minutes = readingMinutes(status.words);
   return (
     <footer className="status-bar">
@@ -30,6 +33,7 @@ export function StatusBar({ session, status, workspace, onCheck, onSettings }: S
         </>
       )}
       <span className="spacer" />
+      {children}
       <button type="button" className="status-button" onClick={onCheck}>
         Check
       </button>

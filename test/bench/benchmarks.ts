@@ -6,5 +6,6 @@ import { checkBenchmark } from './check.bench';
 import { editorBenchmark } from './focusMode.bench';
 import { frontMatterBenchmark } from './frontMatter.bench';
 import { listBenchmark } from './list.bench';
+import { previewBenchmark } from './preview.bench';
 
-export const benchmarks: readonly Benchmark[] = [listBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark];
+export const benchmarks: readonly Benchmark[] = [listBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark];

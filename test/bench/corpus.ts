@@ -388,3 +388,22 @@ export async function generateCorpus(dir: string, count: number): Promise<void> 
   await rm(join(dir, '.corpus-partial'));
   await writeFile(marker, `${count} posts, generator ${VERSION}\n`);
 }
+
+/**
+ * One long post of about `words` words (front matter, then the bodies of
+ * generated posts as its sections), for the preview benchmark.
+ */
+export function longPost(words: number): string {
+  const taken = new Set<string>();
+  const sections: string[] = [];
+  let count = 0;
+  for (let i = 0; count < words; i++) {
+    const { text } = generatePost(i, taken);
+    const body = text.slice(text.indexOf('\n---\n', 4) + 5).trim();
+    const title = /^title: (.*)$/m.exec(text)?.[1] ?? `Part ${i + 1}`;
+    const part = `## ${JSON.parse(title) as string}\n\n${body.replace(/^## /gm, '### ')}`;
+    sections.push(part);
+    count += part.split(/\s+/).filter(Boolean).length;
+  }
+  return `---\ntitle: "A long post of ${words.toLocaleString('en')} words"\ndate: 2024-06-01\ntags: [bench]\n---\n\n${sections.join('\n\n')}\n`;
+}

@@ -2,7 +2,7 @@
 import { access, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, skipE2e, type E2e } from './browser';
+import { editorDoc, openApp, screenshot, skipE2e, type E2e } from './browser';
 
 const exists = (path: string) => access(path).then(() => true, () => false);
 
@@ -14,7 +14,7 @@ describe.skipIf(skipE2e)('the app in Chromium', () => {
   afterAll(() => e2e?.close());
 
   const posts = () => e2e.app.backend.handlers.posts.list();
-  const editorText = () => e2e.page.locator('.cm-content').textContent();
+  const editorText = () => editorDoc(e2e.page);
 
   it('opens the sample blog and lists every post', async () => {
     const { page } = e2e;

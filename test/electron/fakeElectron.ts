@@ -44,6 +44,7 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
     headers: null as null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
   };
   const exposed: Record<string, unknown> = {};
+  const protocols = { privileged: [] as { scheme: string; privileges: Record<string, boolean> }[], handlers: new Map<string, (request: Request) => Promise<Response>>() };
   const rendererListeners = new EventEmitter();
 
   class BrowserWindow extends EventEmitter {
@@ -82,6 +83,10 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
       getVersion: () => '0.0.0-test',
     }),
     BrowserWindow,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: typeof protocols.privileged) => protocols.privileged.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => protocols.handlers.set(scheme, handler),
+    },
     dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })), showErrorBox: vi.fn() },
     Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: vi.fn() },
     shell: { openExternal: vi.fn(async () => {}), trashItem: vi.fn(async () => {}) },
@@ -105,7 +110,7 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
       removeListener: (channel: string, listener: (...args: unknown[]) => void) => rendererListeners.off(channel, listener),
     },
   };
-  const recorded = { appEvents, windows, ipcHandlers, session, exposed, rendererListeners, userDataRoot, becomeReady: () => becomeReady() };
+  const recorded = { appEvents, windows, ipcHandlers, session, exposed, rendererListeners, userDataRoot, protocols, becomeReady: () => becomeReady() };
   // electron-store reads the CommonJS default export.
   return { ...module, default: module, recorded };
 }

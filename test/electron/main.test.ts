@@ -1,5 +1,6 @@
 // The Electron glue, with `electron` replaced by a recorder (the one place a mock is allowed).
 import { existsSync, mkdtempSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { methods } from '../../common/api';
 import { postId } from '../../electron/workspace/ids';
 import { post, tempDir, writeTree } from '../helpers/tmp';
+import { onePixelPng } from '../helpers/images';
 import { emitPreventable, FakeWebContents, type FakeElectron } from './fakeElectron';
 
 vi.mock('electron', async () => {
@@ -40,6 +42,20 @@ describe('the app window', () => {
 
   it('opens a copy of the sample blog on first run, outside the app', () => {
     expect(existsSync(join(recorded.userDataRoot, 'documents', 'Postwright Sample Blog', 'postwright.json'))).toBe(true);
+  });
+
+  it('serves workspace images to the preview over postwright-asset:, and nothing outside the workspace', async () => {
+    expect(recorded.protocols.privileged).toEqual([{ scheme: 'postwright-asset', privileges: { standard: true, secure: true } }]);
+    const handler = recorded.protocols.handlers.get('postwright-asset')!;
+    const sample = join(recorded.userDataRoot, 'documents', 'Postwright Sample Blog');
+    await writeFile(join(sample, 'pixel.png'), onePixelPng);
+    const ok = await handler(new Request('postwright-asset://workspace/pixel.png'));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('image/png');
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await ok.arrayBuffer())).toEqual(onePixelPng);
+    expect((await handler(new Request('postwright-asset://workspace/%2E%2E/%2E%2E/etc/passwd'))).status).toBe(403);
+    expect((await handler(new Request('postwright-asset://workspace/postwright.json'))).status).toBe(403);
   });
 
   it('sets a CSP header on every response', () => {

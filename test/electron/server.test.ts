@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostSummary, Reply } from '../../common/api';
 import { startBridge } from '../../electron/server';
 import { startTestBridge, type RunningBridge } from '../helpers/bridge';
+import { onePixelPng } from '../helpers/images';
 
 let running: RunningBridge;
 beforeAll(async () => {
@@ -30,6 +31,31 @@ function call(path: string, { method = 'POST', body = '[]', headers = {} as Reco
 }
 
 const auth = () => ({ Authorization: `Bearer ${running.bridge.token}`, 'Content-Type': 'application/json' });
+
+describe('the asset route', () => {
+  it('serves an image of the workspace to a path with the token, typed and unsniffable', async () => {
+    await writeFile(join(running.root, 'posts', 'pixel.png'), onePixelPng);
+    const res = await call(`/asset/${running.bridge.token}/posts/pixel.png`, { method: 'GET' });
+    expect(res.status).toBe(200);
+    expect(res.headers).toMatchObject({ 'content-type': 'image/png', 'x-content-type-options': 'nosniff' });
+    expect(String(res.headers['content-security-policy'])).toContain('sandbox');
+    // The preview's sandboxed frames ask with an opaque origin; the API still refuses one.
+    expect((await call(`/asset/${running.bridge.token}/posts/pixel.png`, { method: 'GET', headers: { Origin: 'null' } })).status).toBe(200);
+    expect((await call('/api/posts.list', { headers: { ...auth(), Origin: 'null' } })).status).toBe(403);
+  });
+
+  it.each([
+    ['without the token', (t: string) => `/asset/${'x'.repeat(t.length)}/posts/pixel.png`, 401],
+    ['out of the workspace', (t: string) => `/asset/${t}/..%2F..%2Fetc%2Fpasswd`, 422],
+    ['a file that is not an image', (t: string) => `/asset/${t}/postwright.json`, 403],
+    ['a missing image', (t: string) => `/asset/${t}/posts/none.png`, 404],
+  ])('refuses %s', async (_label, path, status) => {
+    await writeFile(join(running.root, 'posts', 'pixel.png'), onePixelPng);
+    const res = await call(path(running.bridge.token), { method: 'GET' });
+    expect(res.status).toBe(status);
+    expect(res.headers['content-type']).toContain('application/json');
+  });
+});
 
 describe('the browser bridge', () => {
   it('serves the contract to a caller with the token', async () => {

@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { bundledSampleBlog, rendererDir } from '../../electron/appPaths';
 import { createBackend, type Backend } from '../../electron/backend';
-import { nodePlatform } from '../../electron/platform';
+import { assertExternalUrl, nodePlatform } from '../../electron/platform';
 import { startBridge, type Bridge } from '../../electron/server';
 
 export interface RunningBridge {
   root: string;
   /** Where trashed posts go (by path with '/' replaced by '_'), so tests can check nothing was lost. */
   trashDir: string;
+  /** URLs the app asked the OS to open (recorded instead of launching a browser). */
+  opened: string[];
   backend: Backend;
   bridge: Bridge;
   /** The bridge's own origin, e.g. http://127.0.0.1:41234 */
@@ -28,11 +30,18 @@ export async function startTestBridge(source = bundledSampleBlog): Promise<Runni
     await cp(path, join(trashDir, relative(root, path).replaceAll('/', '_')), { recursive: true });
     await rm(path, { recursive: true });
   };
-  const backend = await createBackend({ root, platform: { ...nodePlatform(), trash } });
+  const opened: string[] = [];
+  const platform = nodePlatform();
+  const openExternal = async (url: string) => {
+    assertExternalUrl(url);
+    opened.push(url);
+  };
+  const backend = await createBackend({ root, platform: { ...platform, trash, openExternal } });
   const bridge = await startBridge({ backend, staticDir: rendererDir });
   return {
     root: backend.workspace.root,
     trashDir,
+    opened,
     backend,
     bridge,
     origin: `http://127.0.0.1:${bridge.port}`,

@@ -12,6 +12,13 @@ describe('markdown pipeline', () => {
     expect(html).toContain('<a href="https://example.com">');
   });
 
+  it('keeps task-list checkboxes through the sanitizer, disabled, and no other input', () => {
+    const { html } = nodeMarkdown({ alwaysSanitize: true }).render('- [x] done\n- [ ] todo\n\n<input type="text" value="x"><input type="checkbox" checked>\n');
+    expect(html.match(/<input[^>]*type="checkbox"[^>]*>/g)).toHaveLength(3);
+    expect(html.match(/<input[^>]*>/g)!.every((tag) => tag.includes('disabled'))).toBe(true);
+    expect(html).not.toContain('type="text"');
+  });
+
   it('gives headings GitHub-style ids, de-duplicated, and lists them', () => {
     const { html, headings } = md.render('# Retries & backoff\n\n## Why\n\n## Why\n');
     expect(html).toContain('<h1 id="retries--backoff">');

@@ -1,0 +1,26 @@
+// The `postwright-asset:` protocol: the Electron preview's route to workspace
+// images, the counterpart of the bridge's /asset/ route. Plain Node (a web
+// Response), so main.ts only registers it and tests can call it directly.
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { ApiError } from '../common/errors';
+import { assetHeaders } from './workspace/assets';
+import type { Workspace } from './workspace/workspace';
+
+export const ASSET_SCHEME = 'postwright-asset';
+
+const statusOf: Record<string, number> = { 'not-found': 404, forbidden: 403, 'outside-workspace': 403, 'invalid-arguments': 400 };
+
+/** Answers `postwright-asset://workspace/<path>` with the image at that workspace path, or an error status. */
+export async function assetResponse(workspace: Workspace, url: string): Promise<Response> {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== `${ASSET_SCHEME}:` || parsed.host !== 'workspace') throw new ApiError('not-found', `Nothing is served at ${url}.`);
+    const relative = parsed.pathname.split('/').filter(Boolean).map((part) => decodeURIComponent(part)).join('/');
+    const file = await workspace.asset(relative);
+    return new Response(Readable.toWeb(createReadStream(file.real)) as ReadableStream, { status: 200, headers: assetHeaders(file) });
+  } catch (error) {
+    const problem = ApiError.from(error);
+    return new Response(problem.message, { status: statusOf[problem.code] ?? 500, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
+  }
+}

@@ -1,0 +1,85 @@
+// Pasting or dropping an image into the editor saves it in the post's assets
+// folder and inserts a relative markdown image link where it was pasted or
+// dropped. Saving is asynchronous, so the insertion point is tracked through
+// the edits made meanwhile (a StateField that maps it), and a failure inserts
+// nothing and says why.
+import { StateEffect, StateField, type Extension } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+
+/** Saves one image; resolves with the link to insert (relative to the post). */
+export type SaveImage = (file: File) => Promise<string>;
+
+const addPending = StateEffect.define<{ id: number; pos: number }>();
+const removePending = StateEffect.define<number>();
+
+/** Where each image being saved will be inserted, kept in step with edits. */
+const pending = StateField.define<ReadonlyMap<number, number>>({
+  create: () => new Map(),
+  update(value, tr) {
+    let next = value;
+    if (tr.docChanged && value.size) next = new Map([...value].map(([id, pos]) => [id, tr.changes.mapPos(pos)]));
+    for (const effect of tr.effects) {
+      if (effect.is(addPending)) next = new Map(next).set(effect.value.id, effect.value.pos);
+      if (effect.is(removePending)) {
+        next = new Map(next);
+        (next as Map<number, number>).delete(effect.value);
+      }
+    }
+    return next;
+  },
+});
+
+let nextId = 1;
+
+function imagesOf(data: DataTransfer | null): File[] {
+  return [...(data?.files ?? [])].filter((file) => file.type.startsWith('image/'));
+}
+
+/** The text for a link: alt text from the file name, the URL in <> when it has spaces or parentheses. */
+export function imageMarkdown(link: string, fileName: string): string {
+  const alt = fileName.replace(/\.[^.]*$/, '').replace(/[[\]\\\n\r]/g, '').slice(0, 100);
+  return `![${alt}](${/[\s()<>]/.test(link) ? `<${link}>` : link})`;
+}
+
+export function imagePaste(save: SaveImage, onError: (message: string) => void): Extension {
+  const insert = (view: EditorView, files: File[], pos: number) => {
+    for (const file of files) {
+      const id = nextId++;
+      view.dispatch({ effects: addPending.of({ id, pos }) });
+      save(file).then(
+        (link) => {
+          const at = view.state.field(pending).get(id);
+          if (at === undefined) return;
+          const text = imageMarkdown(link, file.name);
+          view.dispatch({ changes: { from: at, insert: text }, effects: removePending.of(id), userEvent: 'input.paste' });
+        },
+        (error: unknown) => {
+          view.dispatch({ effects: removePending.of(id) });
+          onError(`Couldn't add the image ${file.name || '(pasted)'}: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      );
+    }
+  };
+  return [
+    pending,
+    EditorView.domEventHandlers({
+      paste(event, view) {
+        const files = imagesOf(event.clipboardData);
+        if (!files.length) return false;
+        event.preventDefault();
+        const { from, to } = view.state.selection.main;
+        if (to > from) view.dispatch({ changes: { from, to }, userEvent: 'delete' });
+        insert(view, files, from);
+        return true;
+      },
+      drop(event, view) {
+        const files = imagesOf(event.dataTransfer);
+        if (!files.length) return false;
+        event.preventDefault();
+        const pos = view.posAtCoords({ x: event.clientX, y: event.clientY }) ?? view.state.selection.main.head;
+        insert(view, files, pos);
+        return true;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,88 @@
+// What the preview changes in a rendered block before showing it: the parts
+// that would reach the network or another page while the author writes.
+//
+// - A remote image, unless the author allowed them, becomes a labelled
+//   placeholder: writing makes no request to other sites.
+// - An embedded video (the one iframe the sanitizer keeps) becomes a
+//   placeholder of the same shape: the preview loads no player.
+// - Relative image and media URLs point at the workspace asset route (a
+//   relative URL would otherwise resolve against the app page: file:// in
+//   Electron); `srcset`, `background`, SVG links and remote media or posters,
+//   which the route cannot vouch for, are dropped.
+// - The footnotes section a lone block's render appends is dropped; the
+//   post's one section is rendered separately (see blockViews.ts).
+
+export interface FoundInBlock {
+  headings: { element: Element; base: string }[];
+  refs: { element: Element; label: string }[];
+}
+
+export interface TransformOptions {
+  remoteImages: boolean;
+  /** The asset-route URL for a relative URL, or null when it points outside the workspace. */
+  assetUrl: (relative: string) => string | null;
+}
+
+const remote = /^(?:https?:)?\/\//i;
+const withScheme = /^[a-z][a-z0-9+.-]*:/i;
+
+export function transformBlock(fragment: DocumentFragment, options: TransformOptions, keepFootnotes = false): FoundInBlock {
+  const doc = fragment.ownerDocument;
+  if (!keepFootnotes) for (const section of fragment.querySelectorAll('section.footnotes')) section.remove();
+  for (const element of fragment.querySelectorAll('[srcset], [background]')) {
+    element.removeAttribute('srcset');
+    element.removeAttribute('background');
+  }
+  for (const element of fragment.querySelectorAll('svg [href], svg [xlink\\:href]')) {
+    if (element.localName === 'a') continue;
+    element.removeAttribute('href');
+    element.removeAttribute('xlink:href');
+  }
+  for (const img of fragment.querySelectorAll('img')) {
+    const src = img.getAttribute('src') ?? '';
+    if (options.remoteImages || !remote.test(src)) continue;
+    img.replaceWith(placeholder(doc, 'span', 'pw-blocked-image', `Remote image not loaded: ${img.getAttribute('alt') || hostOf(src)}`, src));
+  }
+  // Lazy loading would depend on where each copy sits; both copies must have the same sizes at once.
+  for (const img of fragment.querySelectorAll('img[loading]')) img.removeAttribute('loading');
+  for (const element of fragment.querySelectorAll('[src], [poster]')) {
+    for (const name of ['src', 'poster']) {
+      const url = element.getAttribute(name);
+      if (url === null) continue;
+      // Only images may come from other sites, and only when allowed (kept above); never video, audio or posters.
+      if (remote.test(url) && element.localName !== 'img') element.removeAttribute(name);
+      if (remote.test(url) || withScheme.test(url)) continue;
+      const resolved = options.assetUrl(url);
+      if (resolved === null) element.removeAttribute(name);
+      else element.setAttribute(name, resolved);
+    }
+  }
+  for (const frame of fragment.querySelectorAll('iframe')) {
+    frame.replaceWith(placeholder(doc, 'div', 'pw-embed', `Embedded video: ${hostOf(frame.getAttribute('src') ?? '')}`, frame.getAttribute('src') ?? ''));
+  }
+  return {
+    headings: [...fragment.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')].map((element) => ({ element, base: element.id })),
+    refs: keepFootnotes
+      ? []
+      : [...fragment.querySelectorAll('sup > a[href^="#footnote-"][id^="footnote-ref-"]')].map((element) => ({
+          element,
+          label: decodeURIComponent(element.getAttribute('href')!.slice('#footnote-'.length)),
+        })),
+  };
+}
+
+function placeholder(doc: Document, tag: string, className: string, text: string, title: string): Element {
+  const element = doc.createElement(tag);
+  element.className = className;
+  element.textContent = text;
+  element.setAttribute('title', title);
+  return element;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url, 'https://invalid.invalid').host;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,61 @@
+/// <reference path="../raw.d.ts" />
+// The CSS the preview adds to the site theme, and the theme rewritten for the
+// mirror (see mirror.ts), which lays the same markup out inside a shadow root
+// of the app page instead of a document of its own.
+import themeCss from '../../common/theme/theme.css?raw';
+
+/** Preview-only elements; the frame and the mirror both need them, to lay out alike. */
+const placeholders = `
+.pw-blocked-image, .pw-embed {
+  display: inline-flex; align-items: center; gap: 0.4em; max-width: 100%;
+  padding: 0.35em 0.7em; border: 1px dashed var(--rule); border-radius: 6px;
+  color: var(--muted); font: 0.85rem/1.4 var(--sans); overflow-wrap: anywhere;
+}
+.pw-blocked-image::before { content: "\\1F6AB"; }
+.pw-embed { display: flex; justify-content: center; width: 100%; aspect-ratio: 16 / 9; margin: 0 0 1.25em; }
+`;
+
+/** Everything a frame's document styles itself with. */
+export const frameCss = `${themeCss}
+${placeholders}
+html, body { overflow: hidden; }
+.post.pw-continued { padding-top: 0; }
+.post.pw-cut { padding-bottom: 0; }
+`;
+
+/**
+ * The theme, made to work in a shadow root and to lay out as it does in a
+ * frame as wide as the mirror: `:root` and `body` become the host and its body
+ * element, and width media queries and vw units refer to the mirror's width
+ * (a size container) rather than the app window's.
+ */
+export function shadowCss(css: string): string {
+  return css
+    .replace(/:root((?:\[[^\]]*\]|:not\([^)]*\))+)/g, ':host($1)')
+    .replace(/:root\b/g, ':host')
+    .replace(/(^|[\s,}])html(?=\s*[{,])/g, '$1:host')
+    .replace(/(^|[\s,}])body(?=\s*[{,])/g, '$1.pw-body')
+    .replace(/@media\s*\(\s*(max|min)-width/g, '@container pw ($1-width')
+    .replace(/(\d)vw\b/g, '$1cqw');
+}
+
+/**
+ * The mirror's own rules. It sits over the frames as a transparent copy: text
+ * is invisible but selectable and links clickable; a chunk whose frame is
+ * still loading is shown by the mirror instead ("live"), over a patch of the
+ * page background.
+ */
+export const mirrorCss = `${shadowCss(themeCss)}
+${placeholders}
+:host { all: initial; display: block; position: relative; container: pw / inline-size; }
+.pw-body { position: relative; z-index: 1; background: transparent; }
+.pw-ghost, .pw-ghost * {
+  color: transparent !important; background: transparent !important; border-color: transparent !important;
+  text-decoration-color: transparent !important; box-shadow: none !important;
+}
+.pw-ghost img, .pw-ghost input, .pw-ghost::before, .pw-ghost *::before { visibility: hidden; }
+.pw-ghost ::marker, .pw-ghost::marker { color: transparent; }
+.pw-ghost::selection, .pw-ghost *::selection { color: transparent; background: rgb(31 104 201 / 0.28); }
+.pw-patch { position: absolute; left: 0; right: 0; z-index: 0; background: var(--bg); }
+a { cursor: pointer; }
+`;

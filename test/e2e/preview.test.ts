@@ -1,0 +1,200 @@
+// The live preview in Chromium: what the author types shows in the sandboxed
+// frames, pasted images land in the assets folder and show, the two panes
+// scroll together, view modes switch and persist, and links leave only
+// through openExternal.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onePixelPngBase64 } from '../helpers/images';
+import { openApp, screenshot, skipE2e, type E2e } from './browser';
+
+/** The preview frames' documents, in order. */
+function previewFrames(page: Page): Frame[] {
+  return page.frames().filter((f) => f !== page.mainFrame() && f.url() === 'about:srcdoc');
+}
+
+/** Everything the preview frames show, as HTML, once no frame is loading. */
+async function previewHtml(page: Page): Promise<string> {
+  let html: string | null = null;
+  await expect
+    .poll(async () => {
+      await settled(page);
+      const parts = await Promise.all(previewFrames(page).map((f) => f.content().catch(() => null)));
+      html = parts.includes(null) ? null : parts.join('\n');
+      return html !== null;
+    })
+    .toBe(true);
+  return html!;
+}
+
+/** Waits until every preview frame has loaded the latest content. */
+async function settled(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.locator('.preview-canvas').evaluate((c: HTMLElement) => c.dataset.revision !== undefined && c.dataset.settled === c.dataset.revision))
+    .toBe(true);
+}
+
+/** Opens a new post and replaces its body with `text`. */
+async function openNewPost(e2e: E2e, title: string, text: string): Promise<void> {
+  const { page, app } = e2e;
+  const created = await app.backend.handlers.posts.create({ title });
+  await page.getByRole('listbox', { name: 'Posts' }).getByText(title, { exact: true }).click();
+  await expect.poll(() => page.locator('.cm-content').textContent()).toContain(title);
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText(text);
+  expect(created.post.title).toBe(title);
+}
+
+const sample = [
+  '## Results at a glance',
+  '',
+  '| Step | Minutes |',
+  '| --- | ---: |',
+  '| Build | 12 |',
+  '| Test | 31 |',
+  '',
+  '- [x] measure the pipeline',
+  '- [ ] cache the dependencies',
+  '',
+  '```ts',
+  'const minutes: number = 43;',
+  '```',
+  '',
+  'The cache halved it.[^cache] Details on [the example site](https://example.com/ci).',
+  '',
+  '[^cache]: Measured over 200 runs.',
+  '',
+].join('\n');
+
+describe.skipIf(skipE2e)('the live preview', () => {
+  let e2e: E2e;
+  beforeAll(async () => {
+    e2e = await openApp();
+    await e2e.page.evaluate(() => localStorage.clear());
+  });
+  afterAll(() => e2e?.close());
+
+  it('shows what the author types: a heading, a table, a task list, highlighted code and a footnote', async () => {
+    const { page } = e2e;
+    await openNewPost(e2e, 'Preview check', sample);
+    await page.keyboard.type('\nTyped last.');
+    await settled(page);
+    const html = await previewHtml(page);
+    expect(html).toContain('<h2 id="results-at-a-glance">Results at a glance</h2>');
+    expect(html).toMatch(/<table>[\s\S]*<td[^>]*>31<\/td>/);
+    expect(html).toMatch(/<li><input (?=[^>]*checked)(?=[^>]*disabled)[^>]*type="checkbox"[^>]*> measure the pipeline<\/li>/);
+    expect(html).toContain('<span class="hljs-keyword">const</span>');
+    expect(html).toMatch(/<sup><a id="footnote-ref-cache" aria-describedby="footnote-label">1<\/a><\/sup>/);
+    expect(html).toMatch(/<li id="footnote-cache">[\s\S]*Measured over 200 runs\./);
+    expect(html).toContain('<p>Typed last.</p>');
+    // The header comes from the theme's article markup.
+    expect(html).toContain('<h1 class="post-title p-name">Preview check</h1>');
+    // The frames are sandboxed with no permissions at all.
+    expect(await page.locator('iframe.preview-frame').evaluateAll((frames) => frames.map((f) => f.getAttribute('sandbox')))).toEqual(
+      expect.arrayContaining(['']),
+    );
+    expect(await page.locator('iframe.preview-frame:not([sandbox=""])').count()).toBe(0);
+  });
+
+  it('opens a clicked link through openExternal and never navigates a frame', async () => {
+    const { page, app } = e2e;
+    const before = page.frames().length;
+    await page.locator('.preview-mirror a[href="https://example.com/ci"]').click();
+    await expect.poll(() => app.opened).toEqual(['https://example.com/ci']);
+    expect(previewFrames(page).every((f) => f.url() === 'about:srcdoc')).toBe(true);
+    expect(page.frames()).toHaveLength(before);
+    expect(new URL(page.url()).origin).toBe(app.origin);
+    // A footnote reference scrolls the preview to the note instead.
+    await page.locator('.preview-mirror a[href="#footnote-cache"]').click();
+    expect(app.opened).toHaveLength(1);
+  });
+
+  it('saves a pasted image in the assets folder and shows it', async () => {
+    const { page, app } = e2e;
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText('\n\n');
+    await page.locator('.cm-content').evaluate((content, base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'Build Times.png', { type: 'image/png' }));
+      content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, onePixelPngBase64);
+    const folder = join(app.root, 'posts', 'preview-check.assets');
+    await expect.poll(() => readdir(folder).catch(() => [])).toEqual(['build-times.png']);
+    await expect.poll(() => page.locator('.cm-content').textContent()).toContain('![Build Times](preview-check.assets/build-times.png)');
+    const loaded = async () => {
+      await settled(page);
+      const counts = await Promise.all(
+        previewFrames(page).map((f) =>
+          f.evaluate(() => [...document.images].filter((img) => img.src.includes('/asset/') && img.complete && img.naturalWidth === 1).length).catch(() => 0),
+        ),
+      );
+      return counts.reduce((a, b) => a + b);
+    };
+    await expect.poll(loaded).toBe(1);
+  });
+
+  it('keeps the editor and the preview at the same place, both ways', async () => {
+    const { page } = e2e;
+    const sections = Array.from({ length: 60 }, (_, i) => `## Section ${i + 1}\n\n${'A sentence about the pipeline and its caches. '.repeat(8)}\n`).join('\n');
+    await openNewPost(e2e, 'Scroll check', sections);
+    await settled(page);
+    /** The first section heading at or below the top of each pane, with its distance from that top. */
+    const firstVisible = () =>
+      page.evaluate(() => {
+        const top = (scroller: Element, elements: Element[], number: (e: Element) => number) => {
+          const edge = scroller.getBoundingClientRect().top;
+          const found = elements.map((e) => ({ n: number(e), y: e.getBoundingClientRect().top - edge })).filter((e) => e.y >= -1 && e.n > 0);
+          return found.sort((a, b) => a.y - b.y)[0] ?? null;
+        };
+        const editor = top(document.querySelector('.cm-scroller')!, [...document.querySelectorAll('.cm-line')], (l) => Number(/^## Section (\d+)$/.exec(l.textContent ?? '')?.[1] ?? 0));
+        const mirror = document.querySelector('.preview-mirror')!.shadowRoot!;
+        const preview = top(document.querySelector('.preview-scroller')!, [...mirror.querySelectorAll('h2')], (h) => Number(/^section-(\d+)$/.exec(h.id)?.[1] ?? 0));
+        return { editor, preview };
+      });
+
+    // Editor → preview: from the top, wheel the editor down.
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.locator('.cm-scroller').hover();
+    for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 500);
+    await expect.poll(async () => {
+      const { editor, preview } = await firstVisible();
+      return editor!.n > 10 && editor!.n === preview?.n && Math.abs(editor!.y - preview.y) < 60;
+    }).toBe(true);
+
+    // Preview → editor: wheel the preview further down.
+    await page.locator('.preview-scroller').hover();
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 500);
+    let reached = 0;
+    await expect.poll(async () => {
+      const { editor, preview } = await firstVisible();
+      reached = preview!.n;
+      return preview!.n === editor?.n && Math.abs(editor.y - preview!.y) < 60;
+    }).toBe(true);
+    expect(reached).toBeGreaterThan(20);
+    // No feedback loop: both stay put.
+    const rest = await page.evaluate(() => [document.querySelector('.cm-scroller')!.scrollTop, document.querySelector('.preview-scroller')!.scrollTop]);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => [document.querySelector('.cm-scroller')!.scrollTop, document.querySelector('.preview-scroller')!.scrollTop])).toEqual(rest);
+  });
+
+  it('switches between editor, split and preview, by button and by Mod-Alt-P, and remembers', async () => {
+    const { page } = e2e;
+    const visible = () => Promise.all([page.locator('.editor-host').isVisible(), page.locator('.preview-scroller').isVisible()]);
+    expect(await visible()).toEqual([true, true]);
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    expect(await visible()).toEqual([false, true]);
+    await screenshot(page, 'preview-only-1280-light');
+    await page.keyboard.press('ControlOrMeta+Alt+KeyP');
+    expect(await visible()).toEqual([true, false]);
+    expect(await page.getByRole('button', { name: 'Editor', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await page.reload();
+    await page.getByRole('listbox', { name: 'Posts' }).getByText('Scroll check', { exact: true }).click();
+    await expect.poll(visible).toEqual([true, false]);
+    await page.keyboard.press('ControlOrMeta+Alt+KeyP');
+    await expect.poll(visible).toEqual([true, true]);
+  });
+});
