@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // The bundles: the Electron main process, the CLI (which also runs the browser
-// bridge), the workspace's listing worker, the sandboxed preload, and the React renderer.
+// bridge), the workspace's listing worker, the site's render worker, the sandboxed preload, and the React renderer.
 export default defineConfig({
   main: {
     build: {
@@ -13,6 +13,7 @@ export default defineConfig({
           main: resolve('electron/main.ts'),
           cli: resolve('electron/cli.ts'),
           listWorker: resolve('electron/workspace/listWorker.ts'),
+          renderWorker: resolve('electron/site/renderWorker.ts'),
         },
       },
     },

@@ -14,7 +14,11 @@ const usage = `Usage: postwright <command> [options]
 Commands:
   serve [WORKSPACE] [--port N]      Serve the app to a browser on 127.0.0.1 (default: your copy of the sample blog)
   new "Title" [--workspace DIR]     Create a draft post and print its path
-  build | publish | check           Coming in a later release
+  build [WORKSPACE] [--out DIR] [--drafts] [--future]
+                                    Build the static site (default: the "output" folder of postwright.json)
+  build --post SLUG --standalone [--out FILE]
+                                    Export one post as a self-contained HTML file
+  publish | check                   Coming in a later release
 
 Options:
   -h, --help                        Show this help
@@ -30,6 +34,11 @@ export async function runCli(argv: string[], out = console.log, err = console.er
       workspace: { type: 'string', short: 'w' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
+      out: { type: 'string', short: 'o' },
+      drafts: { type: 'boolean' },
+      future: { type: 'boolean' },
+      post: { type: 'string' },
+      standalone: { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
@@ -76,7 +85,10 @@ export async function runCli(argv: string[], out = console.log, err = console.er
         await workspace.close();
       }
     }
-    case 'build':
+    case 'build': {
+      const { runBuild } = await import('./site/cliBuild');
+      return runBuild({ ...values, workspace: rest[0], cacheDir: defaultCacheDir() }, out, err);
+    }
     case 'publish':
     case 'check':
       err(`postwright ${command}: not available in this version yet.`);

@@ -1,0 +1,52 @@
+// RSS 2.0, Atom and JSON Feed of the newest posts, through the `feed` package.
+// Every date comes from the posts (never the clock), so two builds agree.
+import { Feed } from 'feed';
+import { escapeHtml } from '../../common/markdown/pipeline';
+import type { SitePost } from '../../common/site/model';
+import { absoluteUrl, FEEDS, type Site } from '../../common/theme/site';
+
+/** Posts in each feed. */
+export const FEED_SIZE = 20;
+
+export function feeds(site: Site, newest: readonly SitePost[]): { rss: string; atom: string; json: string } {
+  // RSS and Atom read titles and summaries as HTML, so text is escaped for them;
+  // JSON Feed titles are plain text, and only its content_html is HTML.
+  const xml = feed(site, newest, escapeHtml, escapeHtml);
+  const json = feed(site, newest, (title) => title, escapeHtml);
+  return {
+    rss: xml.rss2(),
+    atom: xml.atom1(),
+    // The same JSON with <, > and & escaped, so no reader that sniffs it as HTML finds markup in it.
+    json: json.json1().replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  };
+}
+
+function feed(site: Site, newest: readonly SitePost[], title: (text: string) => string, html: (text: string) => string): Feed {
+  const { settings } = site;
+  const author = settings.author ? { name: settings.author } : undefined;
+  const feed = new Feed({
+    id: settings.baseUrl,
+    link: settings.baseUrl,
+    title: settings.title,
+    description: settings.description || undefined,
+    language: settings.language,
+    updated: new Date(newest[0]?.time ?? 0),
+    generator: 'Postwright',
+    copyright: `© ${settings.author || settings.title}`,
+    author,
+    feedLinks: { rss: absoluteUrl(site, FEEDS.rss), atom: absoluteUrl(site, FEEDS.atom), json: absoluteUrl(site, FEEDS.json) },
+  });
+  for (const post of newest) {
+    const link = absoluteUrl(site, post.url);
+    feed.addItem({
+      title: title(post.title),
+      id: link,
+      link,
+      date: new Date(post.time ?? 0),
+      description: html(post.description || post.excerpt || '') || undefined,
+      category: post.tags.map((name) => ({ name })),
+      author: author && [author],
+    });
+  }
+  return feed;
+}
