@@ -36,7 +36,7 @@ export interface SiteTag<P extends SiteInput = SiteInput> {
 
 export interface Duplicate {
   url: string;
-  /** The source files that all claim `url`, sorted. */
+  /** The source files that all claim `url`, sorted: the first keeps it, the others get "-2", "-3"… */
   paths: string[];
 }
 
@@ -57,15 +57,24 @@ export function isPublished(post: Pick<SiteInput, 'draft' | 'date'>, options: Pu
 export function siteModel<P extends SiteInput>(inputs: readonly P[], settings: Pick<SiteSettings, 'permalink'>, options: PublishOptions): SiteModel<P> {
   const posts = inputs
     .filter((post) => isPublished(post, options))
-    .map((post): SitePost<P> => ({ ...post, url: postUrl(settings.permalink, post.slug, post.date), time: dateValue(post.date) }))
-    .sort(newestFirst);
+    .map((post): SitePost<P> => ({ ...post, url: postUrl(settings.permalink, post.slug, post.date), time: dateValue(post.date) }));
 
-  const claims = new Map<string, string[]>();
-  for (const post of posts) claims.set(post.url, [...(claims.get(post.url) ?? []), post.path]);
-  const duplicates = [...claims]
-    .filter(([, paths]) => paths.length > 1)
-    .map(([url, paths]) => ({ url, paths: paths.sort() }))
-    .sort((a, b) => compare(a.url, b.url));
+  // Two posts with one URL: both stay published, the later path under the next free "-N".
+  const claims = new Map<string, SitePost<P>[]>();
+  for (const post of posts) claims.set(post.url, [...(claims.get(post.url) ?? []), post]);
+  const duplicates: Duplicate[] = [];
+  for (const [url, claimants] of [...claims].sort(([a], [b]) => compare(a, b))) {
+    if (claimants.length < 2) continue;
+    claimants.sort((a, b) => compare(a.path, b.path));
+    duplicates.push({ url, paths: claimants.map((p) => p.path) });
+    let n = 2;
+    for (const post of claimants.slice(1)) {
+      while (claims.has(`${url.slice(0, -1)}-${n}/`)) n++;
+      post.url = `${url.slice(0, -1)}-${n}/`;
+      claims.set(post.url, [post]);
+    }
+  }
+  posts.sort(newestFirst);
 
   const tags = new Map<string, SiteTag<P>>();
   for (const post of posts) {

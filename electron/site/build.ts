@@ -114,26 +114,34 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
   const kept = records.size;
   progress(kept);
   const results = await renderPosts(tasks, context, out, (done) => progress(kept + done));
-  let rendered = 0;
+  const renderedNow = new Set<string>();
+  const deferred = new Set<string>();
   let written = 0;
   for (const result of results) {
     if (!result) continue;
     records.set(result.record.relative, result.record);
-    if (result.rendered) rendered++;
+    if (result.rendered) renderedNow.add(result.record.relative);
+    if (result.deferred) deferred.add(result.record.relative);
     if (result.written) written++;
   }
-  const posts = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
+  let posts = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
 
-  // 2. The site model.
+  // 2. The site model. Posts that share a URL were all written to it: render each again at the URL the model gives it.
   const readable = posts.filter((p) => !p.problem);
   const model = siteModel(readable.map((p) => p.entry), settings, publish);
-  if (model.duplicates.length) {
-    cache.clear(); // the clashing pages were written in an unknown order
-    const clash = model.duplicates[0]!;
-    throw new ApiError(
-      'exists',
-      `${clash.paths.join(' and ')} would both be published at /${clash.url}. Give one of them a different "slug" (or date) in its front matter.`,
-    );
+  const clashing = new Set(model.duplicates.filter((d) => d.paths.some((p) => renderedNow.has(p) && !deferred.has(p))).flatMap((d) => d.paths));
+  const misplaced = model.posts.filter((p) => clashing.has(p.path) || deferred.has(p.path) || records.get(p.path)!.page?.file !== fileOf(p.url));
+  if (misplaced.length) {
+    const again = await renderPosts(misplaced.map((p) => ({ relative: p.path, previous: records.get(p.path), reuse: false, url: p.url })), context, out, () => {});
+    for (const result of again) {
+      if (!result) continue;
+      records.set(result.record.relative, result.record);
+      if (result.written) written++;
+    }
+    posts = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
+  }
+  for (const { url, paths } of model.duplicates) {
+    warnings.push(`${paths.join(', ')} all have the address /${url}; the first keeps it and the others get -2, -3… Give each its own "slug" to choose.`);
   }
   for (const post of posts) {
     if (post.problem) warnings.push(post.problem);
@@ -245,7 +253,7 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
   return {
     output: out.root,
     posts: model.posts.length,
-    rendered,
+    rendered: renderedNow.size,
     files: produced.size,
     written,
     deleted,

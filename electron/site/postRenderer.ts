@@ -76,7 +76,8 @@ export function stillValid(record: PostRecord, publish: PublishOptions, out: Out
 export interface PostRenderer {
   readonly context: RenderContext;
   /** The record and (when published) the page of one post. */
-  render(relative: string, bytes: Uint8Array, stats: { size: number; mtimeMs: number }, hash: string): { record: PostRecord; html: string | null };
+  /** `url` overrides the permalink (a post whose slug another post took first). */
+  render(relative: string, bytes: Uint8Array, stats: { size: number; mtimeMs: number }, hash: string, url?: string): { record: PostRecord; html: string | null };
 }
 
 export function createPostRenderer(context: RenderContext): PostRenderer {
@@ -102,7 +103,7 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
 
   return {
     context,
-    render(relative, bytes, stats, hash) {
+    render(relative, bytes, stats, hash, forcedUrl) {
       const base = { relative, size: stats.size, mtime: Math.floor(stats.mtimeMs), hash, assets: [] as string[], page: null };
       let text: string;
       try {
@@ -120,7 +121,7 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
       assets = new Set();
       const body = markdown.render(text.slice(findFrontMatter(text).bodyStart)).html;
       entry.excerpt = excerptOf(body);
-      const url = postUrl(settings.permalink, entry.slug, entry.date);
+      const url = forcedUrl ?? postUrl(settings.permalink, entry.slug, entry.date);
       const html = renderPage(PostPage({ site, post: { ...entry, url }, html: body }));
       const page = { file: fileOf(url), size: Buffer.byteLength(html), hash: hashOf(html) };
       return { record: { ...base, entry, assets: [...assets].sort(), page }, html };
@@ -134,6 +135,8 @@ export interface PostTask {
   previous?: PostRecord;
   /** The last build had the same settings and code, so unchanged source bytes need no render at all. */
   reuse: boolean;
+  /** Render at this site path instead of the permalink (see siteModel's duplicates). */
+  url?: string;
 }
 
 export interface PostResult {
@@ -142,10 +145,15 @@ export interface PostResult {
   rendered: boolean;
   /** The page's bytes changed (or it is new), so it was written. */
   written: boolean;
+  /**
+   * Not written: the last build put this post elsewhere (its slug was taken), so
+   * its permalink may belong to another post. The build decides and renders it again.
+   */
+  deferred?: true;
 }
 
 /** Reads, renders and writes one post; null for a file that vanished. */
-export function renderPostFile(renderer: PostRenderer, out: OutputFolder, { relative, previous, reuse }: PostTask): PostResult | null {
+export function renderPostFile(renderer: PostRenderer, out: OutputFolder, { relative, previous, reuse, url }: PostTask): PostResult | null {
   const { root } = renderer.context;
   let bytes: Buffer;
   let stats: fs.Stats;
@@ -165,8 +173,11 @@ export function renderPostFile(renderer: PostRenderer, out: OutputFolder, { rela
   if (reuse && previous && previous.hash === hash && stillValid(previous, renderer.context.publish, out)) {
     return { record: { ...previous, size: stats.size, mtime: Math.floor(stats.mtimeMs) }, rendered: false, written: false };
   }
-  const { record, html } = renderer.render(relative, bytes, stats, hash);
+  const { record, html } = renderer.render(relative, bytes, stats, hash, url);
   let written = false;
+  if (html !== null && record.page && url === undefined && previous?.page && previous.page.file !== record.page.file) {
+    return { record, rendered: true, written, deferred: true };
+  }
   if (html !== null && record.page) {
     const same = previous?.page?.file === record.page.file && previous.page.hash === record.page.hash && out.has(record.page.file, record.page.size);
     if (!same) out.write(record.page.file, html);
