@@ -8,6 +8,7 @@
 //    assets) through emit(): rendered only when its inputs changed, written
 //    only when its bytes changed.
 // 4. Files the last build wrote that this one did not are deleted.
+/// <reference path="./theme.d.ts" />
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -2,6 +2,7 @@
 // workspace's custom.css) inlined, images inlined as data: URIs, no site
 // header or links to the rest of the site. For "Export Post as HTML…", "Copy
 // as HTML" and `postwright build --post SLUG --standalone`.
+/// <reference path="./theme.d.ts" />
 import fs from 'node:fs';
 import themeCss from '../../common/theme/theme.css?raw';
 import { ApiError } from '../../common/errors';
