@@ -11,17 +11,21 @@ export const FEED_SIZE = 20;
 export function feeds(site: Site, newest: readonly SitePost[]): { rss: string; atom: string; json: string } {
   // RSS and Atom read titles and summaries as HTML, so text is escaped for them;
   // JSON Feed titles are plain text, and only its content_html is HTML.
-  const xml = feed(site, newest, escapeHtml, escapeHtml);
-  const json = feed(site, newest, (title) => title, escapeHtml);
+  // The feed package escapes only quotes in attributes: Atom's category labels need the rest.
+  const plain = (text: string) => text;
+  const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const json = feed(site, newest, plain, escapeHtml, plain);
   return {
-    rss: xml.rss2(),
-    atom: xml.atom1(),
+    rss: feed(site, newest, escapeHtml, escapeHtml, plain).rss2(),
+    atom: feed(site, newest, escapeHtml, escapeHtml, attribute).atom1(),
     // The same JSON with <, > and & escaped, so no reader that sniffs it as HTML finds markup in it.
     json: json.json1().replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
   };
 }
 
-function feed(site: Site, newest: readonly SitePost[], title: (text: string) => string, html: (text: string) => string): Feed {
+type Escape = (text: string) => string;
+
+function feed(site: Site, newest: readonly SitePost[], title: Escape, html: Escape, category: Escape): Feed {
   const { settings } = site;
   const author = settings.author ? { name: settings.author } : undefined;
   const feed = new Feed({
@@ -44,7 +48,7 @@ function feed(site: Site, newest: readonly SitePost[], title: (text: string) => 
       link,
       date: new Date(post.time ?? 0),
       description: html(post.description || post.excerpt || '') || undefined,
-      category: post.tags.map((name) => ({ name })),
+      category: post.tags.map((name) => ({ name: category(name) })),
       author: author && [author],
     });
   }
