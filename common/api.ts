@@ -7,9 +7,11 @@
 import { z } from 'zod';
 import { ApiError, type Reply } from './errors';
 import type { PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
+import type { SiteBuildSummary, StandalonePost } from './site/types';
 
 export { ApiError, type Reply } from './errors';
 export type * from './types';
+export type * from './site/types';
 
 /** A phantom marker that carries a method's result type. */
 export interface Returns<R> {
@@ -56,6 +58,12 @@ export const contract = {
     /** Moves the post (and its assets folder) to the OS trash. */
     delete: method(z.tuple([PostId]), returns<{ trashedPath: string }>()),
   },
+  site: {
+    /** Builds the whole site into the workspace's output folder; `site.progress` events report on the way. */
+    build: method(z.tuple([z.object({ drafts: z.boolean().optional(), future: z.boolean().optional() }).strict()]), returns<SiteBuildSummary>()),
+    /** One post as a self-contained HTML page (Export Post as HTML…, Copy as HTML). */
+    exportPost: method(z.tuple([PostId]), returns<StandalonePost>()),
+  },
   app: {
     /** Opens an http(s) or mailto link in the user's browser. */
     openExternal: method(z.tuple([z.url().max(4096)]), returns<void>()),
@@ -72,12 +80,14 @@ const PostChange = z.object({
 });
 
 /** Commands chosen from the native menu, whose accelerators the page never sees. */
-export const AppCommand = z.enum(['new-post', 'save', 'toggle-sidebar']);
+export const AppCommand = z.enum(['new-post', 'save', 'toggle-sidebar', 'export-site']);
 export type AppCommand = z.infer<typeof AppCommand>;
 
 export const events = {
   /** A post file was added, changed or removed, by us or by another program. */
   'posts.changed': PostChange,
+  /** How far a site build has got, in pages. */
+  'site.progress': z.object({ done: z.number().int().min(0), total: z.number().int().min(0) }),
   /** The author chose a menu item that the page carries out. */
   'app.command': z.object({ command: AppCommand }),
 } as const;

@@ -7,6 +7,7 @@ import { DeleteDialog } from './components/DeleteDialog';
 import { DiskNote } from './components/DiskNote';
 import { EditorHost } from './components/EditorHost';
 import { EmptyState } from './components/EmptyState';
+import { ExportSiteDialog } from './components/ExportSiteDialog';
 import { NewPostDialog } from './components/NewPostDialog';
 import { PostHeader } from './components/PostHeader';
 import { RenameDialog } from './components/RenameDialog';
@@ -32,7 +33,7 @@ interface AppProps {
   status: EditorStatus;
 }
 
-type DialogName = 'new' | 'rename' | 'delete' | null;
+type DialogName = 'new' | 'rename' | 'delete' | 'export-site' | null;
 
 const sidebarId = 'posts-sidebar';
 
@@ -74,6 +75,7 @@ export function App({ view, session, posts, notices, status }: AppProps) {
     'new-post': () => setDialog('new'),
     'toggle-sidebar': toggleSidebar,
     save: () => void session.save(),
+    'export-site': () => setDialog('export-site'),
   });
 
   const post = open.post;
@@ -108,6 +110,7 @@ export function App({ view, session, posts, notices, status }: AppProps) {
       <StatusBar session={open} status={editorStatus} workspace={workspace} />
 
       {dialog === 'new' && <NewPostDialog onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} />}
+      {dialog === 'export-site' && <ExportSiteDialog outputDir={workspace?.outputDir ?? '_site'} onClose={() => setDialog(null)} />}
       {dialog === 'rename' && post && (
         <RenameDialog slug={post.slug} path={post.path} onRename={(slug) => session.rename(slug)} onClose={() => setDialog(null)} />
       )}

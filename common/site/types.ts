@@ -25,3 +25,10 @@ export interface SiteBuildProgress {
   done: number;
   total: number;
 }
+
+/** One post as a self-contained HTML file. */
+export interface StandalonePost {
+  html: string;
+  /** A safe file name for it: "<slug>.html". */
+  fileName: string;
+}

@@ -6,16 +6,12 @@
 import fs from 'node:fs';
 import themeCss from '../../common/theme/theme.css?raw';
 import { ApiError } from '../../common/errors';
+import type { StandalonePost } from '../../common/site/types';
 import { safeSlug } from '../../common/site/permalink';
 import { findPosts, summarizeAll } from '../workspace/scan';
 import { openSite } from './build';
 import { createPostRenderer } from './postRenderer';
 
-export interface StandalonePost {
-  html: string;
-  /** A safe file name for it: "<slug>.html". */
-  fileName: string;
-}
 
 /** Renders the post at workspace-relative `relative` from `bytes` (drafts and future posts included). */
 export async function renderStandalone(root: string, relative: string, bytes: Uint8Array): Promise<StandalonePost> {

@@ -76,7 +76,7 @@ describe('paths the build writes', () => {
 });
 
 describe('a hostile corpus through the whole build', () => {
-  it('leaves no script, event attribute or javascript: URL in any output file', async () => {
+  it('leaves no script, event attribute or javascript: URL in any output file', { timeout: 90_000 }, async () => {
     const root = await tempDir();
     const evil = '<script>alert(1)</script><img src=x onerror=alert(1)>';
     const files: Record<string, string> = {
