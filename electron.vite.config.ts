@@ -6,8 +6,12 @@ import react from '@vitejs/plugin-react';
 // bridge), the workspace's listing worker, the site's render worker, the sandboxed preload, and the React renderer.
 export default defineConfig({
   main: {
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir: 'out/main',
+      // React is bundled, as its production build: left external, it reads NODE_ENV at run time,
+      // which nobody sets in the CLI or the app, and its development build renders pages ~5× slower.
+      externalizeDeps: { exclude: ['react', 'react-dom'] },
       rollupOptions: {
         input: {
           main: resolve('electron/main.ts'),

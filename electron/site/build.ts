@@ -1,9 +1,10 @@
 // `postwright build` and File → Export Site…: the whole site, incrementally.
 //
-// 1. Posts: each is rendered (in worker threads when there are many) unless
-//    the last build's record of it still stands (same size and mtime, or same
-//    content hash, under the same settings and code).
-// 2. The site model: published posts in order, tags, URLs (common/site/model).
+// 1. Posts: each body is rendered (in worker threads when there are many)
+//    unless the last build's record of it still stands (same size and mtime,
+//    or same content hash, under the same settings and code).
+// 2. The site model (common/site/model) gives every post its URL, settling
+//    posts that share one; then the pages of rendered or moved posts are written.
 // 3. Everything else (index pages, tags, archive, feeds, sitemap, theme,
 //    assets) through emit(): rendered only when its inputs changed, written
 //    only when its bytes changed.
@@ -13,7 +14,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../common/errors';
-import { siteModel, type PublishOptions, type SitePost } from '../../common/site/model';
+import { siteModel, type PublishOptions, type SiteInput, type SiteModel, type SitePost } from '../../common/site/model';
 import { fileOf, indexUrl } from '../../common/site/permalink';
 import type { SiteBuildProgress, SiteBuildSummary } from '../../common/site/types';
 import type { SiteSettings } from '../../common/siteSettings';
@@ -29,8 +30,8 @@ import { readSiteSettings } from '../workspace/settings';
 import { BuildCache, type OutputRecord } from './buildCache';
 import { FEED_SIZE, feeds } from './feeds';
 import { OutputFolder } from './outputFolder';
-import { hashOf, stillValid, type PostRecord, type PostTask, type RenderContext } from './postRenderer';
-import { renderPosts, renderWorkerScript } from './renderPool';
+import { hashOf, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
+import { openRenderPool, renderWorkerScript } from './renderPool';
 import { robots, sitemap } from './sitemap';
 
 export interface BuildOptions {
@@ -99,10 +100,10 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
   const cache = BuildCache.load(options.cacheDir, root, out.root, key);
   const warnings: string[] = [];
 
-  // 1. Posts.
+  // 1. Posts: changed ones are read and their bodies rendered.
   const relatives = (await findPosts(root, settings.output)).sort();
   const records = new Map<string, PostRecord>();
-  const tasks: PostTask[] = [];
+  const tasks: ScanTask[] = [];
   for (const relative of relatives) {
     const previous = cache.posts.get(relative);
     const stats = previous && fs.statSync(path.join(root, relative), { throwIfNoEntry: false });
@@ -114,33 +115,38 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
   const progress = (done: number) => options.onProgress?.({ done, total });
   const kept = records.size;
   progress(kept);
-  const results = await renderPosts(tasks, context, out, (done) => progress(kept + done));
-  const renderedNow = new Set<string>();
-  const deferred = new Set<string>();
+  const pool = openRenderPool(context, out, tasks.length);
+  let rendered = 0;
   let written = 0;
-  for (const result of results) {
-    if (!result) continue;
-    records.set(result.record.relative, result.record);
-    if (result.rendered) renderedNow.add(result.record.relative);
-    if (result.deferred) deferred.add(result.record.relative);
-    if (result.written) written++;
-  }
-  let posts = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
-
-  // 2. The site model. Posts that share a URL were all written to it: render each again at the URL the model gives it.
-  const readable = posts.filter((p) => !p.problem);
-  const model = siteModel(readable.map((p) => p.entry), settings, publish);
-  const clashing = new Set(model.duplicates.filter((d) => d.paths.some((p) => renderedNow.has(p) && !deferred.has(p))).flatMap((d) => d.paths));
-  const misplaced = model.posts.filter((p) => clashing.has(p.path) || deferred.has(p.path) || records.get(p.path)!.page?.file !== fileOf(p.url));
-  if (misplaced.length) {
-    const again = await renderPosts(misplaced.map((p) => ({ relative: p.path, previous: records.get(p.path), reuse: false, url: p.url })), context, out, () => {});
-    for (const result of again) {
+  let model: SiteModel<SiteInput>;
+  let posts: PostRecord[];
+  try {
+    for (const result of await pool.scan(tasks, (done) => progress(kept + done))) {
       if (!result) continue;
       records.set(result.record.relative, result.record);
+      if (result.rendered) rendered++;
+    }
+
+    // 2. The site model gives every post its URL; then each page that is new, moved or re-rendered is written.
+    posts = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
+    model = siteModel(posts.filter((p) => !p.problem).map((p) => p.entry), settings, publish);
+    const pageTasks: PageTask[] = [];
+    for (const post of model.posts) {
+      const record = records.get(post.path)!;
+      // A rendered post has no page yet; a kept one may have to move (a post that took its URL is gone).
+      if (record.page?.file !== fileOf(post.url)) pageTasks.push({ relative: post.path, url: post.url, previous: record.page ?? cache.posts.get(post.path)?.page ?? null });
+    }
+    total += pageTasks.length;
+    for (const result of await pool.pages(pageTasks, (done) => progress(relatives.length + done))) {
+      if (!result) continue;
+      records.set(result.relative, { ...records.get(result.relative)!, page: result.page });
       if (result.written) written++;
     }
-    posts = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
+  } finally {
+    await pool.close();
   }
+  posts = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
+  const readable = posts.filter((p) => !p.problem);
   for (const { url, paths } of model.duplicates) {
     warnings.push(`${paths.join(', ')} all have the address /${url}; the first keeps it and the others get -2, -3… Give each its own "slug" to choose.`);
   }
@@ -194,7 +200,7 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
   const pages = Math.max(1, Math.ceil(model.posts.length / perPage));
   const tagPages = model.tags.length;
   total += pages + tagPages + 8;
-  let done = relatives.length;
+  let done = total - pages - tagPages - 8;
   const step = () => progress(++done);
 
   for (let page = 1; page <= pages; page++) {
@@ -254,7 +260,7 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
   return {
     output: out.root,
     posts: model.posts.length,
-    rendered: renderedNow.size,
+    rendered,
     files: produced.size,
     written,
     deleted,

@@ -106,17 +106,15 @@ export class OutputFolder {
     const slash = relative.lastIndexOf('/');
     if (slash > 0) this.#folder(relative.slice(0, slash));
     const absolute = path.join(this.root, relative);
-    let stats = fs.lstatSync(absolute, { throwIfNoEntry: false });
-    if (!stats) {
-      try {
-        fs.mkdirSync(absolute);
-      } catch (error) {
-        if (code(error) !== 'EEXIST') throw writeError(relative, error); // another thread made it: check it below
-      }
-      stats = fs.lstatSync(absolute);
+    try {
+      // A folder this call created is a real folder: only one that was already there needs a look.
+      fs.mkdirSync(absolute);
+    } catch (error) {
+      if (code(error) !== 'EEXIST') throw writeError(relative, error);
+      const stats = fs.lstatSync(absolute);
+      if (stats.isSymbolicLink()) throw linkError(relative);
+      if (!stats.isDirectory()) throw new ApiError('exists', `The output folder has a file named ${relative} where the site needs a folder; delete it and build again.`);
     }
-    if (stats.isSymbolicLink()) throw linkError(relative);
-    if (!stats.isDirectory()) throw new ApiError('exists', `The output folder has a file named ${relative} where the site needs a folder; delete it and build again.`);
     this.#folders.add(relative);
   }
 }

@@ -11,7 +11,7 @@ import { createMarkdown, type Markdown } from '../../common/markdown/pipeline';
 import { createSanitizer, type Sanitizer } from '../../common/markdown/sanitize';
 import { findFrontMatter } from '../../common/post';
 import { isPublished, type PublishOptions, type SiteInput } from '../../common/site/model';
-import { fileOf, postUrl } from '../../common/site/permalink';
+import { fileOf } from '../../common/site/permalink';
 import type { SiteSettings } from '../../common/siteSettings';
 import { PostPage } from '../../common/theme/pages';
 import { renderPage } from '../../common/theme/render';
@@ -73,11 +73,18 @@ export function stillValid(record: PostRecord, publish: PublishOptions, out: Out
   return record.page !== null && out.has(record.page.file, record.page.size);
 }
 
+export interface RenderedBody {
+  record: PostRecord;
+  /** The rendered, sanitized body; null when the post is not published. */
+  body: string | null;
+}
+
 export interface PostRenderer {
   readonly context: RenderContext;
-  /** The record and (when published) the page of one post. */
-  /** `url` overrides the permalink (a post whose slug another post took first). */
-  render(relative: string, bytes: Uint8Array, stats: { size: number; mtimeMs: number }, hash: string, url?: string): { record: PostRecord; html: string | null };
+  /** Phase 1: a post's record (front matter, excerpt, assets) and rendered body. */
+  render(relative: string, bytes: Uint8Array, stats: { size: number; mtimeMs: number }, hash: string): RenderedBody;
+  /** Phase 2: the whole page of a rendered post, at the site path the site model gave it. */
+  page(entry: SiteInput, body: string, url: string): string;
 }
 
 export function createPostRenderer(context: RenderContext): PostRenderer {
@@ -103,7 +110,7 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
 
   return {
     context,
-    render(relative, bytes, stats, hash, forcedUrl) {
+    render(relative, bytes, stats, hash) {
       const base = { relative, size: stats.size, mtime: Math.floor(stats.mtimeMs), hash, assets: [] as string[], page: null };
       let text: string;
       try {
@@ -111,77 +118,107 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
       } catch (error) {
         const message = ApiError.from(error).message;
         const entry: SiteInput = { path: relative, title: path.posix.basename(relative), date: null, tags: [], draft: true, slug: '', description: '', words: 0, excerpt: '' };
-        return { record: { ...base, entry, problem: message }, html: null };
+        return { record: { ...base, entry, problem: message }, body: null };
       }
       const { id: _id, modified: _modified, ...summary } = summarize(postId(relative), relative, text, stats.mtimeMs);
       const entry: SiteInput = { ...summary, excerpt: '' };
-      if (!isPublished(entry, context.publish)) return { record: { ...base, entry }, html: null };
-
+      if (!isPublished(entry, context.publish)) return { record: { ...base, entry }, body: null };
       current = relative;
       assets = new Set();
       const body = markdown.render(text.slice(findFrontMatter(text).bodyStart)).html;
       entry.excerpt = excerptOf(body);
-      const url = forcedUrl ?? postUrl(settings.permalink, entry.slug, entry.date);
-      const html = renderPage(PostPage({ site, post: { ...entry, url }, html: body }));
-      const page = { file: fileOf(url), size: Buffer.byteLength(html), hash: hashOf(html) };
-      return { record: { ...base, entry, assets: [...assets].sort(), page }, html };
+      return { record: { ...base, entry, assets: [...assets].sort() }, body };
+    },
+    page(entry, body, url) {
+      return renderPage(PostPage({ site, post: { ...entry, url }, html: body }));
     },
   };
 }
 
-export interface PostTask {
-  relative: string;
-  /** The last build's record of this post: its page is not rewritten when the bytes come out the same. */
-  previous?: PostRecord;
-  /** The last build had the same settings and code, so unchanged source bytes need no render at all. */
-  reuse: boolean;
-  /** Render at this site path instead of the permalink (see siteModel's duplicates). */
-  url?: string;
-}
-
-export interface PostResult {
-  record: PostRecord;
-  /** False when the last build's record still stood and nothing was rendered. */
-  rendered: boolean;
-  /** The page's bytes changed (or it is new), so it was written. */
-  written: boolean;
-  /**
-   * Not written: the last build put this post elsewhere (its slug was taken), so
-   * its permalink may belong to another post. The build decides and renders it again.
-   */
-  deferred?: true;
-}
-
-/** Reads, renders and writes one post; null for a file that vanished. */
-export function renderPostFile(renderer: PostRenderer, out: OutputFolder, { relative, previous, reuse, url }: PostTask): PostResult | null {
-  const { root } = renderer.context;
-  let bytes: Buffer;
-  let stats: fs.Stats;
+/** Reads a post file; null when it vanished or is not a regular file. */
+function readPost(root: string, relative: string): { bytes: Buffer; stats: fs.Stats } | null {
   try {
     const fd = fs.openSync(path.join(root, relative), fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     try {
-      stats = fs.fstatSync(fd);
-      if (!stats.isFile()) return null;
-      bytes = fs.readFileSync(fd);
+      const stats = fs.fstatSync(fd);
+      return stats.isFile() ? { bytes: fs.readFileSync(fd), stats } : null;
     } finally {
       fs.closeSync(fd);
     }
   } catch {
     return null;
   }
-  const hash = hashOf(bytes);
-  if (reuse && previous && previous.hash === hash && stillValid(previous, renderer.context.publish, out)) {
-    return { record: { ...previous, size: stats.size, mtime: Math.floor(stats.mtimeMs) }, rendered: false, written: false };
+}
+
+export interface ScanTask {
+  relative: string;
+  /** The last build's record of this post. */
+  previous?: PostRecord;
+  /** The last build had the same settings and code, so unchanged source bytes need no render at all. */
+  reuse: boolean;
+}
+
+export interface ScanResult {
+  record: PostRecord;
+  /** False when the last build's record still stood and nothing was rendered. */
+  rendered: boolean;
+}
+
+export interface PageTask {
+  relative: string;
+  /** Where the site model puts the post. */
+  url: string;
+  /** The page the last build wrote for it, so unchanged bytes are not written again. */
+  previous: PostRecord['page'];
+}
+
+export interface PageResult {
+  relative: string;
+  page: NonNullable<PostRecord['page']>;
+  written: boolean;
+}
+
+/**
+ * The two phases of a post's build, as one thread runs them: scan() renders
+ * a changed post's body and keeps it; once the site model has given every post
+ * its URL, page() wraps the body in the page and writes it. A post whose body
+ * is not kept (unchanged source, new URL) is read and rendered again.
+ */
+export class PostWorkshop {
+  readonly #bodies = new Map<string, { entry: SiteInput; body: string }>();
+
+  constructor(
+    readonly renderer: PostRenderer,
+    readonly out: OutputFolder,
+  ) {}
+
+  scan({ relative, previous, reuse }: ScanTask): ScanResult | null {
+    const file = readPost(this.renderer.context.root, relative);
+    if (!file) return null;
+    const hash = hashOf(file.bytes);
+    const { stats } = file;
+    if (reuse && previous && previous.hash === hash && stillValid(previous, this.renderer.context.publish, this.out)) {
+      return { record: { ...previous, size: stats.size, mtime: Math.floor(stats.mtimeMs) }, rendered: false };
+    }
+    const { record, body } = this.renderer.render(relative, file.bytes, stats, hash);
+    if (body !== null) this.#bodies.set(relative, { entry: record.entry, body });
+    return { record, rendered: true };
   }
-  const { record, html } = renderer.render(relative, bytes, stats, hash, url);
-  let written = false;
-  if (html !== null && record.page && url === undefined && previous?.page && previous.page.file !== record.page.file) {
-    return { record, rendered: true, written, deferred: true };
+
+  page({ relative, url, previous }: PageTask): PageResult | null {
+    let kept = this.#bodies.get(relative);
+    if (!kept) {
+      const file = readPost(this.renderer.context.root, relative);
+      if (!file) return null;
+      const { record, body } = this.renderer.render(relative, file.bytes, file.stats, '');
+      if (body === null) return null;
+      kept = { entry: record.entry, body };
+    }
+    this.#bodies.delete(relative);
+    const html = this.renderer.page(kept.entry, kept.body, url);
+    const page = { file: fileOf(url), size: Buffer.byteLength(html), hash: hashOf(html) };
+    const same = previous?.file === page.file && previous.hash === page.hash && this.out.has(page.file, page.size);
+    if (!same) this.out.write(page.file, html);
+    return { relative, page, written: !same };
   }
-  if (html !== null && record.page) {
-    const same = previous?.page?.file === record.page.file && previous.page.hash === record.page.hash && out.has(record.page.file, record.page.size);
-    if (!same) out.write(record.page.file, html);
-    written = !same;
-  }
-  return { record, rendered: true, written };
 }

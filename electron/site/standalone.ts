@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import themeCss from '../../common/theme/theme.css?raw';
 import { ApiError } from '../../common/errors';
 import type { StandalonePost } from '../../common/site/types';
-import { safeSlug } from '../../common/site/permalink';
+import { postUrl, safeSlug } from '../../common/site/permalink';
 import { findPosts, summarizeAll } from '../workspace/scan';
 import { openSite } from './build';
 import { createPostRenderer } from './postRenderer';
@@ -24,9 +24,9 @@ export async function renderStandalone(root: string, relative: string, bytes: Ui
     publish: { drafts: true, future: true, now: 0 },
     inlineImages: true,
   });
-  const { record, html } = renderer.render(relative, bytes, { size: bytes.length, mtimeMs: 0 }, '');
-  if (html === null) throw new ApiError('not-utf8', record.problem ?? `${relative} could not be rendered.`);
-  return { html, fileName: `${safeSlug(record.entry.slug)}.html` };
+  const { record, body } = renderer.render(relative, bytes, { size: bytes.length, mtimeMs: 0 }, '');
+  if (body === null) throw new ApiError('not-utf8', record.problem ?? `${relative} could not be rendered.`);
+  return { html: renderer.page(record.entry, body, postUrl(settings.permalink, record.entry.slug, record.entry.date)), fileName: `${safeSlug(record.entry.slug)}.html` };
 }
 
 /** The post whose slug is `slug`, rendered standalone. */
