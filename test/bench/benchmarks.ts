@@ -3,5 +3,6 @@
 // (see harness.ts) and list it here.
 import type { Benchmark } from './harness';
 import { listBenchmark } from './list.bench';
+import { siteBenchmark } from './site.bench';
 
-export const benchmarks: readonly Benchmark[] = [listBenchmark];
+export const benchmarks: readonly Benchmark[] = [listBenchmark, siteBenchmark];
