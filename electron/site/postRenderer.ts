@@ -19,7 +19,7 @@ import { absoluteUrl, href, type Site } from '../../common/theme/site';
 import { ApiError } from '../../common/errors';
 import { fromDisk } from '../workspace/encoding';
 import { postId } from '../workspace/ids';
-import { summarize } from '../workspace/summary';
+import { summarizeBytes } from '../workspace/summary';
 import { findAsset, mimeOf } from './assets';
 import { excerptOf } from './excerpt';
 import type { OutputFolder } from './outputFolder';
@@ -120,7 +120,8 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
         const entry: SiteInput = { path: relative, title: path.posix.basename(relative), date: null, tags: [], draft: true, slug: '', description: '', words: 0, excerpt: '' };
         return { record: { ...base, entry, problem: message }, body: null };
       }
-      const { id: _id, modified: _modified, ...summary } = summarize(postId(relative), relative, text, stats.mtimeMs);
+      // From the bytes, as the post list does: words are counted without decoding the body again.
+      const { id: _id, modified: _modified, ...summary } = summarizeBytes(postId(relative), relative, bytes, stats.mtimeMs);
       const entry: SiteInput = { ...summary, excerpt: '' };
       if (!isPublished(entry, context.publish)) return { record: { ...base, entry }, body: null };
       current = relative;
