@@ -56,7 +56,7 @@ export function Layout({ site, meta, children }: { site: Site; meta: PageMeta; c
           <style dangerouslySetInnerHTML={{ __html: site.inlineCss ?? '' }} />
         )}
       </head>
-      <body>
+      <body className={standalone ? 'standalone' : 'site'}>
         {standalone ? (
           <main id="main" className="site-main">
             {children}
