@@ -3,11 +3,10 @@ import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { ApiError } from '../common/errors';
 import { appVersion, bundledSampleBlog, rendererDir } from './appPaths';
-import { createBackend } from './backend';
-import { nodePlatform } from './platform';
 import { defaultCacheDir, defaultUserDataDir, ensureSampleBlog } from './sampleBlog';
-import { startBridge } from './server';
-import { Workspace } from './workspace/workspace';
+
+// Each command loads only what it uses: `postwright build` must start fast, so it never loads the bridge or the watcher.
+const backendModules = () => Promise.all([import('./backend'), import('./platform'), import('./server')]);
 
 const usage = `Usage: postwright <command> [options]
 
@@ -59,6 +58,7 @@ export async function runCli(argv: string[], out = console.log, err = console.er
         err(`postwright: --port must be a number from 0 to 65535, not "${values.port}".`);
         return 2;
       }
+      const [{ createBackend }, { nodePlatform }, { startBridge }] = await backendModules();
       const backend = await createBackend({ root, platform: nodePlatform(), cacheDir: defaultCacheDir() });
       const bridge = await startBridge({ backend, staticDir: rendererDir, port });
       out(`Postwright is serving ${root}\nOpen ${bridge.url}\nPress Ctrl+C to stop.`);
@@ -76,6 +76,7 @@ export async function runCli(argv: string[], out = console.log, err = console.er
         err('postwright new: give the post a title, e.g. postwright new "Notes on pricing"');
         return 2;
       }
+      const [{ Workspace }, { nodePlatform }] = await Promise.all([import('./workspace/workspace'), import('./platform')]);
       const workspace = await Workspace.open(resolve(values.workspace ?? '.'), { trash: nodePlatform().trash });
       try {
         const doc = await workspace.create(title);

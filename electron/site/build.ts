@@ -28,7 +28,6 @@ import { isWithin, resolveInside } from '../workspace/paths';
 import { findPosts } from '../workspace/scan';
 import { readSiteSettings } from '../workspace/settings';
 import { BuildCache, type OutputRecord } from './buildCache';
-import { FEED_SIZE, feeds } from './feeds';
 import { OutputFolder } from './outputFolder';
 import { hashOf, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
 import { openRenderPool, renderWorkerScript } from './renderPool';
@@ -48,6 +47,8 @@ export interface BuildOptions {
   onProgress?: (progress: SiteBuildProgress) => void;
 }
 
+/** Posts in each feed. */
+const FEED_SIZE = 20;
 /** Where the workspace's own styles live. */
 const CUSTOM_CSS_SOURCE = 'theme/custom.css';
 
@@ -166,7 +167,7 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
     if (other !== undefined) throw new ApiError('exists', `${by} and ${other} would both be written to ${file} in the site; rename one of them.`);
     produced.set(file, by);
   };
-  const emit = (file: string, inputs: unknown, make: () => string | Uint8Array) => {
+  const emit = async (file: string, inputs: unknown, make: () => string | Uint8Array | Promise<string | Uint8Array>) => {
     claim(file, file);
     const inputKey = keyOf(inputs);
     const previous = cache.outputs[file];
@@ -174,7 +175,7 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
       outputs[file] = previous;
       return;
     }
-    const bytes = make();
+    const bytes = await make();
     const record = { key: inputKey, size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length, hash: hashOf(bytes) };
     if (!(previous?.hash === record.hash && out.has(file, record.size))) {
       out.write(file, bytes);
@@ -205,26 +206,27 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
 
   for (let page = 1; page <= pages; page++) {
     const entries = model.posts.slice((page - 1) * perPage, page * perPage).map(listed);
-    emit(fileOf(indexUrl(page)), ['index', page, pages, entries], () => renderPage(IndexPage({ site, posts: entries, page, pages })));
+    await emit(fileOf(indexUrl(page)), ['index', page, pages, entries], () => renderPage(IndexPage({ site, posts: entries, page, pages })));
     step();
   }
   const compact = (p: SitePost) => [p.title, p.url, p.date];
   for (const tag of model.tags) {
-    emit(fileOf(tag.url), ['tag', tag.name, tag.posts.map(compact)], () => renderPage(TagPage({ site, name: tag.name, url: tag.url, posts: tag.posts.map(listed) })));
+    await emit(fileOf(tag.url), ['tag', tag.name, tag.posts.map(compact)], () => renderPage(TagPage({ site, name: tag.name, url: tag.url, posts: tag.posts.map(listed) })));
     step();
   }
   const tagList = model.tags.map((t) => ({ name: t.name, url: t.url, count: t.posts.length }));
-  emit(fileOf('tags/'), ['tags', tagList], () => renderPage(TagsPage({ site, tags: tagList })));
-  emit(fileOf('archive/'), ['archive', model.posts.map(compact)], () => renderPage(ArchivePage({ site, posts: model.posts.map(listed) })));
-  emit('404.html', ['404'], () => renderPage(NotFoundPage({ site })));
+  await emit(fileOf('tags/'), ['tags', tagList], () => renderPage(TagsPage({ site, tags: tagList })));
+  await emit(fileOf('archive/'), ['archive', model.posts.map(compact)], () => renderPage(ArchivePage({ site, posts: model.posts.map(listed) })));
+  await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site })));
   step();
   const newest = model.posts.slice(0, FEED_SIZE);
   const feedInputs = ['feeds', newest.map((p) => [listed(p), p.time])];
-  let made: ReturnType<typeof feeds> | undefined;
-  const feed = () => (made ??= feeds(site, newest));
-  emit(FEEDS.rss, feedInputs, () => feed().rss);
-  emit(FEEDS.atom, feedInputs, () => feed().atom);
-  emit(FEEDS.json, feedInputs, () => feed().json);
+  // The feed package loads only when a feed changes (a rebuild after an edit to an old post needs none).
+  let made: Promise<{ rss: string; atom: string; json: string }> | undefined;
+  const feed = () => (made ??= import('./feeds').then(({ feeds }) => feeds(site, newest)));
+  await emit(FEEDS.rss, feedInputs, async () => (await feed()).rss);
+  await emit(FEEDS.atom, feedInputs, async () => (await feed()).atom);
+  await emit(FEEDS.json, feedInputs, async () => (await feed()).json);
   step();
   const mapEntries = [
     ...Array.from({ length: pages }, (_, i) => ({ url: indexUrl(i + 1), date: i === 0 ? model.posts[0]?.date : null })),
@@ -233,9 +235,9 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
     { url: 'tags/' },
     ...model.tags.map((t) => ({ url: t.url })),
   ];
-  emit('sitemap.xml', ['sitemap', mapEntries], () => sitemap(site, mapEntries));
-  emit('robots.txt', ['robots'], () => robots(site));
-  emit(THEME_CSS, ['theme', hashOf(themeCss)], () => themeCss);
+  await emit('sitemap.xml', ['sitemap', mapEntries], () => sitemap(site, mapEntries));
+  await emit('robots.txt', ['robots'], () => robots(site));
+  await emit(THEME_CSS, ['theme', hashOf(themeCss)], () => themeCss);
   if (customCss) copy(CUSTOM_CSS, customCss, CUSTOM_CSS_SOURCE);
   step();
   const assets = new Map<string, string>();

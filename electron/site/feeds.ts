@@ -5,9 +5,6 @@ import { escapeHtml } from '../../common/markdown/pipeline';
 import type { SitePost } from '../../common/site/model';
 import { absoluteUrl, FEEDS, type Site } from '../../common/theme/site';
 
-/** Posts in each feed. */
-export const FEED_SIZE = 20;
-
 export function feeds(site: Site, newest: readonly SitePost[]): { rss: string; atom: string; json: string } {
   // RSS and Atom read titles and summaries as HTML, so text is escaped for them;
   // JSON Feed titles are plain text, and only its content_html is HTML.

@@ -2,8 +2,10 @@
 // and their progress reaches the UI as throttled `site.progress` events.
 import type { EventName, EventPayload, Handlers } from '../../common/api';
 import type { Workspace } from '../workspace/workspace';
-import { buildSite } from './build';
-import { renderStandalone } from './standalone';
+
+// The renderer (marked, highlight.js, React) loads on the first export, not with the app.
+const building = () => import('./build');
+const standalone = () => import('./standalone');
 
 /** At most this many progress events a second reach the UI. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -17,6 +19,7 @@ export function siteHandlers(
   return {
     build: ({ drafts, future }) => {
       const run = async () => {
+        const { buildSite } = await building();
         let last = 0;
         return buildSite({
           root: workspace.root,
@@ -36,7 +39,7 @@ export function siteHandlers(
       return result;
     },
     exportPost: async (id) => {
-      const { post, text } = await workspace.read(id);
+      const [{ post, text }, { renderStandalone }] = await Promise.all([workspace.read(id), standalone()]);
       return renderStandalone(workspace.root, post.path, Buffer.from(text, 'utf8'));
     },
   };

@@ -54,7 +54,7 @@ describe('site.build and site.exportPost', () => {
       expect(html).toContain('.post-body');
       expect(html).not.toMatch(/<link rel="stylesheet"/);
       expect(html).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="Bar chart/);
-      expect(html).not.toContain('site-header');
+      expect(html).not.toContain('<header class="site-header"');
       await expect(backend.handlers.site.exportPost('nope')).rejects.toMatchObject({ code: 'not-found' });
     } finally {
       await backend.close();
