@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     server: { deps: { inline: ['electron-store'] } },
+    // The site build inlines the theme's CSS with ?raw; vitest empties CSS imports unless told.
+    css: { include: [/theme\.css/] },
   },
 });

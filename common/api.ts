@@ -8,10 +8,12 @@ import { z } from 'zod';
 import { ApiError, type Reply } from './errors';
 import type { CheckResult } from './check';
 import type { PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
+import type { SiteBuildSummary, StandalonePost } from './site/types';
 
 export { ApiError, type Reply } from './errors';
 export type * from './types';
 export type * from './check';
+export type * from './site/types';
 
 /** A phantom marker that carries a method's result type. */
 export interface Returns<R> {
@@ -64,6 +66,10 @@ export const contract = {
     delete: method(z.tuple([PostId]), returns<{ trashedPath: string }>()),
   },
   site: {
+    /** Builds the whole site into the workspace's output folder; `site.progress` events report on the way. */
+    build: method(z.tuple([z.object({ drafts: z.boolean().optional(), future: z.boolean().optional() }).strict()]), returns<SiteBuildSummary>()),
+    /** One post as a self-contained HTML page (Export Post as HTML…, Copy as HTML). */
+    exportPost: method(z.tuple([PostId]), returns<StandalonePost>()),
     /** The pre-publish check: broken links, missing images, duplicate slugs, bad dates, front-matter errors. */
     check: method(z.tuple([]), returns<CheckResult>()),
   },
@@ -90,12 +96,14 @@ const PostChange = z.object({
 });
 
 /** Commands chosen from the native menu, whose accelerators the page never sees. */
-export const AppCommand = z.enum(['new-post', 'save', 'toggle-sidebar']);
+export const AppCommand = z.enum(['new-post', 'save', 'toggle-sidebar', 'export-site']);
 export type AppCommand = z.infer<typeof AppCommand>;
 
 export const events = {
   /** A post file was added, changed or removed, by us or by another program. */
   'posts.changed': PostChange,
+  /** How far a site build has got, in pages. */
+  'site.progress': z.object({ done: z.number().int().min(0), total: z.number().int().min(0) }),
   /** The author chose a menu item that the page carries out. */
   'app.command': z.object({ command: AppCommand }),
   /** The OS asked to open this post: a .md file opened from the file manager, the Dock or a command line. */

@@ -2,7 +2,7 @@
 // the event fan-out. Transports (IPC, the HTTP bridge) wrap this and nothing else.
 import type { EventName, EventPayload, Handlers, Unsubscribe } from '../common/api';
 import { assertExternalUrl, type Platform } from './platform';
-import { checkWorkspace } from './site/check/check';
+import { siteHandlers } from './site/siteHandlers';
 import { Workspace } from './workspace/workspace';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -45,9 +45,9 @@ export async function createBackend({ root, platform, watch = true, cacheDir }: 
       rename: (id, slug) => workspace.rename(id, slug),
       delete: (id) => workspace.delete(id),
     },
-    site: {
-      check: () => checkWorkspace(workspace),
-    },
+    site: siteHandlers(workspace, cacheDir, (event, payload) => {
+      for (const listener of listeners) listener(event, payload);
+    }),
     assets: {
       add: (id, fileName, data) => workspace.addAsset(id, fileName, Buffer.from(data, 'base64')),
     },

@@ -3,13 +3,10 @@ import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { ApiError } from '../common/errors';
 import { appVersion, bundledSampleBlog, rendererDir } from './appPaths';
-import { createBackend } from './backend';
-import { nodePlatform } from './platform';
 import { defaultCacheDir, defaultUserDataDir, ensureSampleBlog } from './sampleBlog';
-import { startBridge } from './server';
-import { checkWorkspace } from './site/check/check';
-import { formatReport, hasErrors } from './site/check/report';
-import { Workspace } from './workspace/workspace';
+
+// Each command loads only what it uses: `postwright build` must start fast, so it never loads the bridge or the watcher.
+const backendModules = () => Promise.all([import('./backend'), import('./platform'), import('./server')]);
 
 const usage = `Usage: postwright <command> [options]
 
@@ -18,7 +15,11 @@ Commands:
   new "Title" [--workspace DIR]     Create a draft post and print its path
   check [WORKSPACE] [--json]        Find broken links, missing images, duplicate slugs, bad dates and front matter
                                     (exits 1 if there are errors)
-  build | publish                   Coming in a later release
+  build [WORKSPACE] [--out DIR] [--drafts] [--future]
+                                    Build the static site (default: the "output" folder of postwright.json)
+  build --post SLUG --standalone [--out FILE]
+                                    Export one post as a self-contained HTML file
+  publish                           Coming in a later release
 
 Options:
   -h, --help                        Show this help
@@ -35,6 +36,11 @@ export async function runCli(argv: string[], out = console.log, err = console.er
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
       json: { type: 'boolean' },
+      out: { type: 'string', short: 'o' },
+      drafts: { type: 'boolean' },
+      future: { type: 'boolean' },
+      post: { type: 'string' },
+      standalone: { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
@@ -55,6 +61,7 @@ export async function runCli(argv: string[], out = console.log, err = console.er
         err(`postwright: --port must be a number from 0 to 65535, not "${values.port}".`);
         return 2;
       }
+      const [{ createBackend }, { nodePlatform }, { startBridge }] = await backendModules();
       const backend = await createBackend({ root, platform: nodePlatform(), cacheDir: defaultCacheDir() });
       const bridge = await startBridge({ backend, staticDir: rendererDir, port });
       out(`Postwright is serving ${root}\nOpen ${bridge.url}\nPress Ctrl+C to stop.`);
@@ -72,6 +79,7 @@ export async function runCli(argv: string[], out = console.log, err = console.er
         err('postwright new: give the post a title, e.g. postwright new "Notes on pricing"');
         return 2;
       }
+      const [{ Workspace }, { nodePlatform }] = await Promise.all([import('./workspace/workspace'), import('./platform')]);
       const workspace = await Workspace.open(resolve(values.workspace ?? '.'), { trash: nodePlatform().trash });
       try {
         const doc = await workspace.create(title);
@@ -81,36 +89,20 @@ export async function runCli(argv: string[], out = console.log, err = console.er
         await workspace.close();
       }
     }
-    case 'check':
+    case 'check': {
+      const { runCheck } = await import('./site/check/cliCheck');
       return runCheck(rest, values.json === true, out, err);
-    case 'build':
+    }
+    case 'build': {
+      const { runBuild } = await import('./site/cliBuild');
+      return runBuild({ ...values, workspace: rest[0], cacheDir: defaultCacheDir() }, out, err);
+    }
     case 'publish':
       err(`postwright ${command}: not available in this version yet.`);
       return 2;
     default:
       err(`postwright: unknown command "${command}".\n\n${usage}`);
       return 2;
-  }
-}
-
-async function runCheck(args: string[], json: boolean, out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  if (args.length > 1) {
-    err(`postwright check: give one workspace folder, not ${args.length}. Usage: postwright check [WORKSPACE] [--json]`);
-    return 2;
-  }
-  let workspace: Workspace;
-  try {
-    workspace = await Workspace.open(resolve(args[0] ?? '.'), { trash: nodePlatform().trash });
-  } catch (error) {
-    err(`postwright check: ${ApiError.from(error).message}`);
-    return 2;
-  }
-  try {
-    const result = await checkWorkspace(workspace);
-    out(json ? JSON.stringify(result, null, 2) : formatReport(result));
-    return hasErrors(result) ? 1 : 0;
-  } finally {
-    await workspace.close();
   }
 }
 

@@ -25,6 +25,8 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform = p
       { type: 'separator' },
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => actions.command('save') },
       { type: 'separator' },
+      { label: 'Export Site…', click: () => actions.command('export-site') },
+      { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
   };

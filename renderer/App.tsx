@@ -10,6 +10,7 @@ import { CommandPalette } from './components/CommandPalette';
 import { EditorHost } from './components/EditorHost';
 import { EmptyState } from './components/EmptyState';
 import { FrontMatterPanel } from './components/FrontMatterPanel';
+import { ExportSiteDialog } from './components/ExportSiteDialog';
 import { NewPostDialog } from './components/NewPostDialog';
 import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
@@ -51,7 +52,7 @@ interface AppProps {
   preview: PreviewController;
 }
 
-type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | null;
+type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | null;
 
 const sidebarId = 'posts-sidebar';
 
@@ -97,6 +98,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     'new-post': () => setDialog('new'),
     'toggle-sidebar': toggleSidebar,
     save: () => void session.save(),
+    'export-site': () => setDialog('export-site'),
   });
 
   const ifPost = (name: DialogName) => () => open.post && setDialog(name);
@@ -177,6 +179,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
       </StatusBar>
 
       {dialog === 'new' && <NewPostDialog onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} />}
+      {dialog === 'export-site' && <ExportSiteDialog outputDir={workspace?.outputDir ?? '_site'} onClose={() => setDialog(null)} />}
       {dialog === 'rename' && post && (
         <RenameDialog slug={post.slug} path={post.path} onRename={(slug) => session.rename(slug)} onClose={() => setDialog(null)} />
       )}

@@ -1,8 +1,12 @@
-// The part of `postwright.json` the posts workspace needs: where the site is
-// built, so that folder's copies of posts are not listed as posts.
+// `postwright.json`, the workspace's settings file: one reader, two strictness
+// levels. Listing posts needs only the output folder and must never fail on a
+// bad file (readSettings); building the site needs every setting and must say
+// exactly which key is wrong (readSiteSettings).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { normalizeRelative } from './paths';
+import { ApiError } from '../../common/errors';
+import { describeSettingsIssues, SiteSettings } from '../../common/siteSettings';
+import { code, normalizeRelative } from './paths';
 
 export const SETTINGS_FILE = 'postwright.json';
 export const DEFAULT_OUTPUT_DIR = '_site';
@@ -12,14 +16,25 @@ export interface WorkspaceSettings {
   outputDir: string;
 }
 
+/** The parsed file, undefined when there is none; throws ApiError('invalid-arguments') for unreadable JSON. */
+async function readRaw(root: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path.join(root, SETTINGS_FILE), 'utf8');
+  } catch (error) {
+    if (code(error) === 'ENOENT') return undefined;
+    throw new ApiError('io', `${SETTINGS_FILE} cannot be read (${code(error) ?? String(error)}).`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ApiError('invalid-arguments', `${SETTINGS_FILE} is not valid JSON: ${(error as Error).message}.`);
+  }
+}
+
 /** Missing, unreadable or odd settings fall back to defaults: listing posts must not depend on them. */
 export async function readSettings(root: string): Promise<WorkspaceSettings> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path.join(root, SETTINGS_FILE), 'utf8'));
-  } catch {
-    return { outputDir: DEFAULT_OUTPUT_DIR };
-  }
+  const raw = await readRaw(root).catch(() => undefined);
   const output = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).output : undefined;
   if (typeof output !== 'string') return { outputDir: DEFAULT_OUTPUT_DIR };
   try {
@@ -28,4 +43,21 @@ export async function readSettings(root: string): Promise<WorkspaceSettings> {
     // An output folder outside the workspace cannot hide any post in it.
     return { outputDir: DEFAULT_OUTPUT_DIR };
   }
+}
+
+/** Every site setting, defaults filled in; a clear ApiError naming the key for any invalid value. */
+export async function readSiteSettings(root: string): Promise<SiteSettings> {
+  const raw = (await readRaw(root)) ?? {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ApiError('invalid-arguments', `${SETTINGS_FILE} must hold one JSON object ({ "title": … }).`);
+  }
+  const parsed = SiteSettings.safeParse(raw);
+  if (!parsed.success) throw new ApiError('invalid-arguments', `${SETTINGS_FILE}: ${describeSettingsIssues(parsed.error)}.`);
+  let output: string;
+  try {
+    output = normalizeRelative(parsed.data.output);
+  } catch {
+    throw new ApiError('invalid-arguments', `${SETTINGS_FILE}: "output" must be a folder inside the workspace, such as "_site".`);
+  }
+  return { ...parsed.data, output };
 }

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledSampleBlog, packageRoot } from '../../electron/appPaths';
 
-const bin = join(packageRoot, 'node_modules', '.bin', 'postwright');
+// This checkout's launcher (node_modules/.bin/postwright may belong to a shared install).
+const bin = join(packageRoot, 'bin', 'postwright.js');
 let root: string;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'postwright-cli-'));
@@ -87,6 +88,50 @@ describe('postwright (the installed bin)', () => {
     } finally {
       child.kill('SIGTERM');
       await rm(dataHome, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('postwright build (the installed bin)', () => {
+  it('builds a site, prints one summary line, and then rebuilds only what changed', async () => {
+    const site = await mkdtemp(join(tmpdir(), 'postwright-build-'));
+    try {
+      await cp(bundledSampleBlog, site, { recursive: true });
+      const env = { XDG_CACHE_HOME: join(site, '.cache') };
+      const first = await run(['build', site], env);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/^Built 4 posts into _site: \d+ files, \d+ files written, in \d+\.\d s; left out 1 draft\.\n$/);
+      expect(await readFile(join(site, '_site', 'posts', 'retries-are-not-a-strategy', 'index.html'), 'utf8')).toContain('Retries are not a strategy');
+      const second = await run(['build', site], env);
+      expect(second.stdout).toContain(', 0 files written,');
+      const out = join(site, 'elsewhere');
+      const drafts = await run(['build', site, '--out', out, '--drafts'], env);
+      expect(drafts.stdout).toMatch(/^Built 5 posts into elsewhere: /);
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
+  });
+
+  it('exports one post as a standalone file, and explains bad requests', async () => {
+    const file = join(root, 'one.html');
+    const ok = await run(['build', '--workspace', root, '--post', 'retries-are-not-a-strategy', '--standalone', '--out', file]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.trim()).toBe(file);
+    expect(await readFile(file, 'utf8')).toMatch(/<style>[\s\S]*\.post-title[\s\S]*<\/style>/);
+    const missing = await run(['build', '--workspace', root, '--post', 'nope', '--standalone']);
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('No post has the slug "nope"') });
+    expect((await run(['build', '--post', 'x'])).code).toBe(2);
+  });
+
+  it('names the bad key in postwright.json', async () => {
+    const site = await mkdtemp(join(tmpdir(), 'postwright-build-'));
+    try {
+      await writeFile(join(site, 'postwright.json'), '{ "postsPerPage": -1 }');
+      const bad = await run(['build', site]);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toBe('postwright: postwright.json: "postsPerPage" must be at least 1.\n');
+    } finally {
+      await rm(site, { recursive: true, force: true });
     }
   });
 });

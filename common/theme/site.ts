@@ -1,0 +1,33 @@
+// What every page template knows about the site: its settings and how to turn a
+// site path ("posts/hello/") into a link. Internal links are root-relative and
+// carry the base URL's path, so a site published under /blog/ works, and 404.html
+// (served at any depth) finds its styles.
+import type { SiteSettings } from '../siteSettings';
+
+export interface Site {
+  settings: SiteSettings;
+  /** The workspace has theme/custom.css: link it after the theme. */
+  customCss: boolean;
+  /** A standalone page carries its CSS here instead of linking the site's files. */
+  inlineCss?: string;
+}
+
+/** Where the theme's files are published. */
+export const THEME_CSS = 'theme.css';
+export const CUSTOM_CSS = 'custom.css';
+export const FEEDS = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+
+const basePath = (site: Site): string => new URL(site.settings.baseUrl).pathname;
+
+/** A site path as a URL path: each segment percent-encoded ("a b/c#1.png" → "a%20b/c%231.png"). */
+export const encodePath = (url: string): string => url.split('/').map(encodeURIComponent).join('/');
+
+/** A link to a site path, from any page: "/blog/posts/hello/". */
+export function href(site: Site, url: string): string {
+  return basePath(site) + encodePath(url);
+}
+
+/** The absolute URL of a site path, for canonical links, feeds and the sitemap. */
+export function absoluteUrl(site: Site, url: string): string {
+  return site.settings.baseUrl + encodePath(url);
+}

@@ -1,0 +1,274 @@
+// `postwright build` and File → Export Site…: the whole site, incrementally.
+//
+// 1. Posts: each body is rendered (in worker threads when there are many)
+//    unless the last build's record of it still stands (same size and mtime,
+//    or same content hash, under the same settings and code).
+// 2. The site model (common/site/model) gives every post its URL, settling
+//    posts that share one; then the pages of rendered or moved posts are written.
+// 3. Everything else (index pages, tags, archive, feeds, sitemap, theme,
+//    assets) through emit(): rendered only when its inputs changed, written
+//    only when its bytes changed.
+// 4. Files the last build wrote that this one did not are deleted.
+/// <reference path="./theme.d.ts" />
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../common/errors';
+import { siteModel, type PublishOptions, type SiteInput, type SiteModel, type SitePost } from '../../common/site/model';
+import { fileOf, indexUrl } from '../../common/site/permalink';
+import type { SiteBuildProgress, SiteBuildSummary } from '../../common/site/types';
+import type { SiteSettings } from '../../common/siteSettings';
+import { ArchivePage, IndexPage, NotFoundPage, TagPage, TagsPage } from '../../common/theme/pages';
+import type { ListedPost } from '../../common/theme/PostLinks';
+import { renderPage } from '../../common/theme/render';
+import { CUSTOM_CSS, FEEDS, THEME_CSS, type Site } from '../../common/theme/site';
+import themeCss from '../../common/theme/theme.css?raw';
+import { appVersion } from '../appPaths';
+import { isWithin, resolveInside } from '../workspace/paths';
+import { findPosts } from '../workspace/scan';
+import { readSiteSettings } from '../workspace/settings';
+import { BuildCache, type OutputRecord } from './buildCache';
+import { OutputFolder } from './outputFolder';
+import { hashOf, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
+import { openRenderPool, renderWorkerScript } from './renderPool';
+import { robots, sitemap } from './sitemap';
+
+export interface BuildOptions {
+  /** The workspace folder. */
+  root: string;
+  /** Build here instead of the `output` folder of postwright.json. */
+  out?: string;
+  drafts?: boolean;
+  future?: boolean;
+  /** The app's cache folder; without it every build is a full one. */
+  cacheDir?: string;
+  /** Decides which posts are in the future; defaults to the clock. Nothing else reads it. */
+  now?: number;
+  onProgress?: (progress: SiteBuildProgress) => void;
+}
+
+/** Posts in each feed. */
+const FEED_SIZE = 20;
+/** Where the workspace's own styles live. */
+const CUSTOM_CSS_SOURCE = 'theme/custom.css';
+
+export interface OpenedSite {
+  /** The workspace's real path. */
+  root: string;
+  settings: SiteSettings;
+  /** Where to build; null when not asked for (a standalone export). */
+  output: OutputFolder | null;
+  /** The real path of theme/custom.css, when the workspace has one. */
+  customCss: string | null;
+}
+
+/** The workspace, its settings, and the output folder they (or `out`) name. */
+export async function openSite(root: string, out: string | undefined, withOutput: boolean): Promise<OpenedSite> {
+  let real: string;
+  try {
+    real = fs.realpathSync(root);
+  } catch {
+    throw new ApiError('not-found', `The folder ${root} does not exist. Give the workspace folder that holds your posts.`);
+  }
+  if (!fs.statSync(real).isDirectory()) throw new ApiError('not-found', `${root} is a file, not a workspace folder.`);
+  const settings = await readSiteSettings(real);
+  // The configured folder must stay inside the workspace, links included; --out is the author's explicit choice.
+  let output: OutputFolder | null = null;
+  if (withOutput) output = OutputFolder.open(out ? path.resolve(out) : (await resolveInside(real, settings.output)).real, real);
+  const custom = await resolveInside(real, CUSTOM_CSS_SOURCE).catch(() => null);
+  const customCss = custom && fs.statSync(custom.real, { throwIfNoEntry: false })?.isFile() ? custom.real : null;
+  return { root: real, settings, output, customCss };
+}
+
+/** What a page's bytes depend on besides its own inputs: settings, theme and code. */
+function buildKey(context: Omit<RenderContext, 'publish'>): string {
+  const code = fs.existsSync(renderWorkerScript) ? hashOf(fs.readFileSync(renderWorkerScript)) : 'source';
+  return hashOf(JSON.stringify([appVersion, code, context.settings, context.site]));
+}
+
+const keyOf = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+const listed = ({ title, url, date, words, excerpt, description, tags }: SitePost): ListedPost => ({ title, url, date, words, excerpt, description, tags });
+
+export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary> {
+  const started = performance.now();
+  const opened = await openSite(options.root, options.out, true);
+  const { root, settings, customCss } = opened;
+  const out = opened.output!;
+  const publish: PublishOptions = { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now() };
+  const site: Site = { settings, customCss: customCss !== null };
+  const context: RenderContext = { root, settings, site, publish };
+  const key = buildKey(context);
+  const cache = BuildCache.load(options.cacheDir, root, out.root, key);
+  const warnings: string[] = [];
+
+  // 1. Posts: changed ones are read and their bodies rendered.
+  const relatives = (await findPosts(root, settings.output)).sort();
+  const records = new Map<string, PostRecord>();
+  const tasks: ScanTask[] = [];
+  for (const relative of relatives) {
+    const previous = cache.posts.get(relative);
+    const stats = previous && fs.statSync(path.join(root, relative), { throwIfNoEntry: false });
+    const same = cache.sameKey && stats && stats.size === previous.size && Math.floor(stats.mtimeMs) === previous.mtime;
+    if (same && stillValid(previous, publish, out)) records.set(relative, previous);
+    else tasks.push({ relative, previous, reuse: cache.sameKey });
+  }
+  let total = relatives.length;
+  const progress = (done: number) => options.onProgress?.({ done, total });
+  const kept = records.size;
+  progress(kept);
+  const pool = openRenderPool(context, out, tasks.length);
+  let rendered = 0;
+  let written = 0;
+  let model: SiteModel<SiteInput>;
+  let posts: PostRecord[];
+  try {
+    for (const result of await pool.scan(tasks, (done) => progress(kept + done))) {
+      if (!result) continue;
+      records.set(result.record.relative, result.record);
+      if (result.rendered) rendered++;
+    }
+
+    // 2. The site model gives every post its URL; then each page that is new, moved or re-rendered is written.
+    posts = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
+    model = siteModel(posts.filter((p) => !p.problem).map((p) => p.entry), settings, publish);
+    const pageTasks: PageTask[] = [];
+    for (const post of model.posts) {
+      const record = records.get(post.path)!;
+      // A rendered post has no page yet; a kept one may have to move (a post that took its URL is gone).
+      if (record.page?.file !== fileOf(post.url)) pageTasks.push({ relative: post.path, url: post.url, previous: record.page ?? cache.posts.get(post.path)?.page ?? null });
+    }
+    total += pageTasks.length;
+    for (const result of await pool.pages(pageTasks, (done) => progress(relatives.length + done))) {
+      if (!result) continue;
+      records.set(result.relative, { ...records.get(result.relative)!, page: result.page });
+      if (result.written) written++;
+    }
+  } finally {
+    await pool.close();
+  }
+  posts = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
+  const readable = posts.filter((p) => !p.problem);
+  for (const { url, paths } of model.duplicates) {
+    warnings.push(`${paths.join(', ')} all have the address /${url}; the first keeps it and the others get -2, -3… Give each its own "slug" to choose.`);
+  }
+  for (const post of posts) {
+    if (post.problem) warnings.push(post.problem);
+    else if (post.entry.error) warnings.push(`${post.relative}: ${post.entry.error.message}`);
+  }
+  const published = new Set(model.posts.map((p) => p.path));
+  const drafts = readable.filter((p) => !published.has(p.relative) && p.entry.draft && !publish.drafts).length;
+  const future = readable.filter((p) => !published.has(p.relative)).length - drafts;
+
+  // 3. Everything else.
+  const produced = new Map<string, string>();
+  const outputs: Record<string, OutputRecord> = {};
+  const claim = (file: string, by: string) => {
+    const other = produced.get(file);
+    if (other !== undefined) throw new ApiError('exists', `${by} and ${other} would both be written to ${file} in the site; rename one of them.`);
+    produced.set(file, by);
+  };
+  const emit = async (file: string, inputs: unknown, make: () => string | Uint8Array | Promise<string | Uint8Array>) => {
+    claim(file, file);
+    const inputKey = keyOf(inputs);
+    const previous = cache.outputs[file];
+    if (cache.sameKey && previous?.key === inputKey && out.has(file, previous.size)) {
+      outputs[file] = previous;
+      return;
+    }
+    const bytes = await make();
+    const record = { key: inputKey, size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length, hash: hashOf(bytes) };
+    if (!(previous?.hash === record.hash && out.has(file, record.size))) {
+      out.write(file, bytes);
+      written++;
+    }
+    outputs[file] = record;
+  };
+  const copy = (file: string, source: string, by: string) => {
+    claim(file, by);
+    const stats = fs.statSync(source);
+    const record = { key: `${stats.size}:${Math.floor(stats.mtimeMs)}`, size: stats.size, hash: '' };
+    const previous = cache.outputs[file];
+    if (!(previous?.key === record.key && out.has(file, record.size))) {
+      out.copy(source, file);
+      written++;
+    }
+    outputs[file] = record;
+  };
+
+  for (const post of posts) if (post.page && published.has(post.relative)) claim(post.page.file, post.relative);
+
+  const perPage = settings.postsPerPage;
+  const pages = Math.max(1, Math.ceil(model.posts.length / perPage));
+  const tagPages = model.tags.length;
+  total += pages + tagPages + 8;
+  let done = total - pages - tagPages - 8;
+  const step = () => progress(++done);
+
+  for (let page = 1; page <= pages; page++) {
+    const entries = model.posts.slice((page - 1) * perPage, page * perPage).map(listed);
+    await emit(fileOf(indexUrl(page)), ['index', page, pages, entries], () => renderPage(IndexPage({ site, posts: entries, page, pages })));
+    step();
+  }
+  const compact = (p: SitePost) => [p.title, p.url, p.date];
+  for (const tag of model.tags) {
+    await emit(fileOf(tag.url), ['tag', tag.name, tag.posts.map(compact)], () => renderPage(TagPage({ site, name: tag.name, url: tag.url, posts: tag.posts.map(listed) })));
+    step();
+  }
+  const tagList = model.tags.map((t) => ({ name: t.name, url: t.url, count: t.posts.length }));
+  await emit(fileOf('tags/'), ['tags', tagList], () => renderPage(TagsPage({ site, tags: tagList })));
+  await emit(fileOf('archive/'), ['archive', model.posts.map(compact)], () => renderPage(ArchivePage({ site, posts: model.posts.map(listed) })));
+  await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site })));
+  step();
+  const newest = model.posts.slice(0, FEED_SIZE);
+  const feedInputs = ['feeds', newest.map((p) => [listed(p), p.time])];
+  // The feed package loads only when a feed changes (a rebuild after an edit to an old post needs none).
+  let made: Promise<{ rss: string; atom: string; json: string }> | undefined;
+  const feed = () => (made ??= import('./feeds').then(({ feeds }) => feeds(site, newest)));
+  await emit(FEEDS.rss, feedInputs, async () => (await feed()).rss);
+  await emit(FEEDS.atom, feedInputs, async () => (await feed()).atom);
+  await emit(FEEDS.json, feedInputs, async () => (await feed()).json);
+  step();
+  const mapEntries = [
+    ...Array.from({ length: pages }, (_, i) => ({ url: indexUrl(i + 1), date: i === 0 ? model.posts[0]?.date : null })),
+    ...model.posts.map((p) => ({ url: p.url, date: p.date })),
+    { url: 'archive/' },
+    { url: 'tags/' },
+    ...model.tags.map((t) => ({ url: t.url })),
+  ];
+  await emit('sitemap.xml', ['sitemap', mapEntries], () => sitemap(site, mapEntries));
+  await emit('robots.txt', ['robots'], () => robots(site));
+  await emit(THEME_CSS, ['theme', hashOf(themeCss)], () => themeCss);
+  if (customCss) copy(CUSTOM_CSS, customCss, CUSTOM_CSS_SOURCE);
+  step();
+  const assets = new Map<string, string>();
+  for (const post of model.posts) for (const asset of records.get(post.path)!.assets) if (!assets.has(asset)) assets.set(asset, post.path);
+  for (const [asset, by] of [...assets].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const source = fs.realpathSync(path.join(root, asset));
+    // Checked when the post was rendered; checked again, since a link may have been swapped since.
+    if (isWithin(root, source)) copy(asset, source, `${asset} (linked from ${by})`);
+  }
+  step();
+
+  // 4. What the last build wrote and this one did not.
+  let deleted = 0;
+  for (const file of cache.files()) {
+    if (produced.has(file)) continue;
+    out.remove(file);
+    deleted++;
+  }
+  cache.save(key, posts, outputs);
+  progress(total);
+
+  return {
+    output: out.root,
+    posts: model.posts.length,
+    rendered,
+    files: produced.size,
+    written,
+    deleted,
+    drafts,
+    future,
+    warnings,
+    ms: Math.round(performance.now() - started),
+  };
+}

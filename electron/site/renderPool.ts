@@ -1,0 +1,128 @@
+// Rendering 10,000 posts is CPU-bound (marked and highlight.js), so posts are
+// shared out to one worker thread per core, a few at a time so a worker that
+// draws long posts does not hold the others up. Each worker keeps the bodies
+// it rendered until the site model has given every post its URL; then the
+// same worker writes those pages. Small rebuilds (one changed post) run on
+// this thread: starting workers would cost more than it saves.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ApiError, type ErrorData } from '../../common/errors';
+import { packageRoot } from '../appPaths';
+import type { OutputFolder } from './outputFolder';
+import { createPostRenderer, PostWorkshop, type PageResult, type PageTask, type RenderContext, type ScanResult, type ScanTask } from './postRenderer';
+
+export interface RenderWorkerData {
+  context: RenderContext;
+  outputRoot: string;
+}
+export type RenderRequest = { id: number; kind: 'scan'; tasks: ScanTask[] } | { id: number; kind: 'page'; tasks: PageTask[] };
+export type RenderResponse = { id: number; results: (ScanResult | PageResult | null)[] } | { id: number; error: ErrorData };
+
+/** Below this many posts to render, one thread is quicker than starting workers. */
+export const PARALLEL_THRESHOLD = 200;
+/** Posts per message: large enough to amortise messaging, small enough to balance the load. */
+const CHUNK = 32;
+/** The bundled worker (`npm run build`); without it rendering stays on this thread. */
+export const renderWorkerScript = path.join(packageRoot, 'out', 'main', 'renderWorker.js');
+
+type Progress = (done: number) => void;
+
+export interface RenderPool {
+  scan(tasks: readonly ScanTask[], progress: Progress): Promise<(ScanResult | null)[]>;
+  pages(tasks: readonly PageTask[], progress: Progress): Promise<(PageResult | null)[]>;
+  close(): Promise<void>;
+}
+
+/** Worker threads when `expected` posts are worth them, else this thread. */
+export function openRenderPool(context: RenderContext, out: OutputFolder, expected: number): RenderPool {
+  const threads = Math.min(availableParallelism(), 4);
+  if (expected < PARALLEL_THRESHOLD || threads < 2 || !existsSync(renderWorkerScript)) return localPool(new PostWorkshop(createPostRenderer(context), out));
+  return threadPool(context, out, threads);
+}
+
+function localPool(workshop: PostWorkshop): RenderPool {
+  const run = <T, R>(tasks: readonly T[], step: (task: T) => R, progress: Progress) =>
+    Promise.resolve(
+      tasks.map((task, i) => {
+        const result = step(task);
+        progress(i + 1);
+        return result;
+      }),
+    );
+  return {
+    scan: (tasks, progress) => run(tasks, (task) => workshop.scan(task), progress),
+    pages: (tasks, progress) => run(tasks, (task) => workshop.page(task), progress),
+    close: async () => {},
+  };
+}
+
+function threadPool(context: RenderContext, out: OutputFolder, threads: number): RenderPool {
+  const workerData: RenderWorkerData = { context, outputRoot: out.root };
+  // Plain bundled JS: it needs none of the parent's loaders (tsx under tests and benchmarks).
+  const workers = Array.from({ length: threads }, () => new Worker(renderWorkerScript, { workerData, execArgv: [] }));
+  /** Which worker holds each rendered body. */
+  const holder = new Map<string, number>();
+  let nextId = 0;
+
+  /** Sends each worker its queue in chunks (one shared queue: whichever worker is free takes the next chunk). */
+  const run = async <T extends ScanTask | PageTask, R>(kind: RenderRequest['kind'], queues: T[][], progress: Progress, onResult: (worker: number, result: R) => void) => {
+    const results = new Map<T, R>();
+    let done = 0;
+    await Promise.all(
+      workers.map(
+        (worker, w) =>
+          new Promise<void>((resolve, reject) => {
+            const queue = queues.length === 1 ? queues[0]! : queues[w]!;
+            let batch: T[] = [];
+            const id = nextId++;
+            const send = () => {
+              batch = queue.splice(0, CHUNK);
+              if (!batch.length) {
+                worker.off('message', onMessage);
+                worker.off('error', onError);
+                return resolve();
+              }
+              worker.postMessage({ id, kind, tasks: batch } as RenderRequest);
+            };
+            const onMessage = (response: RenderResponse) => {
+              if (response.id !== id) return;
+              if ('error' in response) return reject(ApiError.fromJSON(response.error));
+              response.results.forEach((result, i) => {
+                results.set(batch[i]!, result as R);
+                if (result) onResult(w, result as R);
+              });
+              done += batch.length;
+              progress(done);
+              send();
+            };
+            const onError = (error: Error) => reject(new ApiError('internal', `A render worker failed: ${error.message}`));
+            worker.on('message', onMessage);
+            worker.on('error', onError);
+            send();
+          }),
+      ),
+    );
+    return results;
+  };
+
+  return {
+    async scan(tasks, progress) {
+      const results = await run<ScanTask, ScanResult>('scan', [[...tasks]], progress, (w, result) => {
+        if (result.rendered) holder.set(result.record.relative, w);
+      });
+      return tasks.map((task) => results.get(task) ?? null);
+    },
+    async pages(tasks, progress) {
+      const queues: PageTask[][] = workers.map(() => []);
+      let spread = 0;
+      for (const task of tasks) queues[holder.get(task.relative) ?? spread++ % workers.length]!.push(task);
+      const results = await run<PageTask, PageResult>('page', queues, progress, () => {});
+      return tasks.map((task) => results.get(task) ?? null);
+    },
+    close: async () => {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}

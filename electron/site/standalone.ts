@@ -1,0 +1,42 @@
+// One post as one self-contained HTML file: the theme's CSS (and the
+// workspace's custom.css) inlined, images inlined as data: URIs, no site
+// header or links to the rest of the site. For "Export Post as HTML…", "Copy
+// as HTML" and `postwright build --post SLUG --standalone`.
+/// <reference path="./theme.d.ts" />
+import fs from 'node:fs';
+import themeCss from '../../common/theme/theme.css?raw';
+import { ApiError } from '../../common/errors';
+import type { StandalonePost } from '../../common/site/types';
+import { postUrl, safeSlug } from '../../common/site/permalink';
+import { findPosts, summarizeAll } from '../workspace/scan';
+import { openSite } from './build';
+import { createPostRenderer } from './postRenderer';
+
+
+/** Renders the post at workspace-relative `relative` from `bytes` (drafts and future posts included). */
+export async function renderStandalone(root: string, relative: string, bytes: Uint8Array): Promise<StandalonePost> {
+  const { root: real, settings, customCss } = await openSite(root, undefined, false);
+  const css = customCss ? `${themeCss}\n${fs.readFileSync(customCss, 'utf8').replace(/<\/style/gi, '<\\/style')}` : themeCss;
+  const renderer = createPostRenderer({
+    root: real,
+    settings,
+    site: { settings, customCss: false, inlineCss: css },
+    publish: { drafts: true, future: true, now: 0 },
+    inlineImages: true,
+  });
+  const { record, body } = renderer.render(relative, bytes, { size: bytes.length, mtimeMs: 0 }, '');
+  if (body === null) throw new ApiError('not-utf8', record.problem ?? `${relative} could not be rendered.`);
+  return { html: renderer.page(record.entry, body, postUrl(settings.permalink, record.entry.slug, record.entry.date)), fileName: `${safeSlug(record.entry.slug)}.html` };
+}
+
+/** The post whose slug is `slug`, rendered standalone. */
+export async function standaloneBySlug(root: string, slug: string): Promise<StandalonePost> {
+  const real = fs.realpathSync(root);
+  const { settings } = await openSite(real, undefined, false);
+  const summaries = await summarizeAll(real, await findPosts(real, settings.output));
+  const matches = summaries.filter((s) => s.slug === slug).map((s) => s.path).sort();
+  if (matches.length === 0) throw new ApiError('not-found', `No post has the slug "${slug}". \`postwright check\` lists every post's slug.`);
+  if (matches.length > 1) throw new ApiError('exists', `${matches.join(' and ')} all have the slug "${slug}"; give one of them another slug.`);
+  const relative = matches[0]!;
+  return renderStandalone(real, relative, fs.readFileSync(`${real}/${relative}`));
+}

@@ -1,0 +1,129 @@
+// Whatever a workspace holds, the build writes only inside its output folder,
+// reads only inside the workspace, and publishes nothing that runs script.
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, readTree } from '../../helpers/site';
+import { JSDOM } from 'jsdom';
+import { hostileMarkdown } from '../../helpers/hostile';
+import { post, tempDir, writeTree } from '../../helpers/tmp';
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+describe('paths the build writes', () => {
+  it('keeps slugs that climb, absolute slugs and odd file names inside the output folder', async () => {
+    const parent = await tempDir();
+    const root = path.join(parent, 'blog');
+    await writeTree(root, {
+      'posts/a.md': post({ title: 'A', date: '2024-01-01', slug: '"../../../escape"' }),
+      'posts/b.md': post({ title: 'B', date: '2024-01-02', slug: '/etc/passwd' }),
+      'posts/c.md': post({ title: 'C', date: '2024-01-03', slug: '"..\\\\..\\\\win"', tags: '["../../tag", "/abs"]' }),
+      'posts/..md': post({ title: 'Dots', date: '2024-01-04' }),
+    });
+    const out = path.join(parent, 'out', 'site');
+    await build(root, out);
+    expect((await readdir(parent)).sort()).toEqual(['blog', 'out']);
+    expect(await readdir(path.join(parent, 'out'))).toEqual(['site']);
+    const files = [...(await readTree(out)).keys()];
+    expect(files).toEqual(expect.arrayContaining(['posts/escape/index.html', 'posts/etc-passwd/index.html', 'posts/win/index.html', 'tags/tag/index.html', 'tags/abs/index.html']));
+    expect(files.every((f) => !f.split('/').includes('..'))).toBe(true);
+  });
+
+  it('refuses an output setting outside the workspace, and an output folder that holds the workspace', async () => {
+    const root = await tempDir();
+    await writeTree(root, { 'postwright.json': JSON.stringify({ output: '../elsewhere' }), 'posts/a.md': '# A' });
+    await expect(build(root, undefined as unknown as string)).rejects.toThrow(/"output" must be a folder inside the workspace/);
+    await writeFile(path.join(root, 'postwright.json'), '{}');
+    await expect(build(root, root)).rejects.toThrow(/holds the workspace itself/);
+    await expect(build(root, path.dirname(root))).rejects.toThrow(/holds the workspace itself/);
+  });
+
+  it('never writes through a symlinked folder or file planted in the output folder', async () => {
+    const root = await tempDir();
+    const outside = await tempDir();
+    await writeTree(root, { 'posts/a.md': post({ title: 'A', date: '2024-01-01' }) });
+    await writeTree(outside, { 'victim.html': 'keep me' });
+    const out = path.join(await tempDir(), 'site');
+    await mkdir(out);
+    await symlink(outside, path.join(out, 'posts'));
+    await expect(build(root, out)).rejects.toMatchObject({ code: 'outside-workspace', message: expect.stringMatching(/posts .*symbolic link/) });
+    expect(await readdir(outside)).toEqual(['victim.html']);
+
+    const out2 = path.join(await tempDir(), 'site');
+    await mkdir(path.join(out2, 'posts', 'a'), { recursive: true });
+    await symlink(path.join(outside, 'victim.html'), path.join(out2, 'posts', 'a', 'index.html'));
+    await expect(build(root, out2)).rejects.toMatchObject({ code: 'outside-workspace' });
+    expect(await readFile(path.join(outside, 'victim.html'), 'utf8')).toBe('keep me');
+  });
+
+  it('copies no file through a symlink that leads out of the workspace, nor anything outside it, nor HTML', async () => {
+    const root = await tempDir();
+    const outside = await tempDir();
+    await writeTree(outside, { 'secret.png': PNG });
+    await writeTree(root, {
+      'posts/a.md': post({ title: 'A', date: '2024-01-01' }, '![x](a.assets/linked.png) ![y](../../../../../../etc/hostname.png) [z](evil.html) ![ok](a.assets/ok.png) ![w](/posts/a.assets/ok.png)'),
+      'posts/a.assets/ok.png': PNG,
+      'posts/evil.html': '<script>alert(1)</script>',
+    });
+    await symlink(path.join(outside, 'secret.png'), path.join(root, 'posts/a.assets/linked.png'));
+    const out = path.join(await tempDir(), 'site');
+    await build(root, out);
+    const files = [...(await readTree(out)).keys()];
+    expect(files.filter((f) => !f.endsWith('.html') && !/\.(xml|json|txt|css)$/.test(f))).toEqual(['posts/a.assets/ok.png']);
+    expect(existsSync(path.join(out, 'posts/evil.html'))).toBe(false);
+  });
+});
+
+describe('a hostile corpus through the whole build', () => {
+  it('leaves no script, event attribute or javascript: URL in any output file', { timeout: 90_000 }, async () => {
+    const root = await tempDir();
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(1)>';
+    const files: Record<string, string> = {
+      'postwright.json': JSON.stringify({ title: `Blog ${evil}`, description: `About ${evil}`, author: `Me ${evil}` }),
+    };
+    hostileMarkdown.forEach(([name, markdown], i) => {
+      files[`posts/hostile-${i}.md`] = post(
+        {
+          title: JSON.stringify(`${name} ${evil}`),
+          date: `2024-01-${String(i + 1).padStart(2, '0')}`,
+          tags: JSON.stringify([`tag ${evil}`, 'javascript:alert(1)']),
+          description: JSON.stringify(i % 2 ? `desc ${evil}` : ''),
+          slug: JSON.stringify(`javascript:alert(${i})`),
+        },
+        `${markdown}\n\n${evil}\n\n[x](javascript:alert(1)) ![y](javascript:alert(1))\n`,
+      );
+    });
+    await writeTree(root, files);
+    const out = path.join(await tempDir(), 'site');
+    const summary = await build(root, out);
+    expect(summary.posts).toBe(hostileMarkdown.length);
+    const found: string[] = [];
+    const check = (file: string, html: string) => {
+      const { document } = new JSDOM(html).window;
+      for (const element of document.querySelectorAll('*')) {
+        if (/^(script|object|embed|base|form|style)$/i.test(element.tagName)) found.push(`${file}: <${element.tagName.toLowerCase()}>`);
+        if (element.tagName === 'META' && element.getAttribute('http-equiv')) found.push(`${file}: meta http-equiv`);
+        for (const { name, value } of element.attributes) {
+          if (/^on/i.test(name) || name === 'srcdoc') found.push(`${file}: ${name}=`);
+          if (/^(?:javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u0020]/g, '')) && name !== 'content') found.push(`${file}: ${name}="${value}"`);
+        }
+      }
+    };
+    for (const [file, bytes] of await readTree(out)) {
+      const text = bytes.toString('utf8');
+      if (/<script/i.test(text)) found.push(`${file}: <script`);
+      if (file.endsWith('.html')) check(file, text);
+      // Feeds carry HTML inside CDATA sections and JSON strings: check that HTML as a page would show it.
+      if (file.endsWith('.xml')) for (const [, cdata] of text.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)) check(file, cdata!);
+      if (file.endsWith('.json')) for (const item of (JSON.parse(text) as { items: { content_html?: string }[] }).items) check(file, item.content_html ?? '');
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('refuses a javascript: nav link in postwright.json, naming the key', async () => {
+    const root = await tempDir();
+    await writeTree(root, { 'postwright.json': JSON.stringify({ nav: [{ label: 'x', url: 'javascript:alert(1)' }] }) });
+    await expect(build(root, path.join(await tempDir(), 'site'))).rejects.toThrow(/"nav\[0\]\.url" must be an http\(s\) or mailto link/);
+  });
+});

@@ -1,0 +1,46 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSettings, readSiteSettings } from '../../../electron/workspace/settings';
+import { tempDir } from '../../helpers/tmp';
+
+async function withSettings(text: string | null) {
+  const root = await tempDir();
+  if (text !== null) await writeFile(path.join(root, 'postwright.json'), text);
+  return root;
+}
+
+describe('site settings', () => {
+  it('fills in a default for every missing key', async () => {
+    expect(await readSiteSettings(await withSettings(null))).toEqual({
+      title: 'My blog', description: '', author: '', baseUrl: 'https://example.com/', language: 'en',
+      permalink: '/posts/:slug/', postsPerPage: 10, nav: [], output: '_site', rawHtml: 'sanitize',
+    });
+  });
+
+  it('reads the keys it knows, normalises the base URL and output, and ignores others', async () => {
+    const root = await withSettings(JSON.stringify({ title: ' Notes ', baseUrl: 'https://x.org/blog?utm=1', output: './out/', permalink: '/:year/:month/:slug/', postsPerPage: 3, rawHtml: 'trusted', publish: { s3: true } }));
+    expect(await readSiteSettings(root)).toMatchObject({ title: 'Notes', baseUrl: 'https://x.org/blog/', output: 'out', permalink: '/:year/:month/:slug/', postsPerPage: 3, rawHtml: 'trusted' });
+  });
+
+  it.each([
+    [{ postsPerPage: 0 }, '"postsPerPage" must be at least 1'],
+    [{ postsPerPage: 'ten' }, '"postsPerPage" must be a number'],
+    [{ permalink: '/:slug' }, '"permalink" must be one of "/posts/:slug/" or "/:year/:month/:slug/"'],
+    [{ baseUrl: 'ftp://x' }, '"baseUrl" must be an http or https URL'],
+    [{ language: 'english!' }, '"language" must be a language tag'],
+    [{ rawHtml: 'yes' }, '"rawHtml" must be "sanitize" or "trusted"'],
+    [{ nav: [{ label: '', url: '/a/' }] }, '"nav[0].label" must not be empty'],
+    [{ title: 42 }, '"title" must be text'],
+    [{ output: '/tmp/site' }, '"output" must be a folder inside the workspace'],
+    [[1, 2], 'must hold one JSON object'],
+  ])('rejects %j naming the key', async (raw, message) => {
+    await expect(readSiteSettings(await withSettings(JSON.stringify(raw)))).rejects.toMatchObject({ code: 'invalid-arguments', message: expect.stringContaining(message) });
+  });
+
+  it('says where JSON is broken, while the post list still opens with defaults', async () => {
+    const root = await withSettings('{ "title": "x", }');
+    await expect(readSiteSettings(root)).rejects.toThrow(/postwright.json is not valid JSON/);
+    expect(await readSettings(root)).toEqual({ outputDir: '_site' });
+  });
+});
