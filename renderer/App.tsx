@@ -136,9 +136,12 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           onDelete={() => setDialog('delete')}
         />
         <DiskNote note={open.diskNote} />
-        {post && <FrontMatterPanel view={view} frontMatter={frontMatter} />}
         <div className={`panes ${viewMode}`} hidden={!post}>
-          <EditorHost view={view} hidden={viewMode === 'preview'} />
+          {/* The panel heads the editor's own column, so its title lines up with the text in every view mode. */}
+          <div className="editor-column" hidden={viewMode === 'preview'}>
+            {post && <FrontMatterPanel view={view} frontMatter={frontMatter} />}
+            <EditorHost view={view} />
+          </div>
           <PreviewPane
             controller={preview}
             view={view}
