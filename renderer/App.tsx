@@ -21,7 +21,7 @@ import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { goToLine } from './editor/goToLine';
 import type { CommandRegistry } from './commands';
-import { nextViewMode, useViewModeShortcut, ViewModeSwitch } from './components/ViewModeSwitch';
+import { ViewModeSwitch } from './components/ViewModeSwitch';
 import { api } from './client';
 import type { EditorStatus } from './editorStatus';
 import type { FrontMatterSync } from './frontMatter/frontMatterSync';
@@ -70,7 +70,6 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
 
   useWindowTitle(open.post, open.dirty);
   useTheme(theme);
-  useViewModeShortcut(() => settings.update({ viewMode: nextViewMode(settings.get().viewMode) }));
   useUnsavedGuard(open.dirty);
 
   // A newly opened post gets the keyboard (after any dialog has handed focus back), and is shown from

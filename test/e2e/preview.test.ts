@@ -207,4 +207,37 @@ describe.skipIf(skipE2e)('the live preview', () => {
     await page.keyboard.press('ControlOrMeta+Alt+KeyP');
     await expect.poll(visible).toEqual([true, true]);
   });
+
+  it('takes the view mode and the theme from the palette and from Settings', async () => {
+    const { page } = e2e;
+    const visible = () => Promise.all([page.locator('.editor-host').isVisible(), page.locator('.preview-scroller').isVisible()]);
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    const runCommand = async (name: string) => {
+      await page.keyboard.press('ControlOrMeta+Shift+P');
+      await palette.getByRole('combobox').fill(name);
+      await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain(name);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => palette.count()).toBe(0);
+    };
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme ?? 'system');
+
+    await runCommand('View: Preview only');
+    await expect.poll(visible).toEqual([false, true]);
+    await runCommand('View: Editor only');
+    await expect.poll(visible).toEqual([true, false]);
+    await runCommand('Theme: Dark');
+    await expect.poll(theme).toBe('dark');
+
+    await page.keyboard.press('ControlOrMeta+,');
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    expect(await settings.getByRole('radio', { name: 'Editor only' }).isChecked()).toBe(true);
+    expect(await settings.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
+    await settings.getByRole('radio', { name: 'Split' }).check();
+    await expect.poll(visible).toEqual([true, true]);
+    await settings.getByRole('radio', { name: 'System' }).check();
+    await expect.poll(theme).toBe('system');
+    await screenshot(page, 'settings-view-theme');
+    await settings.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => settings.count()).toBe(0);
+  });
 });
