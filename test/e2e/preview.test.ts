@@ -164,6 +164,15 @@ describe.skipIf(skipE2e)('the live preview', () => {
         const h2s = [...mirror.querySelectorAll('h2')].map((h) => ({ n: Number(/^section-(\d+)$/.exec(h.id)?.[1] ?? 0), y: h.getBoundingClientRect().top }));
         return { editor: place(document.querySelector('.cm-scroller')!, lines), preview: place(document.querySelector('.preview-scroller')!, h2s) };
       });
+    /** Whether both panes stood still over the last three polls: a busy machine plays the wheel's smooth scroll out slowly. */
+    let lastTops = '';
+    let stillFor = 0;
+    const wheelDone = async () => {
+      const tops = JSON.stringify(await page.evaluate(() => [document.querySelector('.cm-scroller')!.scrollTop, document.querySelector('.preview-scroller')!.scrollTop]));
+      stillFor = tops === lastTops ? stillFor + 1 : 0;
+      lastTops = tops;
+      return stillFor >= 3;
+    };
     const together = ({ editor, preview }: { editor: number | null; preview: number | null }) => editor !== null && preview !== null && Math.abs(editor - preview) < 0.15;
 
     // Editor → preview: from the top, wheel the editor down.
@@ -172,7 +181,7 @@ describe.skipIf(skipE2e)('the live preview', () => {
     for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 500);
     await expect.poll(async () => {
       const places = await placesAtTop();
-      return places.editor! > 10 && together(places);
+      return (await wheelDone()) && places.editor! > 10 && together(places);
     }).toBe(true);
 
     // Preview → editor: wheel the preview further down.
@@ -182,7 +191,7 @@ describe.skipIf(skipE2e)('the live preview', () => {
     await expect.poll(async () => {
       const places = await placesAtTop();
       reached = places.preview ?? 0;
-      return together(places);
+      return (await wheelDone()) && together(places);
     }).toBe(true);
     expect(reached).toBeGreaterThan(20);
     // No feedback loop: both stay put.
