@@ -22,7 +22,7 @@ import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { goToLine } from './editor/goToLine';
 import type { CommandRegistry } from './commands';
-import { nextViewMode, useViewModeShortcut, ViewModeSwitch } from './components/ViewModeSwitch';
+import { ViewModeSwitch } from './components/ViewModeSwitch';
 import { api } from './client';
 import type { EditorStatus } from './editorStatus';
 import type { FrontMatterSync } from './frontMatter/frontMatterSync';
@@ -71,7 +71,6 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
 
   useWindowTitle(open.post, open.dirty);
   useTheme(theme);
-  useViewModeShortcut(() => settings.update({ viewMode: nextViewMode(settings.get().viewMode) }));
   useUnsavedGuard(open.dirty);
 
   // A newly opened post gets the keyboard (after any dialog has handed focus back), and is shown from
@@ -138,9 +137,12 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           onDelete={() => setDialog('delete')}
         />
         <DiskNote note={open.diskNote} />
-        {post && <FrontMatterPanel view={view} frontMatter={frontMatter} />}
         <div className={`panes ${viewMode}`} hidden={!post}>
-          <EditorHost view={view} hidden={viewMode === 'preview'} />
+          {/* The panel heads the editor's own column, so its title lines up with the text in every view mode. */}
+          <div className="editor-column" hidden={viewMode === 'preview'}>
+            {post && <FrontMatterPanel view={view} frontMatter={frontMatter} />}
+            <EditorHost view={view} />
+          </div>
           <PreviewPane
             controller={preview}
             view={view}

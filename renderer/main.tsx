@@ -22,6 +22,7 @@ import { PreviewController } from './preview/previewController';
 import { PostSession } from './session';
 import { applyRootSettings } from './rootSettings';
 import { SettingsStore, type Settings } from './settings';
+import { registerViewCommands } from './viewCommands';
 
 const notices = new Notices();
 const posts = new PostsStore(api);
@@ -98,6 +99,7 @@ settings.subscribe(() => {
   if (effects.length) view.dispatch({ effects });
 });
 registerEditorCommands(commands, { view, session, settings });
+registerViewCommands(commands, settings);
 bindCommandKeys(commands);
 
 // A post opened, renamed or closed: the preview starts over from the editor's new state.

@@ -18,11 +18,13 @@ export function isMod(event: KeyboardEvent, shift = false): boolean {
   return mod && !event.altKey && event.shiftKey === shift;
 }
 
-/** How to write a shortcut for this platform: "⌘N" or "Ctrl+N"; "Shift+P" gives "⇧⌘P" or "Ctrl+Shift+P". */
+/** How to write a shortcut for this platform: "⌘N" or "Ctrl+N"; "Shift+P" gives "⇧⌘P" or "Ctrl+Shift+P", "Alt+P" "⌥⌘P" or "Ctrl+Alt+P". */
 export function shortcutLabel(key: string): string {
   if (!isMac) return `Ctrl+${key}`;
-  const shift = key.startsWith('Shift+');
-  return `${shift ? '⇧' : ''}⌘${shift ? key.slice(6) : key}`;
+  const alt = key.startsWith('Alt+');
+  const rest = alt ? key.slice(4) : key;
+  const shift = rest.startsWith('Shift+');
+  return `${alt ? '⌥' : ''}${shift ? '⇧' : ''}⌘${shift ? rest.slice(6) : rest}`;
 }
 
 /** A CodeMirror key binding with the platform's modifier ("Mod-Shift-p") written for people. */
@@ -30,6 +32,6 @@ export function keyLabel(binding: string): string {
   const parts = binding.split(/-(?!$)/);
   const key = parts.pop()!;
   const shown = key.length === 1 ? key.toUpperCase() : key;
-  const shift = parts.includes('Shift') ? 'Shift+' : '';
-  return parts.includes('Mod') ? shortcutLabel(shift + shown) : shift + shown;
+  const mods = ['Alt', 'Shift'].filter((m) => parts.includes(m)).map((m) => `${m}+`).join('');
+  return parts.includes('Mod') ? shortcutLabel(mods + shown) : mods + shown;
 }

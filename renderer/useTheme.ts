@@ -4,6 +4,13 @@
 import { useEffect } from 'react';
 import type { Settings } from './settings';
 
+/** The choices: `label` as the palette names them, `short` for the Settings dialog's segments. */
+export const themes: readonly { theme: Settings['theme']; label: string; short: string }[] = [
+  { theme: 'system', label: 'Follow the system', short: 'System' },
+  { theme: 'light', label: 'Light', short: 'Light' },
+  { theme: 'dark', label: 'Dark', short: 'Dark' },
+];
+
 export function useTheme(theme: Settings['theme']): void {
   useEffect(() => {
     const root = document.documentElement;

@@ -3,11 +3,11 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { EditorView } from '@codemirror/view';
 
-export function EditorHost({ view, hidden }: { view: EditorView; hidden: boolean }) {
+export function EditorHost({ view }: { view: EditorView }) {
   const host = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     host.current?.append(view.dom);
     return () => view.dom.remove();
   }, [view]);
-  return <div ref={host} className="editor-host" hidden={hidden} />;
+  return <div ref={host} className="editor-host" />;
 }

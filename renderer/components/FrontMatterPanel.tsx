@@ -65,13 +65,16 @@ export function FrontMatterPanel({ view, frontMatter }: FrontMatterPanelProps) {
   return (
     <section className={overText ? 'front-matter over-text' : 'front-matter'} aria-label="Front matter" onKeyDown={onKeyDown}>
       <div className="fm-column">
-        <input
+        {/* A one-line text area, so a long title wraps in a narrow column instead of scrolling out of sight. */}
+        <textarea
           className="fm-title"
           aria-label="Title"
           placeholder="Untitled"
+          rows={1}
+          spellCheck
           value={fields.title}
           readOnly={readOnly}
-          onChange={(e) => edit({ field: 'title', value: e.target.value })}
+          onChange={(e) => edit({ field: 'title', value: e.target.value.replace(/\s*\n\s*/g, ' ') })}
           onBlur={done}
           onKeyDown={(e) => {
             if (e.key !== 'Enter') return;

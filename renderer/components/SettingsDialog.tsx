@@ -3,6 +3,8 @@
 import { useId, useState } from 'react';
 import type { Settings, SettingsStore } from '../settings';
 import { useStore } from '../store';
+import { themes } from '../useTheme';
+import { viewModes } from '../viewModes';
 import { Dialog } from './Dialog';
 import './SettingsDialog.css';
 
@@ -11,11 +13,36 @@ interface SettingsDialogProps {
   onClose: () => void;
 }
 
-const fonts: { value: Settings['editorFont']; label: string }[] = [
-  { value: 'serif', label: 'Serif' },
-  { value: 'sans', label: 'Sans' },
-  { value: 'mono', label: 'Mono' },
+const fonts: { value: Settings['editorFont']; label: string; className: string }[] = [
+  { value: 'serif', label: 'Serif', className: 'font-serif' },
+  { value: 'sans', label: 'Sans', className: 'font-sans' },
+  { value: 'mono', label: 'Mono', className: 'font-mono' },
 ];
+
+interface ChoiceProps<T extends string> {
+  legend: string;
+  options: readonly { value: T; label: string; className?: string }[];
+  value: T;
+  onChange: (value: T) => void;
+}
+
+/** One of a few values, as a segmented row of radio buttons. */
+function Choice<T extends string>({ legend, options, value, onChange }: ChoiceProps<T>) {
+  const name = useId();
+  return (
+    <fieldset className="setting-choice">
+      <legend className="setting-label">{legend}</legend>
+      <div className="segmented">
+        {options.map((option) => (
+          <label key={option.value} className={option.className ? `segment ${option.className}` : 'segment'}>
+            <input type="radio" name={name} value={option.value} checked={value === option.value} onChange={() => onChange(option.value)} />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
 
 function Toggle({ label, hint, checked, onChange }: { label: string; hint: string; checked: boolean; onChange: (on: boolean) => void }) {
   return (
@@ -69,17 +96,14 @@ export function SettingsDialog({ settings, onClose }: SettingsDialogProps) {
         <Toggle label="Check spelling" hint="Underline words the dictionary does not know." checked={value.spellcheck} onChange={(spellcheck) => set({ spellcheck })} />
         <Toggle label="Focus mode" hint="Dim everything but the paragraph you are writing." checked={value.focusMode} onChange={(focusMode) => set({ focusMode })} />
         <Toggle label="Typewriter scrolling" hint="Keep the line you are writing in the middle." checked={value.typewriter} onChange={(typewriter) => set({ typewriter })} />
-        <fieldset className="setting-fonts">
-          <legend className="setting-label">Editor typeface</legend>
-          <div className="segmented">
-            {fonts.map((font) => (
-              <label key={font.value} className={`segment font-${font.value}`}>
-                <input type="radio" name="editor-font" value={font.value} checked={value.editorFont === font.value} onChange={() => set({ editorFont: font.value })} />
-                <span>{font.label}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <Choice legend="Editor typeface" options={fonts} value={value.editorFont} onChange={(editorFont) => set({ editorFont })} />
+        <Choice
+          legend="View"
+          options={viewModes.map(({ mode, title }) => ({ value: mode, label: title }))}
+          value={value.viewMode}
+          onChange={(viewMode) => set({ viewMode })}
+        />
+        <Choice legend="Theme" options={themes.map(({ theme, short }) => ({ value: theme, label: short }))} value={value.theme} onChange={(theme) => set({ theme })} />
       </div>
       <div className="dialog-actions">
         <button type="button" className="button primary" onClick={onClose}>

@@ -3,6 +3,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, dropCursor, EditorView, highlightSpecialChars, keymap, rectangularSelection } from '@codemirror/view';
+import { codeBlocks } from './codeBlocks';
 import { formatKeymap } from './formatCommands';
 import { postLanguage } from './language';
 import { saveKeymap } from './saveKeymap';
@@ -35,6 +36,7 @@ export function editorSetup(config: EditorConfig): Extension {
     // Tab indents lists; Esc then Tab still moves focus out (CodeMirror's tab-focus mode).
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
     postLanguage(),
+    codeBlocks(),
     editorTheme(),
     statusListener(config.onChange),
   ];

@@ -56,17 +56,33 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+type View = {
+  state: { doc: { toString(): string; length: number }; selection: { main: { anchor: number; head: number } } };
+  dispatch(spec: { selection: { anchor: number }; scrollIntoView: boolean }): void;
+  focus(): void;
+};
+
 /**
- * The editor's exact text and main selection, read from CodeMirror's own state
- * (the DOM's text doubles line breaks). Found from the DOM the way
- * EditorView.findFromDOM does, since the page exposes no test hook.
+ * The page's CodeMirror view, found from the DOM the way EditorView.findFromDOM
+ * does, since the page exposes no test hook.
  */
+async function withEditorView<T>(page: Page, act: (view: View, arg: string) => T, arg = ''): Promise<T> {
+  const view = await page.evaluateHandle(() => {
+    const content = document.querySelector('.cm-content') as (Element & { cmTile?: { root?: { view?: unknown } } }) | null;
+    const found = content?.cmTile?.root?.view;
+    if (!found) throw new Error('No CodeMirror view on .cm-content: has @codemirror/view changed where findFromDOM looks?');
+    return found as View;
+  });
+  try {
+    return await view.evaluate(act, arg);
+  } finally {
+    await view.dispose();
+  }
+}
+
+/** The editor's exact text and main selection, read from CodeMirror's own state (the DOM's text doubles line breaks). */
 export function editorState(page: Page): Promise<{ doc: string; anchor: number; head: number }> {
-  return page.evaluate(() => {
-    type View = { state: { doc: { toString(): string }; selection: { main: { anchor: number; head: number } } } };
-    const content = document.querySelector('.cm-content') as (Element & { cmTile?: { root?: { view?: View } } }) | null;
-    const view = content?.cmTile?.root?.view;
-    if (!view) throw new Error('No CodeMirror view on .cm-content: has @codemirror/view changed where findFromDOM looks?');
+  return withEditorView(page, (view) => {
     const { anchor, head } = view.state.selection.main;
     return { doc: view.state.doc.toString(), anchor, head };
   });
@@ -75,4 +91,24 @@ export function editorState(page: Page): Promise<{ doc: string; anchor: number; 
 /** The editor's text as CodeMirror holds it. */
 export async function editorDoc(page: Page): Promise<string> {
   return (await editorState(page)).doc;
+}
+
+/**
+ * Puts the editor's cursor at the end of the first line holding `text` and gives
+ * the editor the keyboard. Set through CodeMirror's state: clicking and pressing
+ * End would stop at the end of a wrapped line's first visual row.
+ */
+export async function cursorAtEndOfLine(page: Page, text: string): Promise<void> {
+  await withEditorView(
+    page,
+    (view, wanted) => {
+      const lines = view.state.doc.toString().split('\n');
+      const index = lines.findIndex((line) => line.includes(wanted));
+      if (index < 0) throw new Error(`No line in the editor holds ${JSON.stringify(wanted)}.`);
+      const end = lines.slice(0, index + 1).reduce((sum, line) => sum + line.length + 1, -1);
+      view.dispatch({ selection: { anchor: end }, scrollIntoView: true });
+      view.focus();
+    },
+    text,
+  );
 }

@@ -171,13 +171,16 @@ describe.skipIf(skipE2e)('the editor in Chromium', () => {
     await screenshot(page, 'e2e-focus-typewriter');
 
     // Switched off from the palette, the editor goes back to normal at once.
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
     for (const name of ['View: Toggle focus mode', 'View: Toggle typewriter scrolling']) {
       await page.keyboard.press('Control+Shift+p');
-      await page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox').fill(name);
+      await palette.getByRole('combobox').fill(name);
+      await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain(name);
       await page.keyboard.press('Enter');
+      await expect.poll(() => palette.count()).toBe(0);
     }
     await expect.poll(() => page.locator('.cm-line.cm-dimmed').count()).toBe(0);
-    expect(await page.locator('.cm-editor.cm-typewriter').count()).toBe(0);
+    await expect.poll(() => page.locator('.cm-editor.cm-typewriter').count()).toBe(0);
   });
 
   it('Settings: typeface, spellcheck and the autosave delay apply at once and persist', async () => {

@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorDoc, openApp, screenshot, skipE2e, type E2e } from './browser';
+import { cursorAtEndOfLine, editorDoc, editorState, openApp, screenshot, skipE2e, type E2e } from './browser';
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Front matter' });
 const titleField = (page: Page) => panel(page).getByLabel('Title', { exact: true });
@@ -18,12 +18,6 @@ async function openPost(page: Page, title: string) {
 async function showDetails(page: Page) {
   const toggle = panel(page).getByRole('button', { name: 'Details' });
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-}
-
-/** Puts the editor's cursor at the end of the (short, unwrapped) line holding `text`. */
-async function cursorAfter(page: Page, text: string) {
-  await page.locator('.cm-line', { hasText: text }).click();
-  await page.keyboard.press('End');
 }
 
 describe.skipIf(skipE2e)('the front-matter panel', () => {
@@ -81,10 +75,10 @@ describe.skipIf(skipE2e)('the front-matter panel', () => {
 
   it('shows YAML typed in the editor in the fields', async () => {
     const { page } = e2e;
-    await cursorAfter(page, 'title: ');
+    await cursorAtEndOfLine(page, 'title: ');
     await page.keyboard.type(' (revised)');
     await expect.poll(() => titleField(page).inputValue()).toBe('Why I stopped billing by the hour, mostly (revised)');
-    await cursorAfter(page, 'draft: true');
+    await cursorAtEndOfLine(page, 'draft: true');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
     await page.keyboard.type('false');
     await expect.poll(() => panel(page).getByRole('switch', { name: 'Draft' }).isChecked()).toBe(false);
@@ -92,7 +86,7 @@ describe.skipIf(skipE2e)('the front-matter panel', () => {
 
   it('shows broken YAML inline with its line, makes the fields read-only, and recovers when fixed', async () => {
     const { page } = e2e;
-    await cursorAfter(page, 'author: ');
+    await cursorAtEndOfLine(page, 'author: ');
     await page.keyboard.type(': oops');
     const error = panel(page).getByRole('status');
     await expect.poll(() => error.textContent()).toMatch(/Front matter line 6:/);
@@ -108,6 +102,8 @@ describe.skipIf(skipE2e)('the front-matter panel', () => {
     await screenshot(page, 'front-matter-error');
 
     await panel(page).getByRole('button', { name: 'Go to line 6' }).click();
+    // The button puts the cursor at the start of the broken line, with the keyboard in the editor.
+    await expect.poll(async () => (await editorState(page)).head).toBe(text.indexOf('\nauthor: ') + 1);
     await page.keyboard.press('End');
     for (let i = 0; i < ': oops'.length; i++) await page.keyboard.press('Backspace');
     await expect.poll(() => error.count()).toBe(0);
@@ -130,7 +126,8 @@ describe.skipIf(skipE2e)('the front-matter panel', () => {
     await expect.poll(async () => (await app.backend.handlers.posts.list()).some((p) => p.path === 'posts/bare-note.md')).toBe(true);
     await page.getByRole('listbox', { name: 'Posts' }).getByText('bare-note', { exact: true }).click();
     await expect.poll(() => editorDoc(page)).toBe('Just a note, no front matter.\n');
-    await titleField(page).fill('A bare note');
+    // A pasted line break would end the YAML value: the title stays one line.
+    await titleField(page).fill('A bare\nnote');
     await expect.poll(() => editorDoc(page)).toBe('---\ntitle: A bare note\n---\nJust a note, no front matter.\n');
     // Enter in the title goes on to the text, where the body starts.
     await titleField(page).press('Enter');
@@ -169,10 +166,13 @@ describe.skipIf(skipE2e)('the front-matter panel in both themes, at 1280×800 an
           const name = `front-matter-${theme}-${width}`;
           if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
           await page.mouse.move(0, 0);
-          // The title starts where the text below it starts.
-          const title = await titleField(page).boundingBox();
-          const text = await page.locator('.cm-line').first().boundingBox();
-          expect(Math.abs(title!.x + 6 - text!.x), name).toBeLessThanOrEqual(2);
+          // The title starts where the text below it starts, with the editor alone and beside the preview.
+          for (const mode of ['Editor', 'Split']) {
+            await page.getByRole('button', { name: mode, exact: true }).click();
+            const title = await titleField(page).boundingBox();
+            const text = await page.locator('.cm-line').first().boundingBox();
+            expect(Math.abs(title!.x + 6 - text!.x), `${name} ${mode}`).toBeLessThanOrEqual(2);
+          }
           await screenshot(page, `${name}-folded`);
 
           await toggle.click();
@@ -180,7 +180,7 @@ describe.skipIf(skipE2e)('the front-matter panel in both themes, at 1280×800 an
           expect((await panel(page).boundingBox())!.height, name).toBeLessThanOrEqual(height * 0.55);
           await screenshot(page, `${name}-open`);
 
-          await cursorAfter(page, 'date: ');
+          await cursorAtEndOfLine(page, 'date: ');
           await page.keyboard.type(': x');
           await expect.poll(() => panel(page).getByRole('status').textContent()).toMatch(/Front matter line 3:/);
           await screenshot(page, `${name}-error`);

@@ -142,27 +142,46 @@ describe.skipIf(skipE2e)('the live preview', () => {
     const sections = Array.from({ length: 60 }, (_, i) => `## Section ${i + 1}\n\n${'A sentence about the pipeline and its caches. '.repeat(8)}\n`).join('\n');
     await openNewPost(e2e, 'Scroll check', sections);
     await settled(page);
-    /** The first section heading at or below the top of each pane, with its distance from that top. */
-    const firstVisible = () =>
+    /**
+     * Where each pane's top edge is in the post, in sections: 24.25 is a quarter of the way from
+     * "Section 24" to "Section 25". Read in sections, not pixels, because the two panes set the
+     * text at different scales (the editor's serif at 1.75 leading in half the window wraps a
+     * section to about 1.5 times the preview's height), so a heading below the top edge sits at
+     * a different distance from it on each side even when both tops are at the same place.
+     */
+    const placesAtTop = () =>
       page.evaluate(() => {
-        const top = (scroller: Element, elements: Element[], number: (e: Element) => number) => {
+        const place = (scroller: Element, headings: { n: number; y: number }[]) => {
           const edge = scroller.getBoundingClientRect().top;
-          const found = elements.map((e) => ({ n: number(e), y: e.getBoundingClientRect().top - edge })).filter((e) => e.y >= -1 && e.n > 0);
-          return found.sort((a, b) => a.y - b.y)[0] ?? null;
+          const sorted = headings.map((h) => ({ n: h.n, y: h.y - edge })).filter((h) => h.n > 0).sort((a, b) => a.n - b.n);
+          const below = sorted.findIndex((h) => h.y > 0);
+          const a = sorted[below - 1];
+          const b = sorted[below];
+          return a && b && b.n === a.n + 1 ? a.n - a.y / (b.y - a.y) : null;
         };
-        const editor = top(document.querySelector('.cm-scroller')!, [...document.querySelectorAll('.cm-line')], (l) => Number(/^## Section (\d+)$/.exec(l.textContent ?? '')?.[1] ?? 0));
+        const lines = [...document.querySelectorAll('.cm-line')].map((l) => ({ n: Number(/^## Section (\d+)$/.exec(l.textContent ?? '')?.[1] ?? 0), y: l.getBoundingClientRect().top }));
         const mirror = document.querySelector('.preview-mirror')!.shadowRoot!;
-        const preview = top(document.querySelector('.preview-scroller')!, [...mirror.querySelectorAll('h2')], (h) => Number(/^section-(\d+)$/.exec(h.id)?.[1] ?? 0));
-        return { editor, preview };
+        const h2s = [...mirror.querySelectorAll('h2')].map((h) => ({ n: Number(/^section-(\d+)$/.exec(h.id)?.[1] ?? 0), y: h.getBoundingClientRect().top }));
+        return { editor: place(document.querySelector('.cm-scroller')!, lines), preview: place(document.querySelector('.preview-scroller')!, h2s) };
       });
+    /** Whether both panes stood still over the last three polls: a busy machine plays the wheel's smooth scroll out slowly. */
+    let lastTops = '';
+    let stillFor = 0;
+    const wheelDone = async () => {
+      const tops = JSON.stringify(await page.evaluate(() => [document.querySelector('.cm-scroller')!.scrollTop, document.querySelector('.preview-scroller')!.scrollTop]));
+      stillFor = tops === lastTops ? stillFor + 1 : 0;
+      lastTops = tops;
+      return stillFor >= 3;
+    };
+    const together = ({ editor, preview }: { editor: number | null; preview: number | null }) => editor !== null && preview !== null && Math.abs(editor - preview) < 0.15;
 
     // Editor → preview: from the top, wheel the editor down.
     await page.keyboard.press('ControlOrMeta+Home');
     await page.locator('.cm-scroller').hover();
     for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 500);
     await expect.poll(async () => {
-      const { editor, preview } = await firstVisible();
-      return editor!.n > 10 && editor!.n === preview?.n && Math.abs(editor!.y - preview.y) < 60;
+      const places = await placesAtTop();
+      return (await wheelDone()) && places.editor! > 10 && together(places);
     }).toBe(true);
 
     // Preview → editor: wheel the preview further down.
@@ -170,9 +189,9 @@ describe.skipIf(skipE2e)('the live preview', () => {
     for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 500);
     let reached = 0;
     await expect.poll(async () => {
-      const { editor, preview } = await firstVisible();
-      reached = preview!.n;
-      return preview!.n === editor?.n && Math.abs(editor.y - preview!.y) < 60;
+      const places = await placesAtTop();
+      reached = places.preview ?? 0;
+      return (await wheelDone()) && together(places);
     }).toBe(true);
     expect(reached).toBeGreaterThan(20);
     // No feedback loop: both stay put.
@@ -196,5 +215,38 @@ describe.skipIf(skipE2e)('the live preview', () => {
     await expect.poll(visible).toEqual([true, false]);
     await page.keyboard.press('ControlOrMeta+Alt+KeyP');
     await expect.poll(visible).toEqual([true, true]);
+  });
+
+  it('takes the view mode and the theme from the palette and from Settings', async () => {
+    const { page } = e2e;
+    const visible = () => Promise.all([page.locator('.editor-host').isVisible(), page.locator('.preview-scroller').isVisible()]);
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    const runCommand = async (name: string) => {
+      await page.keyboard.press('ControlOrMeta+Shift+P');
+      await palette.getByRole('combobox').fill(name);
+      await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain(name);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => palette.count()).toBe(0);
+    };
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme ?? 'system');
+
+    await runCommand('View: Preview only');
+    await expect.poll(visible).toEqual([false, true]);
+    await runCommand('View: Editor only');
+    await expect.poll(visible).toEqual([true, false]);
+    await runCommand('Theme: Dark');
+    await expect.poll(theme).toBe('dark');
+
+    await page.keyboard.press('ControlOrMeta+,');
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    expect(await settings.getByRole('radio', { name: 'Editor only' }).isChecked()).toBe(true);
+    expect(await settings.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
+    await settings.getByRole('radio', { name: 'Split' }).check();
+    await expect.poll(visible).toEqual([true, true]);
+    await settings.getByRole('radio', { name: 'System' }).check();
+    await expect.poll(theme).toBe('system');
+    await screenshot(page, 'settings-view-theme');
+    await settings.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => settings.count()).toBe(0);
   });
 });

@@ -77,5 +77,7 @@ describe('keyLabel', () => {
     expect(keyLabel('Mod-Shift-p')).toBe('Ctrl+Shift+P');
     expect(keyLabel('Mod-\\')).toBe('Ctrl+\\');
     expect(keyLabel('Mod-,')).toBe('Ctrl+,');
+    expect(keyLabel('Mod-Alt-p')).toBe('Ctrl+Alt+P');
+    expect(keyLabel('Mod-Alt-p')).toBe(shortcutLabel('Alt+P'));
   });
 });
