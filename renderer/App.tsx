@@ -32,6 +32,7 @@ import type { PostsStore } from './postsStore';
 import type { PreviewController } from './preview/previewController';
 import type { PostSession } from './session';
 import type { SettingsStore } from './settings';
+import { copyPostHtml, downloadPostHtml } from './postExport';
 import { useStore } from './store';
 import { useAppCommands } from './useAppCommands';
 import { useShortcuts } from './useShortcuts';
@@ -93,11 +94,15 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     setSidebarOpen(!sidebarOpen);
   };
 
+  const exportDeps = { api, session, notify: notices.push };
   useShortcuts({
     'new-post': () => setDialog('new'),
     'toggle-sidebar': toggleSidebar,
     save: () => void session.save(),
     'export-site': () => setDialog('export-site'),
+    'export-post': () => void downloadPostHtml(exportDeps),
+    'copy-html': () => void copyPostHtml(exportDeps),
+    check: () => setChecking(true),
   });
 
   const ifPost = (name: DialogName) => () => open.post && setDialog(name);
@@ -109,6 +114,10 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     outline: ifPost('outline'),
     palette: () => setDialog('palette'),
     settings: () => setDialog('settings'),
+    exportSite: () => setDialog('export-site'),
+    exportPost: () => void downloadPostHtml(exportDeps),
+    copyHtml: () => void copyPostHtml(exportDeps),
+    check: () => setChecking(true),
   });
 
   const post = open.post;

@@ -11,6 +11,10 @@ export interface AppCommandHandlers {
   outline: () => void;
   palette: () => void;
   settings: () => void;
+  exportSite: () => void;
+  exportPost: () => void;
+  copyHtml: () => void;
+  check: () => void;
 }
 
 export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHandlers): void {
@@ -26,6 +30,10 @@ export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHa
       { id: 'go.outline', title: 'Go: Outline of headings…', shortcut: 'Mod-Shift-o', run: () => h().outline() },
       { id: 'view.sidebar', title: 'View: Toggle sidebar', shortcut: 'Mod-\\', keys: 'elsewhere', run: () => h().toggleSidebar() },
       { id: 'app.settings', title: 'Settings…', shortcut: 'Mod-,', run: () => h().settings() },
+      { id: 'file.exportSite', title: 'File: Export site…', run: () => h().exportSite() },
+      { id: 'file.exportPost', title: 'File: Export post as HTML…', run: () => h().exportPost() },
+      { id: 'edit.copyHtml', title: 'Edit: Copy post as HTML', run: () => h().copyHtml() },
+      { id: 'site.check', title: 'Site: Check for problems', run: () => h().check() },
     );
   }, [commands]);
 }

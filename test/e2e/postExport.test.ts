@@ -1,0 +1,49 @@
+// Export Post as HTML… and Copy as HTML, from the command palette, in Chromium:
+// the unsaved edit is saved first and reaches the page; the page carries no script.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editorDoc, openApp, skipE2e, type E2e } from './browser';
+
+describe.skipIf(skipE2e)('exporting one post', () => {
+  let e2e: E2e;
+  beforeAll(async () => {
+    e2e = await openApp();
+    await e2e.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(e2e.app.bridge.url).origin });
+  });
+  afterAll(() => e2e?.close());
+
+  const run = async (command: string) => {
+    const { page } = e2e;
+    await page.keyboard.press('Control+Shift+p');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.getByRole('combobox').fill(command);
+    await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain(command);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => palette.count()).toBe(0);
+  };
+
+  it('saves the open edit, then downloads the post as one self-contained page', async () => {
+    const { page } = e2e;
+    await page.getByRole('listbox', { name: 'Posts' }).getByText('Retries are not a strategy', { exact: true }).click();
+    await expect.poll(() => editorDoc(page)).toContain('title: Retries are not a strategy');
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n\nA closing line typed just before the export.');
+    const downloading = page.waitForEvent('download');
+    await run('File: Export post as HTML');
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('retries-are-not-a-strategy.html');
+    const html = await readFile((await download.path())!, 'utf8');
+    expect(html).toContain('A closing line typed just before the export.');
+    expect(html).toMatch(/<style>/);
+    expect(html).not.toMatch(/<script|<link[^>]+stylesheet/i);
+    await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Saved ✓');
+  });
+
+  it('copies the post to the clipboard as HTML', async () => {
+    const { page } = e2e;
+    await run('Edit: Copy post as HTML');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('<h1 class="post-title p-name">Retries are not a strategy</h1>');
+    await expect.poll(() => page.getByText('Copied retries-are-not-a-strategy.html as HTML.').count()).toBe(1);
+  });
+});
