@@ -15,10 +15,10 @@ import { problem, type CheckedPost } from './problem';
 import { findReferences } from './references';
 import { checkSlugs } from './slugs';
 import { markdown } from './markdown';
-import { defaultUrlOf, SiteIndex, type UrlOf } from './siteIndex';
+import { SiteIndex, siteUrlOf, type UrlOf } from './siteIndex';
 
 export interface CheckOptions {
-  /** The URL each post publishes to: the site's permalink setting. Defaults to `/posts/:slug/`. */
+  /** The URL each post publishes to; by default, the workspace's permalink setting in postwright.json. */
   urlOf?: UrlOf;
 }
 
@@ -27,7 +27,7 @@ const CONCURRENCY = 8;
 
 export async function checkWorkspace(workspace: Workspace, options: CheckOptions = {}): Promise<CheckResult> {
   const posts = await workspace.list();
-  const site = new SiteIndex(workspace, posts, options.urlOf ?? defaultUrlOf);
+  const site = new SiteIndex(workspace, posts, options.urlOf ?? (await siteUrlOf(workspace.root)));
   const problems: CheckProblem[] = [];
   const checked = new Map<string, CheckedPost>();
   let next = 0;

@@ -9,12 +9,17 @@ import { resolveInside } from '../../workspace/paths';
 import type { Workspace } from '../../workspace/workspace';
 import { normalizeUrlPath } from './hrefs';
 import { markdown } from './markdown';
+import { postUrl } from '../../../common/site/permalink';
+import { readSiteSettings } from '../../workspace/settings';
 
 /** The URL a post publishes to (the site's permalink setting). */
 export type UrlOf = (post: PostSummary) => string;
 
-/** The default permalink, `/posts/:slug/`. */
-export const defaultUrlOf: UrlOf = (post) => `/posts/${post.slug}/`;
+/** Where each post publishes under the workspace's permalink setting: the URL the build gives it. */
+export async function siteUrlOf(root: string): Promise<UrlOf> {
+  const { permalink } = await readSiteSettings(root);
+  return (post) => `/${postUrl(permalink, post.slug, post.date)}`;
+}
 
 export type FileKind = 'file' | 'folder' | 'missing' | 'outside';
 

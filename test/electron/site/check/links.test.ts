@@ -113,3 +113,21 @@ describe('check: internal links', () => {
     ]);
   });
 });
+
+describe('check: links under the site permalink setting', () => {
+  it('resolves permalinks as the build publishes them', async () => {
+    const body = '[dated](/2024/03/retries/) and [old style](/posts/retries/).\n';
+    const { problems } = await checkTree({
+      'postwright.json': JSON.stringify({ permalink: '/:year/:month/:slug/' }),
+      'posts/source.md': post({ title: 'Source' }, body),
+      '_posts/2024-03-18-retries.md': post({ title: 'Retries' }, 'Text.\n'),
+    });
+    expect(problems.map(where)).toEqual([{ file: 'posts/source.md', line: 4, column: 32, severity: 'error', kind: 'link' }]);
+  });
+
+  it('stops with an error naming the key when the settings are invalid', async () => {
+    await expect(checkTree({ 'postwright.json': JSON.stringify({ permalink: '/:slug' }), 'posts/a.md': post({ title: 'A' }, 'Text.\n') })).rejects.toThrow(
+      /permalink/,
+    );
+  });
+});
