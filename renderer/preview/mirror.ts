@@ -27,6 +27,8 @@ export interface ChunkBox {
   marginBottom: number;
   /** Whether those were read from its blocks yet (until then they are the replaced box's, a good guess). */
   measured: boolean;
+  /** The top margin set on the box, in px. */
+  applied: number;
 }
 
 export class Mirror {
@@ -110,7 +112,7 @@ export class Mirror {
       // A box with nothing to show must not keep the blocks around it from collapsing their margins.
       element.hidden = !element.firstElementChild;
       const guess = before[i];
-      const box = { element, key: chunk.key, marginTop: guess?.marginTop ?? 0, marginBottom: guess?.marginBottom ?? 0, measured: false };
+      const box = { element, key: chunk.key, marginTop: guess?.marginTop ?? 0, marginBottom: guess?.marginBottom ?? 0, measured: false, applied: 0 };
       made.push(box);
       return box;
     });
@@ -155,8 +157,9 @@ export class Mirror {
     for (const box of this.#boxes) {
       if (box.element.hidden) continue;
       // The body's first block has no top margin (the theme's `.post-body > :first-child`).
-      const margin = `${-(above === null ? box.marginTop : Math.min(above, box.marginTop))}px`;
-      if (box.element.style.marginTop !== margin) box.element.style.marginTop = margin;
+      const margin = -(above === null ? box.marginTop : Math.min(above, box.marginTop));
+      if (box.applied !== margin) box.element.style.marginTop = `${margin}px`;
+      box.applied = margin;
       above = box.marginBottom;
     }
   }
@@ -172,6 +175,9 @@ export class Mirror {
     }
     rects.forEach((rect, i) => {
       const patch = this.#patches.children[i] as HTMLElement;
+      const key = `${rect.top} ${rect.height}`;
+      if (patch.dataset.at === key) return;
+      patch.dataset.at = key;
       patch.style.top = `${rect.top}px`;
       patch.style.height = `${rect.height}px`;
     });

@@ -26,6 +26,9 @@ interface Frame {
   loaded: boolean;
   /** Its document is still to be given (after the next paint). */
   due: boolean;
+  /** Where it was last placed, in px. */
+  top: number;
+  height: number;
 }
 
 export interface SurfaceState {
@@ -48,6 +51,7 @@ export class PreviewSurface {
   #tops: number[] = [];
   #boxTops: number[] = [];
   #height = 0;
+  #width = 0;
   /** Each box's views' tops from the box's top (null: nothing on screen), measured when it was last laid out. */
   readonly #inBox = new WeakMap<Element, (number | null)[]>();
   #viewTops: (number | null)[] | null = null;
@@ -149,7 +153,7 @@ export class PreviewSurface {
     iframe.setAttribute('tabindex', '-1');
     iframe.setAttribute('title', 'Preview');
     iframe.className = 'preview-frame';
-    const frame: Frame = { iframe, key: '', loaded: false, due: false };
+    const frame: Frame = { iframe, key: '', loaded: false, due: false, top: NaN, height: NaN };
     iframe.addEventListener('load', () => {
       if (!iframe.srcdoc || frame.due) return;
       frame.loaded = true;
@@ -186,36 +190,51 @@ export class PreviewSurface {
     this.mirror.settleMargins();
     const boxes = this.mirror.boxes;
     const host = this.mirror.host.getBoundingClientRect();
-    this.#height = host.height;
+    if (host.width !== this.#width) {
+      // A new width reflows every box, but skipped ones would keep their old size: lay them all out once more.
+      this.#width = host.width;
+      for (const box of boxes) box.element.classList.add('pw-fresh');
+    }
     const boxTops = new Array<number>(boxes.length);
     const firstTops = new Array<number>(boxes.length);
     for (let i = boxes.length - 1; i >= 0; i--) {
       const box = boxes[i]!;
       // An empty box is hidden: its chunk starts where the next one does.
-      boxTops[i] = box.element.hidden ? (firstTops[i + 1] ?? this.#height) : box.element.getBoundingClientRect().top - host.top;
+      boxTops[i] = box.element.hidden ? (firstTops[i + 1] ?? host.height) : box.element.getBoundingClientRect().top - host.top;
       firstTops[i] = box.element.hidden ? boxTops[i]! : boxTops[i]! + box.marginTop;
     }
-    this.#boxTops = boxTops;
     // The first frame holds the header too.
-    this.#tops = firstTops.map((top, i) => (i === 0 ? 0 : top));
-    this.#measureInside(entries);
+    const tops = firstTops.map((top, i) => (i === 0 ? 0 : top));
+    const moved = this.#measureInside(entries) || host.height !== this.#height || !sameNumbers(boxTops, this.#boxTops);
+    this.#height = host.height;
+    this.#boxTops = boxTops;
+    this.#tops = tops;
     for (const box of boxes) if (box.element.classList.contains('pw-fresh')) this.#measuredFresh.push(box.element);
     if (this.#measuredFresh.length) requestAnimationFrame(() => this.#unfreshen());
     this.#frames.forEach((frame, i) => {
-      const top = `${this.#tops[i] ?? 0}px`;
-      const size = `${Math.max(0, (this.#tops[i + 1] ?? this.#height) - (this.#tops[i] ?? 0))}px`;
+      const top = this.#tops[i] ?? 0;
+      const height = Math.max(0, (this.#tops[i + 1] ?? this.#height) - top);
       // Unchanged geometry is not written: every write would restyle the frame.
-      if (frame.iframe.style.top !== top) frame.iframe.style.top = top;
-      if (frame.iframe.style.height !== size) frame.iframe.style.height = size;
+      if (frame.top !== top) frame.iframe.style.top = `${top}px`;
+      if (frame.height !== height) frame.iframe.style.height = `${height}px`;
+      frame.top = top;
+      frame.height = height;
     });
     this.#placePatches();
+    // Most keystrokes move nothing: then scroll sync has nothing to catch up with.
+    if (!moved && this.#viewTops?.length === this.#views.length) return;
     this.#viewTops = null;
     this.onLayout();
   }
 
-  /** Where the views sit in each box that was just laid out (new, or resized): the only boxes it is cheap to read inside. */
-  #measureInside(entries: readonly ResizeObserverEntry[]): void {
+  /**
+   * Where the views sit in each box that was just laid out (new, or
+   * resized): the only boxes it is cheap to read inside. True when that
+   * differs from what the box it replaced had.
+   */
+  #measureInside(entries: readonly ResizeObserverEntry[]): boolean {
     const resized = new Set(entries.map((e) => e.target));
+    let moved = false;
     this.mirror.boxes.forEach((box, i) => {
       if (!resized.has(box.element) || box.element.hidden) return;
       const top = box.element.getBoundingClientRect().top;
@@ -225,8 +244,11 @@ export class PreviewSurface {
         const element = firstElement(this.#views[v]!);
         inside.push(element ? element.getBoundingClientRect().top - top : null);
       }
+      const before = this.#viewTops?.slice(chunk.start, chunk.end).map((t) => (t === null ? null : t - (this.#boxTops[i] ?? NaN)));
+      moved ||= !before || !sameNumbers(before, inside);
       this.#inBox.set(box.element, inside);
     });
+    return moved;
   }
 
   /** Boxes measured in full may now be skipped while off screen: they keep the size just measured. */
@@ -274,6 +296,10 @@ export class PreviewSurface {
     this.#afterPaint.port1.close();
     this.canvas.remove();
   }
+}
+
+function sameNumbers(a: readonly (number | null)[], b: readonly (number | null)[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** A view's first element, the one whose top is the view's top. */
