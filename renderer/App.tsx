@@ -61,7 +61,6 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
-  const editorStatus = useStore(status.store);
   const workspace = useWorkspace();
   const { viewMode, theme } = useStore(settings);
   const [filter, setFilter] = useState<PostFilter>(noFilter);
@@ -181,7 +180,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
       </main>
       <StatusBar
         session={open}
-        status={editorStatus}
+        status={status}
         workspace={workspace}
         onCheck={() => setChecking(true)}
         onSettings={() => setDialog('settings')}

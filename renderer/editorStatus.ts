@@ -1,5 +1,6 @@
 // What the status bar says about the text: cursor line and column, words,
-// characters. Counting walks the whole document, so on long posts it waits
+// characters. Counting walks the whole document, so it never runs before the
+// keystroke is painted (it waits for idle time), and on long posts it waits
 // for a pause in typing.
 import type { EditorState } from '@codemirror/state';
 import { Store } from './store';
@@ -15,7 +16,7 @@ export interface EditorStatusState {
   characters: number;
 }
 
-/** Below this many characters, counting is cheaper than a timer. */
+/** Below this many characters, counting in the next idle time keeps up with typing. */
 const countNowBelow = 20_000;
 const pause = 300;
 
@@ -33,6 +34,7 @@ function counts(state: EditorState): Pick<EditorStatusState, 'words' | 'characte
 export class EditorStatus {
   readonly store = new Store<EditorStatusState>({ line: 1, column: 1, words: 0, characters: 0 });
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #idle = 0;
 
   /** After a transaction: the cursor now, the counts soon. */
   update(state: EditorState, docChanged: boolean): void {
@@ -40,15 +42,20 @@ export class EditorStatus {
     const now = this.store.get();
     if (at.line !== now.line || at.column !== now.column) this.store.update(at);
     if (!docChanged) return;
-    clearTimeout(this.#timer);
-    if (state.doc.length < countNowBelow) this.#count(state);
+    this.#cancel();
+    if (state.doc.length < countNowBelow) this.#idle = requestIdleCallback(() => this.#count(state));
     else this.#timer = setTimeout(() => this.#count(state), pause);
   }
 
   /** After the editor got a whole new state (a post was opened). */
   reset(state: EditorState): void {
-    clearTimeout(this.#timer);
+    this.#cancel();
     this.store.set({ ...cursor(state), ...counts(state) });
+  }
+
+  #cancel(): void {
+    clearTimeout(this.#timer);
+    cancelIdleCallback(this.#idle);
   }
 
   #count(state: EditorState): void {

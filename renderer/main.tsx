@@ -56,7 +56,7 @@ const extensions = [
     onSave: () => void session.save(),
     onChange: ({ update, docChanged }) => {
       status.update(update.state, docChanged);
-      if (docChanged) preview.changed(update.changes, update.state.doc);
+      if (docChanged) preview.changed(update.changes, update.state);
       session.editorChanged();
       if (docChanged) autosave.edited();
     },
@@ -109,7 +109,7 @@ session.store.subscribe(() => {
   const key = post ? `${opened}\0${post.path}` : null;
   if (key === shown) return;
   shown = key;
-  preview.open(post && { path: post.path, title: post.title, date: post.date }, view.state.doc);
+  preview.open(post && { path: post.path, title: post.title, date: post.date }, view.state);
 });
 
 api.on('posts.changed', (change) => {

@@ -1,14 +1,16 @@
 import type { ReactNode } from 'react';
 import type { WorkspaceInfo } from '../../common/api';
-import type { EditorStatusState } from '../editorStatus';
+import type { EditorStatus } from '../editorStatus';
 import { keyLabel } from '../platform';
 import type { SessionState } from '../session';
+import { useStore } from '../store';
 import { readingMinutes } from '../wordCount';
 import { Icon } from './Icon';
 
 interface StatusBarProps {
   session: SessionState;
-  status: EditorStatusState;
+  /** Subscribed here, not in App: the cursor moves on every keystroke, and only the status bar shows it. */
+  status: EditorStatus;
   workspace: WorkspaceInfo | null;
   /** Opens the pre-publish check. */
   onCheck: () => void;
@@ -17,7 +19,8 @@ interface StatusBarProps {
   children?: ReactNode;
 }
 
-export function StatusBar({ session, status, workspace, onCheck, onSettings, children }: StatusBarProps) {
+export function StatusBar({ session, status: editorStatus, workspace, onCheck, onSettings, children }: StatusBarProps) {
+  const status = useStore(editorStatus.store);
   const minutes = readingMinutes(status.words);
   return (
     <footer className="status-bar">

@@ -1,7 +1,7 @@
 // The article's header (title, date, reading time, tags) exactly as the site
 // theme marks it up: rendered from the theme's own Article component.
 import { renderToStaticMarkup } from 'react-dom/server';
-import { findFrontMatter, frontMatterData, normalizeDate } from '../../common/post';
+import { normalizeDate } from '../../common/post';
 import { Article } from '../../common/theme/Article';
 
 export interface HeaderFields {
@@ -10,9 +10,8 @@ export interface HeaderFields {
   tags: string[];
 }
 
-/** The fields the header shows, from the post's front matter; the listed title and date (e.g. a Jekyll file name's) when it has none. */
-export function headerFields(text: string, fallback: { title: string; date: string | null }): HeaderFields {
-  const { data } = frontMatterData(text, findFrontMatter(text));
+/** The fields the header shows, from the post's front-matter data; the listed title and date (e.g. a Jekyll file name's) when it has none. */
+export function headerFields(data: Record<string, unknown>, fallback: { title: string; date: string | null }): HeaderFields {
   const tags = Array.isArray(data.tags) ? data.tags.filter((t): t is string => typeof t === 'string') : typeof data.tags === 'string' ? [data.tags] : [];
   return { title: typeof data.title === 'string' && data.title.trim() ? data.title : fallback.title, date: normalizeDate(data.date) ?? fallback.date, tags };
 }

@@ -14,6 +14,12 @@ export interface Block {
   label?: string;
 }
 
+/** The body as the lexer reads it: a string, or the editor's text seen from the body's start (no copy of the whole post). */
+export interface BodySource {
+  readonly length: number;
+  slice(from: number, to: number): string;
+}
+
 /** A replaced range of the body: [from, toOld) became [from, toNew). */
 export interface BodyEdit {
   from: number;
@@ -38,7 +44,7 @@ export class BlockLexer {
    * re-lexed block is the old one again (so an opened code fence that swallows
    * what follows is followed to where it ends).
    */
-  relex(old: readonly Block[], body: string, edit: BodyEdit): Block[] {
+  relex(old: readonly Block[], body: BodySource, edit: BodyEdit): Block[] {
     const starts = offsets(old);
     const delta = edit.toNew - edit.toOld;
     let first = Math.max(0, blockAt(starts, edit.from) - 1);

@@ -1,14 +1,18 @@
 // Keeps the preview in step with the editor: on each frame after an edit it
 // re-splits only the edited part of the body, renders only blocks whose
-// source changed, and hands the result to the surface.
-import type { ChangeSet, Text } from '@codemirror/state';
+// source changed, and hands the result to the surface. It reads the editor's
+// text in slices (never the whole post per keystroke), and the front matter
+// from the editor state's front-matter field, which parses it only when it
+// changes, so the header follows the title and YAML as they are typed.
+import type { ChangeSet, EditorState, Text } from '@codemirror/state';
 import { createMarkdown } from '../../common/markdown/pipeline';
 import { createSanitizer } from '../../common/markdown/sanitize';
-import { countWords, findFrontMatter } from '../../common/post';
+import { countWords } from '../../common/post';
 import { readingMinutes } from '../../common/words';
+import { frontMatterField, type FrontMatter } from '../frontMatter/frontMatterField';
 import { headerFields, headerHtml, type HeaderFields } from './articleHeader';
 import { assetResolver } from './assetUrls';
-import { BlockLexer, type Block } from './blockLexer';
+import { BlockLexer, type Block, type BodyEdit } from './blockLexer';
 import { BlockViews } from './blockViews';
 import { PreviewSurface } from './previewSurface';
 
@@ -40,11 +44,11 @@ export class PreviewController {
   #config: PreviewConfig;
   #views!: BlockViews;
   #post: PreviewPost | null = null;
-  #doc: Text | null = null;
+  #state: EditorState | null = null;
   #blocks: Block[] = [];
-  #body = '';
   #bodyStart = 0;
-  #frontMatter = '';
+  #docLength = 0;
+  #frontMatter: FrontMatter | null = null;
   #fields: HeaderFields = { title: '', date: null, tags: [] };
   #minutes = 0;
   #header = { html: '', version: 0 };
@@ -66,7 +70,7 @@ export class PreviewController {
 
   /** The blocks as last shown, with where the body starts in the text. */
   get blocks(): { blocks: readonly Block[]; bodyStart: number; doc: Text | null } {
-    return { blocks: this.#blocks, bodyStart: this.#bodyStart, doc: this.#doc };
+    return { blocks: this.#blocks, bodyStart: this.#bodyStart, doc: this.#state?.doc ?? null };
   }
 
   configure(config: PreviewConfig): void {
@@ -77,19 +81,19 @@ export class PreviewController {
     this.#invalidate();
   }
 
-  /** A post was opened (or closed, with null): everything is rendered afresh. */
-  open(post: PreviewPost | null, doc: Text): void {
+  /** A post was opened (or closed, with null): everything is rendered afresh. The state must hold `frontMatterField`. */
+  open(post: PreviewPost | null, state: EditorState): void {
     this.#post = post;
-    this.#doc = doc;
-    this.#frontMatter = '\0';
+    this.#state = state;
+    this.#frontMatter = null;
     this.#countNow = true;
     this.#newViews();
     this.#invalidate();
   }
 
-  /** The editor's text changed by `changes`, to `doc`. */
-  changed(changes: ChangeSet, doc: Text): void {
-    this.#doc = doc;
+  /** The editor's text changed by `changes`, giving `state`. */
+  changed(changes: ChangeSet, state: EditorState): void {
+    this.#state = state;
     if (!this.#stale) this.#pending = this.#pending ? this.#pending.compose(changes) : changes;
     this.#schedule();
   }
@@ -135,52 +139,44 @@ export class PreviewController {
 
   /** Brings the preview up to date now (normally on the next animation frame). */
   flush(): void {
-    if (!this.#doc || (!this.#stale && !this.#pending)) return;
-    const text = this.#doc.toString();
-    const bodyStart = findFrontMatter(text).bodyStart;
-    const body = text.slice(bodyStart);
-    const edit = this.#pending;
-    if (this.#stale || !edit || bodyStart !== this.#bodyStart) {
-      this.#blocks = this.#lexer.lex(body);
-    } else if (body !== this.#body) {
-      let from = Infinity;
-      let toOld = 0;
-      let toNew = 0;
-      edit.iterChangedRanges((fromA, toA, _fromB, toB) => {
-        from = Math.min(from, fromA);
-        toOld = Math.max(toOld, toA);
-        toNew = Math.max(toNew, toB);
-      });
-      this.#blocks =
-        from < bodyStart
-          ? this.#lexer.lex(body)
-          : this.#lexer.relex(this.#blocks, body, { from: from - bodyStart, toOld: toOld - bodyStart, toNew: toNew - bodyStart });
+    const state = this.#state;
+    if (!state || (!this.#stale && !this.#pending)) return;
+    const doc = state.doc;
+    const frontMatter = state.field(frontMatterField);
+    const bodyStart = frontMatter.block.bodyStart;
+    const edit = this.#stale ? null : this.#pending && bodyEdit(this.#pending, this.#bodyStart, bodyStart, doc.length - this.#docLength);
+    if (edit === null) this.#blocks = this.#lexer.lex(doc.sliceString(bodyStart));
+    else if (edit !== 'unchanged') {
+      const body = { length: doc.length - bodyStart, slice: (from: number, to: number) => doc.sliceString(bodyStart + from, bodyStart + to) };
+      this.#blocks = this.#lexer.relex(this.#blocks, body, edit);
     }
     this.#stale = false;
     this.#pending = null;
-    this.#body = body;
     this.#bodyStart = bodyStart;
-    this.#updateHeader(text.slice(0, bodyStart));
+    this.#docLength = doc.length;
+    this.#updateHeader(frontMatter, doc);
     this.surface.update({ views: this.#views.update(this.#blocks), header: this.#header });
   }
 
-  #updateHeader(frontMatter: string): void {
+  #updateHeader(frontMatter: FrontMatter, doc: Text): void {
+    // The field keeps its value object while the front matter is unchanged (and the last readable data while it is broken).
     const fresh = frontMatter !== this.#frontMatter;
     if (fresh) {
       this.#frontMatter = frontMatter;
-      this.#fields = headerFields(frontMatter, { title: this.#post?.title ?? '', date: this.#post?.date ?? null });
+      this.#fields = headerFields(frontMatter.data, { title: this.#post?.title ?? '', date: this.#post?.date ?? null });
     }
+    const minutes = () => readingMinutes(countWords(doc.sliceString(this.#bodyStart)));
     if (this.#countNow) {
       this.#countNow = false;
-      this.#minutes = readingMinutes(countWords(this.#body));
+      this.#minutes = minutes();
       this.#renderHeader();
       return;
     }
     clearTimeout(this.#wordsTimer);
     this.#wordsTimer = setTimeout(() => {
-      const minutes = readingMinutes(countWords(this.#body));
-      if (minutes === this.#minutes) return;
-      this.#minutes = minutes;
+      const now = minutes();
+      if (now === this.#minutes) return;
+      this.#minutes = now;
       this.#renderHeader();
       this.surface.update({ views: this.#views.views, header: this.#header });
     }, WORDS_PAUSE_MS);
@@ -190,4 +186,24 @@ export class PreviewController {
   #renderHeader(): void {
     this.#header = { html: headerHtml(this.#fields, this.#minutes), version: this.#header.version + 1 };
   }
+}
+
+/**
+ * The edit `changes` made to the body, in body offsets: 'unchanged' when they
+ * touched only the front matter, null when the body must be read afresh (its
+ * start moved under an edit that reached it).
+ */
+export function bodyEdit(changes: ChangeSet, oldStart: number, newStart: number, lengthDelta: number): BodyEdit | 'unchanged' | null {
+  let from = Infinity;
+  let toOld = 0;
+  let toNew = 0;
+  changes.iterChangedRanges((fromA, toA, _fromB, toB) => {
+    from = Math.min(from, fromA);
+    toOld = Math.max(toOld, toA);
+    toNew = Math.max(toNew, toB);
+  });
+  if (from === Infinity) return 'unchanged';
+  if (toOld < oldStart && newStart - oldStart === lengthDelta) return 'unchanged';
+  if (from < oldStart || newStart !== oldStart) return null;
+  return { from: from - oldStart, toOld: toOld - oldStart, toNew: toNew - oldStart };
 }

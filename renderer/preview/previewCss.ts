@@ -43,12 +43,16 @@ export function shadowCss(css: string): string {
  * The mirror's own rules. It sits over the frames as a transparent copy: text
  * is invisible but selectable and links clickable; a chunk whose frame is
  * still loading is shown by the mirror instead ("live"), over a patch of the
- * page background.
+ * page background. Each chunk's box is contained, so the browser lays out
+ * and paints only the boxes on screen; the others keep their last measured
+ * size (a new box is laid out in full once, while \`pw-fresh\`, to have one).
  */
 export const mirrorCss = `${shadowCss(themeCss)}
 ${placeholders}
 :host { all: initial; display: block; position: relative; container: pw / inline-size; }
 .pw-body { position: relative; z-index: 1; background: transparent; }
+.pw-chunk { contain: layout style paint; content-visibility: auto; contain-intrinsic-size: auto none; }
+.pw-chunk.pw-fresh { content-visibility: visible; }
 .pw-ghost, .pw-ghost * {
   color: transparent !important; background: transparent !important; border-color: transparent !important;
   text-decoration-color: transparent !important; box-shadow: none !important;

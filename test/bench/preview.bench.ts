@@ -8,7 +8,8 @@
 // - painted: the frame that shows the edit has been painted. The preview
 //   updates in a requestAnimationFrame callback (no debounce); a MutationObserver
 //   sees the update at the end of that callback and posts a message, which
-//   runs once that frame's style, layout and paint are done.
+//   runs once that frame's main-thread work (rAF callbacks, ResizeObserver,
+//   style, layout, paint, commit) is done. See test/bench/README.md.
 // - frame settled: the sandboxed frame of the edited chunk has loaded its new
 //   document (its `load` event), plus two animation frames in the page. Until
 //   then the mirror shows the edited chunk (see renderer/preview/previewSurface.ts).
@@ -123,7 +124,7 @@ export const previewBenchmark: Benchmark = {
       ]);
     }
     const markdown = [
-      'One character typed in the middle of the post, in Chromium (headless, software rendering) through the browser bridge; times from the keydown event, in ms. **Painted**: the frame showing the edit has been painted (the mirror shows the edited chunk). **Frame settled**: the sandboxed frame of that chunk has loaded its new document, plus two animation frames.',
+      'One character typed in the middle of the post, in Chromium (headless, software rendering) through the browser bridge; times from the keydown event, in ms. **Painted**: the main thread has finished the frame showing the edit (rAF callbacks, layout, paint, commit; the mirror shows the edited chunk). **Frame settled**: the sandboxed frame of that chunk has loaded its new document, plus two animation frames. See test/bench/README.md.',
       '',
       table(['words', 'keystrokes', 'painted p50', 'painted p95', 'target p95', 'frame settled p50', 'frame settled p95'], rows, ['r', 'r', 'r', 'r', 'l', 'r', 'r']),
       '',
