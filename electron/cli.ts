@@ -112,10 +112,14 @@ async function sampleWorkspace(): Promise<string> {
 
 /** The process entry used by bin/postwright.js: exit codes and one-line errors, no stack traces. */
 export async function main(argv: string[]): Promise<never> {
+  let code: number;
   try {
-    process.exit(await runCli(argv));
+    code = await runCli(argv);
   } catch (error) {
     console.error(`postwright: ${ApiError.from(error).message}`);
-    process.exit(1);
+    code = 1;
   }
+  // Writes to a pipe can still be queued: exiting now would cut off the end of the output (a build's warnings, say).
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))));
+  process.exit(code);
 }

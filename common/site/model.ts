@@ -77,9 +77,12 @@ export function siteModel<P extends SiteInput>(inputs: readonly P[], settings: P
   posts.sort(newestFirst);
 
   const tags = new Map<string, SiteTag<P>>();
+  // Thousands of posts share a few dozen tag names: slug each name once.
+  const slugs = new Map<string, string>();
   for (const post of posts) {
     for (const name of new Set(post.tags)) {
-      const slug = tagSlug(name);
+      let slug = slugs.get(name);
+      if (slug === undefined) slugs.set(name, (slug = tagSlug(name)));
       let tag = tags.get(slug);
       if (!tag) tags.set(slug, (tag = { name, slug, url: tagUrl(name), posts: [] }));
       if (tag.posts.at(-1) !== post) tag.posts.push(post);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { PostRecord } from './postRenderer';
 
 /** Bump when the cache's shape changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** One output that is not a post page: a hash of what it was made from, and of its bytes. */
 export interface OutputRecord {

@@ -18,7 +18,8 @@ export interface BuildArgs {
 
 type Print = (line: string) => void;
 
-const count = (n: number) => n.toLocaleString('en-US');
+// Not toLocaleString: its first call loads ICU data, a noticeable share of a small rebuild.
+const count = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** One line: what was built, what changed, what was left out. */

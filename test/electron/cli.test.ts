@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +121,23 @@ describe('postwright build (the installed bin)', () => {
     const missing = await run(['build', '--workspace', root, '--post', 'nope', '--standalone']);
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('No post has the slug "nope"') });
     expect((await run(['build', '--post', 'x'])).code).toBe(2);
+  });
+
+  it('prints every warning through a pipe, however many there are', async () => {
+    const site = await mkdtemp(join(tmpdir(), 'postwright-build-'));
+    try {
+      // 400 posts with broken front matter: about 100 KB of warnings, more than a pipe holds at once.
+      await mkdir(join(site, 'posts'));
+      for (let i = 0; i < 400; i++) await writeFile(join(site, 'posts', `broken-front-matter-number-${i}.md`), `---\ntitle: [unclosed\n---\n\nBody ${i}.\n`);
+      const built = await run(['build', site], { XDG_CACHE_HOME: join(site, '.cache') });
+      expect(built.code).toBe(0);
+      const warnings = built.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+      expect(built.stderr.length).toBeGreaterThan(65_536);
+      expect(warnings).toHaveLength(400);
+      expect(built.stdout).toMatch(/^Built 400 posts/);
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
   });
 
   it('names the bad key in postwright.json', async () => {
