@@ -35,6 +35,27 @@ function percentile(values: readonly number[], p: number): number {
 }
 
 /**
+ * The same probe for the editor alone (view mode "editor"): the frame that
+ * shows the typed character in CodeMirror. Run side by side, it is the floor
+ * the preview adds to: what a keystroke costs this browser with no preview.
+ */
+const editorProbes = `(() => {
+  const content = document.querySelector('.cm-content');
+  const samples = [];
+  window.__latency = samples;
+  let current = null;
+  window.addEventListener('keydown', (event) => { current = { start: event.timeStamp }; }, true);
+  new MutationObserver(() => {
+    const trial = current;
+    if (!trial) return;
+    current = null;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => samples.push({ painted: performance.now() - trial.start, settled: 0 });
+    channel.port2.postMessage(0);
+  }).observe(content, { childList: true, subtree: true, characterData: true });
+})()`;
+
+/**
  * Installs the probes; each keystroke's times are pushed to window.__latency.
  * A string, because tsx would wrap named functions in a helper the page lacks.
  */
@@ -65,10 +86,14 @@ const probes = `(() => {
   }).observe(canvas, { attributes: true, attributeFilter: ['data-revision', 'data-settled'] });
 })()`;
 
-async function measurePost(words: number, runs: number, warmup: number, log: (line: string) => void): Promise<Sample[]> {
+async function measurePost(words: number, view: 'split' | 'editor', runs: number, warmup: number, log: (line: string) => void): Promise<Sample[]> {
   const e2e = await openApp({ width: 1280, height: 800 });
   try {
     const { page, app } = e2e;
+    if (view === 'editor') {
+      await page.evaluate(() => localStorage.setItem('postwright.settings', JSON.stringify({ viewMode: 'editor' })));
+      await page.reload();
+    }
     await writeFile(join(app.root, 'posts', 'long.md'), longPost(words));
     const row = page.getByRole('listbox', { name: 'Posts' }).getByText(`A long post of ${words.toLocaleString('en')} words`, { exact: true });
     await row.waitFor({ timeout: 20_000 });
@@ -78,13 +103,14 @@ async function measurePost(words: number, runs: number, warmup: number, log: (li
         const c = document.querySelector<HTMLElement>('.preview-canvas');
         return c?.dataset.revision !== undefined && c.dataset.settled === c.dataset.revision;
       }, undefined, { timeout: 30_000 });
-    await quiet();
+    if (view === 'split') await quiet();
+    else await page.locator('.cm-content').waitFor();
     // Put the cursor in a paragraph in the middle of the post.
     await page.locator('.cm-scroller').evaluate((s) => (s.scrollTop = s.scrollHeight / 2));
     await page.waitForTimeout(300);
     const line = page.locator('.cm-line').filter({ hasText: /^[A-Z][a-z].{60,}/ }).first();
     await line.click({ position: { x: 40, y: 8 } });
-    await page.evaluate(probes);
+    await page.evaluate(view === 'split' ? probes : editorProbes);
     const count = () => page.evaluate(() => (window as unknown as { __latency: unknown[] }).__latency.length);
     for (let i = 0; i < warmup + runs; i++) {
       await page.keyboard.type(i % 2 ? 'x' : 'y');
@@ -92,7 +118,7 @@ async function measurePost(words: number, runs: number, warmup: number, log: (li
       await page.waitForTimeout(120);
     }
     const samples = (await page.evaluate(() => (window as unknown as { __latency: Sample[] }).__latency)).slice(warmup);
-    log(`${words.toLocaleString('en')} words: ${samples.length} keystrokes (of ${await count()})`);
+    log(`${words.toLocaleString('en')} words, ${view}: ${samples.length} keystrokes (of ${await count()})`);
     return samples;
   } finally {
     await e2e.close();
@@ -107,7 +133,9 @@ export const previewBenchmark: Benchmark = {
     const rows: string[][] = [];
     let met = true;
     for (const target of TARGETS) {
-      const samples = await measurePost(target.words, runs, Math.max(ctx.warmup, 5), ctx.log);
+      const warmup = Math.max(ctx.warmup, 5);
+      const floor = (await measurePost(target.words, 'editor', runs, warmup, ctx.log)).map((s) => s.painted);
+      const samples = await measurePost(target.words, 'split', runs, warmup, ctx.log);
       const painted = samples.map((s) => s.painted);
       const settled = samples.map((s) => s.settled);
       const p95 = percentile(painted, 95);
@@ -121,12 +149,19 @@ export const previewBenchmark: Benchmark = {
         `≤ ${target.p95} ${ok ? '✓' : '✗'}`,
         fmt(percentile(settled, 50)),
         fmt(percentile(settled, 95)),
+        fmt(percentile(floor, 50)),
+        fmt(percentile(floor, 95)),
+        `${(percentile(painted, 50) / percentile(floor, 50)).toFixed(2)}×`,
       ]);
     }
     const markdown = [
-      'One character typed in the middle of the post, in Chromium (headless, software rendering) through the browser bridge; times from the keydown event, in ms. **Painted**: the main thread has finished the frame showing the edit (rAF callbacks, layout, paint, commit; the mirror shows the edited chunk). **Frame settled**: the sandboxed frame of that chunk has loaded its new document, plus two animation frames. See test/bench/README.md.',
+      'One character typed in the middle of the post, in Chromium (headless, software rendering) through the browser bridge; times from the keydown event, in ms. **Painted**: the main thread has finished the frame showing the edit (rAF callbacks, layout, paint, commit; the mirror shows the edited chunk). **Frame settled**: the sandboxed frame of that chunk has loaded its new document, plus two animation frames. **Editor alone**: the same keystrokes with the preview hidden (view mode "editor"), measured in the same run to the frame that shows the character in CodeMirror: what a keystroke costs this browser with no preview at all. See test/bench/README.md.',
       '',
-      table(['words', 'keystrokes', 'painted p50', 'painted p95', 'target p95', 'frame settled p50', 'frame settled p95'], rows, ['r', 'r', 'r', 'r', 'l', 'r', 'r']),
+      table(
+        ['words', 'keystrokes', 'painted p50', 'painted p95', 'target p95', 'frame settled p50', 'frame settled p95', 'editor alone p50', 'editor alone p95', 'p50 vs editor alone'],
+        rows,
+        ['r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r'],
+      ),
       '',
       `${machine()}; load ${load()}.`,
     ].join('\n');
