@@ -1,6 +1,7 @@
 // The page around every template: head with SEO meta, site header with nav,
 // footer with feeds. No scripts anywhere: dark mode follows the reader's system.
 import type { ReactNode } from 'react';
+import { PartialSlot } from './render';
 import { absoluteUrl, CUSTOM_CSS, FEEDS, href, THEME_CSS, type Site } from './site';
 
 export interface PageMeta {
@@ -51,6 +52,7 @@ export function Layout({ site, meta, children }: { site: Site; meta: PageMeta; c
             <link rel="alternate" type="application/feed+json" title={`${settings.title} (JSON Feed)`} href={href(site, FEEDS.json)} />
             <link rel="stylesheet" href={href(site, THEME_CSS)} />
             {site.customCss && <link rel="stylesheet" href={href(site, CUSTOM_CSS)} />}
+            {site.partials?.head !== undefined && <PartialSlot name="head" />}
           </>
         ) : (
           <style dangerouslySetInnerHTML={{ __html: site.inlineCss ?? '' }} />
@@ -71,12 +73,15 @@ export function Layout({ site, meta, children }: { site: Site; meta: PageMeta; c
 
 /** Header, main and footer of a page on the site (a standalone post has only its article). */
 function Chrome({ site, children }: { site: Site; children: ReactNode }) {
-  const { settings } = site;
+  const { settings, partials } = site;
   return (
     <>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      {partials?.header !== undefined ? (
+        <PartialSlot name="header" />
+      ) : (
         <header className="site-header">
           <div className="site-header-inner">
             <a className="site-title" href={href(site, '')}>
@@ -99,9 +104,13 @@ function Chrome({ site, children }: { site: Site; children: ReactNode }) {
             </nav>
           </div>
         </header>
-        <main id="main" className="site-main">
-          {children}
-        </main>
+      )}
+      <main id="main" className="site-main">
+        {children}
+      </main>
+      {partials?.footer !== undefined ? (
+        <PartialSlot name="footer" />
+      ) : (
         <footer className="site-footer">
           <p>
             © {settings.author || settings.title}
@@ -110,6 +119,7 @@ function Chrome({ site, children }: { site: Site; children: ReactNode }) {
             <a href={href(site, FEEDS.json)}>JSON Feed</a>
           </p>
         </footer>
+      )}
     </>
   );
 }

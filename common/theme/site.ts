@@ -10,7 +10,19 @@ export interface Site {
   customCss: boolean;
   /** A standalone page carries its CSS here instead of linking the site's files. */
   inlineCss?: string;
+  /** The workspace's own HTML for parts of every page (theme/partials/*.html). */
+  partials?: Partials;
 }
+
+/**
+ * The parts of the page an author can replace with their own HTML, written as
+ * they are: `head` is added to every page's head (analytics, fonts, icons);
+ * `header` and `footer` replace the site's own. They are the author's
+ * template, not post content, so they are not sanitized.
+ */
+export const PARTIALS = ['head', 'header', 'footer'] as const;
+export type PartialName = (typeof PARTIALS)[number];
+export type Partials = Partial<Record<PartialName, string>>;
 
 /** Where the theme's files are published. */
 export const THEME_CSS = 'theme.css';

@@ -21,7 +21,7 @@ import type { SiteSettings } from '../../common/siteSettings';
 import { ArchivePage, IndexPage, NotFoundPage, TagPage, TagsPage } from '../../common/theme/pages';
 import type { ListedPost } from '../../common/theme/PostLinks';
 import { renderPage } from '../../common/theme/render';
-import { CUSTOM_CSS, FEEDS, THEME_CSS, type Site } from '../../common/theme/site';
+import { CUSTOM_CSS, FEEDS, PARTIALS, THEME_CSS, type Partials, type Site } from '../../common/theme/site';
 import themeCss from '../../common/theme/theme.css?raw';
 import { appVersion } from '../appPaths';
 import { isWithin, resolveInside } from '../workspace/paths';
@@ -60,6 +60,8 @@ export interface OpenedSite {
   output: OutputFolder | null;
   /** The real path of theme/custom.css, when the workspace has one. */
   customCss: string | null;
+  /** The workspace's theme/partials/*.html. */
+  partials: Partials;
 }
 
 /** The workspace, its settings, and the output folder they (or `out`) name. */
@@ -77,7 +79,24 @@ export async function openSite(root: string, out: string | undefined, withOutput
   if (withOutput) output = OutputFolder.open(out ? path.resolve(out) : (await resolveInside(real, settings.output)).real, real);
   const custom = await resolveInside(real, CUSTOM_CSS_SOURCE).catch(() => null);
   const customCss = custom && fs.statSync(custom.real, { throwIfNoEntry: false })?.isFile() ? custom.real : null;
-  return { root: real, settings, output, customCss };
+  return { root: real, settings, output, customCss, partials: await readPartials(real) };
+}
+
+/** A partial is a snippet of a page; anything bigger is a mistake (a whole site pasted in). */
+const PARTIAL_LIMIT = 256 * 1024;
+
+/** theme/partials/{head,header,footer}.html, read through the same guard as every workspace path. */
+async function readPartials(root: string): Promise<Partials> {
+  const partials: Partials = {};
+  for (const name of PARTIALS) {
+    const source = `theme/partials/${name}.html`;
+    const file = await resolveInside(root, source).catch(() => null);
+    const stat = file && fs.statSync(file.real, { throwIfNoEntry: false });
+    if (!file || !stat?.isFile()) continue;
+    if (stat.size > PARTIAL_LIMIT) throw new ApiError('invalid-arguments', `${source} is ${Math.ceil(stat.size / 1024)} KB; a partial may be at most 256 KB.`);
+    partials[name] = fs.readFileSync(file.real, 'utf8');
+  }
+  return partials;
 }
 
 /** What a page's bytes depend on besides its own inputs: settings, theme and code. */
@@ -92,10 +111,10 @@ const listed = ({ title, url, date, words, excerpt, description, tags }: SitePos
 export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary> {
   const started = performance.now();
   const opened = await openSite(options.root, options.out, true);
-  const { root, settings, customCss } = opened;
+  const { root, settings, customCss, partials } = opened;
   const out = opened.output!;
   const publish: PublishOptions = { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now() };
-  const site: Site = { settings, customCss: customCss !== null };
+  const site: Site = { settings, customCss: customCss !== null, partials };
   const context: RenderContext = { root, settings, site, publish };
   const key = buildKey(context);
   const cache = BuildCache.load(options.cacheDir, root, out.root, key);
@@ -172,20 +191,20 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
     for (let page = 1; page <= pages; page++) {
       const posts = model.posts.slice((page - 1) * perPage, page * perPage);
       await emit(fileOf(indexUrl(page)), ['index', page, pages, posts.map((p) => digests(p, 'listing'))], () =>
-        renderPage(IndexPage({ site, posts: posts.map(listed), page, pages })),
+        renderPage(IndexPage({ site, posts: posts.map(listed), page, pages }), site),
       );
       advance();
     }
     for (const tag of model.tags) {
       await emit(fileOf(tag.url), ['tag', tag.name, tag.posts.map((p) => digests(p, 'link'))], () =>
-        renderPage(TagPage({ site, name: tag.name, url: tag.url, posts: tag.posts.map(listed) })),
+        renderPage(TagPage({ site, name: tag.name, url: tag.url, posts: tag.posts.map(listed) }), site),
       );
       advance();
     }
     const tagList = model.tags.map((t) => ({ name: t.name, url: t.url, count: t.posts.length }));
-    await emit(fileOf('tags/'), ['tags', tagList], () => renderPage(TagsPage({ site, tags: tagList })));
-    await emit(fileOf('archive/'), ['archive', model.posts.map((p) => digests(p, 'link'))], () => renderPage(ArchivePage({ site, posts: model.posts.map(listed) })));
-    await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site })));
+    await emit(fileOf('tags/'), ['tags', tagList], () => renderPage(TagsPage({ site, tags: tagList }), site));
+    await emit(fileOf('archive/'), ['archive', model.posts.map((p) => digests(p, 'link'))], () => renderPage(ArchivePage({ site, posts: model.posts.map(listed) }), site));
+    await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site }), site));
     advance();
     const newest = model.posts.slice(0, FEED_SIZE);
     const feedInputs = ['feeds', newest.map((p) => [...digests(p, 'listing'), p.time])];

@@ -148,7 +148,7 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
       return { record: record(entry, { assets: [...assets].sort() }), body };
     },
     page(entry, body, url) {
-      return renderPage(PostPage({ site, post: { ...entry, url }, html: body }));
+      return renderPage(PostPage({ site, post: { ...entry, url }, html: body }), site);
     },
   };
 }
