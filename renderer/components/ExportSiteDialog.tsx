@@ -8,6 +8,8 @@ import { Dialog } from './Dialog';
 type State = { kind: 'ready' } | { kind: 'building'; done: number; total: number } | { kind: 'built'; summary: SiteBuildSummary } | { kind: 'failed'; message: string };
 
 const count = (n: number) => n.toLocaleString();
+/** "1 draft", "3 drafts"; empty for none. */
+const plural = (n: number, one: string, many = `${one}s`) => (n === 0 ? '' : `${count(n)} ${n === 1 ? one : many}`);
 
 export function ExportSiteDialog({ outputDir, onClose }: { outputDir: string; onClose: () => void }) {
   const [state, setState] = useState<State>({ kind: 'ready' });
@@ -65,7 +67,11 @@ export function ExportSiteDialog({ outputDir, onClose }: { outputDir: string; on
           </p>
           {(state.summary.drafts > 0 || state.summary.future > 0) && (
             <p className="hint">
-              Left out: {state.summary.drafts} drafts, {state.summary.future} future posts.
+              Left out{' '}
+              {[plural(state.summary.drafts, 'draft'), plural(state.summary.future, 'post dated in the future', 'posts dated in the future')]
+                .filter(Boolean)
+                .join(' and ')}
+              .
             </p>
           )}
           {state.summary.warnings.length > 0 && (
