@@ -167,8 +167,14 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
   // 3. Everything else.
   const listings = async (model: SiteModel<SiteInput>, pages: number) => {
     const perPage = settings.postsPerPage;
-    // Keys hash each post's digests (made when it was rendered), not its fields.
-    const digests = (p: SitePost, kind: 'listing' | 'link') => [p.url, records.get(p.path)![kind]];
+    // Keys hash each post's digests (made when it was rendered), not its fields; each post's pair is
+    // made once here, as tag pages and the archive list every post again (tens of thousands of lookups).
+    const pairs = new Map<SitePost, { listing: string; link: string }>();
+    for (const p of model.posts) {
+      const record = records.get(p.path)!;
+      pairs.set(p, { listing: `${p.url} ${record.listing}`, link: `${p.url} ${record.link}` });
+    }
+    const digests = (p: SitePost, kind: 'listing' | 'link') => pairs.get(p)![kind];
     for (let page = 1; page <= pages; page++) {
       const posts = model.posts.slice((page - 1) * perPage, page * perPage);
       await emit(fileOf(indexUrl(page)), ['index', page, pages, posts.map((p) => digests(p, 'listing'))], () =>
@@ -188,7 +194,7 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
     await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site })));
     advance();
     const newest = model.posts.slice(0, FEED_SIZE);
-    const feedInputs = ['feeds', newest.map((p) => [...digests(p, 'listing'), p.time])];
+    const feedInputs = ['feeds', newest.map((p) => [digests(p, 'listing'), p.time])];
     // The feed package loads only when a feed changes (a rebuild after an edit to an old post needs none).
     let made: Promise<{ rss: string; atom: string; json: string }> | undefined;
     const feed = () => (made ??= import('./feeds').then(({ feeds }) => feeds(site, newest)));
