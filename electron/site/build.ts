@@ -87,7 +87,6 @@ function buildKey(context: Omit<RenderContext, 'publish'>): string {
 }
 
 const keyOf = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
-const listed = ({ title, url, date, words, excerpt, description, tags }: SitePost): ListedPost => ({ title, url, date, words, excerpt, description, tags });
 
 export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary> {
   const started = performance.now();
@@ -100,6 +99,10 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
   const key = buildKey(context);
   const cache = BuildCache.load(options.cacheDir, root, out.root, key);
   const warnings: string[] = [];
+  /** A post's excerpt: a cached record's entry has none, the cache holds it apart. */
+  const excerptOf = (p: SitePost) => p.excerpt ?? cache.excerpt(p.path);
+  /** A post as the index shows it (tag and archive pages show no excerpt, so they take the posts as they are). */
+  const listed = (p: SitePost): ListedPost => ({ title: p.title, url: p.url, date: p.date, words: p.words, excerpt: excerptOf(p), description: p.description, tags: p.tags });
 
   // 1. Posts: changed ones are read and their bodies rendered.
   const relatives = (await findPosts(root, settings.output)).sort();
@@ -184,20 +187,20 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
     }
     for (const tag of model.tags) {
       await emit(fileOf(tag.url), ['tag', tag.name, tag.posts.map((p) => digests(p, 'link'))], () =>
-        renderPage(TagPage({ site, name: tag.name, url: tag.url, posts: tag.posts.map(listed) })),
+        renderPage(TagPage({ site, name: tag.name, url: tag.url, posts: tag.posts })),
       );
       advance();
     }
     const tagList = model.tags.map((t) => ({ name: t.name, url: t.url, count: t.posts.length }));
     await emit(fileOf('tags/'), ['tags', tagList], () => renderPage(TagsPage({ site, tags: tagList })));
-    await emit(fileOf('archive/'), ['archive', model.posts.map((p) => digests(p, 'link'))], () => renderPage(ArchivePage({ site, posts: model.posts.map(listed) })));
+    await emit(fileOf('archive/'), ['archive', model.posts.map((p) => digests(p, 'link'))], () => renderPage(ArchivePage({ site, posts: model.posts })));
     await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site })));
     advance();
     const newest = model.posts.slice(0, FEED_SIZE);
     const feedInputs = ['feeds', newest.map((p) => [digests(p, 'listing'), p.time])];
     // The feed package loads only when a feed changes (a rebuild after an edit to an old post needs none).
     let made: Promise<{ rss: string; atom: string; json: string }> | undefined;
-    const feed = () => (made ??= import('./feeds').then(({ feeds }) => feeds(site, newest)));
+    const feed = () => (made ??= import('./feeds').then(({ feeds }) => feeds(site, newest.map((p) => ({ ...p, excerpt: excerptOf(p) })))));
     await emit(FEEDS.rss, feedInputs, async () => (await feed()).rss);
     await emit(FEEDS.atom, feedInputs, async () => (await feed()).atom);
     await emit(FEEDS.json, feedInputs, async () => (await feed()).json);
