@@ -204,7 +204,7 @@ export class BuildCache {
       };
       fs.writeFileSync(temp, JSON.stringify(data));
       fs.renameSync(temp, this.file);
-      if (rewrite && this.excerpts) fs.rmSync(path.join(folder, this.excerpts.name), { force: true });
+      if (rewrite) this.#removeExcerpts(name);
     } catch {
       fs.rmSync(temp, { force: true });
       if (fresh) fs.rmSync(fresh, { force: true });
@@ -218,7 +218,16 @@ export class BuildCache {
     this.#close();
     if (!this.file) return;
     fs.rmSync(this.file, { force: true });
-    if (this.excerpts) fs.rmSync(path.join(path.dirname(this.file), this.excerpts.name), { force: true });
+    this.#removeExcerpts(null);
+  }
+
+  /** Every excerpt file of this cache but `keep`, the one of an index that was not used (cut short, older format) included. */
+  #removeExcerpts(keep: string | null): void {
+    const folder = path.dirname(this.file);
+    const prefix = `${path.basename(this.file, '.json')}-`;
+    for (const name of fs.readdirSync(folder)) {
+      if (name.startsWith(prefix) && name.endsWith('.excerpts') && name !== keep) fs.rmSync(path.join(folder, name), { force: true });
+    }
   }
 
   #close(): void {

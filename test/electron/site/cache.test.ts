@@ -71,6 +71,7 @@ describe('the build cache', () => {
     // Shorter than the index says: not the file it describes, so the cache is not used at all.
     await truncate(await excerpts(), 10);
     expect((await build(root, out, { cacheDir })).rendered).toBe(POSTS);
+    expect(await excerptFiles(cacheDir)).toHaveLength(1);
     await expectSameAsClean(root, out);
 
     // Same length, other bytes: found when an index page needs an excerpt; the cache is cleared and the next build is whole.
@@ -79,6 +80,7 @@ describe('the build cache', () => {
     const post = path.join(root, 'posts', 'post-11.md');
     await writeFile(post, (await readFile(post, 'utf8')).replace('title: Post 11', 'title: Post eleven'));
     await expect(build(root, out, { cacheDir })).rejects.toThrow(/build cache .* was damaged/);
+    expect(await excerptFiles(cacheDir)).toEqual([]);
     expect((await build(root, out, { cacheDir })).rendered).toBe(POSTS);
     await expectSameAsClean(root, out);
   });
