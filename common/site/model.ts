@@ -49,19 +49,31 @@ export interface SiteModel<P extends SiteInput = SiteInput> {
 }
 
 export function isPublished(post: Pick<SiteInput, 'draft' | 'date'>, options: PublishOptions): boolean {
-  if (post.draft && !options.drafts) return false;
+  return publishedTime(post, options) !== undefined;
+}
+
+/** A published post's date as an instant (null when undated); undefined when the post is left out. */
+function publishedTime(post: Pick<SiteInput, 'draft' | 'date'>, options: PublishOptions): number | null | undefined {
+  if (post.draft && !options.drafts) return undefined;
   const time = dateValue(post.date);
-  return options.future || time === null || time <= options.now;
+  return options.future || time === null || time <= options.now ? time : undefined;
 }
 
 export function siteModel<P extends SiteInput>(inputs: readonly P[], settings: Pick<SiteSettings, 'permalink'>, options: PublishOptions): SiteModel<P> {
-  const posts = inputs
-    .filter((post) => isPublished(post, options))
-    .map((post): SitePost<P> => ({ ...post, url: postUrl(settings.permalink, post.slug, post.date), time: dateValue(post.date) }));
+  // One pass, each date parsed once: this runs over every post of every rebuild.
+  const posts: SitePost<P>[] = [];
+  for (const post of inputs) {
+    const time = publishedTime(post, options);
+    if (time !== undefined) posts.push({ ...post, url: postUrl(settings.permalink, post.slug, post.date), time });
+  }
 
   // Two posts with one URL: both stay published, the later path under the next free "-N".
   const claims = new Map<string, SitePost<P>[]>();
-  for (const post of posts) claims.set(post.url, [...(claims.get(post.url) ?? []), post]);
+  for (const post of posts) {
+    const claimants = claims.get(post.url);
+    if (claimants) claimants.push(post);
+    else claims.set(post.url, [post]);
+  }
   const duplicates: Duplicate[] = [];
   for (const [url, claimants] of [...claims].sort(([a], [b]) => compare(a, b))) {
     if (claimants.length < 2) continue;

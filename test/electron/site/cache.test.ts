@@ -1,0 +1,87 @@
+// The build cache keeps posts' excerpts apart from its index: a rebuild reads
+// back only the excerpts of pages it renders again. These posts have no
+// description, so index cards and feeds show the excerpts, and every rebuild
+// must still equal a clean build: after edits, after the excerpt file is
+// compacted, and after it is damaged.
+import { mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, readTree } from '../../helpers/site';
+import { tempDir } from '../../helpers/tmp';
+
+const POSTS = 12;
+
+async function workspace(): Promise<string> {
+  const root = await tempDir();
+  await writeFile(path.join(root, 'postwright.json'), JSON.stringify({ title: 'Excerpts', baseUrl: 'https://example.com/', postsPerPage: 5 }));
+  await mkdir(path.join(root, 'posts'));
+  for (let n = 1; n <= POSTS; n++) {
+    const day = String(n).padStart(2, '0');
+    await writeFile(path.join(root, 'posts', `post-${n}.md`), `---\ntitle: Post ${n}\ndate: 2024-03-${day}\n---\n\nThe opening of post ${n}, which its card shows.\n\nMore of post ${n}.\n`);
+  }
+  return root;
+}
+
+async function expectSameAsClean(root: string, out: string) {
+  const clean = path.join(await tempDir(), 'clean');
+  await build(root, clean);
+  const [incremental, expected] = await Promise.all([readTree(out), readTree(clean)]);
+  expect([...incremental.keys()]).toEqual([...expected.keys()]);
+  expect([...expected].filter(([file, bytes]) => !incremental.get(file)!.equals(bytes)).map(([file]) => file)).toEqual([]);
+}
+
+const excerptFiles = async (cacheDir: string) => (await readdir(path.join(cacheDir, 'site'))).filter((f) => f.endsWith('.excerpts'));
+
+describe('the build cache', () => {
+  it('renders index pages and feeds from cached excerpts, and compacts its excerpt file', async () => {
+    const root = await workspace();
+    const cacheDir = await tempDir();
+    const out = path.join(await tempDir(), 'site');
+    await build(root, out, { cacheDir });
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('The opening of post 12');
+
+    // A retitled post re-renders the index page and feeds it is on; its neighbours' excerpts come from the cache.
+    const post = path.join(root, 'posts', 'post-11.md');
+    await writeFile(post, (await readFile(post, 'utf8')).replace('title: Post 11', 'title: Post eleven'));
+    const edit = await build(root, out, { cacheDir });
+    expect(edit.rendered).toBe(1);
+    await expectSameAsClean(root, out);
+    const [first] = await excerptFiles(cacheDir);
+
+    // Each rebuild after an edit to every post appends every excerpt again; the file is rewritten before it is mostly stale.
+    for (let round = 1; round <= 4; round++) {
+      for (let n = 1; n <= POSTS; n++) await writeFile(path.join(root, 'posts', `post-${n}.md`), `---\ntitle: Post ${n}\ndate: 2024-03-${String(n).padStart(2, '0')}\n---\n\nRound ${round} of post ${n}.\n`);
+      expect((await build(root, out, { cacheDir })).rendered).toBe(POSTS);
+    }
+    const files = await excerptFiles(cacheDir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).not.toBe(first);
+    await writeFile(post, (await readFile(post, 'utf8')).replace('title: Post 11', 'title: Post eleven again'));
+    await build(root, out, { cacheDir });
+    await expectSameAsClean(root, out);
+  });
+
+  it('builds in full when the excerpt file is cut short, and says so when its bytes are damaged', async () => {
+    const root = await workspace();
+    const cacheDir = await tempDir();
+    const out = path.join(await tempDir(), 'site');
+    await build(root, out, { cacheDir });
+    const excerpts = async () => path.join(cacheDir, 'site', (await excerptFiles(cacheDir))[0]!);
+
+    // Shorter than the index says: not the file it describes, so the cache is not used at all.
+    await truncate(await excerpts(), 10);
+    expect((await build(root, out, { cacheDir })).rendered).toBe(POSTS);
+    expect(await excerptFiles(cacheDir)).toHaveLength(1);
+    await expectSameAsClean(root, out);
+
+    // Same length, other bytes: found when an index page needs an excerpt; the cache is cleared and the next build is whole.
+    const file = await excerpts();
+    await writeFile(file, Buffer.alloc((await readFile(file)).length, '#'));
+    const post = path.join(root, 'posts', 'post-11.md');
+    await writeFile(post, (await readFile(post, 'utf8')).replace('title: Post 11', 'title: Post eleven'));
+    await expect(build(root, out, { cacheDir })).rejects.toThrow(/build cache .* was damaged/);
+    expect(await excerptFiles(cacheDir)).toEqual([]);
+    expect((await build(root, out, { cacheDir })).rendered).toBe(POSTS);
+    await expectSameAsClean(root, out);
+  });
+});
