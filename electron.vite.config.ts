@@ -18,12 +18,13 @@ export default defineConfig({
           cli: resolve('electron/cli.ts'),
           listWorker: resolve('electron/workspace/listWorker.ts'),
           renderWorker: resolve('electron/site/renderWorker.ts'),
+          checkWorker: resolve('electron/site/check/checkWorker.ts'),
         },
-        // The packaged app runs the listing worker from app.asar.unpacked (see package.json
+        // The packaged app runs the listing and check workers from app.asar.unpacked (see package.json
         // build.asarUnpack), outside package.json's "type": "module": the .mjs extension keeps
         // it and the chunks it imports ES modules wherever they lie.
         output: {
-          entryFileNames: (chunk) => (chunk.name === 'listWorker' ? '[name].mjs' : '[name].js'),
+          entryFileNames: (chunk) => (chunk.name === 'listWorker' || chunk.name === 'checkWorker' ? '[name].mjs' : '[name].js'),
           chunkFileNames: 'chunks/[name]-[hash].mjs',
         },
       },

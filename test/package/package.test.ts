@@ -15,9 +15,12 @@ import { extractFile, listPackage, statFile } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledSampleBlog, packageRoot, unpackedPath } from '../../electron/appPaths';
+import type { CheckRequest, CheckResponse } from '../../electron/site/check/checkPool';
 import type { ListRequest, ListResponse } from '../../electron/workspace/parallelList';
 import { findPosts } from '../../electron/workspace/scan';
 import { readSettings } from '../../electron/workspace/settings';
+import { Workspace } from '../../electron/workspace/workspace';
+import { noTrash } from '../helpers/tmp';
 
 const run = promisify(execFile);
 const builder = path.join(packageRoot, 'node_modules', '.bin', 'electron-builder');
@@ -68,6 +71,7 @@ describe('the package', () => {
       '/out/main/main.js',
       '/out/main/cli.js',
       '/out/main/listWorker.mjs',
+      '/out/main/checkWorker.mjs',
       '/out/preload/preload.cjs',
       '/out/renderer/index.html',
       // The site theme (common/theme/, being bundled into out/ on another branch): add its bundled entry file here.
@@ -114,26 +118,45 @@ describe('the package', () => {
   });
 });
 
+/**
+ * One request to a worker as the packaged app starts it (the path it computes, see
+ * electron/appPaths.ts), in a plain Node worker: it can read nothing from app.asar,
+ * so every import must have been unpacked.
+ */
+async function askUnpackedWorker<Reply>(name: string, request: unknown): Promise<Reply> {
+  const script = unpackedPath(path.join(archive, 'out', 'main', name));
+  expect(script).toBe(path.join(resources, 'app.asar.unpacked', 'out', 'main', name));
+  const worker = new Worker(script, { execArgv: [] });
+  try {
+    return await new Promise<Reply>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.postMessage(request);
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
 describe('the listing worker', () => {
   it('runs from app.asar.unpacked on its own, with nothing from inside the archive', async () => {
-    // The path the packaged app computes (electron/workspace/parallelList.ts), and a plain Node
-    // worker: it can read nothing from app.asar, so every import must have been unpacked.
-    const script = unpackedPath(path.join(archive, 'out', 'main', 'listWorker.mjs'));
-    expect(script).toBe(path.join(resources, 'app.asar.unpacked', 'out', 'main', 'listWorker.mjs'));
     const relatives = await findPosts(bundledSampleBlog, (await readSettings(bundledSampleBlog)).outputDir);
-    const worker = new Worker(script, { execArgv: [] });
-    try {
-      const reply = await new Promise<ListResponse>((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-        worker.postMessage({ id: 7, root: bundledSampleBlog, relatives } satisfies ListRequest);
-      });
-      expect(reply.id).toBe(7);
-      expect(reply.summaries.map((s) => s.path).sort()).toEqual([...relatives].sort());
-      expect(reply.summaries.every((s) => s.title.length > 0)).toBe(true);
-    } finally {
-      await worker.terminate();
-    }
+    const reply = await askUnpackedWorker<ListResponse>('listWorker.mjs', { id: 7, root: bundledSampleBlog, relatives } satisfies ListRequest);
+    expect(reply.id).toBe(7);
+    expect(reply.summaries.map((s) => s.path).sort()).toEqual([...relatives].sort());
+    expect(reply.summaries.every((s) => s.title.length > 0)).toBe(true);
+  });
+});
+
+describe('the check worker', () => {
+  it('runs from app.asar.unpacked on its own, and examines every post it is given', async () => {
+    const workspace = await Workspace.open(bundledSampleBlog, noTrash);
+    const posts = await workspace.list().finally(() => workspace.close());
+    const reply = await askUnpackedWorker<CheckResponse>('checkWorker.mjs', { id: 8, root: bundledSampleBlog, posts } satisfies CheckRequest);
+    expect(reply.id).toBe(8);
+    expect(reply.results.map((r) => r?.post.path)).toEqual(posts.map((p) => p.path));
+    // The sample blog links between its posts: the worker lexed them.
+    expect(reply.results.some((r) => r!.references.length > 0)).toBe(true);
   });
 });
 

@@ -3,18 +3,14 @@
 // listing's rules apply (skipped folders, the output folder, Jekyll dates).
 import type { CheckProblem, CheckResult } from '../../../common/check';
 import { ApiError } from '../../../common/errors';
-import { parsePost } from '../../../common/post';
 import type { PostSummary } from '../../../common/types';
 import type { Workspace } from '../../workspace/workspace';
-import { checkDates } from './dates';
-import { checkFrontMatter } from './frontMatter';
+import { examineInWorkers, workersPay } from './checkPool';
+import { examinePost, type ExaminedPost } from './examine';
 import { checkImage } from './images';
 import { checkLink } from './links';
-import { positionsIn } from './positions';
-import { problem, type CheckedPost } from './problem';
-import { findReferences } from './references';
+import { problem } from './problem';
 import { checkSlugs } from './slugs';
-import { markdown } from './markdown';
 import { SiteIndex, siteUrlOf, type UrlOf } from './siteIndex';
 
 export interface CheckOptions {
@@ -22,46 +18,56 @@ export interface CheckOptions {
   urlOf?: UrlOf;
 }
 
-/** Posts read and checked at once: enough to overlap reads with parsing, few enough to bound memory. */
+/** Posts read and checked at once on this thread: enough to overlap reads with parsing, few enough to bound memory. */
 const CONCURRENCY = 8;
 
 export async function checkWorkspace(workspace: Workspace, options: CheckOptions = {}): Promise<CheckResult> {
+  return check(workspace, options, workersPay);
+}
+
+/** The check, on worker threads when `useWorkers(posts)` says so; both ways give the same problems in the same order. */
+export async function check(workspace: Workspace, options: CheckOptions, useWorkers: (posts: number) => boolean): Promise<CheckResult> {
   const posts = await workspace.list();
   const site = new SiteIndex(workspace, posts, options.urlOf ?? (await siteUrlOf(workspace.root)));
   const problems: CheckProblem[] = [];
-  const checked = new Map<string, CheckedPost>();
-  let next = 0;
-  const worker = async () => {
-    while (next < posts.length) {
-      const summary = posts[next++]!;
-      const post = await readPost(workspace, summary);
-      if ('severity' in post) {
-        problems.push(post);
-        continue;
-      }
-      checked.set(summary.path, post);
-      problems.push(...(await checkPost(post, site)));
+  const examined = new Map<string, ExaminedPost>();
+  const checkOne = async (summary: PostSummary, done: ExaminedPost | null) => {
+    const post = done ?? (await examineHere(workspace, summary));
+    if ('severity' in post) {
+      problems.push(post);
+      return;
     }
+    examined.set(summary.path, post);
+    problems.push(...post.problems, ...(await checkReferences(post, site)));
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, posts.length) }, worker));
-  problems.push(...checkSlugs(site, checked));
+  if (useWorkers(posts.length)) {
+    await examineInWorkers(workspace.root, posts, checkOne);
+  } else {
+    let next = 0;
+    const lane = async () => {
+      while (next < posts.length) await checkOne(posts[next++]!, null);
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, posts.length) }, lane));
+  }
+  problems.push(...checkSlugs(site, examined));
   return { problems: problems.sort(byPlace), posts: posts.length };
 }
 
-async function readPost(workspace: Workspace, summary: PostSummary): Promise<CheckedPost | CheckProblem> {
+async function examineHere(workspace: Workspace, summary: PostSummary): Promise<ExaminedPost | CheckProblem> {
+  let text: string;
   try {
-    const { text } = await workspace.read(summary.id);
-    const { body, bodyStart } = parsePost(text);
-    return { post: summary, text, body, bodyStart, position: positionsIn(text) };
+    ({ text } = await workspace.read(summary.id));
   } catch (error) {
     const message = `${summary.path} could not be read: ${ApiError.from(error).message}`;
     return problem({ post: summary }, { line: 1 }, 'error', 'unreadable', message);
   }
+  return examinePost(summary, text);
 }
 
-async function checkPost(post: CheckedPost, site: SiteIndex): Promise<CheckProblem[]> {
-  const problems = [...checkFrontMatter(post), ...checkDates(post)];
-  for (const ref of findReferences(markdown.lex(post.body), post.body)) {
+/** The problems with a post's links and images, which need the rest of the site. */
+async function checkReferences(post: ExaminedPost, site: SiteIndex): Promise<CheckProblem[]> {
+  const problems: CheckProblem[] = [];
+  for (const ref of post.references) {
     if (ref.kind === 'image') problems.push(...(await checkImage(post, ref, site)));
     else {
       const found = await checkLink(post, ref, site);

@@ -4,12 +4,12 @@
 import { posix } from 'node:path';
 import type { CheckProblem } from '../../../common/check';
 import { localHref } from './hrefs';
-import { bodyPosition, problem, type CheckedPost } from './problem';
-import type { Reference } from './references';
+import type { ExaminedPost, PlacedReference } from './examine';
+import { problem } from './problem';
 import type { SiteIndex } from './siteIndex';
 
-export async function checkImage(from: CheckedPost, image: Reference, site: SiteIndex): Promise<CheckProblem[]> {
-  const at = bodyPosition(from, image.offset);
+export async function checkImage(from: ExaminedPost, image: PlacedReference, site: SiteIndex): Promise<CheckProblem[]> {
+  const at = image.at;
   const problems: CheckProblem[] = [];
   const error = (message: string) => problems.push(problem(from, at, 'error', 'image', message));
   const href = localHref(image.href);

@@ -6,12 +6,12 @@ import type { CheckProblem } from '../../../common/check';
 import type { PostSummary } from '../../../common/types';
 import { isPostFileName } from '../../workspace/names';
 import { localHref } from './hrefs';
-import { bodyPosition, problem, type CheckedPost } from './problem';
-import type { Reference } from './references';
+import type { ExaminedPost, PlacedReference } from './examine';
+import { problem } from './problem';
 import type { SiteIndex } from './siteIndex';
 
-export async function checkLink(from: CheckedPost, link: Reference, site: SiteIndex): Promise<CheckProblem | null> {
-  const at = bodyPosition(from, link.offset);
+export async function checkLink(from: ExaminedPost, link: PlacedReference, site: SiteIndex): Promise<CheckProblem | null> {
+  const at = link.at;
   const broken = (why: string, fix = 'Fix the path or remove the link.') =>
     problem(from, at, 'error', 'link', `Broken link "${link.href}": ${why}. ${fix}`);
   if (link.href.trim() === '') return broken('it has no target', 'Put the URL or post file between the parentheses.');
@@ -51,7 +51,7 @@ export async function checkLink(from: CheckedPost, link: Reference, site: SiteIn
   }
 
   if (href.fragment) {
-    const ids = await site.anchors(target, target === from.post ? from.body : undefined);
+    const ids = await site.anchors(target, target === from.post ? from.ownAnchors : undefined);
     if (!ids.has(href.fragment)) {
       const where = target === from.post ? 'this post' : target.path;
       const known = [...ids].slice(0, 3).map((id) => `#${id}`);

@@ -8,7 +8,7 @@ import type { PostSummary } from '../../../common/types';
 import { resolveInside } from '../../workspace/paths';
 import type { Workspace } from '../../workspace/workspace';
 import { normalizeUrlPath } from './hrefs';
-import { markdown } from './markdown';
+import { anchorsIn } from './anchors';
 import { postUrl } from '../../../common/site/permalink';
 import { readSiteSettings } from '../../workspace/settings';
 
@@ -22,10 +22,6 @@ export async function siteUrlOf(root: string): Promise<UrlOf> {
 }
 
 export type FileKind = 'file' | 'folder' | 'missing' | 'outside';
-
-/** Every id="…" in rendered HTML: headings, footnotes and the author's own anchors. */
-const idAttribute = /\sid="([^"]*)"/g;
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 
 export class SiteIndex {
   readonly #byPath = new Map<string, PostSummary>();
@@ -79,22 +75,18 @@ export class SiteIndex {
     return stats === null ? 'missing' : stats.isDirectory() ? 'folder' : 'file';
   }
 
-  /** The ids a `#fragment` may name in a post; `body` when the caller already has it. */
-  anchors(post: PostSummary, body?: string): Promise<Set<string>> {
+  /** The ids a `#fragment` may name in a post; `known` when the caller already found them. */
+  anchors(post: PostSummary, known?: readonly string[]): Promise<Set<string>> {
     let ids = this.#anchors.get(post.path);
     if (!ids) {
-      ids = (body === undefined ? this.workspace.read(post.id).then((doc) => parsePost(doc.text).body) : Promise.resolve(body))
-        .then(anchorsIn)
-        .catch(() => new Set<string>());
+      ids = known
+        ? Promise.resolve(new Set(known))
+        : this.workspace
+            .read(post.id)
+            .then((doc) => anchorsIn(parsePost(doc.text).body))
+            .catch(() => new Set<string>());
       this.#anchors.set(post.path, ids);
     }
     return ids;
   }
-}
-
-function anchorsIn(body: string): Set<string> {
-  const { html, headings } = markdown.render(body);
-  const ids = new Set(headings.map((h) => h.id));
-  for (const [, id] of html.matchAll(idAttribute)) ids.add(id!.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => entities[name]!));
-  return ids;
 }

@@ -2,11 +2,11 @@
 // overwrite the other. Each is reported, naming the others. A clash that
 // involves drafts only matters once they are published: a warning.
 import type { CheckProblem } from '../../../common/check';
-import { fieldLine } from './fieldLine';
-import { problem, type CheckedPost } from './problem';
+import type { ExaminedPost } from './examine';
+import { problem } from './problem';
 import type { SiteIndex } from './siteIndex';
 
-export function checkSlugs(site: SiteIndex, checked: ReadonlyMap<string, CheckedPost>): CheckProblem[] {
+export function checkSlugs(site: SiteIndex, checked: ReadonlyMap<string, ExaminedPost>): CheckProblem[] {
   const problems: CheckProblem[] = [];
   for (const [url, posts] of site.urls()) {
     if (posts.length < 2) continue;
@@ -15,7 +15,7 @@ export function checkSlugs(site: SiteIndex, checked: ReadonlyMap<string, Checked
       const at = checked.get(post.path);
       if (!at) continue; // unreadable: reported on its own
       const others = posts.filter((p) => p !== post).map((p) => p.path);
-      const line = fieldLine(at.text, 'slug') ?? 1;
+      const line = at.slugLine;
       const message =
         `Duplicate slug "${post.slug}": ${others.join(', ')} also publishes to ${url}` +
         `${published > 1 ? '' : ' once the drafts are published'}. Give one of them a different slug.`;

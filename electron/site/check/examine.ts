@@ -1,0 +1,60 @@
+// The per-post half of the check: everything that needs only the post's own
+// text (front matter, dates, where each link and image is). It runs on the
+// check's worker threads, or on the main thread for small workspaces, and
+// returns a small record so no post text crosses between threads.
+import type { CheckProblem } from '../../../common/check';
+import { parsePost } from '../../../common/post';
+import type { PostSummary } from '../../../common/types';
+import { checkDates } from './dates';
+import { fieldLine } from './fieldLine';
+import { checkFrontMatter } from './frontMatter';
+import { localHref } from './hrefs';
+import { markdown } from './markdown';
+import { positionsIn, type Position } from './positions';
+import { findReferences, type Reference } from './references';
+import { anchorsIn } from './anchors';
+
+/** A link or image, and where it is in the whole file. */
+export interface PlacedReference extends Reference {
+  at: Position;
+}
+
+export interface ExaminedPost {
+  post: PostSummary;
+  /** Problems found in the post alone: its front matter and dates. */
+  problems: CheckProblem[];
+  references: PlacedReference[];
+  /** The line of its `slug:` field, where a duplicate slug is reported. */
+  slugLine: number;
+  /** Its own anchors, rendered here only when a `#fragment` link names one. */
+  ownAnchors?: string[];
+}
+
+export function examinePost(post: PostSummary, text: string): ExaminedPost {
+  const { data, body, bodyStart } = parsePost(text);
+  const position = positionsIn(text);
+  const references = findReferences(markdown.lex(body), body).map((ref) => ({ ...ref, at: position(bodyStart + ref.offset) }));
+  const examined: ExaminedPost = {
+    post,
+    problems: [...checkFrontMatter(post), ...checkDates(post, text, data)],
+    references,
+    slugLine: fieldLine(text, 'slug') ?? 1,
+  };
+  if (references.some(linksToOwnHeading)) examined.ownAnchors = ownAnchors(body);
+  return examined;
+}
+
+/** As SiteIndex.anchors has them: a body that cannot be rendered has none. */
+function ownAnchors(body: string): string[] {
+  try {
+    return [...anchorsIn(body)];
+  } catch {
+    return [];
+  }
+}
+
+function linksToOwnHeading(ref: Reference): boolean {
+  if (ref.kind !== 'link') return false;
+  const href = localHref(ref.href);
+  return href !== null && href !== 'malformed' && href.path === '' && href.fragment !== null;
+}
