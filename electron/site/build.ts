@@ -30,7 +30,7 @@ import { readSiteSettings } from '../workspace/settings';
 import { BuildCache, type OutputRecord } from './buildCache';
 import { OutputFolder } from './outputFolder';
 import { hashOf, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
-import { openRenderPool, renderWorkerScript } from './renderPool';
+import { openRenderPool, RenderWorkerFailed, renderWorkerScript } from './renderPool';
 import { robots, sitemap } from './sitemap';
 
 export interface BuildOptions {
@@ -45,6 +45,8 @@ export interface BuildOptions {
   /** Decides which posts are in the future; defaults to the clock. Nothing else reads it. */
   now?: number;
   onProgress?: (progress: SiteBuildProgress) => void;
+  /** The render worker script (default: the bundled one); null renders on this thread. */
+  workerScript?: string | null;
 }
 
 /** Posts in each feed. */
@@ -108,6 +110,18 @@ function buildKey(context: Omit<RenderContext, 'publish'>): string {
 const keyOf = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 
 export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary> {
+  try {
+    return await buildWith(options, options.workerScript === undefined ? renderWorkerScript : options.workerScript);
+  } catch (error) {
+    if (!(error instanceof RenderWorkerFailed)) throw error;
+    // A worker that cannot start (say, in a package that cannot load it) must not stop an export. Pages are
+    // written atomically and the build is deterministic, so building again on this thread converges on the same site.
+    const summary = await buildWith(options, null);
+    return { ...summary, warnings: [`${error.message}. The site was built on one thread instead.`, ...summary.warnings] };
+  }
+}
+
+async function buildWith(options: BuildOptions, workerScript: string | null): Promise<SiteBuildSummary> {
   const started = performance.now();
   const opened = await openSite(options.root, options.out, true);
   const { root, settings, customCss, partials } = opened;
@@ -247,7 +261,7 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
     advance();
   };
 
-  const pool = openRenderPool(context, out, tasks.length);
+  const pool = openRenderPool(context, out, tasks.length, workerScript);
   let model: SiteModel<SiteInput>;
   try {
     for (const result of await pool.scan(tasks, counter())) {

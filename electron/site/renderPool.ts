@@ -35,11 +35,18 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-/** Worker threads when `expected` posts are worth them, else this thread. */
-export function openRenderPool(context: RenderContext, out: OutputFolder, expected: number): RenderPool {
+/** A worker thread could not start or died: the build can still be made on this thread. */
+export class RenderWorkerFailed extends ApiError {
+  constructor(reason: string) {
+    super('internal', `A render worker failed: ${reason}`);
+  }
+}
+
+/** Worker threads running `script` when `expected` posts are worth them, else this thread. */
+export function openRenderPool(context: RenderContext, out: OutputFolder, expected: number, script: string | null = renderWorkerScript): RenderPool {
   const threads = Math.min(availableParallelism(), 4);
-  if (expected < PARALLEL_THRESHOLD || threads < 2 || !existsSync(renderWorkerScript)) return localPool(new PostWorkshop(createPostRenderer(context), out));
-  return threadPool(context, out, threads);
+  if (expected < PARALLEL_THRESHOLD || threads < 2 || script === null || !existsSync(script)) return localPool(new PostWorkshop(createPostRenderer(context), out));
+  return threadPool(context, out, threads, script);
 }
 
 function localPool(workshop: PostWorkshop): RenderPool {
@@ -58,10 +65,10 @@ function localPool(workshop: PostWorkshop): RenderPool {
   };
 }
 
-function threadPool(context: RenderContext, out: OutputFolder, threads: number): RenderPool {
+function threadPool(context: RenderContext, out: OutputFolder, threads: number, script: string): RenderPool {
   const workerData: RenderWorkerData = { context, outputRoot: out.root };
   // Plain bundled JS: it needs none of the parent's loaders (tsx under tests and benchmarks).
-  const workers = Array.from({ length: threads }, () => new Worker(renderWorkerScript, { workerData, execArgv: [] }));
+  const workers = Array.from({ length: threads }, () => new Worker(script, { workerData, execArgv: [] }));
   /** Which worker holds each rendered body. */
   const holder = new Map<string, number>();
   let nextId = 0;
@@ -97,7 +104,7 @@ function threadPool(context: RenderContext, out: OutputFolder, threads: number):
               progress(done);
               send();
             };
-            const onError = (error: Error) => reject(new ApiError('internal', `A render worker failed: ${error.message}`));
+            const onError = (error: Error) => reject(new RenderWorkerFailed(error.message));
             worker.on('message', onMessage);
             worker.on('error', onError);
             send();
