@@ -48,12 +48,13 @@ export function createSanitizer(window: WindowLike): Sanitizer {
     // Links out of a post never get a handle on the page that opened them.
     if (element.tagName === 'A' && element.getAttribute('target')) element.setAttribute('rel', 'noopener noreferrer');
   });
-  return (html) =>
-    purify.sanitize(html, {
-      ADD_TAGS: ['iframe'],
-      ADD_ATTR: ['allowfullscreen', 'frameborder', 'allow', 'loading', 'target'],
-      FORBID_TAGS: ['style', 'form', 'button', 'select', 'textarea', 'base', 'meta', 'link', 'noscript', 'object', 'embed', 'template'],
-      FORBID_ATTR: ['style', 'srcdoc', 'formaction', 'action', 'ping'],
-      ALLOW_DATA_ATTR: false,
-    }) as string;
+  // Set once: a config passed to each sanitize() call is parsed again every time (the preview calls it per block).
+  purify.setConfig({
+    ADD_TAGS: ['iframe'],
+    ADD_ATTR: ['allowfullscreen', 'frameborder', 'allow', 'loading', 'target'],
+    FORBID_TAGS: ['style', 'form', 'button', 'select', 'textarea', 'base', 'meta', 'link', 'noscript', 'object', 'embed', 'template'],
+    FORBID_ATTR: ['style', 'srcdoc', 'formaction', 'action', 'ping'],
+    ALLOW_DATA_ATTR: false,
+  });
+  return (html) => purify.sanitize(html) as string;
 }
