@@ -22,6 +22,14 @@ export type ErrorCode =
   | 'forbidden'
   /** This environment cannot do that (e.g. no folder picker in the CLI). */
   | 'unsupported'
+  /** A host that cannot be reached: offline, a wrong address, a closed port or a dropped connection. */
+  | 'unreachable'
+  /** The host refused the credentials. */
+  | 'auth-failed'
+  /** An SSH host whose key is not yet trusted, or no longer matches; the message shows the fingerprint. */
+  | 'host-key'
+  /** The author cancelled the work; nothing was left half-done on their side. */
+  | 'cancelled'
   /** Any other I/O failure. */
   | 'io'
   /** A bug: the message says what failed. */
@@ -36,7 +44,7 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
 
 const codes = new Set<string>([
   'invalid-arguments', 'not-found', 'exists', 'outside-workspace', 'not-utf8', 'read-only',
-  'disk-full', 'unauthorized', 'forbidden', 'unsupported', 'io', 'internal',
+  'disk-full', 'unauthorized', 'forbidden', 'unsupported', 'unreachable', 'auth-failed', 'host-key', 'cancelled', 'io', 'internal',
 ]);
 
 export class ApiError extends Error {

@@ -1,0 +1,61 @@
+// The shapes every publish target shares. A target knows one kind of host; the
+// orchestrator (publish.ts) owns the build, the plan's order, the deletion guard,
+// dry runs, progress and cancellation, so each target stays small.
+
+/** One file of the built site. Paths are relative, with "/" separators. */
+export interface ManifestEntry {
+  readonly path: string;
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/** The built site: path → entry, sorted by path. */
+export type Manifest = ReadonlyMap<string, ManifestEntry>;
+
+/** What a target believes is on the host, after checking its stored manifest against the host's own listing. */
+export interface RemoteEntry {
+  readonly path: string;
+  /** Known when the host or a stored manifest tells it; a file without one is treated as changed. */
+  readonly sha256?: string;
+  readonly size: number;
+}
+export type RemoteState = ReadonlyMap<string, RemoteEntry>;
+
+export interface PublishPlan {
+  /** New and changed files, in upload order: assets, pages, then index, feeds and sitemap. */
+  readonly uploads: readonly ManifestEntry[];
+  /** Files on the host that the build no longer has; removed last. */
+  readonly deletes: readonly string[];
+  /** Files found on the host, for the deletion guard. */
+  readonly remoteCount: number;
+  readonly uploadBytes: number;
+}
+
+export interface PublishProgress {
+  readonly target: string;
+  readonly phase: 'building' | 'checking' | 'connecting' | 'comparing' | 'uploading' | 'deleting' | 'finishing';
+  readonly files: { readonly done: number; readonly total: number };
+  readonly bytes: { readonly done: number; readonly total: number };
+}
+
+/** What a target is given while it works. */
+export interface TargetContext {
+  /** The built site folder; read uploads from here. */
+  readonly siteDir: string;
+  readonly signal: AbortSignal;
+  /** Called after each file is uploaded or deleted. */
+  readonly fileDone: (path: string, bytes: number) => void;
+}
+
+export interface Target {
+  /** Connects and checks credentials and that the bucket/repo/folder exists; throws a PublishError otherwise. */
+  test(signal: AbortSignal): Promise<void>;
+  /**
+   * Compares the build with the host and returns what must change. Drift (a file
+   * missing or changed on the host) shows up as an upload.
+   */
+  plan(local: Manifest, signal: AbortSignal): Promise<PublishPlan>;
+  /** Carries out a plan: uploads in order, then deletes, then records the new remote state. */
+  apply(plan: PublishPlan, local: Manifest, context: TargetContext): Promise<void>;
+  close(): Promise<void>;
+}
