@@ -59,3 +59,33 @@ export interface Target {
   apply(plan: PublishPlan, local: Manifest, context: TargetContext): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The secrets a target may need, by their ecosystem's usual environment names. */
+export type SecretKey = 'AWS_ACCESS_KEY_ID' | 'AWS_SECRET_ACCESS_KEY' | 'AWS_SESSION_TOKEN' | 'NETLIFY_AUTH_TOKEN' | 'POSTWRIGHT_SFTP_PASSWORD';
+
+/**
+ * Where secrets come from: the environment on the CLI, the OS keychain
+ * (safeStorage) in the app, falling back to the environment. Never the workspace.
+ */
+export interface SecretSource {
+  get(target: string, key: SecretKey): Promise<string | undefined>;
+}
+
+/** How SSH host keys are trusted (SFTP; git uses the system ssh and its own known_hosts). */
+export interface HostKeyPolicy {
+  /** Read-only known_hosts files to trust, such as ~/.ssh/known_hosts. */
+  readonly knownHosts: readonly string[];
+  /** Postwright's own known_hosts file, where accepted keys are added. */
+  readonly trustedHostsFile: string;
+  /** Trust an unknown host's key on first use (`--accept-host-key`, or the author said yes in the UI). */
+  readonly acceptNew: boolean;
+}
+
+/** What every target factory is given besides its settings. */
+export interface TargetEnv {
+  readonly name: string;
+  readonly secrets: SecretSource;
+  readonly hostKeys: HostKeyPolicy;
+  /** A folder of this workspace's own in the cache dir, for a target's local state (git's clone). */
+  readonly stateDir: string;
+}
