@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin } from '../../helpers/cli';
-import { bareRepo, branchTree, commits } from '../../helpers/gitRemote';
+import { bareRepo, branchTree, commitAsOther, commits } from '../../helpers/gitRemote';
 import { publishingWorkspace } from '../../helpers/publish';
 import { readTree } from '../../helpers/site';
 import { tempDir } from '../../helpers/tmp';
@@ -59,6 +59,29 @@ describe('postwright publish (the installed bin)', () => {
       expect.stringMatching(/^1 file to upload \(.* kB\), 0 to delete, of \d+ files on the host\.$/),
     ]);
     expect(commits(remote.dir, 'gh-pages')).toHaveLength(1);
+
+    const json = await runBin(['publish', ws.root, '--dry-run', '--json'], env);
+    expect(JSON.parse(json.stdout)).toMatchObject([{ target: 'pages', dryRun: true, uploads: [{ path: 'posts/why-i-bill-by-the-week/index.html', size }], deletes: [] }]);
+  });
+
+  it('the deletion guard stops a publish with the numbers, and --force lets it through', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    const env = await cliEnv();
+    expect((await runBin(['publish', ws.root], env)).code).toBe(0);
+    const files = (await branchTree(remote.dir, 'gh-pages')).size;
+    await commitAsOther(remote.dir, 'gh-pages', Object.fromEntries(Array.from({ length: files + 1 }, (_, i) => [`old-${i}.html`, 'old'])));
+    const stopped = await runBin(['publish', ws.root], env);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toBe(
+      `postwright publish: Target "pages": this publish would delete ${files + 1} of the ${2 * files + 1} files on the host, more than half, so it was stopped. ` +
+        'If the site really shrank (or the target points at the wrong place, fix it first), publish again with --force.\n',
+    );
+    const forced = await runBin(['publish', ws.root, '--force'], env);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain(`Published to "pages": 0 files uploaded (0 B, 0.0% of the site's`);
+    expect(forced.stdout).toContain(`, ${files + 1} deleted.`);
+    expect((await branchTree(remote.dir, 'gh-pages')).size).toBe(files);
   });
 
   it('wrong input exits 2 and a failed publish exits 1, each with one clear line', { timeout: 60_000 }, async () => {
