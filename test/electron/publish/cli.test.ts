@@ -1,8 +1,9 @@
 // `postwright publish` through the real launcher and a real bare git repository.
+import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin } from '../../helpers/cli';
+import { bin, runBin } from '../../helpers/cli';
 import { bareRepo, branchTree, commitAsOther, commits } from '../../helpers/gitRemote';
 import { publishingWorkspace } from '../../helpers/publish';
 import { readTree } from '../../helpers/site';
@@ -41,6 +42,21 @@ describe('postwright publish (the installed bin)', () => {
     expect((await readTree(env.XDG_CACHE_HOME)).size).toBeGreaterThan(0);
     const again = await runBin(['publish', ws.root, '--target', 'mirror'], env);
     expect(again.stdout.trim().split('\n').at(-1)).toBe('"mirror" is up to date: nothing to upload. https://mirror.example.org/');
+  });
+
+  it('in a terminal, shows progress on one line rewritten in place', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    // script(1) gives the launcher a real pseudo-terminal.
+    const shell = `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} publish ${JSON.stringify(ws.root)}`;
+    const env = { ...process.env, ...(await cliEnv()) };
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile('script', ['-qec', shell, '/dev/null'], { env }, (error, out) => (error ? reject(error) : resolve(out))),
+    );
+    expect(stdout).toContain('\r\x1b[2KChecking posts…');
+    expect(stdout).toMatch(/\r\x1b\[2Kpages: uploading \d+ \/ \d+ files/);
+    expect(stdout).not.toContain('Checking posts…\r\n');
+    expect(stdout).toMatch(/\r\x1b\[2KPublished to "pages": \d+ files uploaded/);
   });
 
   it('--dry-run lists exactly what would change and changes nothing', { timeout: 60_000 }, async () => {
