@@ -3,7 +3,7 @@
 // publish adds one commit that changes only what changed, and drift, cuts and
 // faults are handled.
 import { writeFileSync } from 'node:fs';
-import { chmod, readFile, unlink, writeFile } from 'node:fs/promises';
+import { chmod, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -297,6 +297,21 @@ describe('git faults', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('a remote or branch that looks like an option is never taken as one', { timeout: 30_000 }, async () => {
+    const scratch = await tempDir('postwright-inject-');
+    const proof = path.join(scratch, 'ran');
+    const ws = await publishingWorkspace({
+      sneaky: { type: 'git', remote: `--upload-pack=touch ${proof}` },
+      badBranch: { type: 'git', remote: (await bareRepo()).url, branch: '-x..y' },
+    });
+    const sneaky = await rejection(ws.publish({ target: 'sneaky' }));
+    expect(sneaky.message).toBe('Target "sneaky": "remote" must be a repository URL or path, and cannot start with "-". Change it in postwright.json.');
+    await expect(stat(proof)).rejects.toThrow();
+    const bad = await rejection(ws.publish({ target: 'badBranch' }));
+    expect(bad.message).toBe('Target "badBranch": "-x..y" is not a branch name git accepts. Change "branch" in postwright.json.');
+    expect((await rejection(ws.test('badBranch'))).code).toBe('invalid-arguments');
   });
 
   it('Test Connection passes for a reachable repository, saved or not yet saved', { timeout: 30_000 }, async () => {
