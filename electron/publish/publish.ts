@@ -44,7 +44,6 @@ export interface PublishOptions {
   signal?: AbortSignal;
 }
 
-
 const errorList = (lines: string[]) => lines.slice(0, 20).join('\n') + (lines.length > 20 ? `\n… and ${lines.length - 20} more` : '');
 
 /** Checks, builds once, then publishes to each chosen target in turn; stops at the first that fails. */
