@@ -4,10 +4,11 @@
 // (<prefix>.postwright/manifest.json: path → sha256, size and the ETag the store
 // gave our upload), trusted only where the bucket's own listing agrees: an
 // object listed with another size or ETag was changed behind our back, one not
-// listed was deleted, and both come out of the plan as uploads. An object with
-// no matching manifest entry (no manifest yet, or one cut off before it was
-// written) is treated as changed: plan() has only the build's sha256s, never
-// the bytes, so it cannot compare an MD5 ETag with them.
+// listed was deleted, and both come out of the plan as uploads. An object the
+// manifest does not vouch for (no manifest yet, or a publish cut off before it
+// was written) is compared by its ETag, the MD5 of a single-part upload, with
+// the built file's MD5; with another ETag (or a multipart one) it is sent again.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -18,9 +19,9 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { createHash } from 'node:crypto';
 import { ApiError } from '../../common/errors';
 import type { PublishTargetOf } from '../../common/publishSettings';
+import { digestOf } from './digest';
 import { cacheControl, contentType } from './headers';
 import { inRankOrder } from './inOrder';
 import { isAbort, isUnreachable } from './netFaults';
@@ -126,7 +127,7 @@ export function createTarget(config: PublishTargetOf<'s3'>, env: TargetEnv): Tar
   return {
     test: (signal) => guarded(signal, (s3) => s3.send(new ListObjectsV2Command({ Bucket: config.bucket, Prefix: prefix || undefined, MaxKeys: 1 }), { abortSignal: signal }).then(() => {})),
 
-    plan: (local, signal) =>
+    plan: (local, signal, siteDir) =>
       guarded(signal, async (s3) => {
         const [listed, stored] = await Promise.all([list(s3, signal), readStored(s3, signal)]);
         const remote = new Map<string, RemoteEntry>();
@@ -136,9 +137,12 @@ export function createTarget(config: PublishTargetOf<'s3'>, env: TargetEnv): Tar
           if (entry && entry.size === object.size && entry.etag === object.etag) {
             remote.set(relative, { path: relative, size: object.size, sha256: entry.sha256 });
             known.set(relative, entry);
-          } else {
-            remote.set(relative, { path: relative, size: object.size });
+            continue;
           }
+          const built = local.get(relative);
+          const same = built && built.size === object.size && (await digestOf(siteDir, relative, 'md5')) === object.etag;
+          remote.set(relative, { path: relative, size: object.size, sha256: same ? built.sha256 : undefined });
+          if (same) known.set(relative, { sha256: built.sha256, size: built.size, etag: object.etag });
         }
         return planFrom(local, remote);
       }),
@@ -146,8 +150,44 @@ export function createTarget(config: PublishTargetOf<'s3'>, env: TargetEnv): Tar
     apply: async (plan: PublishPlan, _local: Manifest, context) => {
       const { signal } = context;
       const state = new Map(known);
-      const save = (s3: S3Client) =>
-        s3.send(
+      await guarded(signal, async (s3) => {
+        await inRankOrder(plan.uploads, signal, cancelled, async (entry) => {
+          const body = await readFile(path.join(context.siteDir, ...entry.path.split('/')));
+          const md5 = createHash('md5').update(body).digest();
+          const put = await s3.send(
+            new PutObjectCommand({
+              Bucket: config.bucket,
+              Key: keyOf(entry.path),
+              Body: body,
+              // The store checks the bytes it got against this and refuses a damaged upload.
+              ContentMD5: md5.toString('base64'),
+              ContentType: contentType(entry.path),
+              CacheControl: cacheControl(entry.path),
+            }),
+            { abortSignal: signal },
+          );
+          state.set(entry.path, { sha256: entry.sha256, size: body.length, etag: unquote(put.ETag) || md5.toString('hex') });
+          context.fileDone(entry.path, body.length);
+        });
+        for (let i = 0; i < plan.deletes.length; i += DELETE_BATCH) {
+          if (signal.aborted) throw cancelled();
+          const batch = plan.deletes.slice(i, i + DELETE_BATCH);
+          const result = await s3.send(
+            new DeleteObjectsCommand({ Bucket: config.bucket, Delete: { Objects: batch.map((p) => ({ Key: keyOf(p) })), Quiet: true } }),
+            { abortSignal: signal },
+          );
+          const refused = result.Errors ?? [];
+          if (refused.length) {
+            const first = refused[0]!;
+            throw new ApiError(first.Code === 'AccessDenied' ? 'forbidden' : 'io', `${where} refused to delete ${refused.length} file(s), such as ${first.Key?.slice(prefix.length)} (${first.Code}). Check that the credentials may delete objects.`);
+          }
+          for (const p of batch) {
+            state.delete(p);
+            context.fileDone(p, 0);
+          }
+        }
+        // Last: a publish cut off before this leaves the old record, which the next plan checks against the listing.
+        await s3.send(
           new PutObjectCommand({
             Bucket: config.bucket,
             Key: keyOf(STATE),
@@ -155,54 +195,8 @@ export function createTarget(config: PublishTargetOf<'s3'>, env: TargetEnv): Tar
             ContentType: contentType(STATE),
             CacheControl: cacheControl(STATE),
           }),
+          { abortSignal: signal },
         );
-      await guarded(signal, async (s3) => {
-        let changed = false;
-        try {
-          await inRankOrder(plan.uploads, signal, () => cancelled(), async (entry) => {
-            const body = await readFile(path.join(context.siteDir, ...entry.path.split('/')));
-            const md5 = createHash('md5').update(body).digest();
-            const put = await s3.send(
-              new PutObjectCommand({
-                Bucket: config.bucket,
-                Key: keyOf(entry.path),
-                Body: body,
-                // The store checks the bytes it got against this and refuses a damaged upload.
-                ContentMD5: md5.toString('base64'),
-                ContentType: contentType(entry.path),
-                CacheControl: cacheControl(entry.path),
-              }),
-              { abortSignal: signal },
-            );
-            state.set(entry.path, { sha256: entry.sha256, size: body.length, etag: unquote(put.ETag) || md5.toString('hex') });
-            changed = true;
-            context.fileDone(entry.path, body.length);
-          });
-          for (let i = 0; i < plan.deletes.length; i += DELETE_BATCH) {
-            if (signal.aborted) throw cancelled();
-            const batch = plan.deletes.slice(i, i + DELETE_BATCH);
-            const result = await s3.send(
-              new DeleteObjectsCommand({ Bucket: config.bucket, Delete: { Objects: batch.map((p) => ({ Key: keyOf(p) })), Quiet: true } }),
-              { abortSignal: signal },
-            );
-            const refused = result.Errors ?? [];
-            if (refused.length) {
-              const first = refused[0]!;
-              throw new ApiError(first.Code === 'AccessDenied' ? 'forbidden' : 'io', `${where} refused to delete ${refused.length} file(s), such as ${first.Key?.slice(prefix.length)} (${first.Code}). Check the credentials' delete permission.`);
-            }
-            for (const p of batch) {
-              state.delete(p);
-              context.fileDone(p, 0);
-            }
-            changed = true;
-          }
-        } catch (error) {
-          // Best effort: what did get uploaded is recorded, so the next publish need not send it again.
-          // Each entry is checked against the listing before it is trusted, so a partial record is never wrong.
-          if (changed) await save(s3).catch(() => {});
-          throw error;
-        }
-        await save(s3);
       });
     },
 

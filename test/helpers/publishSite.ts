@@ -48,7 +48,7 @@ export interface Run {
 export async function publishOnce(target: Target, siteDir: string, options: { signal?: AbortSignal; onFile?: (path: string, count: number) => void } = {}): Promise<Run> {
   const signal = options.signal ?? new AbortController().signal;
   const local = await buildManifest(siteDir);
-  const plan = await target.plan(local, signal);
+  const plan = await target.plan(local, signal, siteDir);
   const done: string[] = [];
   await target.apply(plan, local, {
     siteDir,

@@ -6,13 +6,9 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterEach } from 'vitest';
-import type { SecretKey, SecretSource } from '../../electron/publish/types';
 import { tempDir } from './tmp';
 
 export const S3RVER_KEYS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' } as const;
-
-/** A secret source holding just these values, as the CLI's environment or the app's keychain would. */
-export const secretsOf = (values: Partial<Record<SecretKey, string>>): SecretSource => ({ get: async (_target, key) => values[key] });
 
 export interface S3Server {
   readonly endpoint: string;
