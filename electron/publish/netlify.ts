@@ -1,15 +1,17 @@
 // The Netlify target, through Netlify's file-digest deploy API:
-//   POST /sites/{site_id}/deploys {files: {"/path": sha1}} → {id, required: [sha1…]}
-//   PUT  /deploys/{deploy_id}/files/{path}   (application/octet-stream), each required file
+//   GET  /sites/{site_id}/files              the live deploy's files and their SHA-1s
+//   POST /sites/{site_id}/deploys            {files: {"/path": sha1}} → {id, required: [sha1…]}
+//   PUT  /deploys/{deploy_id}/files/{path}   (application/octet-stream), once per required SHA-1
 //   GET  /deploys/{deploy_id}                until its state is "ready"
 // A deploy is a whole snapshot of the site that goes live atomically once its
 // last required file arrives, so a publish cut off midway leaves the live site
-// as it was, and nothing is ever deleted file by file.
+// as it was, and nothing is ever deleted file by file: the plan's deletes are
+// the live files the new snapshot leaves out.
 //
 // plan() creates the deploy, because Netlify's `required` list is the only true
-// answer to "what must be sent": it knows every file it already holds, whatever
-// deploy it came in. A plan that is never applied (a dry run, a refused
-// deletion, a failure) has its deploy cancelled in close().
+// answer to "what must be sent": Netlify knows every content it already holds,
+// whatever deploy it came in. A plan that is never applied (a dry run, a refused
+// deletion, a failure, or nothing to change) has its deploy cancelled in close().
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../common/errors';
@@ -42,8 +44,8 @@ export function createTarget(config: PublishTargetOf<'netlify'>, env: TargetEnv)
   const where = `Netlify target "${env.name}" (site ${config.siteId})`;
   const base = config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/`;
   const site = `sites/${encodeURIComponent(config.siteId)}`;
-  /** The deploy plan() created and apply() has not yet finished. */
-  let pending: string | null = null;
+  /** The deploy plan() created and apply() has not yet finished: its id, the SHA-1s Netlify asked for, each file's SHA-1. */
+  let pending: { id: string; required: ReadonlySet<string>; digests: ReadonlyMap<string, string> } | null = null;
 
   const cancelled = () => new ApiError('cancelled', `Publishing to ${where} was cancelled. The live site is unchanged; publish again to finish.`);
 
@@ -113,34 +115,39 @@ export function createTarget(config: PublishTargetOf<'netlify'>, env: TargetEnv)
     },
 
     plan: async (local, signal, siteDir) => {
-      const live = await liveFiles(signal);
-      const digests: Record<string, string> = {};
-      for (const entry of local.values()) digests[`/${entry.path}`] = await digestOf(siteDir, entry.path, 'sha1');
-      const deploy = await request<Deploy>('POST', `${site}/deploys`, signal, { json: { files: digests } });
-      pending = deploy.id;
-      const asked = new Set(deploy.required ?? []);
+      const live = new Map((await liveFiles(signal)).map((file) => [file.path.replace(/^\/+/, ''), file]));
+      const digests = new Map<string, string>();
+      for (const entry of local.values()) digests.set(entry.path, await digestOf(siteDir, entry.path, 'sha1'));
+      const files = Object.fromEntries([...digests].map(([relative, sha]) => [`/${relative}`, sha]));
+      const deploy = await request<Deploy>('POST', `${site}/deploys`, signal, { json: { files } });
+      const required = new Set(deploy.required ?? []);
+      pending = { id: deploy.id, required, digests };
       const remote = new Map<string, RemoteEntry>();
-      for (const file of live) {
-        const relative = file.path.replace(/^\/+/, '');
-        if (!local.has(relative)) remote.set(relative, { path: relative, size: file.size ?? 0 });
-      }
-      // What Netlify does not ask for, it holds: as the plan sees it, those files are on the host. It wants
-      // each content once, so of files with the same bytes only the first is sent.
-      for (const entry of local.values()) {
-        if (!asked.delete(digests[`/${entry.path}`]!)) remote.set(entry.path, entry);
+      for (const [relative, file] of live) {
+        // The live site already serves these bytes at this path, and Netlify does not ask for them.
+        const same = local.get(relative);
+        const sha = digests.get(relative);
+        remote.set(relative, sha === file.sha && !required.has(sha) ? same! : { path: relative, size: file.size ?? 0 });
       }
       // Deletes are the live files the build no longer has: they leave with the snapshot, none is removed by itself.
-      return { ...planFrom(local, remote), remoteCount: live.length };
+      return { ...planFrom(local, remote), remoteCount: live.size };
     },
 
     apply: async (plan, _local, context) => {
       const { signal } = context;
-      const id = pending;
-      if (!id) throw new ApiError('internal', `${where}: apply() was called without a plan.`);
+      if (!pending) throw new ApiError('internal', `${where}: apply() was called without a plan.`);
+      const { id, required, digests } = pending;
+      const sent = new Set<string>();
       await inRankOrder(plan.uploads, signal, cancelled, async (entry) => {
-        const bytes = await readFile(path.join(context.siteDir, ...entry.path.split('/')));
-        await request('PUT', `deploys/${encodeURIComponent(id)}/files/${entry.path.split('/').map(encodeURIComponent).join('/')}`, signal, { bytes });
-        context.fileDone(entry.path, bytes.length);
+        const sha = digests.get(entry.path)!;
+        // Netlify wants each content it lacks once. A file whose bytes it holds (a copy, a rename, a
+        // file restored from an older deploy) still changes the live site, but goes up with the snapshot.
+        if (required.has(sha) && !sent.has(sha)) {
+          sent.add(sha);
+          const bytes = await readFile(path.join(context.siteDir, ...entry.path.split('/')));
+          await request('PUT', `deploys/${encodeURIComponent(id)}/files/${entry.path.split('/').map(encodeURIComponent).join('/')}`, signal, { bytes });
+        }
+        context.fileDone(entry.path, entry.size);
       });
       await waitUntilLive(id, signal);
       pending = null;
@@ -149,7 +156,7 @@ export function createTarget(config: PublishTargetOf<'netlify'>, env: TargetEnv)
 
     close: async () => {
       if (!pending) return;
-      const id = pending;
+      const { id } = pending;
       pending = null;
       // Best effort: an unfinished deploy never goes live either way; this only tidies Netlify's deploy list.
       await request('POST', `deploys/${encodeURIComponent(id)}/cancel`, AbortSignal.timeout(5_000)).catch(() => {});
