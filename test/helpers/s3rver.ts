@@ -1,12 +1,38 @@
-// A real S3 server for publish tests: s3rver on 127.0.0.1, storing its
-// buckets in a temporary folder, plus an SDK client (not our target) to look
-// at or tamper with what it holds. s3rver knows one account, S3RVER/S3RVER; it
-// checks the access key id, but not a v4 signature (it says so in its source),
-// so only a wrong key id is refused.
+// A real S3 server for publish tests: s3rver on 127.0.0.1, in its own process
+// (stopped by its PID, which drops every connection as a lost network would),
+// storing its buckets in a temporary folder; plus an SDK client (not our
+// target) to look at or tamper with what it holds.
+//
+// s3rver knows one account, S3RVER/S3RVER. It checks the access key id, but
+// not a v4 signature (it says so in its source), so only a wrong key id is
+// refused. It makes ListObjectsV2 continuation tokens with DES, which Node 20's
+// OpenSSL 3 keeps in its legacy provider: without --openssl-legacy-provider,
+// listing past 1,000 objects fails with HTTP 500.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
 import { afterEach } from 'vitest';
 import { tempDir } from './tmp';
+
+const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('s3rver/package.json')), 'bin', 's3rver.js');
+
+/** Starts s3rver; resolves with its process once it listens, and the port it chose. */
+function launch(directory: string, port: number, bucket: string): Promise<{ child: ChildProcess; port: number }> {
+  const args = ['--openssl-legacy-provider', bin, '-d', directory, '-a', '127.0.0.1', '-p', String(port), '-s', '--configure-bucket', bucket];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on [\d.]+:(\d+)/.exec(output);
+      if (match) resolve({ child, port: Number(match[1]) });
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.on('exit', (code) => reject(new Error(`s3rver exited (${code}) before listening: ${output.slice(-2000)}`)));
+  });
+}
 
 export const S3RVER_KEYS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' } as const;
 
@@ -38,8 +64,7 @@ afterEach(async () => {
 /** An s3rver with one empty bucket, stopped after the current test. */
 export async function startS3rver(bucket = 'site-bucket'): Promise<S3Server> {
   const directory = await tempDir('postwright-s3rver-');
-  let server = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true, configureBuckets: [{ name: bucket }] });
-  const { port } = await server.run();
+  let { child, port } = await launch(directory, 0, bucket);
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new S3Client({
     endpoint,
@@ -58,13 +83,12 @@ export async function startS3rver(bucket = 'site-bucket'): Promise<S3Server> {
     async stop() {
       if (!running) return;
       running = false;
-      const closed = server.close();
-      server.httpServer?.closeAllConnections();
-      await closed;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(child.pid!, 'SIGKILL');
+      await exited;
     },
     async restart() {
-      server = new S3rver({ address: '127.0.0.1', port, directory, silent: true });
-      await server.run();
+      ({ child } = await launch(directory, port, bucket));
       running = true;
     },
     async keys() {
