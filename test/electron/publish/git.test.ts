@@ -62,6 +62,20 @@ describe('publishing to a git branch', () => {
     await expectBranchEqualsBuild(remote.dir, ws.site);
   });
 
+  it('compares by content, so a new state folder (another computer, a cleared cache) uploads only what differs', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    await ws.publish();
+    const [fresh] = await ws.publish({ cacheDir: await tempDir('postwright-cache-') });
+    expect(fresh!.uploads).toEqual([]);
+    await commitAsOther(remote.dir, 'gh-pages', { 'about.txt': 'theirs', 'index.html': (await readFile(path.join(ws.site, 'index.html'), 'utf8')).replace('<', '>') });
+    await ws.write(EDITED, `${await readFile(path.join(ws.root, EDITED), 'utf8')}\nOn another machine.\n`);
+    const [other] = await ws.publish({ cacheDir: await tempDir('postwright-cache-') });
+    expect(other!.uploads.map((u) => u.path)).toEqual(['posts/why-i-bill-by-the-week/index.html', 'index.html']);
+    expect(other!.deletes).toEqual(['about.txt']);
+    await expectBranchEqualsBuild(remote.dir, ws.site);
+  });
+
   it('deletes a deleted post from the branch, and repairs what someone else changed or deleted there', { timeout: 60_000 }, async () => {
     const remote = await bareRepo();
     const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
