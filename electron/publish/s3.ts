@@ -50,6 +50,9 @@ export function createTarget(config: PublishTargetOf<'s3'>, env: TargetEnv): Tar
 
   const connect = async (): Promise<S3Client> => {
     if (client) return client;
+    // On Node 20 (the CLI's floor) the SDK prints a notice about its own future releases to every
+    // publish's stderr; it concerns SDK versions we do not ship, so it is turned off unless set.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const secret = (key: Parameters<TargetEnv['secrets']['get']>[1]) => env.secrets.get(env.name, key);
     const [accessKeyId, secretAccessKey, sessionToken] = await Promise.all([
       secret('AWS_ACCESS_KEY_ID'),
