@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 
 interface FakeDeploy {
   id: string;
@@ -40,12 +40,15 @@ export interface NetlifyFake {
   restart(): Promise<void>;
 }
 
-const running: NetlifyFake[] = [];
-afterEach(async () => {
-  for (const fake of running.splice(0)) await fake.stop();
-});
-
+/** A fake stopped when the current test finishes. */
 export async function startNetlifyFake(options: { token?: string; siteId?: string } = {}): Promise<NetlifyFake> {
+  const fake = await runNetlifyFake(options);
+  onTestFinished(() => fake.stop());
+  return fake;
+}
+
+/** A fake for tests and benchmarks; stop() it when done. */
+export async function runNetlifyFake(options: { token?: string; siteId?: string } = {}): Promise<NetlifyFake> {
   const token = options.token ?? 'fake-netlify-token';
   const siteId = options.siteId ?? '5c0ffee0-site';
   const blobs = new Map<string, Buffer>();
@@ -152,6 +155,5 @@ export async function startNetlifyFake(options: { token?: string; siteId?: strin
       listening = true;
     },
   };
-  running.push(fake);
   return fake;
 }

@@ -138,7 +138,7 @@ describe('S3 target (s3rver)', () => {
     expect((await target.plan(await site.rebuild(), new AbortController().signal, site.out)).uploads).toEqual([]);
   });
 
-  it('when the server goes away mid-upload, says so; once it is back, the next publish converges to the build', async () => {
+  it('when the connection drops mid-upload, says so; once the server answers again, the next publish converges to the build', async () => {
     const site = await sampleSite();
     const server = await startS3rver();
     const target = await s3Target(server);
@@ -148,13 +148,13 @@ describe('S3 target (s3rver)', () => {
     const settings = path.join(site.root, 'postwright.json');
     await writeFile(settings, (await readFile(settings, 'utf8')).replace('"Field Notes"', '"Field Notes, Revised"'));
     await site.rebuild();
-    const cut = publishOnce(target, site.out, { onFile: (_file, count) => void (count === 3 && server.stop()) });
+    const cut = publishOnce(target, site.out, { onFile: (_file, count) => void (count === 3 && server.disconnect()) });
     const error = await rejection(cut);
     expect(error.code).toBe('unreachable');
     expect(error.message).toContain('S3 target "bucket"');
     expect(error.message).toContain('check the endpoint or your connection');
 
-    await server.restart();
+    await server.reconnect();
     const retry = await publishOnce(target, site.out);
     expect(retry.plan.uploads.length).toBeGreaterThan(0);
     await expectRemoteEqualsBuild(server, site.out);
