@@ -75,7 +75,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
     const target = await openTarget(root, options, name, config);
     try {
       report(name, 'comparing');
-      const plan = await target.plan(local, signal);
+      const plan = await target.plan(local, signal, built.output);
       throwIfCancelled(signal, name);
       const needsForce = !options.force && plan.deletes.length > plan.remoteCount / 2;
       const result: PublishResult = {

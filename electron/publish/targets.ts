@@ -8,6 +8,8 @@ type Factory<T extends PublishTarget['type']> = () => Promise<{ createTarget(con
 
 const registry: { [T in PublishTarget['type']]?: Factory<T> } = {
   git: () => import('./git'),
+  s3: () => import('./s3'),
+  netlify: () => import('./netlify'),
 };
 
 /** The target for one configured entry; an ApiError('unsupported') for a type this build cannot publish to yet. */

@@ -47,9 +47,11 @@ export interface Target {
   test(signal: AbortSignal): Promise<void>;
   /**
    * Compares the build with the host and returns what must change. Drift (a file
-   * missing or changed on the host) shows up as an upload.
+   * missing or changed on the host) shows up as an upload. `siteDir` is the built
+   * site, for hosts that compare other digests than the manifest's sha256
+   * (Netlify's SHA-1, an S3 ETag's MD5).
    */
-  plan(local: Manifest, signal: AbortSignal): Promise<PublishPlan>;
+  plan(local: Manifest, signal: AbortSignal, siteDir: string): Promise<PublishPlan>;
   /** Carries out a plan: uploads in order, then deletes, then records the new remote state. */
   apply(plan: PublishPlan, local: Manifest, context: TargetContext): Promise<void>;
   close(): Promise<void>;

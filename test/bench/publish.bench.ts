@@ -16,6 +16,8 @@ import type { PublishTarget } from '../../common/publishSettings';
 import { packageRoot } from '../../electron/appPaths';
 import type { PublishResult } from '../../electron/publish/publish';
 import { Workspace } from '../../electron/workspace/workspace';
+import { runNetlifyFake } from '../helpers/netlifyFake';
+import { runS3rver, S3RVER_KEYS } from '../helpers/s3rver';
 import { fmt, load, machine, summarise, table, timed, type Benchmark } from './harness';
 
 const POSTS = 1_000;
@@ -35,6 +37,31 @@ const setups: readonly TargetSetup[] = [
       const dir = path.join(scratch, 'remote.git');
       execFileSync('git', ['init', '--bare', '--quiet', dir]);
       return { config: { type: 'git', remote: pathToFileURL(dir).href, branch: 'gh-pages', message: 'Publish', force: false }, stop: async () => {} };
+    },
+  },
+  {
+    label: 'S3 (s3rver)',
+    async start(scratch) {
+      const server = await runS3rver(path.join(scratch, 's3rver'));
+      return {
+        config: { type: 's3', bucket: server.bucket, endpoint: server.endpoint, region: 'us-east-1', prefix: '' },
+        secrets: { ...S3RVER_KEYS },
+        stop: async () => {
+          await server.stop();
+          server.client.destroy();
+        },
+      };
+    },
+  },
+  {
+    label: 'Netlify (contract fake of the deploy API)',
+    async start() {
+      const fake = await runNetlifyFake();
+      return {
+        config: { type: 'netlify', siteId: fake.siteId, apiUrl: fake.apiUrl },
+        secrets: { NETLIFY_AUTH_TOKEN: fake.token },
+        stop: () => fake.stop(),
+      };
     },
   },
 ];
