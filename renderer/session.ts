@@ -6,7 +6,7 @@
 // it through a small port so it can be tested with a bare EditorState.
 import { EditorState, type Extension, type Text, type TransactionSpec } from '@codemirror/state';
 import { ApiError, type BlogApi, type EventPayload, type PostDocument, type PostSummary, type SaveResult } from '../common/api';
-import { replaceDocument } from './editor/replaceDoc';
+import { minimalChange, replaceDocument } from './editor/replaceDoc';
 import { isDirty, markSaved, savedAs } from './editor/savedState';
 import { hasMarks, MINE_MARK, mergeWithMarks } from './mergeText';
 import { Store } from './store';
@@ -266,7 +266,9 @@ export class PostSession {
     const { editor } = this.#o;
     const diskVersion = this.#version;
     this.#version = baseVersion;
-    editor.dispatch({ changes: replaceDocument(editor.state, text) });
+    // The cursor goes to the end of what came back, in view.
+    const change = minimalChange(editor.state.doc.toString(), text);
+    editor.dispatch({ changes: change, selection: { anchor: change.from + change.insert.length }, scrollIntoView: true });
     this.store.update({ diskNote: diskVersion === baseVersion ? null : 'changed' });
     this.editorChanged();
     return true;
