@@ -6,7 +6,10 @@ import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cursorAtEndOfLine, editorDoc, openApp, screenshot, skipE2e, type E2e } from './browser';
 
-describe.skipIf(skipE2e)('changes made by another program', () => {
+/** Each step waits on another process (the bridge, the watcher); a busy machine gets time. */
+const wait = { timeout: 15_000 };
+
+describe.skipIf(skipE2e)('changes made by another program', { timeout: 60_000 }, () => {
   let e2e: E2e;
   beforeAll(async () => {
     e2e = await openApp();
@@ -21,7 +24,7 @@ describe.skipIf(skipE2e)('changes made by another program', () => {
     const { page, app } = e2e;
     const post = (await app.backend.handlers.posts.list()).find((p) => p.path === path)!;
     await page.getByRole('listbox', { name: 'Posts' }).getByText(post.title, { exact: true }).click();
-    await expect.poll(() => editorDoc(page)).toContain(post.title);
+    await expect.poll(() => editorDoc(page), wait).toContain(post.title);
     const file = join(app.root, path);
     return { file, text: await readFile(file, 'utf8') };
   }
@@ -36,7 +39,7 @@ describe.skipIf(skipE2e)('changes made by another program', () => {
     const theirs = `${text}\nTheir line, from another program.\n`;
     await writeFile(file, theirs);
     const note = page.getByRole('status').filter({ hasText: 'changed on disk' });
-    await expect.poll(() => note.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => note.count(), wait).toBe(1);
     // Never overwritten: the editor still holds my text, unsaved.
     const mine = `${text}\nMy unsaved line.`;
     expect(await editorDoc(page)).toBe(mine);
@@ -47,7 +50,7 @@ describe.skipIf(skipE2e)('changes made by another program', () => {
   async function compare(note: Awaited<ReturnType<typeof diverge>>['note']) {
     await note.getByRole('button', { name: 'Compare versions…' }).click();
     const dialog = e2e.page.getByRole('dialog', { name: 'This post changed on disk' });
-    await expect.poll(() => dialog.count()).toBe(1);
+    await expect.poll(() => dialog.count(), wait).toBe(1);
     const [mine, theirs] = [dialog.getByLabel('Your version, read only'), dialog.getByLabel('Disk version, read only')];
     expect(await mine.textContent()).toContain('My unsaved line.');
     expect(await theirs.textContent()).toContain('Their line, from another program.');
@@ -62,7 +65,7 @@ describe.skipIf(skipE2e)('changes made by another program', () => {
     const { page } = e2e;
     const { file, text } = await open('posts/reading-list-summer-2024.md');
     await writeFile(file, `${text}\nA paragraph from another program.\n`);
-    await expect.poll(() => editorDoc(page), { timeout: 10_000 }).toBe(`${text}\nA paragraph from another program.\n`);
+    await expect.poll(() => editorDoc(page), wait).toBe(`${text}\nA paragraph from another program.\n`);
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(await page.getByRole('status').filter({ hasText: 'on disk' }).count()).toBe(0);
     expect(await page.getByLabel('Unsaved changes').count()).toBe(0);
@@ -78,7 +81,7 @@ describe.skipIf(skipE2e)('changes made by another program', () => {
     await e2e.page.emulateMedia({ colorScheme: 'light' });
     await dialog.getByRole('button', { name: 'Keep mine' }).click();
 
-    await expect.poll(() => readFile(file, 'utf8')).toBe(mine);
+    await expect.poll(() => readFile(file, 'utf8'), wait).toBe(mine);
     const copies = await copiesOf(file);
     expect(copies).toHaveLength(1);
     expect(await readFile(join(dirname(file), copies[0]!), 'utf8')).toBe(theirs);
@@ -90,7 +93,7 @@ describe.skipIf(skipE2e)('changes made by another program', () => {
     const dialog = await compare(note);
     await dialog.getByRole('button', { name: 'Take theirs' }).click();
 
-    await expect.poll(() => editorDoc(e2e.page)).toBe(theirs);
+    await expect.poll(() => editorDoc(e2e.page), wait).toBe(theirs);
     expect(await e2e.page.getByLabel('Unsaved changes').count()).toBe(0);
     expect(await readFile(file, 'utf8')).toBe(theirs);
     const copies = await copiesOf(file);
@@ -103,7 +106,7 @@ describe.skipIf(skipE2e)('changes made by another program', () => {
     const { file, mine, theirs, note } = await diverge('_posts/2024-03-18-retries-are-not-a-strategy.md');
     const dialog = await compare(note);
     await dialog.getByRole('button', { name: 'Merge by hand…' }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count(), wait).toBe(0);
 
     const merged = await editorDoc(page);
     expect(merged).toContain('\n<<<<<<< Your version\nMy unsaved line.\n=======\nTheir line, from another program.\n\n>>>>>>> Disk version');
@@ -125,11 +128,11 @@ describe.skipIf(skipE2e)('changes made by another program', () => {
       await page.keyboard.press('Backspace');
     }
     // The marks are gone, and so is the note.
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Merging' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Merging' }).count(), wait).toBe(0);
     await page.keyboard.press('Control+s');
 
     const expected = `${mine}\nTheir line, from another program.\n`;
-    await expect.poll(() => readFile(file, 'utf8')).toBe(expected);
+    await expect.poll(() => readFile(file, 'utf8'), wait).toBe(expected);
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(await page.getByLabel('Unsaved changes').count()).toBe(0);
     // Saved against the disk version: no conflict, and so no conflicted copy either.

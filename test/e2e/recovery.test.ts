@@ -45,7 +45,7 @@ async function newDataDir(): Promise<string> {
 
 async function openPost(page: Page, title: string): Promise<void> {
   await page.getByRole('listbox', { name: 'Posts' }).getByText(title, { exact: true }).click();
-  await expect.poll(() => editorDoc(page)).toContain(title);
+  await expect.poll(() => editorDoc(page), wait).toContain(title);
 }
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
@@ -56,7 +56,10 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
 
 const typed = '\nWords typed just before the crash, never saved.';
 
-describe.skipIf(skipE2e)('crash recovery', () => {
+/** Each step waits on another process (the bridge, the watcher); a busy machine gets time. */
+const wait = { timeout: 15_000 };
+
+describe.skipIf(skipE2e)('crash recovery', { timeout: 120_000 }, () => {
   it('journals unsaved text, survives a kill, shows it beside the disk version, and Restore brings it back', async () => {
     const dataDir = await newDataDir();
     const first = await start(dataDir);
@@ -68,7 +71,7 @@ describe.skipIf(skipE2e)('crash recovery', () => {
     await typeAtEnd(first.page, typed);
 
     // Journaled within a few seconds, in the data folder and not in the workspace.
-    await expect.poll(async () => Object.values(await journal(dataDir)).join(), { timeout: 6000 }).toContain(typed.trim());
+    await expect.poll(async () => Object.values(await journal(dataDir)).join(), wait).toContain(typed.trim());
     expect(await readFile(file, 'utf8')).toBe(saved);
     await first.crash();
 
@@ -76,7 +79,7 @@ describe.skipIf(skipE2e)('crash recovery', () => {
     running.push(second);
     const { page } = second;
     const dialog = page.getByRole('dialog', { name: 'Recover unsaved text' });
-    await expect.poll(() => dialog.count()).toBe(1);
+    await expect.poll(() => dialog.count(), wait).toBe(1);
     const recovered = dialog.getByLabel('Recovered text, read only');
     const disk = dialog.getByLabel('On disk, read only');
     expect(await recovered.textContent()).toContain(typed.trim());
@@ -100,17 +103,17 @@ describe.skipIf(skipE2e)('crash recovery', () => {
     await page.emulateMedia({ colorScheme: 'light' });
 
     await dialog.getByRole('button', { name: 'Restore' }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count(), wait).toBe(0);
     // Back as unsaved changes over the untouched file, exactly as before the crash.
-    await expect.poll(() => editorDoc(page)).toBe(saved + typed);
+    await expect.poll(() => editorDoc(page), wait).toBe(saved + typed);
     expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
     expect(await readFile(file, 'utf8')).toBe(saved);
     await screenshot(page, 'recovery-restored');
 
     await page.keyboard.press('Control+s');
-    await expect.poll(() => readFile(file, 'utf8')).toBe(saved + typed);
+    await expect.poll(() => readFile(file, 'utf8'), wait).toBe(saved + typed);
     // Saved: the journal lets go of it.
-    await expect.poll(() => journal(dataDir)).toEqual({});
+    await expect.poll(() => journal(dataDir), wait).toEqual({});
   });
 
   it('offers a text whose post was deleted as a new post', async () => {
@@ -125,17 +128,17 @@ describe.skipIf(skipE2e)('crash recovery', () => {
     const second = await start(dataDir, root);
     running.push(second);
     const dialog = second.page.getByRole('dialog', { name: 'Recover unsaved text' });
-    await expect.poll(() => dialog.count()).toBe(1);
+    await expect.poll(() => dialog.count(), wait).toBe(1);
     expect(await dialog.textContent()).toContain('posts/why-i-bill-by-the-week.md no longer exists.');
     await screenshot(second.page, 'recovery-deleted');
     await dialog.getByRole('button', { name: 'Restore as new post' }).click();
 
-    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count(), wait).toBe(0);
     const restored = (await second.app.backend.handlers.posts.list()).filter((p) => p.title === doc.post.title);
     expect(restored).toHaveLength(1);
     expect(await readFile(join(root, restored[0]!.path), 'utf8')).toContain('The paragraph only the journal has.');
     expect(await editorDoc(second.page)).toContain('The paragraph only the journal has.');
-    await expect.poll(() => journal(dataDir)).toEqual({});
+    await expect.poll(() => journal(dataDir), wait).toEqual({});
   });
 
   it('Discard asks first; Decide later keeps the text for later and for the next start', async () => {
@@ -153,36 +156,36 @@ describe.skipIf(skipE2e)('crash recovery', () => {
     running.push(second);
     const { page } = second;
     const dialog = page.getByRole('dialog', { name: 'Recover unsaved text' });
-    await expect.poll(() => dialog.count()).toBe(1);
+    await expect.poll(() => dialog.count(), wait).toBe(1);
     const firstShown = (await dialog.textContent())!.includes(docs[0]!.post.path) ? docs[0]! : docs[1]!;
     const secondShown = firstShown === docs[0] ? docs[1]! : docs[0]!;
     expect(await dialog.textContent()).toContain('1 more after this one.');
     await dialog.getByRole('button', { name: 'Decide later' }).click();
 
-    await expect.poll(() => dialog.textContent()).toContain(secondShown.post.path);
+    await expect.poll(() => dialog.textContent(), wait).toContain(secondShown.post.path);
     await dialog.getByRole('button', { name: 'Discard…' }).click();
     expect(await dialog.textContent()).toContain('will be deleted for good');
     await screenshot(page, 'recovery-discard-confirm');
     await dialog.getByRole('button', { name: 'Keep it' }).click();
     await dialog.getByRole('button', { name: 'Discard…' }).click();
     await dialog.getByRole('button', { name: 'Delete recovered text' }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count(), wait).toBe(0);
     // The discarded one is gone from the journal; the one put off is still there.
-    await expect.poll(async () => Object.values(await journal(dataDir))).toEqual([`${firstShown.text}\nUnsaved in ${firstShown.post.path}.\n`]);
+    await expect.poll(async () => Object.values(await journal(dataDir)), wait).toEqual([`${firstShown.text}\nUnsaved in ${firstShown.post.path}.\n`]);
 
     // Its post says so, and the choice can be made now.
     await openPost(page, firstShown.post.title);
     const note = page.getByRole('status').filter({ hasText: 'waiting for this post' });
-    await expect.poll(() => note.count()).toBe(1);
+    await expect.poll(() => note.count(), wait).toBe(1);
     await note.getByRole('button', { name: 'Review…' }).click();
-    await expect.poll(() => dialog.textContent()).toContain(firstShown.post.path);
+    await expect.poll(() => dialog.textContent(), wait).toContain(firstShown.post.path);
     await dialog.getByRole('button', { name: 'Decide later' }).click();
     await second.crash();
     running.splice(0);
 
     const third = await start(dataDir, root);
     running.push(third);
-    await expect.poll(() => third.page.getByRole('dialog', { name: 'Recover unsaved text' }).textContent()).toContain(firstShown.post.path);
+    await expect.poll(() => third.page.getByRole('dialog', { name: 'Recover unsaved text' }).textContent(), wait).toContain(firstShown.post.path);
   });
 
   it('quitting with unsaved changes asks first; a clean quit clears the journal', async () => {
@@ -193,7 +196,7 @@ describe.skipIf(skipE2e)('crash recovery', () => {
     const title = (await e2e.app.backend.handlers.posts.list()).find((p) => p.path === 'posts/pricing-a-rewrite.md')!.title;
     await openPost(page, title);
     await typeAtEnd(page, typed);
-    await expect.poll(async () => Object.keys(await journal(dataDir)).length, { timeout: 6000 }).toBe(1);
+    await expect.poll(async () => Object.keys(await journal(dataDir)).length, wait).toBe(1);
 
     const asked: string[] = [];
     page.once('dialog', (dialog) => {
@@ -201,7 +204,7 @@ describe.skipIf(skipE2e)('crash recovery', () => {
       void dialog.dismiss();
     });
     await page.close({ runBeforeUnload: true });
-    await expect.poll(() => asked).toEqual(['beforeunload']);
+    await expect.poll(() => asked, wait).toEqual(['beforeunload']);
     // Stayed: the text is still in the editor and in the journal.
     expect(page.isClosed()).toBe(false);
     expect(await editorDoc(page)).toContain(typed.trim());
@@ -209,8 +212,8 @@ describe.skipIf(skipE2e)('crash recovery', () => {
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.close({ runBeforeUnload: true });
-    await expect.poll(() => page.isClosed()).toBe(true);
+    await expect.poll(() => page.isClosed(), wait).toBe(true);
     // The author chose to leave: a clean quit, and the journal is cleared.
-    await expect.poll(() => journal(dataDir)).toEqual({});
+    await expect.poll(() => journal(dataDir), wait).toEqual({});
   });
 });
