@@ -5,6 +5,7 @@
 // The text itself lives only in the editor's EditorState; this class reaches
 // it through a small port so it can be tested with a bare EditorState.
 import { EditorState, type Extension, type Text, type TransactionSpec } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import { ApiError, type BlogApi, type EventPayload, type PostDocument, type PostSummary, type SaveResult } from '../common/api';
 import { minimalChange, replaceDocument } from './editor/replaceDoc';
 import { isDirty, markSaved, savedAs } from './editor/savedState';
@@ -251,7 +252,8 @@ export class PostSession {
     const merged = mergeWithMarks(editor.state.doc.toString(), disk.text);
     editor.dispatch({ changes: replaceDocument(editor.state, merged), effects: savedAs(disk.text) });
     // The first place to decide, in view.
-    editor.dispatch({ selection: { anchor: Math.max(0, merged.indexOf(MINE_MARK)) }, scrollIntoView: true });
+    const first = Math.max(0, merged.indexOf(MINE_MARK));
+    editor.dispatch({ selection: { anchor: first }, effects: EditorView.scrollIntoView(first, { y: 'center' }) });
     this.store.update({ conflict: null, diskNote: 'merging' });
     this.editorChanged();
   }
