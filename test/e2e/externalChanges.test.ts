@@ -43,7 +43,7 @@ describe.skipIf(skipE2e)('changes made by another program', { timeout: 60_000 },
     // Never overwritten: the editor still holds my text, unsaved.
     const mine = `${text}\nMy unsaved line.`;
     expect(await editorDoc(page)).toBe(mine);
-    expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
+    await expect.poll(() => page.getByLabel('Unsaved changes').count(), wait).toBe(1);
     return { file, mine, theirs, note };
   }
 
@@ -66,9 +66,9 @@ describe.skipIf(skipE2e)('changes made by another program', { timeout: 60_000 },
     const { file, text } = await open('posts/reading-list-summer-2024.md');
     await writeFile(file, `${text}\nA paragraph from another program.\n`);
     await expect.poll(() => editorDoc(page), wait).toBe(`${text}\nA paragraph from another program.\n`);
-    expect(await page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByRole('dialog').count(), wait).toBe(0);
     expect(await page.getByRole('status').filter({ hasText: 'on disk' }).count()).toBe(0);
-    expect(await page.getByLabel('Unsaved changes').count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Unsaved changes').count(), wait).toBe(0);
   });
 
   it('Keep mine: my text is saved, the disk version is kept as a conflicted copy', async () => {
@@ -85,7 +85,7 @@ describe.skipIf(skipE2e)('changes made by another program', { timeout: 60_000 },
     const copies = await copiesOf(file);
     expect(copies).toHaveLength(1);
     expect(await readFile(join(dirname(file), copies[0]!), 'utf8')).toBe(theirs);
-    expect(await e2e.page.getByLabel('Unsaved changes').count()).toBe(0);
+    await expect.poll(() => e2e.page.getByLabel('Unsaved changes').count(), wait).toBe(0);
   });
 
   it('Take theirs: the editor loads the disk version, my text is kept as a conflicted copy', async () => {
@@ -94,7 +94,7 @@ describe.skipIf(skipE2e)('changes made by another program', { timeout: 60_000 },
     await dialog.getByRole('button', { name: 'Take theirs' }).click();
 
     await expect.poll(() => editorDoc(e2e.page), wait).toBe(theirs);
-    expect(await e2e.page.getByLabel('Unsaved changes').count()).toBe(0);
+    await expect.poll(() => e2e.page.getByLabel('Unsaved changes').count(), wait).toBe(0);
     expect(await readFile(file, 'utf8')).toBe(theirs);
     const copies = await copiesOf(file);
     expect(copies).toHaveLength(1);
@@ -133,8 +133,8 @@ describe.skipIf(skipE2e)('changes made by another program', { timeout: 60_000 },
 
     const expected = `${mine}\nTheir line, from another program.\n`;
     await expect.poll(() => readFile(file, 'utf8'), wait).toBe(expected);
-    expect(await page.getByRole('dialog').count()).toBe(0);
-    expect(await page.getByLabel('Unsaved changes').count()).toBe(0);
+    await expect.poll(() => page.getByRole('dialog').count(), wait).toBe(0);
+    await expect.poll(() => page.getByLabel('Unsaved changes').count(), wait).toBe(0);
     // Saved against the disk version: no conflict, and so no conflicted copy either.
     expect(await copiesOf(file)).toHaveLength(0);
   });

@@ -106,7 +106,7 @@ describe.skipIf(skipE2e)('crash recovery', { timeout: 120_000 }, () => {
     await expect.poll(() => dialog.count(), wait).toBe(0);
     // Back as unsaved changes over the untouched file, exactly as before the crash.
     await expect.poll(() => editorDoc(page), wait).toBe(saved + typed);
-    expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
+    await expect.poll(() => page.getByLabel('Unsaved changes').count(), wait).toBe(1);
     expect(await readFile(file, 'utf8')).toBe(saved);
     await screenshot(page, 'recovery-restored');
 
