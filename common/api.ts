@@ -7,12 +7,14 @@
 import { z } from 'zod';
 import { ApiError, type Reply } from './errors';
 import type { CheckResult } from './check';
+import type { RecoveredText } from './recovery';
 import type { PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
 import type { SiteBuildSummary, StandalonePost } from './site/types';
 
 export { ApiError, type Reply } from './errors';
 export type * from './types';
 export type * from './check';
+export type * from './recovery';
 export type * from './site/types';
 
 /** A phantom marker that carries a method's result type. */
@@ -79,6 +81,16 @@ export const contract = {
      * made from `fileName`; returns its path and the relative link to insert.
      */
     add: method(z.tuple([PostId, z.string().max(1024), ImageData]), returns<{ path: string; link: string }>()),
+  },
+  recovery: {
+    /** Keeps an unsaved editor buffer in the crash-recovery journal, in the app's data folder. */
+    write: method(z.tuple([PostId, PostText, Version]), returns<void>()),
+    /** Forgets a post's journal entry: it was saved, or the author went back to the saved text. */
+    discard: method(z.tuple([PostId]), returns<void>()),
+    /** The journal's texts that differ from the files on disk: what a crash left unsaved. */
+    list: method(z.tuple([]), returns<RecoveredText[]>()),
+    /** A clean quit: forgets every entry this run wrote. */
+    clear: method(z.tuple([]), returns<void>()),
   },
   app: {
     /** Opens an http(s) or mailto link in the user's browser. */

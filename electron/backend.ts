@@ -2,6 +2,7 @@
 // the event fan-out. Transports (IPC, the HTTP bridge) wrap this and nothing else.
 import type { EventName, EventPayload, Handlers, Unsubscribe } from '../common/api';
 import { assertExternalUrl, type Platform } from './platform';
+import { recoveryHandlers } from './recovery/recoveryHandlers';
 import { siteHandlers } from './site/siteHandlers';
 import { Workspace } from './workspace/workspace';
 
@@ -21,9 +22,11 @@ export interface BackendOptions {
   watch?: boolean;
   /** The app's cache folder (see Workspace). */
   cacheDir?: string;
+  /** The app's data folder, outside the workspace: the crash-recovery journal lives there. */
+  dataDir?: string;
 }
 
-export async function createBackend({ root, platform, watch = true, cacheDir }: BackendOptions): Promise<Backend> {
+export async function createBackend({ root, platform, watch = true, cacheDir, dataDir }: BackendOptions): Promise<Backend> {
   const workspace = await Workspace.open(root, { trash: platform.trash, cacheDir });
   const listeners = new Set<EventListener>();
   const stopWatching = watch
@@ -51,6 +54,7 @@ export async function createBackend({ root, platform, watch = true, cacheDir }: 
     assets: {
       add: (id, fileName, data) => workspace.addAsset(id, fileName, Buffer.from(data, 'base64')),
     },
+    recovery: recoveryHandlers(workspace, dataDir),
     app: {
       openExternal: async (url) => {
         assertExternalUrl(url);

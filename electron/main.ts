@@ -11,6 +11,7 @@ import { ASSET_SCHEME, assetResponse } from './assetProtocol';
 import { createBackend, type Backend } from './backend';
 import { forwardEvents, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
+import { clearJournalOnQuit } from './recovery/quitClears';
 import { fileFromArgv, locatePost, type PostLocation } from './openFile';
 import { assertExternalUrl, type Platform } from './platform';
 import { ensureSampleBlog } from './sampleBlog';
@@ -65,6 +66,7 @@ function start(): void {
   let stopForwarding = () => {};
   const platform = electronPlatform(() => window);
   const cacheDir = join(app.getPath('userData'), 'list-cache');
+  const dataDir = app.getPath('userData');
   /** A post the OS asked to open, held until the page has loaded and can take it. */
   let pendingPost: string | null = null;
   /** The page has loaded (and subscribed to events); false while a load we started runs. */
@@ -93,7 +95,7 @@ function start(): void {
     store.set('recentWorkspaces', [root, ...store.get('recentWorkspaces').filter((f) => f !== root)].slice(0, 10));
 
   async function openWorkspace(folder: string): Promise<boolean> {
-    const next = await createBackend({ root: folder, platform, cacheDir }).catch((error: unknown) => {
+    const next = await createBackend({ root: folder, platform, cacheDir, dataDir }).catch((error: unknown) => {
       dialog.showErrorBox('Could not open that folder', `${folder}\n\n${error instanceof Error ? error.message : String(error)}`);
       return null;
     });
@@ -200,6 +202,7 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('before-quit', () => void backend?.close());
+  clearJournalOnQuit(app, () => backend);
 
   void app.whenReady().then(async () => {
     denyPermissions(session.defaultSession);
@@ -210,10 +213,10 @@ function start(): void {
     const named = early.length;
     const launch = await located(early[named - 1]);
     const root = launch?.workspaceRoot ?? (await firstWorkspace());
-    const opened = await createBackend({ root, platform, cacheDir }).catch(async () => {
+    const opened = await createBackend({ root, platform, cacheDir, dataDir }).catch(async () => {
       // The remembered folder is gone (unplugged drive, deleted): fall back to the sample blog.
       store.set('recentWorkspaces', store.get('recentWorkspaces').filter((f) => f !== root));
-      return createBackend({ root: await firstWorkspace(), platform, cacheDir });
+      return createBackend({ root: await firstWorkspace(), platform, cacheDir, dataDir });
     });
     backend = opened;
     const launched = launch !== null && opened.workspace.root === launch.workspaceRoot;

@@ -15,6 +15,8 @@ import { NewPostDialog } from './components/NewPostDialog';
 import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
 import { PreviewPane } from './components/PreviewPane';
+import { RecoveryDialog } from './components/RecoveryDialog';
+import { RecoveryNote } from './components/RecoveryNote';
 import { RenameDialog } from './components/RenameDialog';
 import { SettingsDialog } from './components/SettingsDialog';
 import { Sidebar } from './components/Sidebar';
@@ -30,6 +32,7 @@ import type { Notices } from './notices';
 import { noFilter, type PostFilter } from './postFilter';
 import type { PostsStore } from './postsStore';
 import type { PreviewController } from './preview/previewController';
+import type { Recovery } from './recovery';
 import type { PostSession } from './session';
 import type { SettingsStore } from './settings';
 import { copyPostHtml, downloadPostHtml } from './postExport';
@@ -51,16 +54,18 @@ interface AppProps {
   commands: CommandRegistry;
   settings: SettingsStore;
   preview: PreviewController;
+  recovery: Recovery;
 }
 
 type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | null;
 
 const sidebarId = 'posts-sidebar';
 
-export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview }: AppProps) {
+export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery }: AppProps) {
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
+  const recovered = useStore(recovery.store);
   const workspace = useWorkspace();
   const { viewMode, theme } = useStore(settings);
   const [filter, setFilter] = useState<PostFilter>(noFilter);
@@ -71,7 +76,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
 
   useWindowTitle(open.post, open.dirty);
   useTheme(theme);
-  useUnsavedGuard(open.dirty);
+  useUnsavedGuard(open.dirty, () => void api.recovery.clear().catch(() => {}));
 
   // A newly opened post gets the keyboard (after any dialog has handed focus back), and is shown from
   // its top or at its cursor: focusing a fresh state would otherwise jump to the previous post's offset.
@@ -144,7 +149,8 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           onRename={() => setDialog('rename')}
           onDelete={() => setDialog('delete')}
         />
-        <DiskNote note={open.diskNote} />
+        <DiskNote note={open.diskNote} onCompare={() => void session.save()} />
+        <RecoveryNote entry={recovered.later.find((e) => e.postId === post?.id)} onReview={(e) => recovery.review(e)} />
         <div className={`panes ${viewMode}`} hidden={!post}>
           {/* The panel heads the editor's own column, so its title lines up with the text in every view mode. */}
           <div className="editor-column" hidden={viewMode === 'preview'}>
@@ -211,7 +217,24 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           busy={open.resolving}
           onKeepMine={() => void session.keepMine()}
           onUseDisk={() => void session.useDisk()}
+          onMerge={() => {
+            session.mergeByHand();
+            requestAnimationFrame(() => view.focus());
+          }}
           onCancel={() => session.cancelConflict()}
+        />
+      )}
+      {recovered.queue[0] && !open.conflict && (
+        <RecoveryDialog
+          key={recovered.queue[0].postId}
+          entry={recovered.queue[0]}
+          count={recovered.queue.length}
+          busy={recovered.busy}
+          onRestore={async () => {
+            if (await recovery.restore(recovered.queue[0]!)) requestAnimationFrame(() => view.focus());
+          }}
+          onDiscard={() => void recovery.discard(recovered.queue[0]!)}
+          onLater={() => recovery.later(recovered.queue[0]!)}
         />
       )}
       {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}

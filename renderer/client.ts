@@ -44,11 +44,14 @@ function bridgeTransport(token: string): Transport {
     async invoke(channel, args) {
       await streamOpen;
       let response: Response;
+      const body = JSON.stringify(args);
       try {
         response = await fetch(`/api/${channel}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(args),
+          body,
+          // A small call may outlive the page (the journal is cleared as the tab closes); the browser allows 64 KiB of these in flight.
+          keepalive: body.length <= 1024,
         });
       } catch {
         return { ok: false, error: { code: 'io', message: 'Postwright is not running: the connection to the bridge was lost.' } };

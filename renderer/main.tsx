@@ -19,6 +19,8 @@ import { FrontMatterSync } from './frontMatter/frontMatterSync';
 import { Notices } from './notices';
 import { PostsStore } from './postsStore';
 import { PreviewController } from './preview/previewController';
+import { Recovery } from './recovery';
+import { RecoveryWriter } from './recoveryWriter';
 import { PostSession } from './session';
 import { applyRootSettings } from './rootSettings';
 import { SettingsStore, type Settings } from './settings';
@@ -59,6 +61,7 @@ const extensions = [
       if (docChanged) preview.changed(update.changes, update.state);
       session.editorChanged();
       if (docChanged) autosave.edited();
+      if (docChanged) journal.edited();
     },
   }),
   frontMatter.extension,
@@ -90,6 +93,8 @@ const session: PostSession = new PostSession({
 });
 
 const autosave = new Autosave(session, settings);
+const journal = new RecoveryWriter({ api, session, doc: () => view.state.doc, isHeld: (id) => recovery.isHeld(id), notify: notices.push });
+const recovery = new Recovery({ api, session, notify: notices.push, journalNow: () => journal.flush() });
 let applied = settings.get();
 applyRootSettings(applied);
 settings.subscribe(() => {
@@ -119,6 +124,7 @@ api.on('posts.changed', (change) => {
 // A .md file opened from the OS, while the app runs or to launch it.
 api.on('app.openPost', ({ id }) => void session.openFromOs(id));
 void posts.load();
+void recovery.load();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -132,6 +138,7 @@ createRoot(document.getElementById('root')!).render(
       commands={commands}
       settings={settings}
       preview={preview}
+      recovery={recovery}
     />
   </StrictMode>,
 );

@@ -5,9 +5,11 @@
 // The text itself lives only in the editor's EditorState; this class reaches
 // it through a small port so it can be tested with a bare EditorState.
 import { EditorState, type Extension, type Text, type TransactionSpec } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import { ApiError, type BlogApi, type EventPayload, type PostDocument, type PostSummary, type SaveResult } from '../common/api';
-import { replaceDocument } from './editor/replaceDoc';
+import { minimalChange, replaceDocument } from './editor/replaceDoc';
 import { isDirty, markSaved, savedAs } from './editor/savedState';
+import { hasMarks, MINE_MARK, mergeWithMarks } from './mergeText';
 import { Store } from './store';
 
 /** What the session needs from the editor; an EditorView fits. */
@@ -24,8 +26,8 @@ export interface Conflict {
   disk: { text: string; version: string } | null;
 }
 
-/** A quiet note above the editor about the file on disk. */
-export type DiskNote = 'changed' | 'removed' | null;
+/** A quiet note above the editor about the file on disk, or a merge by hand under way. */
+export type DiskNote = 'changed' | 'removed' | 'merging' | null;
 
 export interface SessionState {
   /** The open post, or null when none is. */
@@ -88,7 +90,9 @@ export class PostSession {
 
   /** Call after every editor transaction: keeps `dirty` in step with the text. */
   editorChanged(): void {
-    const dirty = isDirty(this.#o.editor.state);
+    const { state } = this.#o.editor;
+    if (this.state.diskNote === 'merging' && !hasMarks(state.doc.toString())) this.store.update({ diskNote: null });
+    const dirty = isDirty(state);
     if (dirty === this.state.dirty) return;
     this.store.update({ dirty });
     // Undone back to the saved text while the disk moved on: catch up now.
@@ -221,10 +225,70 @@ export class PostSession {
     } catch (error) {
       if (!(error instanceof ApiError) || error.code !== 'not-found') throw error;
     }
-    const created = await posts.create({ title: post.title || post.slug || 'Recovered post' });
+    return this.#createWith(post.title || post.slug || 'Recovered post', text);
+  }
+
+  /** A new post named for `title`, holding `text`. */
+  async #createWith(title: string, text: string): Promise<PostDocument> {
+    const { posts } = this.#o.api;
+    const created = await posts.create({ title });
     const result = await posts.save(created.post.id, text, created.version);
     if (result.status !== 'saved') throw new ApiError('io', `Couldn't write your text to ${created.post.path}; it is still in the editor.`);
     return { post: result.post, text, version: result.version };
+  }
+
+  /**
+   * Conflict: both versions go into the editor, the parts that differ between
+   * conflict marks, for the author to edit into one. Nothing is written yet: the
+   * editor stays unsaved and saves against the disk version, and undo brings
+   * back my version as it was.
+   */
+  mergeByHand(): void {
+    const { post, conflict, resolving } = this.state;
+    const disk = conflict?.disk;
+    if (!post || !disk || resolving) return;
+    const { editor } = this.#o;
+    this.#version = disk.version;
+    const merged = mergeWithMarks(editor.state.doc.toString(), disk.text);
+    editor.dispatch({ changes: replaceDocument(editor.state, merged), effects: savedAs(disk.text) });
+    // The first place to decide, in view.
+    const first = Math.max(0, merged.indexOf(MINE_MARK));
+    editor.dispatch({ selection: { anchor: first }, effects: EditorView.scrollIntoView(first, { y: 'center' }) });
+    this.store.update({ conflict: null, diskNote: 'merging' });
+    this.editorChanged();
+  }
+
+  /**
+   * Crash recovery: opens the post with the recovered text as unsaved changes
+   * over the file, as the editor held them before the crash. It saves against
+   * the version it was typed over, so a file changed since still asks first.
+   */
+  async restore(id: string, text: string, baseVersion: string): Promise<boolean> {
+    if (!(await this.open(id)) || !(await this.#leave())) return false;
+    const { editor } = this.#o;
+    const diskVersion = this.#version;
+    this.#version = baseVersion;
+    // The cursor goes to the end of what came back, in view.
+    const change = minimalChange(editor.state.doc.toString(), text);
+    editor.dispatch({ changes: change, selection: { anchor: change.from + change.insert.length }, scrollIntoView: true });
+    this.store.update({ diskNote: diskVersion === baseVersion ? null : 'changed' });
+    this.editorChanged();
+    return true;
+  }
+
+  /** Crash recovery of a text whose post is gone: it becomes a new post, saved, since there is no file to overwrite. */
+  async restoreAsNew(title: string, text: string): Promise<boolean> {
+    if (!(await this.#leave())) return false;
+    try {
+      const doc = await this.#exclusive(() => this.#createWith(title, text));
+      this.#openSeq++;
+      this.#o.onPost(doc.post);
+      this.#load(doc);
+      return true;
+    } catch (error) {
+      this.#fail(error, "Couldn't restore the text as a new post");
+      return false;
+    }
   }
 
   /** Conflict: load the disk version. My text is kept first, as a conflicted copy. */

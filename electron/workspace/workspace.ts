@@ -98,6 +98,11 @@ export class Workspace {
     return { post: summarize(id, post.relative, text, stats.mtimeMs), text, version: versionOf(bytes) };
   }
 
+  /** The post's path relative to the root (the recovery journal records it beside the text). */
+  async pathOf(id: string): Promise<string> {
+    return (await this.#locate(id)).relative;
+  }
+
   async create(title: string): Promise<PostDocument> {
     const slug = slugify(title) || 'untitled';
     const folder = (await this.#isFolder(POSTS_FOLDER)) ? POSTS_FOLDER : '';

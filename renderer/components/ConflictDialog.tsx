@@ -1,6 +1,6 @@
 // Shown when a save was refused because the file changed on disk. Both
 // versions side by side; whichever the author does not keep is saved as a
-// conflicted copy, so nothing is lost.
+// conflicted copy, and a merge by hand puts both in the editor, so nothing is lost.
 import { useMemo, useRef } from 'react';
 import { diffLines } from '../lineDiff';
 import type { Conflict } from '../session';
@@ -13,10 +13,11 @@ interface ConflictDialogProps {
   busy: boolean;
   onKeepMine: () => void;
   onUseDisk: () => void;
+  onMerge: () => void;
   onCancel: () => void;
 }
 
-export function ConflictDialog({ path, conflict, busy, onKeepMine, onUseDisk, onCancel }: ConflictDialogProps) {
+export function ConflictDialog({ path, conflict, busy, onKeepMine, onUseDisk, onMerge, onCancel }: ConflictDialogProps) {
   const keep = useRef<HTMLButtonElement>(null);
   const { disk } = conflict;
   const mine = useMemo(() => conflict.mine.split('\n'), [conflict.mine]);
@@ -28,8 +29,8 @@ export function ConflictDialog({ path, conflict, busy, onKeepMine, onUseDisk, on
     <Dialog title="This post changed on disk" className="conflict-dialog" onClose={onCancel} initialFocus={keep}>
       {disk ? (
         <p className="dialog-text">
-          Another program changed <code>{path}</code> after you opened it. Choose the version to keep; the other one is
-          saved beside it as a conflicted copy.
+          Another program changed <code>{path}</code> after you opened it. Keep one version (the other is saved beside
+          it as a conflicted copy), or merge them by hand in the editor.
         </p>
       ) : (
         <p className="dialog-text">
@@ -55,12 +56,17 @@ export function ConflictDialog({ path, conflict, busy, onKeepMine, onUseDisk, on
           Cancel
         </button>
         {disk && (
-          <button type="button" className="button" onClick={onUseDisk} disabled={busy}>
-            Use the disk version
-          </button>
+          <>
+            <button type="button" className="button" onClick={onMerge} disabled={busy}>
+              Merge by hand…
+            </button>
+            <button type="button" className="button" onClick={onUseDisk} disabled={busy}>
+              Take theirs
+            </button>
+          </>
         )}
         <button ref={keep} type="button" className="button primary" onClick={onKeepMine} disabled={busy}>
-          Keep my version
+          Keep mine
         </button>
       </div>
     </Dialog>

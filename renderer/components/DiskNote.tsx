@@ -1,17 +1,30 @@
+import './DiskNote.css';
 import type { DiskNote as Note } from '../session';
 
 const messages: Record<Exclude<Note, null>, string> = {
-  changed: 'This post changed on disk. Saving will let you compare both versions.',
+  changed: 'This post changed on disk while you have unsaved changes. Nothing is overwritten until you choose.',
   removed: 'This post was removed from disk. Your text is still here; saving lets you keep it as a new file.',
+  merging: 'Merging: where the versions differ, both are in the text between <<<<<<< and >>>>>>> marks. Keep what you want, delete the marks, then save. Undo brings back your version.',
 };
 
+interface DiskNoteProps {
+  note: Note;
+  /** Shows both versions now, rather than at the next save. */
+  onCompare?: () => void;
+}
+
 /** A quiet banner about the file on disk; it informs and never blocks typing. */
-export function DiskNote({ note }: { note: Note }) {
+export function DiskNote({ note, onCompare }: DiskNoteProps) {
   if (!note) return null;
   return (
     <div className="disk-note" role="status">
       <span className="disk-dot" aria-hidden="true" />
-      {messages[note]}
+      <span className="disk-note-text">{messages[note]}</span>
+      {note === 'changed' && onCompare && (
+        <button type="button" className="button" onClick={onCompare}>
+          Compare versions…
+        </button>
+      )}
     </div>
   );
 }

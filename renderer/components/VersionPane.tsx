@@ -1,5 +1,5 @@
 // One side of the conflict dialog: a read-only text with its differing lines marked.
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 
 interface VersionPaneProps {
   label: string;
@@ -14,8 +14,9 @@ export function VersionPane({ label, note, lines, changed }: VersionPaneProps) {
   const first = changed.indexOf(true);
   const count = changed.filter(Boolean).length;
 
-  // Start where the versions part ways rather than at the (shared) front matter.
-  useLayoutEffect(() => {
+  // Start where the versions part ways rather than at the (shared) front matter. An effect, not a layout
+  // effect: the dialog around the pane opens in its own layout effect, which runs after this one's would.
+  useEffect(() => {
     const el = pane.current;
     const line = first >= 0 ? el?.children[first] : undefined;
     if (el && line instanceof HTMLElement) el.scrollTop = Math.max(0, line.offsetTop - el.clientHeight / 3);

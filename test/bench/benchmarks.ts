@@ -8,6 +8,9 @@ import { frontMatterBenchmark } from './frontMatter.bench';
 import { listBenchmark } from './list.bench';
 import { previewBenchmark } from './preview.bench';
 import { publishBenchmark } from './publish.bench';
+import { recoveryBenchmark } from './recovery.bench';
 import { siteBenchmark } from './site.bench';
 
-export const benchmarks: readonly Benchmark[] = [listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark, publishBenchmark];
+export const benchmarks: readonly Benchmark[] = [
+  listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark, publishBenchmark, recoveryBenchmark,
+];

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { packageRoot } from '../../electron/appPaths';
-import { startTestBridge, type RunningBridge } from '../helpers/bridge';
+import { startTestBridge, type RunningBridge, type TestBridgeOptions } from '../helpers/bridge';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Locally a missing browser skips the e2e suite; in CI (CI=true) it is a failure. */
@@ -17,12 +17,14 @@ export interface E2e {
   context: BrowserContext;
   page: Page;
   close(): Promise<void>;
+  /** Ends the app abruptly: the bridge goes first (so nothing the closing page sends arrives), then the browser. Folders are kept. */
+  crash(): Promise<void>;
 }
 
 /** Opens the app on a temp copy of `source` (default: the sample blog). */
-export async function openApp(viewport = { width: 1280, height: 800 }, source?: string): Promise<E2e> {
+export async function openApp(viewport = { width: 1280, height: 800 }, source?: string, bridge?: TestBridgeOptions): Promise<E2e> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium is not installed at ${chromiumPath}; .ci/run installs it (apt-get install chromium).`);
-  const app = await startTestBridge(source);
+  const app = await startTestBridge(source, bridge);
   const profile = await mkdtemp(join(tmpdir(), 'postwright-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -43,6 +45,11 @@ export async function openApp(viewport = { width: 1280, height: 800 }, source?: 
       await app.stop();
       await rm(profile, { recursive: true, force: true });
       if (errors.length) throw new Error(`The page threw: ${errors.join('\n')}`);
+    },
+    async crash() {
+      await app.crash();
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
     },
   };
 }

@@ -89,7 +89,7 @@ describe.skipIf(skipE2e)('the app in Chromium', () => {
     await expect.poll(() => dialog.textContent()).toContain('Their line, written while I typed.');
     expect(await dialog.textContent()).toContain('My unsaved line.');
     await screenshot(page, 'e2e-conflict');
-    await dialog.getByRole('button', { name: 'Keep my version' }).click();
+    await dialog.getByRole('button', { name: 'Keep mine' }).click();
 
     await expect.poll(() => readFile(file, 'utf8')).toContain('My unsaved line.');
     expect(await readFile(file, 'utf8')).not.toContain('Their line');

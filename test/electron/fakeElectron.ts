@@ -87,7 +87,7 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
       registerSchemesAsPrivileged: (schemes: typeof protocols.privileged) => protocols.privileged.push(...schemes),
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) => protocols.handlers.set(scheme, handler),
     },
-    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })), showErrorBox: vi.fn() },
+    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })), showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
     Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: vi.fn() },
     shell: { openExternal: vi.fn(async () => {}), trashItem: vi.fn(async () => {}) },
     session: {

@@ -143,6 +143,49 @@ describe('IPC', () => {
   });
 });
 
+describe('quitting', () => {
+  const contents = () => recorded.windows.at(-1)!.webContents;
+  const ownEvent = () => {
+    const frame = { url: pathToFileURL(recorded.windows.at(-1)!.loaded[0]!).href };
+    return { senderFrame: frame, sender: { mainFrame: frame } };
+  };
+  const call = async (channel: string, ...args: unknown[]) => {
+    const reply = (await recorded.ipcHandlers.get(channel)!(ownEvent(), ...args)) as { ok: boolean; value: unknown };
+    expect(reply).toMatchObject({ ok: true });
+    return reply.value;
+  };
+  const journalFiles = async () => {
+    const { readdir } = await import('node:fs/promises');
+    const root = join(recorded.userDataRoot, 'userData', 'recovery');
+    const folders = await readdir(root).catch(() => []);
+    return (await Promise.all(folders.map((f) => readdir(join(root, f))))).flat().filter((n) => n.endsWith('.json'));
+  };
+
+  it('with unsaved changes asks first, and closes only if the author says so', () => {
+    fake.dialog.showMessageBoxSync.mockReturnValueOnce(0);
+    // Not prevented: the page's refusal to unload stands, and the window stays.
+    expect(emitPreventable(contents(), 'will-prevent-unload')).toBe(false);
+    expect(fake.dialog.showMessageBoxSync).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ message: 'A post has unsaved changes.' }));
+    fake.dialog.showMessageBoxSync.mockReturnValueOnce(1);
+    expect(emitPreventable(contents(), 'will-prevent-unload')).toBe(true);
+  });
+
+  it('a clean quit clears the recovery journal in the app data folder, then quits', async () => {
+    const [first] = (await call('posts.list')) as { id: string }[];
+    const doc = (await call('posts.read', first!.id)) as { text: string; version: string };
+    await call('recovery.write', first!.id, `${doc.text}\nunsaved`, doc.version);
+    expect(await journalFiles()).toHaveLength(1);
+
+    fake.app.quit.mockClear();
+    // Held until the journal is cleared, then the quit goes on.
+    expect(emitPreventable(recorded.appEvents, 'will-quit')).toBe(true);
+    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalledTimes(1));
+    expect(await journalFiles()).toEqual([]);
+    // The second time round it lets the quit through.
+    expect(emitPreventable(recorded.appEvents, 'will-quit')).toBe(false);
+  });
+});
+
 describe('menu', () => {
   it('has File → New Post, Open Folder… and Save', () => {
     const template = fake.Menu.setApplicationMenu.mock.calls.at(-1)![0] as unknown as { label?: string; submenu?: { label?: string }[] }[];

@@ -7,8 +7,16 @@ import { createBackend, type Backend } from '../../electron/backend';
 import { assertExternalUrl, nodePlatform } from '../../electron/platform';
 import { startBridge, type Bridge } from '../../electron/server';
 
+export interface TestBridgeOptions {
+  /** Serve this folder as it is, e.g. again after a crash, instead of a fresh copy of `source`; it is kept on stop. */
+  root?: string;
+  /** The app data folder (the recovery journal lives there); default a fresh temp folder, removed on stop. */
+  dataDir?: string;
+}
+
 export interface RunningBridge {
   root: string;
+  dataDir: string;
   /** Where trashed posts go (by path with '/' replaced by '_'), so tests can check nothing was lost. */
   trashDir: string;
   /** URLs the app asked the OS to open (recorded instead of launching a browser). */
@@ -18,12 +26,15 @@ export interface RunningBridge {
   /** The bridge's own origin, e.g. http://127.0.0.1:41234 */
   origin: string;
   stop(): Promise<void>;
+  /** Ends abruptly, as a killed app would: nothing is cleaned up or cleared. */
+  crash(): Promise<void>;
 }
 
 /** Copies `source` (default: the sample blog) to a temp folder and serves it. */
-export async function startTestBridge(source = bundledSampleBlog): Promise<RunningBridge> {
-  const root = await realpath(await mkdtemp(join(tmpdir(), 'postwright-bridge-')));
-  await cp(source, root, { recursive: true });
+export async function startTestBridge(source = bundledSampleBlog, options: TestBridgeOptions = {}): Promise<RunningBridge> {
+  const root = options.root ?? (await realpath(await mkdtemp(join(tmpdir(), 'postwright-bridge-'))));
+  if (!options.root) await cp(source, root, { recursive: true });
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'postwright-data-')));
   const trashDir = await mkdtemp(join(tmpdir(), 'postwright-trash-'));
   // A trash that keeps what it is given, so tests can check that nothing was lost.
   const trash = async (path: string) => {
@@ -36,10 +47,11 @@ export async function startTestBridge(source = bundledSampleBlog): Promise<Runni
     assertExternalUrl(url);
     opened.push(url);
   };
-  const backend = await createBackend({ root, platform: { ...platform, trash, openExternal } });
+  const backend = await createBackend({ root, platform: { ...platform, trash, openExternal }, dataDir });
   const bridge = await startBridge({ backend, staticDir: rendererDir });
   return {
     root: backend.workspace.root,
+    dataDir,
     trashDir,
     opened,
     backend,
@@ -48,7 +60,13 @@ export async function startTestBridge(source = bundledSampleBlog): Promise<Runni
     async stop() {
       await bridge.close();
       await backend.close();
-      await rm(root, { recursive: true, force: true });
+      if (!options.root) await rm(root, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+      await rm(trashDir, { recursive: true, force: true });
+    },
+    async crash() {
+      await bridge.close();
+      await backend.close();
       await rm(trashDir, { recursive: true, force: true });
     },
   };
