@@ -5,6 +5,9 @@ import { z } from 'zod';
 import type { ErrorData } from './errors';
 import type { PublishTarget } from './publishSettings';
 
+/** A target's settings as postwright.json holds them: defaults not filled in. */
+export type PublishTargetConfig = z.input<typeof PublishTarget>;
+
 /** Secrets go by their ecosystem's environment names, so the CLI and the app agree. */
 export const SecretKey = z.enum(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'NETLIFY_AUTH_TOKEN', 'POSTWRIGHT_SFTP_PASSWORD']);
 export type SecretKey = z.infer<typeof SecretKey>;
@@ -21,16 +24,18 @@ export const secretKeysFor: Readonly<Record<PublishTarget['type'], readonly Secr
 export type SecretOrigin = 'keychain' | 'environment';
 
 export interface LastPublished {
-  /** ISO 8601. */
+  /** ISO 8601 time the publish finished. */
   readonly at: string;
-  readonly files: number;
+  /** Files uploaded and deleted, and the bytes uploaded. */
+  readonly uploaded: number;
+  readonly deleted: number;
   readonly bytes: number;
-  readonly url?: string;
+  readonly url: string | null;
 }
 
 export interface PublishTargetInfo {
   readonly name: string;
-  readonly config: PublishTarget;
+  readonly config: PublishTargetConfig;
   /** One entry per key of secretKeysFor[type]: where it is set, or null. */
   readonly secrets: Readonly<Partial<Record<SecretKey, SecretOrigin | null>>>;
   readonly last: LastPublished | null;
@@ -69,6 +74,7 @@ export type PublishOutcome = ({ readonly ok: true } & PublishTargetResult) | { r
 export type ConnectionTest = { readonly ok: true; readonly ms: number } | { readonly ok: false; readonly error: ErrorData };
 
 export const PublishPhase = z.enum(['building', 'checking', 'connecting', 'comparing', 'uploading', 'deleting', 'finishing']);
+export type PublishPhase = z.infer<typeof PublishPhase>;
 
 const Count = z.object({ done: z.number().min(0), total: z.number().min(0) });
 export const PublishProgress = z.object({ target: z.string(), phase: PublishPhase, files: Count, bytes: Count });

@@ -15,6 +15,9 @@ import { NewPostDialog } from './components/NewPostDialog';
 import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
 import { PreviewPane } from './components/PreviewPane';
+import { PublishButton } from './components/PublishButton';
+import { PublishPanel } from './components/PublishPanel';
+import { PublishSettingsDialog } from './components/PublishSettingsDialog';
 import { RenameDialog } from './components/RenameDialog';
 import { SettingsDialog } from './components/SettingsDialog';
 import { Sidebar } from './components/Sidebar';
@@ -35,6 +38,7 @@ import type { SettingsStore } from './settings';
 import { copyPostHtml, downloadPostHtml } from './postExport';
 import { useStore } from './store';
 import { useAppCommands } from './useAppCommands';
+import { usePublish } from './usePublish';
 import { useShortcuts } from './useShortcuts';
 import { useTheme } from './useTheme';
 import { useUnsavedGuard } from './useUnsavedGuard';
@@ -53,7 +57,7 @@ interface AppProps {
   preview: PreviewController;
 }
 
-type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | null;
+type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | null;
 
 const sidebarId = 'posts-sidebar';
 
@@ -68,6 +72,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const [dialog, setDialog] = useState<DialogName>(null);
   const [checking, setChecking] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
+  const publishing = usePublish();
 
   useWindowTitle(open.post, open.dirty);
   useTheme(theme);
@@ -102,6 +107,8 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     'export-post': () => void downloadPostHtml(exportDeps),
     'copy-html': () => void copyPostHtml(exportDeps),
     check: () => setChecking(true),
+    publish: publishing.publish,
+    'publish-settings': () => setDialog('publish-settings'),
   });
 
   const ifPost = (name: DialogName) => () => open.post && setDialog(name);
@@ -117,6 +124,8 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     exportPost: () => void downloadPostHtml(exportDeps),
     copyHtml: () => void copyPostHtml(exportDeps),
     check: () => setChecking(true),
+    publish: publishing.publish,
+    publishSettings: () => setDialog('publish-settings'),
   });
 
   const post = open.post;
@@ -143,7 +152,9 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           onToggleSidebar={toggleSidebar}
           onRename={() => setDialog('rename')}
           onDelete={() => setDialog('delete')}
-        />
+        >
+          <PublishButton run={publishing.run} onPublish={publishing.publish} />
+        </PostHeader>
         <DiskNote note={open.diskNote} />
         <div className={`panes ${viewMode}`} hidden={!post}>
           {/* The panel heads the editor's own column, so its title lines up with the text in every view mode. */}
@@ -177,6 +188,17 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
             }}
           />
         )}
+        {publishing.panelOpen && (
+          <PublishPanel
+            run={publishing.run}
+            onOpenUrl={(url) => void api.app.openExternal(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
+            onSettings={() => setDialog('publish-settings')}
+            onClose={() => {
+              publishing.closePanel();
+              view.focus();
+            }}
+          />
+        )}
       </main>
       <StatusBar
         session={open}
@@ -189,6 +211,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
       </StatusBar>
 
       {dialog === 'new' && <NewPostDialog onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} />}
+      {dialog === 'publish-settings' && <PublishSettingsDialog onClose={() => setDialog(null)} />}
       {dialog === 'export-site' && <ExportSiteDialog outputDir={workspace?.outputDir ?? '_site'} onClose={() => setDialog(null)} />}
       {dialog === 'rename' && post && (
         <RenameDialog slug={post.slug} path={post.path} onRename={(slug) => session.rename(slug)} onClose={() => setDialog(null)} />

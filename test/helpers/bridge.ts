@@ -36,7 +36,9 @@ export async function startTestBridge(source = bundledSampleBlog): Promise<Runni
     assertExternalUrl(url);
     opened.push(url);
   };
-  const backend = await createBackend({ root, platform: { ...platform, trash, openExternal } });
+  // The app's cache (build cache, publish state and records), outside the workspace as in the app.
+  const cacheDir = await mkdtemp(join(tmpdir(), 'postwright-cache-'));
+  const backend = await createBackend({ root, platform: { ...platform, trash, openExternal }, cacheDir });
   const bridge = await startBridge({ backend, staticDir: rendererDir });
   return {
     root: backend.workspace.root,
@@ -50,6 +52,7 @@ export async function startTestBridge(source = bundledSampleBlog): Promise<Runni
       await backend.close();
       await rm(root, { recursive: true, force: true });
       await rm(trashDir, { recursive: true, force: true });
+      await rm(cacheDir, { recursive: true, force: true });
     },
   };
 }
