@@ -3,9 +3,7 @@
 // platform's vault (falling back to the environment), one run at a time that
 // can be cancelled, each target's outcome kept apart so one failing host does
 // not hide what the others did, and the settings dialog's edits.
-import { createHash } from 'node:crypto';
-import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import type { EventName, EventPayload, Handlers } from '../../common/api';
 import { ApiError } from '../../common/errors';
@@ -18,6 +16,7 @@ import { lastPublished } from './lastPublished';
 import { readPublishSettings } from './settings';
 import type { SecretVault } from './secretVault';
 import { removeTargetConfig, saveTargetConfig } from './targetsFile';
+import { trustMatchingKey } from './trustHostKey';
 import type { PublishProgress, SecretSource } from './types';
 
 // The build, the SDKs and ssh load on the first publish or test, not with the app (settings are read without them).
@@ -188,48 +187,4 @@ function rawTargets(settings: unknown): Record<string, PublishTargetConfig> {
   const publish = (settings as { publish?: { targets?: unknown } } | undefined)?.publish;
   const targets = publish?.targets;
   return typeof targets === 'object' && targets !== null ? (targets as Record<string, PublishTargetConfig>) : {};
-}
-
-/** A known_hosts line's key as OpenSSH fingerprints it. */
-function lineFingerprint(line: string): string {
-  const blob = Buffer.from(line.trim().split(/\s+/)[2] ?? '', 'base64');
-  return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
-}
-
-/**
- * Connects once more trusting a new key, but into a copy of our known_hosts,
- * and keeps the key only if it is the one the author was shown: a server that
- * changed its key in between is not trusted by a yes given to another key.
- */
-async function trustMatchingKey(
-  name: string,
-  fingerprint: string,
-  policy: { trustedHostsFile: string },
-  connect: (trialFile: string) => Promise<void>,
-): Promise<void> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'postwright-hostkey-'));
-  const trial = path.join(dir, 'known_hosts');
-  try {
-    await copyFile(policy.trustedHostsFile, trial).catch(() => {});
-    const before = await readFile(trial, 'utf8').catch(() => '');
-    // The key is checked before logging in, so a later failure (a wrong password) still leaves it recorded.
-    const failure = await connect(trial).then(
-      () => null,
-      (error: unknown) => ApiError.from(error),
-    );
-    const added = (await readFile(trial, 'utf8').catch(() => before)).slice(before.length).split('\n').filter((line) => line.trim());
-    const matching = added.filter((line) => lineFingerprint(line) === fingerprint);
-    if (!matching.length) {
-      if (failure && !added.length) throw failure;
-      if (!added.length) return; // Already trusted.
-      throw new ApiError(
-        'host-key',
-        `Target "${name}": the server now shows the key ${lineFingerprint(added[0]!)}, not the ${fingerprint} you accepted, so nothing was trusted. Check the fingerprint with the server's administrator.`,
-      );
-    }
-    await mkdir(path.dirname(policy.trustedHostsFile), { recursive: true });
-    await appendFile(policy.trustedHostsFile, `${matching.join('\n')}\n`, { mode: 0o600 });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }

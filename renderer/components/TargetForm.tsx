@@ -2,6 +2,7 @@
 // Test Connection on what is typed (saved or not), and once saved its secrets.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, type PublishOverview, type PublishTargetInfo, type SecretStoreInfo } from '../../common/api';
+import { secretKeysFor } from '../../common/publish';
 import { TargetName } from '../../common/publishSettings';
 import { api } from '../client';
 import { configOf, fieldsFor, problemsOf, targetTypes, valuesOf, type FieldSpec, type FieldValues, type TargetType } from '../publishFields';
@@ -49,7 +50,8 @@ export function TargetForm({ saved, store, taken, onSaved, onBack }: TargetFormP
     setBusy(true);
     try {
       const overview = await api.publish.saveTarget(targetName, config);
-      setStatus({ kind: 'saved', message: saved ? 'Saved to postwright.json.' : 'Saved to postwright.json. Test the connection, or set its credentials below.' });
+      const credentials = secretKeysFor[type].length > 0 && !saved ? ' Set its credentials below.' : '';
+      setStatus({ kind: 'saved', message: `Saved to postwright.json.${credentials}` });
       onSaved(overview, targetName);
     } catch (error) {
       setStatus({ kind: 'problem', message: ApiError.from(error).message });
