@@ -86,22 +86,25 @@ function SecretField({ name, secretKey, origin, canStore, allowPlainText, onChan
     }
   }
 
+  const save = () => {
+    if (value) void act(() => api.publish.setSecret(name, secretKey, value, allowPlainText ? { allowPlainText: true } : undefined));
+  };
+
   return (
     <div className="secret">
-      <label className="field-label" htmlFor={inputId}>
-        {labels[secretKey]}
-      </label>
+      {canStore ? (
+        <label className="field-label" htmlFor={inputId}>
+          {labels[secretKey]}
+        </label>
+      ) : (
+        <span className="field-label">{labels[secretKey]}</span>
+      )}
       <span id={stateId} className={origin ? 'secret-state set' : 'secret-state'}>
         {state}
       </span>
       {canStore && (
-        <form
-          className="secret-row"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (value) void act(() => api.publish.setSecret(name, secretKey, value, allowPlainText ? { allowPlainText: true } : undefined));
-          }}
-        >
+        // Not a <form>: it sits inside the target's form, and forms do not nest.
+        <div className="secret-row">
           <input
             id={inputId}
             type="password"
@@ -111,8 +114,13 @@ function SecretField({ name, secretKey, origin, canStore, allowPlainText, onChan
             placeholder={origin === 'keychain' ? 'Type a new value to replace it' : ''}
             aria-describedby={stateId}
             onChange={(event) => setValue(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter') return;
+              event.preventDefault();
+              save();
+            }}
           />
-          <button type="submit" className="button" disabled={busy || !value}>
+          <button type="button" className="button" disabled={busy || !value} onClick={save}>
             Save
           </button>
           {origin === 'keychain' && (
@@ -120,7 +128,7 @@ function SecretField({ name, secretKey, origin, canStore, allowPlainText, onChan
               Clear
             </button>
           )}
-        </form>
+        </div>
       )}
       {problem && (
         <p className="hint problem" role="alert">

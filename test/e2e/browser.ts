@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { packageRoot } from '../../electron/appPaths';
+import type { Platform } from '../../electron/platform';
 import { startTestBridge, type RunningBridge } from '../helpers/bridge';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,10 +20,10 @@ export interface E2e {
   close(): Promise<void>;
 }
 
-/** Opens the app on a temp copy of `source` (default: the sample blog). */
-export async function openApp(viewport = { width: 1280, height: 800 }, source?: string): Promise<E2e> {
+/** Opens the app on a temp copy of `source` (default: the sample blog); `platform` replaces backend services. */
+export async function openApp(viewport = { width: 1280, height: 800 }, source?: string, platform?: Partial<Platform>): Promise<E2e> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium is not installed at ${chromiumPath}; .ci/run installs it (apt-get install chromium).`);
-  const app = await startTestBridge(source);
+  const app = await startTestBridge(source, platform);
   const profile = await mkdtemp(join(tmpdir(), 'postwright-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,

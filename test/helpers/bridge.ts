@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { bundledSampleBlog, rendererDir } from '../../electron/appPaths';
 import { createBackend, type Backend } from '../../electron/backend';
-import { assertExternalUrl, nodePlatform } from '../../electron/platform';
+import { assertExternalUrl, nodePlatform, type Platform } from '../../electron/platform';
 import { startBridge, type Bridge } from '../../electron/server';
 
 export interface RunningBridge {
@@ -20,8 +20,8 @@ export interface RunningBridge {
   stop(): Promise<void>;
 }
 
-/** Copies `source` (default: the sample blog) to a temp folder and serves it. */
-export async function startTestBridge(source = bundledSampleBlog): Promise<RunningBridge> {
+/** Copies `source` (default: the sample blog) to a temp folder and serves it; `platform` replaces services (a keychain for secrets). */
+export async function startTestBridge(source = bundledSampleBlog, platformOverrides: Partial<Platform> = {}): Promise<RunningBridge> {
   const root = await realpath(await mkdtemp(join(tmpdir(), 'postwright-bridge-')));
   await cp(source, root, { recursive: true });
   const trashDir = await mkdtemp(join(tmpdir(), 'postwright-trash-'));
@@ -38,7 +38,7 @@ export async function startTestBridge(source = bundledSampleBlog): Promise<Runni
   };
   // The app's cache (build cache, publish state and records), outside the workspace as in the app.
   const cacheDir = await mkdtemp(join(tmpdir(), 'postwright-cache-'));
-  const backend = await createBackend({ root, platform: { ...platform, trash, openExternal }, cacheDir });
+  const backend = await createBackend({ root, platform: { ...platform, trash, openExternal, ...platformOverrides }, cacheDir });
   const bridge = await startBridge({ backend, staticDir: rendererDir });
   return {
     root: backend.workspace.root,
