@@ -173,8 +173,15 @@ describe.skipIf(skipE2e)('publishing from the app', () => {
     expect(await panel.textContent()).toContain('Already up to date');
     await screenshots(page, 'publish-failed');
 
+    // From the error to the settings, where the broken target is removed (after a confirmation).
     await alert.getByRole('button', { name: 'Open Publish settings' }).click();
-    await expect.poll(() => page.getByRole('dialog', { name: 'Publish settings' }).count()).toBe(1);
+    const settings = page.getByRole('dialog', { name: 'Publish settings' });
+    await settings.getByRole('button', { name: `Remove ${broken}` }).click();
+    await expect.poll(() => settings.textContent()).toContain(`Remove the target “${broken}”?`);
+    await settings.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect.poll(() => settings.getByRole('listitem').count()).toBe(1);
+    const file = JSON.parse(await readFile(join(app.root, 'postwright.json'), 'utf8')) as { publish: { targets: Record<string, unknown> } };
+    expect(Object.keys(file.publish.targets)).toEqual([target.name]);
     await page.keyboard.press('Escape');
   });
 });
