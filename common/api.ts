@@ -9,7 +9,7 @@ import { ApiError, type Reply } from './errors';
 import type { CheckResult } from './check';
 import type { PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
 import type { SiteBuildSummary, StandalonePost } from './site/types';
-import { PublishProgress, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview } from './publish';
+import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview } from './publish';
 import { TargetName } from './publishSettings';
 
 export { ApiError, type Reply } from './errors';
@@ -136,7 +136,7 @@ export const events = {
   /** How far a site build has got, in pages. */
   'site.progress': z.object({ done: z.number().int().min(0), total: z.number().int().min(0) }),
   /** How far a publish has got: its phase, and files and bytes for the target at work. */
-  'publish.progress': PublishProgress,
+  'publish.progress': PublishProgressEvent,
   /** The author chose a menu item that the page carries out. */
   'app.command': z.object({ command: AppCommand }),
   /** The OS asked to open this post: a .md file opened from the file manager, the Dock or a command line. */

@@ -3,7 +3,10 @@
 // what a run did. The settings themselves are in publishSettings.ts.
 import { z } from 'zod';
 import type { ErrorData } from './errors';
+import type { LastPublished, PublishProgress } from './publishResult';
 import type { PublishTarget } from './publishSettings';
+
+export type { LastPublished, PublishProgress } from './publishResult';
 
 /** A target's settings as postwright.json holds them: defaults not filled in. */
 export type PublishTargetConfig = z.input<typeof PublishTarget>;
@@ -23,15 +26,6 @@ export const secretKeysFor: Readonly<Record<PublishTarget['type'], readonly Secr
 /** Where a secret that is set comes from: the app's keychain, or the environment it was started in. */
 export type SecretOrigin = 'keychain' | 'environment';
 
-export interface LastPublished {
-  /** ISO 8601 time the publish finished. */
-  readonly at: string;
-  /** Files uploaded and deleted, and the bytes uploaded. */
-  readonly uploaded: number;
-  readonly deleted: number;
-  readonly bytes: number;
-  readonly url: string | null;
-}
 
 export interface PublishTargetInfo {
   readonly name: string;
@@ -73,12 +67,16 @@ export type PublishOutcome = ({ readonly ok: true } & PublishTargetResult) | { r
 
 export type ConnectionTest = { readonly ok: true; readonly ms: number } | { readonly ok: false; readonly error: ErrorData };
 
-export const PublishPhase = z.enum(['building', 'checking', 'connecting', 'comparing', 'uploading', 'deleting', 'finishing']);
-export type PublishPhase = z.infer<typeof PublishPhase>;
+export type PublishPhase = PublishProgress['phase'];
 
 const Count = z.object({ done: z.number().min(0), total: z.number().min(0) });
-export const PublishProgress = z.object({ target: z.string(), phase: PublishPhase, files: Count, bytes: Count });
-export type PublishProgress = z.infer<typeof PublishProgress>;
+/** The `publish.progress` event's payload: publishResult.ts's PublishProgress, as a schema. */
+export const PublishProgressEvent = z.object({
+  target: z.string(),
+  phase: z.enum(['building', 'checking', 'connecting', 'comparing', 'uploading', 'deleting', 'finishing']),
+  files: Count,
+  bytes: Count,
+}) satisfies z.ZodType<PublishProgress>;
 
 const sha256Fingerprint = /SHA256:[A-Za-z0-9+/]{43}=?/;
 
