@@ -128,6 +128,9 @@ describe.skipIf(skipE2e)('publishing from the app', () => {
     const stop = app.backend.subscribe((event, payload) => event === 'publish.progress' && progress.push(payload as EventPayload<'publish.progress'>));
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Publish' });
+    // For a person to look at the bar and the Cancel button (the seen-log below is what is asserted).
+    await panel.getByRole('button', { name: 'Cancel' }).waitFor({ timeout: 5000 });
+    await screenshot(page, 'publish-running-1280-light');
     await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Published');
 
     // The check and the build take long enough to be seen; a small upload may pass between two frames.
