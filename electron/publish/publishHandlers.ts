@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import type { EventName, EventPayload, Handlers } from '../../common/api';
 import { ApiError } from '../../common/errors';
-import { secretKeysFor, type PublishOutcome, type PublishOverview, type PublishTargetConfig, type SecretOrigin } from '../../common/publish';
+import { secretKeysFor, type PublishOutcome, type PublishOverview, type PublishTargetConfig, type SecretKey, type SecretOrigin } from '../../common/publish';
 import type { PublishTarget } from '../../common/publishSettings';
 import { readSettingsFile } from '../workspace/settings';
 import type { Workspace } from '../workspace/workspace';
@@ -48,7 +48,7 @@ export function publishHandlers(
     trustedHostsFile: path.join(needCache(), 'known_hosts'),
   });
 
-  async function secretOrigin(target: string, key: (typeof secretKeysFor)[keyof typeof secretKeysFor][number]): Promise<SecretOrigin | null> {
+  async function secretOrigin(target: string, key: SecretKey): Promise<SecretOrigin | null> {
     if (await vault.has({ workspace: root, target, key })) return 'keychain';
     return (await env.get(target, key)) !== undefined ? 'environment' : null;
   }
@@ -75,7 +75,7 @@ export function publishHandlers(
     return config;
   }
 
-  async function secretScope(name: string, key: Parameters<Handlers['publish']['setSecret']>[1]) {
+  async function secretScope(name: string, key: SecretKey) {
     const { type } = await configured(name);
     if (!secretKeysFor[type].includes(key)) throw new ApiError('invalid-arguments', `${key} is not used by ${type} targets such as "${name}".`);
     return { workspace: root, target: name, key };

@@ -29,12 +29,10 @@ const advice: Partial<Record<ErrorData['code'], string>> = {
 
 export function PublishPanel({ run, onOpenUrl, onSettings, onClose }: PublishPanelProps) {
   const state = useStore(run.store);
-  const panel = useRef<HTMLElement>(null);
   const running = state.kind === 'running';
 
   return (
     <section
-      ref={panel}
       className="publish-panel"
       aria-label="Publish"
       aria-busy={running}

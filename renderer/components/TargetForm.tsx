@@ -1,6 +1,6 @@
 // Adding or editing one publish target: its name and kind, the kind's fields,
 // Test Connection on what is typed (saved or not), and once saved its secrets.
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { ApiError, type PublishOverview, type PublishTargetInfo, type SecretStoreInfo } from '../../common/api';
 import { secretKeysFor } from '../../common/publish';
 import { TargetName } from '../../common/publishSettings';
@@ -28,7 +28,6 @@ export function TargetForm({ saved, store, taken, onSaved, onBack }: TargetFormP
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ kind: 'saved' | 'problem'; message: string } | null>(null);
   const [test, setTest] = useState<TestState | null>(null);
-  const nameInput = useRef<HTMLInputElement>(null);
   const typeName = useId();
 
   const config = configOf(type, values, saved?.config ?? null);
@@ -90,7 +89,6 @@ export function TargetForm({ saved, store, taken, onSaved, onBack }: TargetFormP
           </label>
           <input
             id={`${typeName}-input`}
-            ref={nameInput}
             value={name}
             readOnly={saved !== null}
             aria-invalid={attempted && nameProblem !== null}
