@@ -10,12 +10,15 @@ import type { CheckResult } from './check';
 import type { RecoveredText } from './recovery';
 import type { PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
 import type { SiteBuildSummary, StandalonePost } from './site/types';
+import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview } from './publish';
+import { TargetName } from './publishSettings';
 
 export { ApiError, type Reply } from './errors';
 export type * from './types';
 export type * from './check';
 export type * from './recovery';
 export type * from './site/types';
+export type * from './publish';
 
 /** A phantom marker that carries a method's result type. */
 export interface Returns<R> {
@@ -92,6 +95,34 @@ export const contract = {
     /** A clean quit: forgets every entry this run wrote. */
     clear: method(z.tuple([]), returns<void>()),
   },
+  publish: {
+    /** The configured targets (public settings, which secrets are set, last published) and where secrets are kept. */
+    targets: method(z.tuple([]), returns<PublishOverview>()),
+    /** Adds or replaces one target in postwright.json, keeping every other key; the config is checked against publishSettings. */
+    saveTarget: method(z.tuple([TargetName, z.record(z.string(), z.json())]), returns<PublishOverview>()),
+    /** Removes one target from postwright.json, and its secrets from the keychain. */
+    removeTarget: method(z.tuple([TargetName]), returns<PublishOverview>()),
+    /** Test Connection: connects, logs in and checks the bucket/repo/folder exists, changing nothing; `config` tests settings not yet saved. */
+    test: method(z.tuple([TargetName, z.record(z.string(), z.json()).optional()]), returns<ConnectionTest>()),
+    /** Builds, checks and uploads to one target or all; `publish.progress` events report on the way. */
+    run: method(
+      z.tuple([z.object({ target: TargetName.optional(), dryRun: z.boolean().optional(), force: z.boolean().optional() }).strict()]),
+      returns<PublishOutcome[]>(),
+    ),
+    /** Stops the publish that is running; the live site stays whole and the next publish converges. */
+    cancel: method(z.tuple([]), returns<void>()),
+    /** Trusts an SSH host key the author was shown in a `host-key` error, if the host still presents that key; `config` as for `test`. */
+    trustHostKey: method(
+      z.tuple([TargetName, z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'must be a SHA256 key fingerprint'), z.record(z.string(), z.json()).optional()]),
+      returns<void>(),
+    ),
+    /** Keeps a secret in the OS keychain; `allowPlainText` is the author's yes where the OS cannot encrypt it. */
+    setSecret: method(
+      z.tuple([TargetName, SecretKey, z.string().min(1, 'must not be empty').max(16_384, 'is too long'), z.object({ allowPlainText: z.boolean().optional() }).strict().optional()]),
+      returns<PublishOverview>(),
+    ),
+    clearSecret: method(z.tuple([TargetName, SecretKey]), returns<PublishOverview>()),
+  },
   app: {
     /** Opens an http(s) or mailto link in the user's browser. */
     openExternal: method(z.tuple([z.url().max(4096)]), returns<void>()),
@@ -108,7 +139,7 @@ const PostChange = z.object({
 });
 
 /** Commands chosen from the native menu, whose accelerators the page never sees. */
-export const AppCommand = z.enum(['new-post', 'save', 'toggle-sidebar', 'export-site', 'export-post', 'copy-html', 'check']);
+export const AppCommand = z.enum(['new-post', 'save', 'toggle-sidebar', 'export-site', 'export-post', 'copy-html', 'check', 'publish', 'publish-settings']);
 export type AppCommand = z.infer<typeof AppCommand>;
 
 export const events = {
@@ -116,6 +147,8 @@ export const events = {
   'posts.changed': PostChange,
   /** How far a site build has got, in pages. */
   'site.progress': z.object({ done: z.number().int().min(0), total: z.number().int().min(0) }),
+  /** How far a publish has got: its phase, and files and bytes for the target at work. */
+  'publish.progress': PublishProgressEvent,
   /** The author chose a menu item that the page carries out. */
   'app.command': z.object({ command: AppCommand }),
   /** The OS asked to open this post: a .md file opened from the file manager, the Dock or a command line. */

@@ -2,6 +2,7 @@
 // the event fan-out. Transports (IPC, the HTTP bridge) wrap this and nothing else.
 import type { EventName, EventPayload, Handlers, Unsubscribe } from '../common/api';
 import { assertExternalUrl, type Platform } from './platform';
+import { publishHandlers } from './publish/publishHandlers';
 import { recoveryHandlers } from './recovery/recoveryHandlers';
 import { siteHandlers } from './site/siteHandlers';
 import { Workspace } from './workspace/workspace';
@@ -49,6 +50,9 @@ export async function createBackend({ root, platform, watch = true, cacheDir, da
       delete: (id) => workspace.delete(id),
     },
     site: siteHandlers(workspace, cacheDir, (event, payload) => {
+      for (const listener of listeners) listener(event, payload);
+    }),
+    publish: publishHandlers(workspace, cacheDir, platform.secrets, (event, payload) => {
       for (const listener of listeners) listener(event, payload);
     }),
     assets: {

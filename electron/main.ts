@@ -2,7 +2,7 @@
 // backend. Behaviour lives in plain-Node modules (backend, workspace, window, menu).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, shell, type OpenDialogOptions } from 'electron';
 import Store from 'electron-store';
 import type { AppCommand } from '../common/api';
 import { appCsp } from '../common/csp';
@@ -14,6 +14,7 @@ import { menuTemplate } from './menu';
 import { clearJournalOnQuit } from './recovery/quitClears';
 import { fileFromArgv, locatePost, type PostLocation } from './openFile';
 import { assertExternalUrl, type Platform } from './platform';
+import { keychain } from './publish/keychain';
 import { ensureSampleBlog } from './sampleBlog';
 import { denyPermissions, lockDownContents, windowOptions, type WindowBounds } from './window';
 
@@ -34,7 +35,10 @@ export function isAppUrl(url: string): boolean {
 }
 
 function electronPlatform(window: () => BrowserWindow | null): Platform {
+  // Only ciphertext goes in this file; the key stays in the OS keychain.
+  const secrets = new Store({ name: 'secrets', cwd: app.getPath('userData') });
   return {
+    secrets: keychain(safeStorage, secrets),
     pickFolder: async () => {
       const parent = window();
       const options: OpenDialogOptions = { title: 'Open a folder of posts', properties: ['openDirectory', 'createDirectory'] };

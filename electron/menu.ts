@@ -30,6 +30,9 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform = p
       { label: 'Copy Post as HTML', click: () => actions.command('copy-html') },
       { label: 'Check Site…', click: () => actions.command('check') },
       { type: 'separator' },
+      { label: 'Publish', accelerator: 'CmdOrCtrl+Shift+B', click: () => actions.command('publish') },
+      { label: 'Publish Settings…', click: () => actions.command('publish-settings') },
+      { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
   };

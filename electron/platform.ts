@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import trash from 'trash';
 import { ApiError } from '../common/errors';
 import { isExternalUrlAllowed } from '../common/links';
+import { environmentVault, type SecretVault } from './publish/secretVault';
 
 export interface Platform {
   /** Asks the user for a folder; null when cancelled or when there is no one to ask. */
@@ -13,6 +14,8 @@ export interface Platform {
   trash(absolutePath: string): Promise<void>;
   /** Opens an http(s) or mailto link outside the app. */
   openExternal(url: string): Promise<void>;
+  /** Where publish secrets are kept: the OS keychain in the app, nowhere (the environment only) elsewhere. */
+  secrets: SecretVault;
 }
 
 export function assertExternalUrl(url: string): void {
@@ -24,6 +27,7 @@ export function assertExternalUrl(url: string): void {
 export function nodePlatform(): Platform {
   return {
     pickFolder: async () => null,
+    secrets: environmentVault(),
     trash: async (absolutePath) => {
       await trash(absolutePath, { glob: false });
     },

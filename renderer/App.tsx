@@ -15,6 +15,9 @@ import { NewPostDialog } from './components/NewPostDialog';
 import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
 import { PreviewPane } from './components/PreviewPane';
+import { PublishButton } from './components/PublishButton';
+import { PublishPanel } from './components/PublishPanel';
+import { PublishSettingsDialog } from './components/PublishSettingsDialog';
 import { RecoveryDialog } from './components/RecoveryDialog';
 import { RecoveryNote } from './components/RecoveryNote';
 import { RenameDialog } from './components/RenameDialog';
@@ -38,6 +41,7 @@ import type { SettingsStore } from './settings';
 import { copyPostHtml, downloadPostHtml } from './postExport';
 import { useStore } from './store';
 import { useAppCommands } from './useAppCommands';
+import { usePublish } from './usePublish';
 import { useShortcuts } from './useShortcuts';
 import { useTheme } from './useTheme';
 import { useUnsavedGuard } from './useUnsavedGuard';
@@ -57,7 +61,7 @@ interface AppProps {
   recovery: Recovery;
 }
 
-type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | null;
+type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | null;
 
 const sidebarId = 'posts-sidebar';
 
@@ -73,6 +77,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const [dialog, setDialog] = useState<DialogName>(null);
   const [checking, setChecking] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
+  const publishing = usePublish();
 
   useWindowTitle(open.post, open.dirty);
   useTheme(theme);
@@ -107,6 +112,8 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     'export-post': () => void downloadPostHtml(exportDeps),
     'copy-html': () => void copyPostHtml(exportDeps),
     check: () => setChecking(true),
+    publish: publishing.publish,
+    'publish-settings': () => setDialog('publish-settings'),
   });
 
   const ifPost = (name: DialogName) => () => open.post && setDialog(name);
@@ -122,6 +129,8 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     exportPost: () => void downloadPostHtml(exportDeps),
     copyHtml: () => void copyPostHtml(exportDeps),
     check: () => setChecking(true),
+    publish: publishing.publish,
+    publishSettings: () => setDialog('publish-settings'),
   });
 
   const post = open.post;
@@ -148,7 +157,9 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           onToggleSidebar={toggleSidebar}
           onRename={() => setDialog('rename')}
           onDelete={() => setDialog('delete')}
-        />
+        >
+          <PublishButton run={publishing.run} onPublish={publishing.publish} />
+        </PostHeader>
         <DiskNote note={open.diskNote} onCompare={() => void session.save()} />
         <RecoveryNote entry={recovered.later.find((e) => e.postId === post?.id)} onReview={(e) => recovery.review(e)} />
         <div className={`panes ${viewMode}`} hidden={!post}>
@@ -183,6 +194,17 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
             }}
           />
         )}
+        {publishing.panelOpen && (
+          <PublishPanel
+            run={publishing.run}
+            onOpenUrl={(url) => void api.app.openExternal(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
+            onSettings={() => setDialog('publish-settings')}
+            onClose={() => {
+              publishing.closePanel();
+              view.focus();
+            }}
+          />
+        )}
       </main>
       <StatusBar
         session={open}
@@ -195,6 +217,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
       </StatusBar>
 
       {dialog === 'new' && <NewPostDialog onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} />}
+      {dialog === 'publish-settings' && <PublishSettingsDialog onClose={() => setDialog(null)} />}
       {dialog === 'export-site' && <ExportSiteDialog outputDir={workspace?.outputDir ?? '_site'} onClose={() => setDialog(null)} />}
       {dialog === 'rename' && post && (
         <RenameDialog slug={post.slug} path={post.path} onRename={(slug) => session.rename(slug)} onClose={() => setDialog(null)} />

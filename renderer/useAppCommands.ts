@@ -2,6 +2,7 @@
 // layout, which only the App (holding that UI state) can carry out.
 import { useEffect, useRef } from 'react';
 import type { CommandRegistry } from './commands';
+import { publishKey } from './usePublish';
 
 export interface AppCommandHandlers {
   newPost: () => void;
@@ -15,6 +16,8 @@ export interface AppCommandHandlers {
   exportPost: () => void;
   copyHtml: () => void;
   check: () => void;
+  publish: () => void;
+  publishSettings: () => void;
 }
 
 export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHandlers): void {
@@ -34,6 +37,8 @@ export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHa
       { id: 'file.exportPost', title: 'File: Export post as HTML…', run: () => h().exportPost() },
       { id: 'edit.copyHtml', title: 'Edit: Copy post as HTML', run: () => h().copyHtml() },
       { id: 'site.check', title: 'Site: Check for problems', run: () => h().check() },
+      { id: 'site.publish', title: 'Site: Publish (build, check and upload)', shortcut: publishKey, run: () => h().publish() },
+      { id: 'site.publishSettings', title: 'Site: Publish settings…', run: () => h().publishSettings() },
     );
   }, [commands]);
 }

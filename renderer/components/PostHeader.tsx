@@ -1,6 +1,7 @@
 // The strip above the editor: the sidebar toggle, which file is open, and the
 // commands that act on it. Draft and front-matter problems show live in the
 // front-matter panel below, not here from the last save.
+import type { ReactNode } from 'react';
 import type { PostSummary } from '../../common/api';
 import { shortcutLabel } from '../platform';
 import { Icon } from './Icon';
@@ -12,9 +13,11 @@ interface PostHeaderProps {
   onToggleSidebar: () => void;
   onRename: () => void;
   onDelete: () => void;
+  /** Workspace-wide tools at the right end (Publish), shown with or without a post. */
+  children?: ReactNode;
 }
 
-export function PostHeader({ post, sidebarId, sidebarOpen, onToggleSidebar, onRename, onDelete }: PostHeaderProps) {
+export function PostHeader({ post, sidebarId, sidebarOpen, onToggleSidebar, onRename, onDelete, children }: PostHeaderProps) {
   return (
     <div className="post-header">
       <button
@@ -42,6 +45,8 @@ export function PostHeader({ post, sidebarId, sidebarOpen, onToggleSidebar, onRe
           </button>
         </>
       )}
+      {!post && <span className="spacer" />}
+      {children}
     </div>
   );
 }

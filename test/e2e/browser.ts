@@ -21,7 +21,7 @@ export interface E2e {
   crash(): Promise<void>;
 }
 
-/** Opens the app on a temp copy of `source` (default: the sample blog). */
+/** Opens the app on a temp copy of `source` (default: the sample blog); `bridge` can keep folders or replace backend services. */
 export async function openApp(viewport = { width: 1280, height: 800 }, source?: string, bridge?: TestBridgeOptions): Promise<E2e> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium is not installed at ${chromiumPath}; .ci/run installs it (apt-get install chromium).`);
   const app = await startTestBridge(source, bridge);

@@ -1,6 +1,7 @@
 // A stand-in for the `electron` module, which cannot run here (no binary).
 // It records what our glue asks of Electron so tests can check it; all our
 // own code paths behind it run for real.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 
@@ -46,6 +47,7 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
   const exposed: Record<string, unknown> = {};
   const protocols = { privileged: [] as { scheme: string; privileges: Record<string, boolean> }[], handlers: new Map<string, (request: Request) => Promise<Response>>() };
   const rendererListeners = new EventEmitter();
+  const safeStorage = new FakeSafeStorage();
 
   class BrowserWindow extends EventEmitter {
     webContents = new FakeWebContents();
@@ -103,6 +105,7 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
       removeHandler: (channel: string) => ipcHandlers.delete(channel),
       on: () => {},
     },
+    safeStorage,
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
     ipcRenderer: {
       invoke: vi.fn(async (channel: string, ...args: unknown[]) => ({ ok: true, value: { channel, args } })),
@@ -110,9 +113,42 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
       removeListener: (channel: string, listener: (...args: unknown[]) => void) => rendererListeners.off(channel, listener),
     },
   };
-  const recorded = { appEvents, windows, ipcHandlers, session, exposed, rendererListeners, userDataRoot, protocols, becomeReady: () => becomeReady() };
+  const recorded = { appEvents, windows, ipcHandlers, session, exposed, rendererListeners, userDataRoot, protocols, safeStorage, becomeReady: () => becomeReady() };
   // electron-store reads the CommonJS default export.
   return { ...module, default: module, recorded };
+}
+
+/**
+ * safeStorage as the OS would do it: real AES-GCM under a key that stays in
+ * memory (the OS keychain's part), so stored ciphertext is never the secret.
+ * `backend` and `available` let a test play Linux without a keychain.
+ */
+export class FakeSafeStorage {
+  backend: 'basic_text' | 'gnome_libsecret' | 'kwallet6' | 'unknown' = 'gnome_libsecret';
+  available = true;
+  #key = randomBytes(32);
+  async isAsyncEncryptionAvailable() {
+    return this.available;
+  }
+  getSelectedStorageBackend() {
+    return this.backend;
+  }
+  async encryptStringAsync(plainText: string): Promise<Buffer> {
+    if (!this.available) throw new Error('Encryption is not available.');
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
+    const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
+    return Buffer.concat([Buffer.from('v11'), iv, cipher.getAuthTag(), body]);
+  }
+  async decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
+    const decipher = createDecipheriv('aes-256-gcm', this.#key, encrypted.subarray(3, 15));
+    decipher.setAuthTag(encrypted.subarray(15, 31));
+    return { result: Buffer.concat([decipher.update(encrypted.subarray(31)), decipher.final()]).toString('utf8'), shouldReEncrypt: false };
+  }
+  /** The OS keychain lost its key (a new login keyring): old ciphertext no longer decrypts. */
+  forgetKey() {
+    this.#key = randomBytes(32);
+  }
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

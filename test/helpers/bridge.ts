@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { bundledSampleBlog, rendererDir } from '../../electron/appPaths';
 import { createBackend, type Backend } from '../../electron/backend';
-import { assertExternalUrl, nodePlatform } from '../../electron/platform';
+import { assertExternalUrl, nodePlatform, type Platform } from '../../electron/platform';
 import { startBridge, type Bridge } from '../../electron/server';
 
 export interface TestBridgeOptions {
@@ -12,6 +12,8 @@ export interface TestBridgeOptions {
   root?: string;
   /** The app data folder (the recovery journal lives there); default a fresh temp folder, removed on stop. */
   dataDir?: string;
+  /** Replaces backend services, such as a keychain for secrets. */
+  platform?: Partial<Platform>;
 }
 
 export interface RunningBridge {
@@ -47,7 +49,9 @@ export async function startTestBridge(source = bundledSampleBlog, options: TestB
     assertExternalUrl(url);
     opened.push(url);
   };
-  const backend = await createBackend({ root, platform: { ...platform, trash, openExternal }, dataDir });
+  // The app's cache (build cache, publish state and records), outside the workspace as in the app.
+  const cacheDir = await mkdtemp(join(tmpdir(), 'postwright-cache-'));
+  const backend = await createBackend({ root, platform: { ...platform, trash, openExternal, ...options.platform }, dataDir, cacheDir });
   const bridge = await startBridge({ backend, staticDir: rendererDir });
   return {
     root: backend.workspace.root,
@@ -63,11 +67,13 @@ export async function startTestBridge(source = bundledSampleBlog, options: TestB
       if (!options.root) await rm(root, { recursive: true, force: true });
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
       await rm(trashDir, { recursive: true, force: true });
+      await rm(cacheDir, { recursive: true, force: true });
     },
     async crash() {
       await bridge.close();
       await backend.close();
       await rm(trashDir, { recursive: true, force: true });
+      await rm(cacheDir, { recursive: true, force: true });
     },
   };
 }

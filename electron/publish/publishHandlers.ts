@@ -1,0 +1,190 @@
+// The contract's `publish.*` methods for one workspace. Publishing itself is
+// publish.ts's; this file adds what the app needs around it: secrets from the
+// platform's vault (falling back to the environment), one run at a time that
+// can be cancelled, each target's outcome kept apart so one failing host does
+// not hide what the others did, and the settings dialog's edits.
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { EventName, EventPayload, Handlers } from '../../common/api';
+import { ApiError } from '../../common/errors';
+import { secretKeysFor, type PublishOutcome, type PublishOverview, type PublishTargetConfig, type SecretKey, type SecretOrigin } from '../../common/publish';
+import type { PublishTarget } from '../../common/publishSettings';
+import { readSettingsFile } from '../workspace/settings';
+import type { Workspace } from '../workspace/workspace';
+import { envSecrets } from './envSecrets';
+import { lastPublished } from './lastPublished';
+import { readPublishSettings } from './settings';
+import type { SecretVault } from './secretVault';
+import { removeTargetConfig, saveTargetConfig } from './targetsFile';
+import { trustMatchingKey } from './trustHostKey';
+import type { PublishProgress, SecretSource } from './types';
+
+// The build, the SDKs and ssh load on the first publish or test, not with the app (settings are read without them).
+const publishing = () => import('./publish');
+
+/** At most this many progress events a second reach the UI (a change of phase always does). */
+const PROGRESS_INTERVAL_MS = 100;
+
+export function publishHandlers(
+  workspace: Workspace,
+  cacheDir: string | undefined,
+  vault: SecretVault,
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void,
+): Handlers['publish'] {
+  const root = workspace.root;
+  const env = envSecrets();
+  /** The app's secrets: the keychain first, then the environment it was started in. */
+  const secrets: SecretSource = {
+    get: async (target, key) => (await vault.get({ workspace: root, target, key })) ?? (await env.get(target, key)),
+  };
+  let running: AbortController | null = null;
+
+  const needCache = (): string => {
+    if (!cacheDir) throw new ApiError('unsupported', 'Publishing needs a cache folder for its state, and this Postwright was started without one.');
+    return cacheDir;
+  };
+  const hostKeys = () => ({
+    knownHosts: [path.join(homedir(), '.ssh', 'known_hosts')],
+    trustedHostsFile: path.join(needCache(), 'known_hosts'),
+  });
+
+  async function secretOrigin(target: string, key: SecretKey): Promise<SecretOrigin | null> {
+    if (await vault.has({ workspace: root, target, key })) return 'keychain';
+    return (await env.get(target, key)) !== undefined ? 'environment' : null;
+  }
+
+  async function overview(): Promise<PublishOverview> {
+    const settings = await readPublishSettings(root);
+    const last = cacheDir ? await lastPublished(root, cacheDir) : {};
+    const raw = rawTargets(await readSettingsFile(root));
+    const targets = await Promise.all(
+      Object.entries(settings.targets).map(async ([name, config]) => ({
+        name,
+        config: raw[name] ?? config,
+        secrets: Object.fromEntries(await Promise.all(secretKeysFor[config.type].map(async (key) => [key, await secretOrigin(name, key)]))),
+        last: last[name] ?? null,
+      })),
+    );
+    return { targets, secretStore: vault.info() };
+  }
+
+  /** The saved target `name`, for checking a secret belongs to it. */
+  async function configured(name: string): Promise<PublishTarget> {
+    const config = (await readPublishSettings(root)).targets[name];
+    if (!config) throw new ApiError('not-found', `There is no publish target called "${name}"; save it before setting its secrets.`);
+    return config;
+  }
+
+  async function secretScope(name: string, key: SecretKey) {
+    const { type } = await configured(name);
+    if (!secretKeysFor[type].includes(key)) throw new ApiError('invalid-arguments', `${key} is not used by ${type} targets such as "${name}".`);
+    return { workspace: root, target: name, key };
+  }
+
+  function progressEmitter(): { report: (progress: PublishProgress) => void; phase: () => PublishProgress['phase'] | null } {
+    let last = 0;
+    let latest: PublishProgress | null = null;
+    return {
+      phase: () => latest?.phase ?? null,
+      report: (progress) => {
+        const now = performance.now();
+        const changed = latest?.phase !== progress.phase || latest.target !== progress.target;
+        latest = progress;
+        if (!changed && now - last < PROGRESS_INTERVAL_MS && progress.files.done < progress.files.total) return;
+        last = now;
+        emit('publish.progress', progress);
+      },
+    };
+  }
+
+  async function run(names: readonly (string | undefined)[], options: { dryRun?: boolean; force?: boolean }, signal: AbortSignal): Promise<PublishOutcome[]> {
+    const { publishSite } = await publishing();
+    const outcomes: PublishOutcome[] = [];
+    // One target at a time, so each has its own outcome; the build cache makes the second build quick.
+    for (const [index, name] of names.entries()) {
+      const progress = progressEmitter();
+      try {
+        const results = await publishSite({ root, cacheDir: needCache(), target: name, ...options, secrets, hostKeys: hostKeys(), onProgress: progress.report, signal });
+        for (const result of results) {
+          outcomes.push({
+            ok: true,
+            target: result.target,
+            dryRun: result.dryRun,
+            uploaded: { files: result.uploads.length, bytes: result.bytes },
+            deleted: result.deletes.length,
+            uploads: result.uploads.map((upload) => upload.path),
+            deletes: result.deletes,
+            ...(result.url ? { url: result.url } : {}),
+          });
+        }
+      } catch (error) {
+        const failure = ApiError.from(error);
+        // The check or the build stopped it before any host was touched: that is the whole run's failure.
+        const beforeAnyHost = index === 0 && (progress.phase() === null || progress.phase() === 'checking' || progress.phase() === 'building');
+        if (beforeAnyHost) throw failure;
+        outcomes.push({ ok: false, target: name ?? '', error: failure.toJSON() });
+        if (failure.code === 'cancelled') break;
+      }
+    }
+    return outcomes;
+  }
+
+  return {
+    targets: overview,
+    saveTarget: async (name, config) => {
+      await saveTargetConfig(root, name, config);
+      return overview();
+    },
+    removeTarget: async (name) => {
+      await removeTargetConfig(root, name);
+      await vault.clearTarget(root, name);
+      return overview();
+    },
+    test: async (name, config) => {
+      const { testTarget } = await publishing();
+      const started = performance.now();
+      try {
+        await testTarget({ root, cacheDir: needCache(), target: name, config, secrets, hostKeys: hostKeys() });
+        return { ok: true, ms: Math.round(performance.now() - started) };
+      } catch (error) {
+        return { ok: false, error: ApiError.from(error).toJSON() };
+      }
+    },
+    run: async ({ target, dryRun, force }) => {
+      if (running) throw new ApiError('forbidden', 'A publish is already running; wait for it to finish or cancel it.');
+      const controller = new AbortController();
+      running = controller;
+      try {
+        const names = target === undefined ? Object.keys((await readPublishSettings(root)).targets) : [target];
+        // With no targets at all, publishSite says how to add one.
+        return await run(names.length ? names : [undefined], { dryRun, force }, controller.signal);
+      } finally {
+        running = null;
+      }
+    },
+    cancel: async () => {
+      running?.abort();
+    },
+    trustHostKey: async (name, fingerprint, config) => {
+      const { testTarget } = await publishing();
+      await trustMatchingKey(name, fingerprint, hostKeys(), (trial) =>
+        testTarget({ root, cacheDir: needCache(), target: name, config, secrets, hostKeys: { ...hostKeys(), trustedHostsFile: trial, acceptNew: true } }),
+      );
+    },
+    setSecret: async (name, key, value, options) => {
+      await vault.set(await secretScope(name, key), value, options);
+      return overview();
+    },
+    clearSecret: async (name, key) => {
+      await vault.clear(await secretScope(name, key));
+      return overview();
+    },
+  };
+}
+
+/** The targets as the file writes them (no defaults filled in), for the settings dialog to edit. */
+function rawTargets(settings: unknown): Record<string, PublishTargetConfig> {
+  const publish = (settings as { publish?: { targets?: unknown } } | undefined)?.publish;
+  const targets = publish?.targets;
+  return typeof targets === 'object' && targets !== null ? (targets as Record<string, PublishTargetConfig>) : {};
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { configOf, describeTarget, problemsOf, valuesOf } from '../../renderer/publishFields';
+import { formatBytes, lastPublishedLabel, phaseLabel, progressCounts } from '../../renderer/publishFormat';
+
+describe('the target form', () => {
+  it('saves only what was filled in, trimmed, with numbers as numbers and unticked boxes left out', () => {
+    expect(configOf('sftp', { host: ' example.org ', port: '2222', user: 'me', path: '/var/www', keyFile: '', url: '' }, null)).toEqual({
+      type: 'sftp',
+      host: 'example.org',
+      port: 2222,
+      user: 'me',
+      path: '/var/www',
+    });
+    expect(configOf('git', { remote: 'r', force: false }, null)).toEqual({ type: 'git', remote: 'r' });
+    expect(configOf('git', { remote: 'r', force: true }, null)).toEqual({ type: 'git', remote: 'r', force: true });
+  });
+
+  it('keeps saved keys the form does not show, but not those of another kind', () => {
+    const saved = { type: 'netlify' as const, siteId: 'a', apiUrl: 'http://127.0.0.1:9999/api/v1/' };
+    expect(configOf('netlify', valuesOf(saved), saved)).toEqual(saved);
+    expect(configOf('git', { ...valuesOf(saved), remote: 'r' }, saved)).toEqual({ type: 'git', remote: 'r' });
+  });
+
+  it('round-trips a saved config through the fields', () => {
+    const saved = { type: 's3' as const, bucket: 'my-blog', region: 'eu-west-1', forcePathStyle: true, prefix: 'blog/' };
+    expect(configOf('s3', valuesOf(saved), saved)).toEqual(saved);
+  });
+
+  it('names what is wrong per field, in the schema’s words', () => {
+    expect(problemsOf({ type: 'sftp', host: 'h', user: 'u', path: '/p' })).toEqual({});
+    expect(problemsOf({ type: 'sftp', user: 'u', path: '/p', port: 'abc' })).toEqual({ host: 'must not be empty', port: 'must be a number' });
+    expect(problemsOf({ type: 's3', bucket: 'ab', endpoint: 'ftp://x' })).toEqual({ bucket: 'must be at least 3 characters', endpoint: 'must be an http or https URL' });
+  });
+
+  it('describes each kind in one line', () => {
+    expect(describeTarget({ type: 'git', remote: 'git@github.com:me/me.github.io.git' })).toBe('gh-pages of git@github.com:me/me.github.io.git');
+    expect(describeTarget({ type: 's3', bucket: 'b', prefix: 'blog/', endpoint: 'https://r2.example' })).toBe('s3://b/blog/ at https://r2.example');
+    expect(describeTarget({ type: 'sftp', host: 'h', port: 2222, user: 'u', path: '/p' })).toBe('u@h:2222:/p');
+    expect(describeTarget({ type: 'netlify', siteId: 'x' })).toBe('Netlify site x');
+  });
+});
+
+describe('publishing in words', () => {
+  it('sizes, phases and counts', () => {
+    expect([formatBytes(1), formatBytes(999), formatBytes(1234), formatBytes(92_023), formatBytes(5_300_000)]).toEqual(['1 byte', '999 bytes', '1.2 KB', '92 KB', '5.3 MB']);
+    expect(phaseLabel(null)).toBe('Starting…');
+    const progress = { target: 'pages', phase: 'uploading' as const, files: { done: 12, total: 40 }, bytes: { done: 1200, total: 3_400_000 } };
+    expect(phaseLabel(progress)).toBe('Uploading (pages)…');
+    expect(phaseLabel({ ...progress, phase: 'building' })).toBe('Building the site…');
+    expect(progressCounts(progress)).toBe('12 / 40 files · 1.2 KB / 3.4 MB');
+    expect(progressCounts({ ...progress, files: { done: 0, total: 0 } })).toBe('');
+  });
+
+  it('when a target last published, and what it did', () => {
+    const now = Date.parse('2026-01-02T12:00:00Z');
+    expect(lastPublishedLabel(null, now)).toBe('Never published');
+    expect(lastPublishedLabel({ at: '2026-01-02T11:59:58Z', uploaded: 1, deleted: 0, bytes: 2100, url: null }, now)).toBe('Published just now · 1 file uploaded (2.1 KB)');
+    expect(lastPublishedLabel({ at: '2026-01-02T10:00:00Z', uploaded: 14, deleted: 2, bytes: 210_000, url: null }, now)).toBe('Published 2 hours ago · 14 files uploaded (210 KB), 2 deleted');
+    expect(lastPublishedLabel({ at: '2025-12-31T12:00:00Z', uploaded: 0, deleted: 0, bytes: 0, url: null }, now)).toBe('Published 2 days ago · nothing changed');
+  });
+});
