@@ -6,7 +6,7 @@
 // - An embedded video (the one iframe the sanitizer keeps) becomes a
 //   placeholder of the same shape: the preview loads no player.
 // - Relative image and media URLs point at the workspace asset route (a
-//   relative URL would otherwise resolve against the app page: file:// in
+//   relative URL would otherwise resolve against the app page: app:// in
 //   Electron); `srcset`, `background`, SVG links and remote media or posters,
 //   which the route cannot vouch for, are dropped.
 // - The footnotes section a lone block's render appends is dropped; the
