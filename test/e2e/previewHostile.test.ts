@@ -154,5 +154,10 @@ describe.skipIf(skipE2e)('the hostile-input suite in the preview', () => {
     // The inputs aimed at the canary; any such request reached the bridge only to be refused.
     expect(canaryServed).toEqual([]);
     expect(offMachine).toEqual([]);
+    // The counter is live: a request sent off the machine on purpose is caught, and blocked.
+    const probe = await e2e.context.newPage();
+    await probe.goto('https://evil.example/probe').catch(() => {});
+    await probe.close();
+    expect(offMachine.filter((url) => url.includes('evil.example/probe')).length).toBeGreaterThan(0);
   });
 });
