@@ -3,13 +3,15 @@
 // only files inside the built renderer folder; anything else, whether `..`,
 // encoded slashes, a link leading out or a folder, is a 404. Plain Node (a web
 // Response), so main.ts only registers it and tests can call it directly.
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+// `fs` is used through its default export on purpose: in a package the renderer
+// is inside app.asar, and Electron's asar support patches the fs object's
+// properties, which named ESM imports of node:fs may have captured before it did.
+import fs from 'node:fs';
+import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { contentType } from 'mime-types';
 import { appCsp } from '../common/csp';
-import { resolveInside } from './workspace/paths';
+import { isWithin, normalizeRelative } from './workspace/paths';
 
 export const APP_SCHEME = 'app';
 const APP_HOST = 'postwright';
@@ -41,18 +43,20 @@ export async function appResponse(rendererDir: string, request: { url: string; m
     // Decoded per segment, so an encoded slash (%2F) stays inside its segment and is refused below as a name with '/'.
     const parts = (pathname === '/' ? '/index.html' : pathname).split('/').filter(Boolean).map(decodeURIComponent);
     if (parts.some((part) => part.includes('/') || part.includes('\\'))) return notFound(url);
-    // The same gate the workspace uses: no '..', no absolute paths, no links that lead out.
-    const root = await realpath(rendererDir);
-    const file = await resolveInside(root, parts.join('/'));
-    const info = await stat(file.real);
+    // The workspace's checks: no '..', no absolute paths, and (once links are followed) still inside.
+    const relative = normalizeRelative(parts.join('/'));
+    const root = await fs.promises.realpath(rendererDir);
+    const real = await fs.promises.realpath(join(root, relative));
+    if (!isWithin(root, real)) return notFound(url);
+    const info = await fs.promises.stat(real);
     if (!info.isFile()) return notFound(url);
     const headers = {
-      'Content-Type': contentType(extname(file.real)) || 'application/octet-stream',
+      'Content-Type': contentType(extname(real)) || 'application/octet-stream',
       'Content-Length': String(info.size),
       'Content-Security-Policy': appCsp,
       'X-Content-Type-Options': 'nosniff',
     };
-    const body = method === 'HEAD' ? null : (Readable.toWeb(createReadStream(file.real)) as ReadableStream);
+    const body = method === 'HEAD' ? null : (Readable.toWeb(fs.createReadStream(real)) as ReadableStream);
     return new Response(body, { status: 200, headers });
   } catch {
     return notFound(url);
