@@ -5,8 +5,9 @@ import type { Benchmark } from './harness';
 import { checkBenchmark } from './check.bench';
 import { editorBenchmark } from './focusMode.bench';
 import { frontMatterBenchmark } from './frontMatter.bench';
+import { hostileBenchmark } from './hostile.bench';
 import { listBenchmark } from './list.bench';
 import { previewBenchmark } from './preview.bench';
 import { siteBenchmark } from './site.bench';
 
-export const benchmarks: readonly Benchmark[] = [listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark];
+export const benchmarks: readonly Benchmark[] = [listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark, hostileBenchmark];
