@@ -1,14 +1,14 @@
 // The Electron main process: a thin layer that wires Electron's objects to the
 // backend. Behaviour lives in plain-Node modules (backend, workspace, window, menu).
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, shell, type OpenDialogOptions } from 'electron';
 import Store from 'electron-store';
 import type { AppCommand } from '../common/api';
-import { appCsp } from '../common/csp';
+import { APP_SCHEME, appPageUrl, appResponse, isAppOrigin } from './appProtocol';
 import { bundledSampleBlog, packageRoot, rendererDir } from './appPaths';
 import { ASSET_SCHEME, assetResponse } from './assetProtocol';
 import { createBackend, type Backend } from './backend';
+import { withAppCsp } from './cspHeader';
 import { forwardEvents, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { clearJournalOnQuit } from './recovery/quitClears';
@@ -24,14 +24,13 @@ interface AppState {
   recentWorkspaces: string[];
 }
 
-const rendererIndex = join(rendererDir, 'index.html');
 const preloadPath = join(packageRoot, 'out', 'preload', 'preload.cjs');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
-/** True for our own page, whether built (file://) or served by electron-vite in development. */
+/** True for our own page, whether built (app://) or served by electron-vite in development. */
 export function isAppUrl(url: string): boolean {
-  if (devServerUrl) return new URL(url).origin === new URL(devServerUrl).origin;
-  return url.split(/[?#]/)[0] === pathToFileURL(rendererIndex).href;
+  if (devServerUrl) return URL.canParse(url) && new URL(url).origin === new URL(devServerUrl).origin;
+  return isAppOrigin(url);
 }
 
 function electronPlatform(window: () => BrowserWindow | null): Platform {
@@ -58,8 +57,12 @@ function start(): void {
     app.quit();
     return;
   }
-  // Workspace images for the preview; a standard, secure scheme so it has an origin the frames' CSP can name.
-  protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true } }]);
+  // The UI (never file://) and the preview's workspace images: standard, secure schemes, so each has an
+  // origin that 'self' and the frames' CSP can name, and the page counts as a secure context.
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true } },
+    { scheme: ASSET_SCHEME, privileges: { standard: true, secure: true } },
+  ]);
   const store = new Store<AppState>({
     name: 'state',
     cwd: app.getPath('userData'),
@@ -182,7 +185,7 @@ function start(): void {
     });
     stopForwarding = forwardEvents(backend, win.webContents);
     if (devServerUrl) void win.loadURL(devServerUrl);
-    else void win.loadFile(rendererIndex);
+    else void win.loadURL(appPageUrl);
     return win;
   }
 
@@ -211,8 +214,9 @@ function start(): void {
   void app.whenReady().then(async () => {
     denyPermissions(session.defaultSession);
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [appCsp] } });
+      callback({ responseHeaders: withAppCsp(details.url, details.responseHeaders, isAppUrl) });
     });
+    protocol.handle(APP_SCHEME, (request) => appResponse(rendererDir, request));
     // One window shows one post: of the files named so far, the last one opens with it.
     const named = early.length;
     const launch = await located(early[named - 1]);

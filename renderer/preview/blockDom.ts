@@ -6,7 +6,7 @@
 // - An embedded video (the one iframe the sanitizer keeps) becomes a
 //   placeholder of the same shape: the preview loads no player.
 // - Relative image and media URLs point at the workspace asset route (a
-//   relative URL would otherwise resolve against the app page: file:// in
+//   relative URL would otherwise resolve against the app page: app:// in
 //   Electron); `srcset`, `background`, SVG links and remote media or posters,
 //   which the route cannot vouch for, are dropped.
 // - The footnotes section a lone block's render appends is dropped; the
@@ -43,6 +43,10 @@ export function transformBlock(fragment: DocumentFragment, options: TransformOpt
     if (options.remoteImages || !remote.test(src)) continue;
     img.replaceWith(placeholder(doc, 'span', 'pw-blocked-image', `Remote image not loaded: ${img.getAttribute('alt') || hostOf(src)}`, src));
   }
+  // Before the remote sources are dropped below, so the placeholder can still name the video's host.
+  for (const frame of fragment.querySelectorAll('iframe')) {
+    frame.replaceWith(placeholder(doc, 'div', 'pw-embed', `Embedded video: ${hostOf(frame.getAttribute('src') ?? '')}`, frame.getAttribute('src') ?? ''));
+  }
   // Lazy loading would depend on where each copy sits; both copies must have the same sizes at once.
   for (const img of fragment.querySelectorAll('img[loading]')) img.removeAttribute('loading');
   for (const element of fragment.querySelectorAll('[src], [poster]')) {
@@ -56,9 +60,6 @@ export function transformBlock(fragment: DocumentFragment, options: TransformOpt
       if (resolved === null) element.removeAttribute(name);
       else element.setAttribute(name, resolved);
     }
-  }
-  for (const frame of fragment.querySelectorAll('iframe')) {
-    frame.replaceWith(placeholder(doc, 'div', 'pw-embed', `Embedded video: ${hostOf(frame.getAttribute('src') ?? '')}`, frame.getAttribute('src') ?? ''));
   }
   return {
     headings: [...fragment.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')].map((element) => ({ element, base: element.id })),

@@ -5,6 +5,7 @@ import type { Benchmark } from './harness';
 import { checkBenchmark } from './check.bench';
 import { editorBenchmark } from './focusMode.bench';
 import { frontMatterBenchmark } from './frontMatter.bench';
+import { hostileBenchmark } from './hostile.bench';
 import { listBenchmark } from './list.bench';
 import { previewBenchmark } from './preview.bench';
 import { publishBenchmark } from './publish.bench';
@@ -12,5 +13,5 @@ import { recoveryBenchmark } from './recovery.bench';
 import { siteBenchmark } from './site.bench';
 
 export const benchmarks: readonly Benchmark[] = [
-  listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark, publishBenchmark, recoveryBenchmark,
+  listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark, publishBenchmark, recoveryBenchmark, hostileBenchmark,
 ];

@@ -1,69 +1,167 @@
-// Hostile markdown in the live preview: nothing may run script, navigate the
-// app or a frame, or make a request beyond the bridge on 127.0.0.1.
+// The hostile-input suite (test/fixtures/hostile/) in the live preview, in
+// Chromium: every input is opened as a post, and every link the preview shows
+// is clicked. Nothing may run script (a sentinel global in the page and in
+// every frame stays unset), navigate the app or a frame, make a request that
+// leaves the machine, or read the canary file placed beside the workspace.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canaryBytes, canaryName, executableMarkup, hostileInputs } from '../helpers/hostile';
 import { openApp, skipE2e, type E2e } from './browser';
 
-const hostile = [
-  '<script>window.__pwned = "script"</script>',
-  '<img src="x" onerror="window.__pwned = \'onerror\'"> <img src="https://evil.example/track.png" onload="window.__pwned = \'onload\'">',
-  '[click me](javascript:window.__pwned=%22link%22) [data](data:text/html,<script>parent.__pwned=1</script>)',
-  '<iframe srcdoc="<script>parent.__pwned = \'srcdoc\'</script>"></iframe> <iframe src="https://evil.example/frame"></iframe>',
-  '<svg onload="window.__pwned = \'svg\'"><script>window.__pwned = "svg script"</script><image href="https://evil.example/i.png"/></svg>',
-  '<base href="https://evil.example/">',
-  '<meta http-equiv="refresh" content="0;url=https://evil.example/refresh">',
-  '<form action="https://evil.example/form"><button formaction="https://evil.example/f2">Go</button></form>',
-  '<link rel="stylesheet" href="https://evil.example/x.css"><style>@import url(https://evil.example/a.css); body { background: url(https://evil.example/b.png) }</style>',
-  '<object data="https://evil.example/o"></object><embed src="https://evil.example/e"><video src="https://evil.example/v.mp4" poster="https://evil.example/p.png"></video>',
-  '<img srcset="https://evil.example/s.png 2x" src="local.png"> <table background="https://evil.example/t.png"><tr><td>t</td></tr></table>',
-  '<a href="https://example.com/fine" target="_top" onclick="window.__pwned = \'click\'">an outside link</a>',
-  '```js" onmouseover="window.__pwned = \'fence\'" x="',
-  'const fenced = true;',
-  '```',
-  '',
-].join('\n\n');
+/** A line put before each input's body, so the test knows the preview shows that input (the inputs are as written otherwise). */
+const marker = (name: string) => `Hostile input ${name}.`;
 
-describe.skipIf(skipE2e)('hostile markdown in the preview', () => {
+/** The input with the marker after its front matter (or first), so front matter stays front matter. */
+function withMarker(markdown: string, name: string): string {
+  const frontMatter = /^---\n[\s\S]*?\n---\n/.exec(markdown);
+  const at = frontMatter ? frontMatter[0].length : 0;
+  return `${markdown.slice(0, at)}${marker(name)}\n\n${markdown.slice(at)}`;
+}
+
+const previewFrames = (page: Page) => page.frames().filter((frame) => frame !== page.mainFrame());
+
+async function framesText(page: Page): Promise<string> {
+  const texts = await Promise.all(previewFrames(page).map((frame) => frame.evaluate(() => document.body?.textContent ?? '').catch(() => '')));
+  return texts.join('\n');
+}
+
+/** The sentinel, read in the page and in every frame: an input that ran script would have set it. */
+async function sentinels(page: Page): Promise<unknown[]> {
+  const read = (frame: Frame) => frame.evaluate(() => (window as { __pwned?: unknown }).__pwned).catch(() => undefined);
+  return (await Promise.all(page.frames().map(read))).filter((value) => value !== undefined);
+}
+
+describe.skipIf(skipE2e)('the hostile-input suite in the preview', () => {
   let e2e: E2e;
+  let parent: string;
+  let startUrl: string;
+  /** Every request the browser made, and those that would have left the machine (blocked and counted). */
   const requests: string[] = [];
+  const offMachine: string[] = [];
+  /** Responses that carried the canary's bytes. */
+  const canaryServed: string[] = [];
+
   beforeAll(async () => {
-    e2e = await openApp();
-    e2e.context.on('request', (request) => requests.push(request.url()));
-  });
-  afterAll(() => e2e?.close());
-
-  it('runs no script, navigates nothing and requests nothing outside the bridge', async () => {
-    const { page, app } = e2e;
-    await app.backend.handlers.posts.create({ title: 'Hostile preview' });
-    await page.getByRole('listbox', { name: 'Posts' }).getByText('Hostile preview', { exact: true }).click();
-    await page.locator('.cm-content').click();
-    await page.keyboard.press('ControlOrMeta+End');
-    await page.keyboard.insertText(`\n${hostile}`);
-    // The fenced code is there, as text: the preview did render the post. Polled, since a preview
-    // that has settled may not have taken the inserted text yet (it updates after a pause).
-    const frameText = async () => {
-      const frames = page.frames().filter((f) => f !== page.mainFrame());
-      return (await Promise.all(frames.map((f) => f.evaluate(() => document.body.textContent ?? '').catch(() => '')))).join('');
-    };
-    await expect.poll(frameText).toContain('const fenced = true;');
-
-    // Hover and click everything that could carry a handler, in the mirror (which takes the pointer).
-    await page.locator('.preview-mirror pre').hover();
-    await page.locator('.preview-mirror a', { hasText: 'an outside link' }).click();
-    await page.locator('.preview-mirror', { hasText: 'click me' }).getByText('click me').click();
-    // Only the allowed link left the app, through openExternal (waited for: the bridge answers it).
-    await expect.poll(() => app.opened).toEqual(['https://example.com/fine']);
-
-    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    for (const frame of page.frames()) {
-      expect(await frame.evaluate(() => (window as { __pwned?: unknown }).__pwned).catch(() => undefined)).toBeUndefined();
+    // The workspace is made inside a private folder, so the canary can sit right beside it
+    // where `../../postwright-hostile-canary.png` from a post in posts/ leads.
+    parent = await mkdtemp(path.join(tmpdir(), 'postwright-hostile-'));
+    await writeFile(path.join(parent, canaryName), canaryBytes);
+    const source = path.join(parent, 'source');
+    const files: Record<string, string> = { 'postwright.json': '{}' };
+    for (const input of hostileInputs) files[`posts/${input.fileName}`] = withMarker(input.markdown, input.name);
+    const { writeTree } = await import('../helpers/tmp');
+    await writeTree(source, files);
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = parent;
+    try {
+      e2e = await openApp({ width: 1280, height: 800 }, source);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
     }
-    // Nothing navigated.
-    expect(new URL(page.url()).origin).toBe(app.origin);
-    expect(page.frames().filter((f) => f !== page.mainFrame()).every((f) => f.url() === 'about:srcdoc')).toBe(true);
-    expect(await page.locator('iframe:not(.preview-frame)').count()).toBe(0);
-    expect(await page.locator('iframe.preview-frame:not([sandbox=""])').count()).toBe(0);
-    // Every request went to the bridge.
+    expect(path.dirname(e2e.app.root)).toBe(parent);
+    const { context, app, page } = e2e;
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      requests.push(url);
+      if (new URL(url).hostname === '127.0.0.1') return route.continue();
+      offMachine.push(url);
+      return route.abort('blockedbyclient');
+    });
+    context.on('request', (request) => {
+      if (!/^(?:https?|data|blob|about):/.test(request.url()) || (/^https?:/.test(request.url()) && !request.url().startsWith(app.origin))) offMachine.push(`(seen) ${request.url()}`);
+    });
+    context.on('response', async (response) => {
+      const body = await response.body().catch(() => null);
+      if (body?.includes(canaryBytes.subarray(-20))) canaryServed.push(response.url());
+    });
+    startUrl = page.url();
+  }, 60_000);
+
+  afterAll(async () => {
+    await e2e?.close();
+    if (parent) await rm(parent, { recursive: true, force: true });
+  });
+
+  it('has at least 25 inputs, each saying what it attacks', () => {
+    expect(hostileInputs.length).toBeGreaterThanOrEqual(25);
+    expect(hostileInputs.every((input) => input.attacks.length > 10)).toBe(true);
+  });
+
+  it.each(hostileInputs.map((input) => [input.name, input] as const))('%s: runs nothing, navigates nothing, loads nothing from elsewhere', { timeout: 90_000 }, async (_name, input) => {
+    const { page, app } = e2e;
+    // This input's own requests and answers: an earlier failure is not reported again.
+    const [offBefore, canaryBefore, openedBefore] = [offMachine.length, canaryServed.length, app.opened.length];
+    await page.getByLabel('Filter posts').fill(input.fileName.replace(/\.md$/, ''));
+    await page.getByRole('option').and(page.locator(`[title=${JSON.stringify(`posts/${input.fileName}`)}]`)).click();
+    // Pathological inputs get a generous bound: a blow-up would not render at all.
+    await expect.poll(() => framesText(page), { timeout: 60_000 }).toContain(marker(input.name));
+
+    // Click every link the preview shows, in the mirror that takes the pointer, and hover each element.
+    await page.evaluate(() => {
+      const root = document.querySelector('.preview-mirror')?.shadowRoot;
+      for (const element of root?.querySelectorAll('*') ?? []) {
+        element.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+        if (element.localName === 'a' && !/\.md$/i.test(element.getAttribute('href') ?? '')) element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+      }
+    });
+
+    // What the page and the frames show holds nothing executable.
+    const mirror = await page.evaluate(() => document.querySelector('.preview-mirror')?.shadowRoot?.querySelector('.post')?.innerHTML ?? '');
+    expect(mirror).toContain(marker(input.name));
+    expect(executableMarkup(mirror)).toEqual([]);
+    for (const frame of previewFrames(page)) {
+      expect(executableMarkup(await frame.evaluate(() => document.body.innerHTML))).toEqual([]);
+    }
+    expect(await sentinels(page)).toEqual([]);
+    // Front-matter keys such as __proto__ stay data (the page parses the front matter too).
+    expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    // Nothing navigated: the app page is where it was, every frame is still its srcdoc, no other frame was made.
+    expect(page.url()).toBe(startUrl);
+    expect(previewFrames(page).map((frame) => frame.url()).filter((url) => url !== 'about:srcdoc')).toEqual([]);
+    expect(await page.locator('iframe:not(.preview-frame), iframe.preview-frame:not([sandbox=""])').count()).toBe(0);
+    // Only http(s) and mailto links may go out, and only through the OS browser (recorded here, never opened).
+    expect(app.opened.slice(openedBefore).filter((url) => !/^(?:https?:\/\/(?!127\.)|mailto:)/.test(url))).toEqual([]);
+    expect(offMachine.slice(offBefore)).toEqual([]);
+    expect(canaryServed.slice(canaryBefore)).toEqual([]);
+  });
+
+  it('shows remote tracking images as blocked until the author allows them', async () => {
+    const { page } = e2e;
+    await page.getByLabel('Filter posts').fill('remote-tracking-images');
+    await page.getByRole('option').and(page.locator('[title="posts/remote-tracking-images.md"]')).click();
+    await expect.poll(() => framesText(page)).toContain(marker('remote-tracking-images'));
+    const blocked = await Promise.all(previewFrames(page).map((frame) => frame.locator('.pw-blocked-image').allTextContents()));
+    expect(blocked.flat()).toEqual(expect.arrayContaining(['Remote image not loaded: tracking pixel', 'Remote image not loaded: plain http']));
+    expect(blocked.flat().length).toBeGreaterThanOrEqual(5);
+    expect(offMachine).toEqual([]);
+  });
+
+  it('shows a file name that is markup as text', async () => {
+    const { page } = e2e;
+    const input = hostileInputs.find((i) => i.name === 'file-name-html')!;
+    await page.getByLabel('Filter posts').fill(input.fileName.replace(/\.md$/, ''));
+    const row = page.getByRole('option').and(page.locator(`[title=${JSON.stringify(`posts/${input.fileName}`)}]`));
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('<img src=x onerror=window.__pwned=1>');
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await sentinels(page)).toEqual([]);
+  });
+
+  it('made requests only to the bridge on 127.0.0.1, and asked it for nothing outside the workspace', async () => {
+    const { app } = e2e;
     expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((url) => !url.startsWith(app.origin) && !url.startsWith('data:') && url !== 'about:srcdoc')).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(app.origin))).toEqual([]);
+    // The inputs aimed at the canary; any such request reached the bridge only to be refused.
+    expect(canaryServed).toEqual([]);
+    expect(offMachine).toEqual([]);
+    // The counter is live: a request sent off the machine on purpose is caught, and blocked.
+    const probe = await e2e.context.newPage();
+    await probe.goto('https://evil.example/probe').catch(() => {});
+    await probe.close();
+    expect(offMachine.filter((url) => url.includes('evil.example/probe')).length).toBeGreaterThan(0);
   });
 });

@@ -42,7 +42,7 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
     permissionRequest: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
     permissionCheck: null as null | ((...args: unknown[]) => boolean),
     devicePermission: null as null | ((...args: unknown[]) => boolean),
-    headers: null as null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
+    headers: null as null | ((details: { url: string; responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
   };
   const exposed: Record<string, unknown> = {};
   const protocols = { privileged: [] as { scheme: string; privileges: Record<string, boolean> }[], handlers: new Map<string, (request: Request) => Promise<Response>>() };

@@ -1,12 +1,14 @@
 // The Electron glue, with `electron` replaced by a recorder (the one place a mock is allowed).
 import { existsSync, mkdtempSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { methods } from '../../common/api';
+import { appCsp } from '../../common/csp';
+import { rendererDir } from '../../electron/appPaths';
 import { postId } from '../../electron/workspace/ids';
 import { post, tempDir, writeTree } from '../helpers/tmp';
 import { onePixelPng } from '../helpers/images';
@@ -36,8 +38,14 @@ describe('the app window', () => {
     expect(String(prefs.preload)).toMatch(/out\/preload\/preload\.cjs$/);
   });
 
-  it('loads the built renderer', () => {
-    expect(recorded.windows[0]!.loaded[0]).toMatch(/out\/renderer\/index\.html$/);
+  it('loads the built renderer from app://, never file://', async () => {
+    expect(recorded.windows[0]!.loaded).toEqual(['app://postwright/index.html']);
+    expect(recorded.protocols.privileged).toContainEqual({ scheme: 'app', privileges: { standard: true, secure: true } });
+    const handler = recorded.protocols.handlers.get('app')!;
+    const page = await handler(new Request('app://postwright/index.html'));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe(await readFile(join(rendererDir, 'index.html'), 'utf8'));
+    expect((await handler(new Request('app://postwright/%2E%2E/%2E%2E/package.json'))).status).toBe(404);
   });
 
   it('opens a copy of the sample blog on first run, outside the app', () => {
@@ -45,7 +53,7 @@ describe('the app window', () => {
   });
 
   it('serves workspace images to the preview over postwright-asset:, and nothing outside the workspace', async () => {
-    expect(recorded.protocols.privileged).toEqual([{ scheme: 'postwright-asset', privileges: { standard: true, secure: true } }]);
+    expect(recorded.protocols.privileged).toContainEqual({ scheme: 'postwright-asset', privileges: { standard: true, secure: true } });
     const handler = recorded.protocols.handlers.get('postwright-asset')!;
     const sample = join(recorded.userDataRoot, 'documents', 'Postwright Sample Blog');
     await writeFile(join(sample, 'pixel.png'), onePixelPng);
@@ -58,11 +66,13 @@ describe('the app window', () => {
     expect((await handler(new Request('postwright-asset://workspace/postwright.json'))).status).toBe(403);
   });
 
-  it('sets a CSP header on every response', () => {
+  it("sets the CSP header on the app's own responses", () => {
     let headers: Record<string, string[]> = {};
-    recorded.session.headers!({ responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
-    expect(headers['Content-Security-Policy']![0]).toContain("script-src 'self'");
+    recorded.session.headers!({ url: 'app://postwright/index.html', responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
+    expect(headers['Content-Security-Policy']).toEqual([appCsp]);
     expect(headers['X-Other']).toEqual(['1']);
+    recorded.session.headers!({ url: 'https://example.com/', responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
+    expect(headers).toEqual({ 'X-Other': ['1'] });
   });
 
   it('denies every permission request and check', () => {
@@ -98,14 +108,14 @@ describe('navigation', () => {
   });
 
   it('lets the app reload its own page, and blocks webviews', () => {
-    const own = pathToFileURL(recorded.windows[0]!.loaded[0]!).href;
-    expect(emitPreventable(contents, 'will-navigate', own)).toBe(false);
+    expect(emitPreventable(contents, 'will-navigate', 'app://postwright/index.html')).toBe(false);
+    expect(emitPreventable(contents, 'will-navigate', pathToFileURL(join(rendererDir, 'index.html')).href)).toBe(true);
     expect(emitPreventable(contents, 'will-attach-webview')).toBe(true);
   });
 });
 
 describe('IPC', () => {
-  const ownUrl = () => pathToFileURL(recorded.windows[0]!.loaded[0]!).href;
+  const ownUrl = () => recorded.windows[0]!.loaded[0]!;
   const event = (url: string, top = true) => {
     const frame = { url };
     return { senderFrame: frame, sender: { mainFrame: top ? frame : { url } } };
@@ -122,7 +132,16 @@ describe('IPC', () => {
   });
 
   it('refuses other frames and pages', async () => {
-    for (const e of [event('https://evil.example/'), event(ownUrl(), false), { senderFrame: null, sender: { mainFrame: {} } }]) {
+    const others = [
+      event('https://evil.example/'),
+      // The preview's frames and a page that navigated to file:// or a look-alike host.
+      event(ownUrl(), false),
+      event('about:srcdoc', false),
+      event(pathToFileURL(join(rendererDir, 'index.html')).href),
+      event('app://postwright.evil/index.html'),
+      { senderFrame: null, sender: { mainFrame: {} } },
+    ];
+    for (const e of others) {
       expect(await recorded.ipcHandlers.get('posts.list')!(e)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
   });
@@ -199,7 +218,7 @@ describe('opening a post file from the OS', () => {
   const sampleRoot = () => join(recorded.userDataRoot, 'documents', 'Postwright Sample Blog');
   const openPosts = () => contents().sent.filter(([channel]) => channel === 'app.openPost').map(([, payload]) => payload);
   const info = async () => {
-    const frame = { url: pathToFileURL(recorded.windows[0]!.loaded[0]!).href };
+    const frame = { url: recorded.windows[0]!.loaded[0]! };
     return ((await recorded.ipcHandlers.get('workspace.info')!({ senderFrame: frame, sender: { mainFrame: frame } })) as { value: { root: string } }).value;
   };
   beforeAll(() => contents().emit('did-finish-load'));

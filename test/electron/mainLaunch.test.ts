@@ -4,7 +4,6 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { postId } from '../../electron/workspace/ids';
 import { emitPreventable, type FakeElectron } from './fakeElectron';
@@ -53,7 +52,7 @@ async function launch(argv: string[], beforeReady: (fake: FakeElectron) => void 
 }
 
 async function workspaceRoot(fake: FakeElectron): Promise<string> {
-  const frame = { url: pathToFileURL(fake.recorded.windows[0]!.loaded[0]!).href };
+  const frame = { url: fake.recorded.windows[0]!.loaded[0]! };
   const reply = (await fake.recorded.ipcHandlers.get('workspace.info')!({ senderFrame: frame, sender: { mainFrame: frame } })) as { value: { root: string } };
   return reply.value.root;
 }

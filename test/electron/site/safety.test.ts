@@ -5,8 +5,8 @@ import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, readTree } from '../../helpers/site';
-import { JSDOM } from 'jsdom';
-import { hostileMarkdown } from '../../helpers/hostile';
+import { canaryBytes, canaryName, executableMarkup, hostileInputs } from '../../helpers/hostile';
+import { renderStandalone } from '../../../electron/site/standalone';
 import { post, tempDir, writeTree } from '../../helpers/tmp';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -75,50 +75,52 @@ describe('paths the build writes', () => {
   });
 });
 
-describe('a hostile corpus through the whole build', () => {
-  it('leaves no script, event attribute or javascript: URL in any output file', { timeout: 90_000 }, async () => {
-    const root = await tempDir();
+describe('the hostile-input suite through the whole build and the standalone export', () => {
+  it('leaves no executable markup in any output file, and reads nothing beside the workspace', { timeout: 180_000 }, async () => {
+    const parent = await tempDir();
+    const root = path.join(parent, 'blog');
+    // The ../ and file:// inputs aim at this file, beside the workspace.
+    await writeFile(path.join(parent, canaryName), canaryBytes);
     const evil = '<script>alert(1)</script><img src=x onerror=alert(1)>';
     const files: Record<string, string> = {
       'postwright.json': JSON.stringify({ title: `Blog ${evil}`, description: `About ${evil}`, author: `Me ${evil}` }),
     };
-    hostileMarkdown.forEach(([name, markdown], i) => {
-      files[`posts/hostile-${i}.md`] = post(
-        {
-          title: JSON.stringify(`${name} ${evil}`),
-          date: `2024-01-${String(i + 1).padStart(2, '0')}`,
-          tags: JSON.stringify([`tag ${evil}`, 'javascript:alert(1)']),
-          description: JSON.stringify(i % 2 ? `desc ${evil}` : ''),
-          slug: JSON.stringify(`javascript:alert(${i})`),
-        },
-        `${markdown}\n\n${evil}\n\n[x](javascript:alert(1)) ![y](javascript:alert(1))\n`,
-      );
-    });
+    for (const input of hostileInputs) files[`posts/${input.fileName}`] = input.markdown;
     await writeTree(root, files);
-    const out = path.join(await tempDir(), 'site');
-    const summary = await build(root, out);
-    expect(summary.posts).toBe(hostileMarkdown.length);
+    const out = path.join(parent, 'site');
+    const summary = await build(root, out, { drafts: true, future: true });
+    expect(summary.posts).toBe(hostileInputs.length);
     const found: string[] = [];
-    const check = (file: string, html: string) => {
-      const { document } = new JSDOM(html).window;
-      for (const element of document.querySelectorAll('*')) {
-        if (/^(script|object|embed|base|form|style)$/i.test(element.tagName)) found.push(`${file}: <${element.tagName.toLowerCase()}>`);
-        if (element.tagName === 'META' && element.getAttribute('http-equiv')) found.push(`${file}: meta http-equiv`);
-        for (const { name, value } of element.attributes) {
-          if (/^on/i.test(name) || name === 'srcdoc') found.push(`${file}: ${name}=`);
-          if (/^(?:javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u0020]/g, '')) && name !== 'content') found.push(`${file}: ${name}="${value}"`);
-        }
-      }
-    };
-    for (const [file, bytes] of await readTree(out)) {
+    const check = (file: string, html: string) => found.push(...executableMarkup(html).map((what) => `${file}: ${what}`));
+    const canary = canaryBytes.toString('base64');
+    const outputs = await readTree(out);
+    for (const [file, bytes] of outputs) {
       const text = bytes.toString('utf8');
       if (/<script/i.test(text)) found.push(`${file}: <script`);
+      if (bytes.includes(canaryBytes) || text.includes(canary)) found.push(`${file}: the canary from outside the workspace`);
       if (file.endsWith('.html')) check(file, text);
       // Feeds carry HTML inside CDATA sections and JSON strings: check that HTML as a page would show it.
       if (file.endsWith('.xml')) for (const [, cdata] of text.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)) check(file, cdata!);
       if (file.endsWith('.json')) for (const item of (JSON.parse(text) as { items: { content_html?: string }[] }).items) check(file, item.content_html ?? '');
     }
+    expect([...outputs.keys()].every((f) => !f.split('/').includes('..'))).toBe(true);
+    // The standalone export of each post inlines images as data: URIs, so it is where a read of the canary would show.
+    for (const input of hostileInputs) {
+      const relative = `posts/${input.fileName}`;
+      const { html, fileName } = await renderStandalone(root, relative, await readFile(path.join(root, relative)));
+      if (html.includes(canary)) found.push(`${fileName}: the canary from outside the workspace`);
+      check(`standalone ${input.name}`, html);
+      expect(fileName).toMatch(/^[\w.-]+\.html$/);
+    }
     expect(found).toEqual([]);
+    // front-matter-proto's keys stayed data: the standalone export parsed it on this thread.
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await readdir(parent)).sort()).toEqual(['blog', canaryName, 'site'].sort());
+  });
+
+  it('the check sees executable markup when it is there (so it can fail)', () => {
+    const page = `<p>ok</p><img src="data:image/png;base64,${canaryBytes.toString('base64')}"><a href=" jav&#x09;ascript:x">x</a><svg><a xlink:href="javascript:x"></a></svg><div onclick="x"></div><meta http-equiv="refresh" content="0"><link rel="prefetch" href="https://e.example">`;
+    expect(executableMarkup(page)).toEqual(['<a> href=" jav\tascript:x"', '<a> xlink:href="javascript:x"', '<div> onclick=', '<meta> http-equiv', '<link> rel=prefetch']);
   });
 
   it('refuses a javascript: nav link in postwright.json, naming the key', async () => {
