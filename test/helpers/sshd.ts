@@ -1,0 +1,222 @@
+// A real OpenSSH server for publish tests: /usr/sbin/sshd on 127.0.0.1 and a
+// free high port, with its own host key, a client key pair and a folder for
+// the site. As root (here and in CI) it logs in a dedicated test user, by key
+// or by a password set for this run; otherwise it runs as the current user
+// (sshd then accepts only that user, and only by key: it cannot read shadow).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import path from 'node:path';
+
+export const sshdPath = '/usr/sbin/sshd';
+/** Locally a missing sshd skips the SSH suites; in CI (CI=true) it is a failure, as skipE2e does for Chromium. */
+export const skipSshd = !existsSync(sshdPath) && !process.env.CI;
+
+/** The account sshd logs in when the tests run as root. */
+const TEST_USER = 'postwright-sftp';
+const isRoot = process.getuid?.() === 0;
+
+export interface RunningSshd {
+  readonly host: '127.0.0.1';
+  readonly port: number;
+  readonly user: string;
+  /** The client's private key, authorized for `user`. */
+  readonly keyFile: string;
+  /** A second key pair that the server does not know: for the wrong-key test. */
+  readonly strangerKeyFile: string;
+  /** Set when asked for and sshd runs as root; undefined otherwise (without root sshd cannot check passwords). */
+  readonly password: string | undefined;
+  /** The host key as OpenSSH prints it: `SHA256:…` without padding. */
+  readonly hostKeyFingerprint: string;
+  /** `<type> <base64>` of the host key. */
+  readonly hostKey: string;
+  /** `[127.0.0.1]:PORT <type> <base64>`, for a known_hosts file. */
+  readonly knownHostsLine: string;
+  /** An empty folder the user owns, for the site. */
+  readonly root: string;
+  /** Kills sshd and every session it forked (a dropped connection), by PID. */
+  kill(): Promise<void>;
+  /** Starts sshd again on the same port with the same keys. */
+  restart(): Promise<void>;
+  /** Kills sshd and removes its folder. */
+  stop(): Promise<void>;
+}
+
+export interface SshdOptions {
+  /**
+   * Give the test user a random password for this server's lifetime (root
+   * only). One test file at a time should ask: the account is shared.
+   */
+  password?: boolean;
+}
+
+export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd> {
+  if (!existsSync(sshdPath)) throw new Error(`OpenSSH's sshd is not installed at ${sshdPath}; .ci/run installs it (apt-get install openssh-server).`);
+  const dir = await mkdtemp(path.join(tmpdir(), 'postwright-sshd-'));
+  // sshd reads authorized_keys as the user, and the user writes into `root`.
+  await chmod(dir, 0o755);
+  const user = isRoot ? ensureTestUser() : userInfo().username;
+  const password = isRoot && options.password ? randomBytes(12).toString('base64url') : undefined;
+  if (password) execFileSync('chpasswd', { input: `${user}:${password}\n` });
+
+  const keygen = (file: string) => execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'postwright-test', '-f', file]);
+  keygen(path.join(dir, 'host_ed25519'));
+  keygen(path.join(dir, 'client'));
+  keygen(path.join(dir, 'stranger'));
+  await writeFile(path.join(dir, 'authorized_keys'), await readFile(path.join(dir, 'client.pub')));
+  await chmod(path.join(dir, 'authorized_keys'), 0o644);
+  const root = path.join(dir, 'site');
+  await mkdir(root);
+  if (isRoot) {
+    const { uid, gid } = idsOf(user);
+    await chown(root, uid, gid);
+  }
+
+  const port = await freePort();
+  const config = path.join(dir, 'sshd_config');
+  await writeFile(
+    config,
+    [
+      'ListenAddress 127.0.0.1',
+      `Port ${port}`,
+      `HostKey ${path.join(dir, 'host_ed25519')}`,
+      `PidFile ${path.join(dir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${path.join(dir, 'authorized_keys')}`,
+      'UsePAM no',
+      `PasswordAuthentication ${password ? 'yes' : 'no'}`,
+      'KbdInteractiveAuthentication no',
+      'PubkeyAuthentication yes',
+      'StrictModes no',
+      `AllowUsers ${user}`,
+      'Subsystem sftp internal-sftp',
+      'LogLevel VERBOSE',
+    ].join('\n') + '\n',
+  );
+  if (isRoot) await mkdir('/run/sshd', { recursive: true });
+
+  const [type, base64] = (await readFile(path.join(dir, 'host_ed25519.pub'), 'utf8')).trim().split(/\s+/) as [string, string];
+  const fingerprint = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', path.join(dir, 'host_ed25519.pub')], { encoding: 'utf8' }).split(/\s+/)[1]!;
+
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn(sshdPath, ['-D', '-f', config, '-E', path.join(dir, 'sshd.log')], { stdio: 'ignore' });
+    const exited = new Promise<never>((_, reject) =>
+      child!.once('exit', (code) => reject(new Error(`sshd exited with ${code}: ${readFileSync(path.join(dir, 'sshd.log'), 'utf8').slice(-2000)}`))),
+    );
+    exited.catch(() => {});
+    await Promise.race([waitForBanner(port), exited]);
+  };
+  const kill = async () => {
+    const pid = child?.pid;
+    if (pid === undefined || child!.exitCode !== null || child!.signalCode !== null) return;
+    // Each session's process calls setsid(), so the group does not hold them: find them by parent PID.
+    for (const descendant of descendantsOf(pid)) {
+      try {
+        process.kill(descendant, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    const gone = new Promise((resolve) => child!.once('exit', resolve));
+    process.kill(pid, 'SIGKILL');
+    await gone;
+  };
+  await start();
+
+  return {
+    host: '127.0.0.1',
+    port,
+    user,
+    keyFile: path.join(dir, 'client'),
+    strangerKeyFile: path.join(dir, 'stranger'),
+    password,
+    hostKeyFingerprint: fingerprint,
+    hostKey: `${type} ${base64}`,
+    knownHostsLine: `[127.0.0.1]:${port} ${type} ${base64}`,
+    root,
+    kill,
+    restart: start,
+    async stop() {
+      await kill();
+      // No password outlives its test: '*' is "no password, not locked" (key logins still work).
+      if (password) execFileSync('usermod', ['-p', '*', user]);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Creates the test account once per machine; concurrent test files may race to it. */
+function ensureTestUser(): string {
+  try {
+    idsOf(TEST_USER);
+  } catch {
+    try {
+      execFileSync('useradd', ['-m', '-s', '/bin/sh', TEST_USER], { stdio: 'pipe' });
+      // useradd leaves the account locked ('!'), which sshd refuses even for keys.
+      execFileSync('usermod', ['-p', '*', TEST_USER]);
+    } catch (error) {
+      // 9: the name was taken meanwhile by another test file.
+      if ((error as { status?: number }).status !== 9) throw error;
+    }
+  }
+  return TEST_USER;
+}
+
+function idsOf(user: string): { uid: number; gid: number } {
+  const [, , uid, gid] = execFileSync('getent', ['passwd', user], { encoding: 'utf8' }).split(':');
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Resolves once sshd answers with its SSH banner. */
+async function waitForBanner(port: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const ready = await new Promise<boolean>((resolve) => {
+      const socket = createConnection({ host: '127.0.0.1', port });
+      socket.once('data', (data) => {
+        socket.destroy();
+        resolve(data.toString().startsWith('SSH-'));
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`sshd did not answer on 127.0.0.1:${port}`);
+}
+
+/** Every process below `pid`, from /proc. */
+function descendantsOf(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // "pid (comm) state ppid …": comm may hold spaces, so read after its closing parenthesis.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const found: number[] = [];
+  const visit = (parent: number) => {
+    for (const [child, ppid] of parents) {
+      if (ppid === parent) {
+        found.push(child);
+        visit(child);
+      }
+    }
+  };
+  visit(pid);
+  return found;
+}
