@@ -17,7 +17,7 @@ export interface WorkspaceSettings {
 }
 
 /** The parsed file, undefined when there is none; throws ApiError('invalid-arguments') for unreadable JSON. */
-async function readRaw(root: string): Promise<unknown> {
+export async function readSettingsFile(root: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path.join(root, SETTINGS_FILE), 'utf8');
@@ -34,7 +34,7 @@ async function readRaw(root: string): Promise<unknown> {
 
 /** Missing, unreadable or odd settings fall back to defaults: listing posts must not depend on them. */
 export async function readSettings(root: string): Promise<WorkspaceSettings> {
-  const raw = await readRaw(root).catch(() => undefined);
+  const raw = await readSettingsFile(root).catch(() => undefined);
   const output = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).output : undefined;
   if (typeof output !== 'string') return { outputDir: DEFAULT_OUTPUT_DIR };
   try {
@@ -47,7 +47,7 @@ export async function readSettings(root: string): Promise<WorkspaceSettings> {
 
 /** Every site setting, defaults filled in; a clear ApiError naming the key for any invalid value. */
 export async function readSiteSettings(root: string): Promise<SiteSettings> {
-  const raw = (await readRaw(root)) ?? {};
+  const raw = (await readSettingsFile(root)) ?? {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ApiError('invalid-arguments', `${SETTINGS_FILE} must hold one JSON object ({ "title": … }).`);
   }

@@ -1,0 +1,27 @@
+// A copy of the sample blog with publish targets configured, and a publish
+// call with the settings every test shares (secrets only from what it passes).
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { bundledSampleBlog } from '../../electron/appPaths';
+import { envSecrets } from '../../electron/publish/envSecrets';
+import { publishSite, testTarget, type PublishOptions } from '../../electron/publish/publish';
+import { tempDir } from './tmp';
+
+export async function publishingWorkspace(targets: Record<string, unknown>) {
+  const root = await tempDir('postwright-publish-');
+  await cp(bundledSampleBlog, root, { recursive: true });
+  const settingsFile = path.join(root, 'postwright.json');
+  const settings = JSON.parse(await readFile(settingsFile, 'utf8')) as Record<string, unknown>;
+  await writeFile(settingsFile, JSON.stringify({ ...settings, publish: { targets } }, null, 2));
+  const cacheDir = await tempDir('postwright-cache-');
+  const shared = { root, cacheDir, secrets: envSecrets({}), hostKeys: { knownHosts: [], trustedHostsFile: path.join(cacheDir, 'known_hosts') } };
+  return {
+    root,
+    cacheDir,
+    /** The built site's folder. */
+    site: path.join(root, '_site'),
+    publish: (options: Partial<PublishOptions> = {}) => publishSite({ ...shared, ...options }),
+    test: (target: string, config?: unknown) => testTarget({ ...shared, target, config }),
+    write: (relative: string, text: string) => writeFile(path.join(root, relative), text),
+  };
+}
