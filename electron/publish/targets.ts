@@ -8,6 +8,7 @@ type Factory<T extends PublishTarget['type']> = () => Promise<{ createTarget(con
 
 const registry: { [T in PublishTarget['type']]?: Factory<T> } = {
   git: () => import('./git'),
+  sftp: () => import('./sftp'),
 };
 
 /** The target for one configured entry; an ApiError('unsupported') for a type this build cannot publish to yet. */

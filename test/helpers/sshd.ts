@@ -6,7 +6,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
@@ -37,6 +37,8 @@ export interface RunningSshd {
   readonly knownHostsLine: string;
   /** An empty folder the user owns, for the site. */
   readonly root: string;
+  /** Gives `file` (recursively) to the test user, so sshd's sessions may write it; nothing to do when not root. */
+  own(file: string): void;
   /** Kills sshd and every session it forked (a dropped connection), by PID. */
   kill(): Promise<void>;
   /** Starts sshd again on the same port with the same keys. */
@@ -70,10 +72,10 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
   await chmod(path.join(dir, 'authorized_keys'), 0o644);
   const root = path.join(dir, 'site');
   await mkdir(root);
-  if (isRoot) {
-    const { uid, gid } = idsOf(user);
-    await chown(root, uid, gid);
-  }
+  const own = (file: string) => {
+    if (isRoot) execFileSync('chown', ['-R', `${user}:`, file]);
+  };
+  own(root);
 
   const port = await freePort();
   const config = path.join(dir, 'sshd_config');
@@ -137,6 +139,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
     hostKey: `${type} ${base64}`,
     knownHostsLine: `[127.0.0.1]:${port} ${type} ${base64}`,
     root,
+    own,
     kill,
     restart: start,
     async stop() {
@@ -151,7 +154,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
 /** Creates the test account once per machine; concurrent test files may race to it. */
 function ensureTestUser(): string {
   try {
-    idsOf(TEST_USER);
+    execFileSync('getent', ['passwd', TEST_USER], { stdio: 'ignore' });
   } catch {
     try {
       execFileSync('useradd', ['-m', '-s', '/bin/sh', TEST_USER], { stdio: 'pipe' });
@@ -163,11 +166,6 @@ function ensureTestUser(): string {
     }
   }
   return TEST_USER;
-}
-
-function idsOf(user: string): { uid: number; gid: number } {
-  const [, , uid, gid] = execFileSync('getent', ['passwd', user], { encoding: 'utf8' }).split(':');
-  return { uid: Number(uid), gid: Number(gid) };
 }
 
 async function freePort(): Promise<number> {

@@ -10,6 +10,7 @@ import { bundledSampleBlog } from '../../../electron/appPaths';
 import { buildManifest } from '../../../electron/publish/manifest';
 import { createTarget, REMOTE_MANIFEST } from '../../../electron/publish/sftp';
 import type { HostKeyPolicy, SecretKey, Target } from '../../../electron/publish/types';
+import { publishingWorkspace } from '../../helpers/publish';
 import { build, readTree } from '../../helpers/site';
 import { skipSshd, startSshd, type RunningSshd } from '../../helpers/sshd';
 import { tempDir } from '../../helpers/tmp';
@@ -366,5 +367,29 @@ describe.skipIf(skipSshd)('publishing over SFTP to a real sshd', () => {
     await publish(site.out, retry);
     await retry.close();
     expect(await remoteTree(folder)).toEqual(await readTree(site.out));
+  });
+
+  it('publishes through publishSite: a new host needs acceptNew once, a dry run changes nothing, an edit uploads only what changed', async () => {
+    const folder = remoteFolder();
+    const ws = await publishingWorkspace({ vps: { type: 'sftp', host: '127.0.0.1', port: sshd.port, user: sshd.user, path: folder, keyFile: sshd.keyFile } });
+    const trustedHostsFile = path.join(ws.cacheDir, 'known_hosts');
+
+    expect((await failure(ws.publish())).code).toBe('host-key');
+    const [first] = await ws.publish({ hostKeys: { knownHosts: [], trustedHostsFile, acceptNew: true } });
+    expect(first).toMatchObject({ target: 'vps', type: 'sftp', deletes: [], url: 'https://example.com/' });
+    expect(first!.uploads.length).toBe(first!.site.files);
+    expect(await remoteTree(folder)).toEqual(await readTree(ws.site));
+
+    const edited = 'posts/why-i-bill-by-the-week.md';
+    await ws.write(edited, `${await readFile(path.join(ws.root, edited), 'utf8')}\nOne more line.\n`);
+    const record = await readFile(path.join(folder, REMOTE_MANIFEST));
+    const [dry] = await ws.publish({ dryRun: true });
+    expect(dry!.uploads.map((u) => u.path)).toEqual(['posts/why-i-bill-by-the-week/index.html']);
+    expect(await readFile(path.join(folder, REMOTE_MANIFEST))).toEqual(record);
+
+    // The key accepted above is remembered: no acceptNew from here on.
+    const [edit] = await ws.publish();
+    expect(edit!.uploads.map((u) => u.path)).toEqual(['posts/why-i-bill-by-the-week/index.html']);
+    expect(await remoteTree(folder)).toEqual(await readTree(ws.site));
   });
 });
