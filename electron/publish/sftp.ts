@@ -17,6 +17,7 @@
 // - The remote folder is created when missing if its parent exists: a new
 //   site's folder on the first publish, while a mistyped deeper path fails
 //   with not-found instead of building a stray tree.
+import type { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -25,15 +26,17 @@ import { z } from 'zod';
 import { ApiError } from '../../common/errors';
 import type { PublishTargetOf } from '../../common/publishSettings';
 import { verifyHostKey } from './hostKeys';
-import { planFrom } from './plan';
+import { inLanes } from './lanes';
+import { planFrom, uploadRank } from './plan';
 import { sftpFault } from './sftpFaults';
-import type { Manifest, PublishPlan, RemoteEntry, Target, TargetContext, TargetEnv } from './types';
+import type { Manifest, ManifestEntry, PublishPlan, RemoteEntry, Target, TargetContext, TargetEnv } from './types';
 
 export const REMOTE_MANIFEST = '.postwright-manifest.json';
 /** Suffix of the temporary names uploads are written under before the rename. */
 const UPLOAD_SUFFIX = '.postwright-upload';
-/** Directory listings in flight while reading the remote state. */
-const LIST_CONCURRENCY = 8;
+/** Requests in flight at once: listings while comparing, files while uploading (a real server is a round trip away). */
+const LIST_LANES = 32;
+const UPLOAD_LANES = 8;
 /** Published files: readable by the web server, writable only by the author. */
 const FILE_MODE = 0o644;
 
@@ -65,6 +68,8 @@ class SftpTarget implements Target {
   /** Set by the host verifier, since ssh2 reports only "verification failed". */
   private hostKeyError: ApiError | undefined;
   private dropped = false;
+  /** Rejects when the connection closes unasked. */
+  private lost: Promise<never> = new Promise(() => {});
   private snapshot: RemoteSnapshot | undefined;
 
   constructor(
@@ -96,27 +101,27 @@ class SftpTarget implements Target {
       const { signal } = context;
       if (snapshot.rootMissing) await client.mkdir(this.root);
       const records = new Map(snapshot.verified);
+      const ensureFolder = this.folderMaker(client, snapshot.folders);
 
-      for (const entry of plan.uploads) {
-        throwIfCancelled(signal, this.label);
-        const folder = path.posix.dirname(entry.path);
-        if (folder !== '.' && !snapshot.folders.has(folder)) {
-          await client.mkdir(this.remote(folder), true);
-          for (let f = folder; f !== '.'; f = path.posix.dirname(f)) snapshot.folders.add(f);
-        }
-        const stat = await this.putWhole(client, path.join(context.siteDir, entry.path), entry.path);
-        records.set(entry.path, { sha256: entry.sha256, size: stat.size, mtime: stat.modifyTime });
-        context.fileDone(entry.path, entry.size);
+      // Each rank (assets, pages, then index and feeds) is uploaded whole before the next starts.
+      for (const rank of byRank(plan.uploads)) {
+        await inLanes(rank, UPLOAD_LANES, async (entry) => {
+          throwIfCancelled(signal, this.label);
+          await ensureFolder(path.posix.dirname(entry.path));
+          const stat = await this.putWhole(client, path.join(context.siteDir, entry.path), entry.path);
+          records.set(entry.path, { sha256: entry.sha256, size: stat.size, mtime: stat.modifyTime });
+          context.fileDone(entry.path, entry.size);
+        });
       }
 
       const emptied = new Set<string>();
-      for (const relative of plan.deletes) {
+      await inLanes(plan.deletes, UPLOAD_LANES, async (relative) => {
         throwIfCancelled(signal, this.label);
         await client.delete(this.remote(relative), true);
         records.delete(relative);
         for (let f = path.posix.dirname(relative); f !== '.'; f = path.posix.dirname(f)) emptied.add(f);
         context.fileDone(relative, 0);
-      }
+      });
       // A deleted post's folder goes too, so its old URL is a 404 rather than a listing or a 403.
       for (const folder of [...emptied].sort((a, b) => b.length - a.length)) {
         await client.rmdir(this.remote(folder)).catch(() => {});
@@ -139,10 +144,20 @@ class SftpTarget implements Target {
   private async guard<T>(signal: AbortSignal, publishing: boolean, work: (client: SftpClient) => Promise<T>): Promise<T> {
     throwIfCancelled(signal, this.label);
     // Cancelling closes the connection, which ends whatever request is in flight.
-    const onAbort = () => void this.close();
+    let onAbort = () => {};
+    const stopped = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        reject(cancelled(this.label));
+        void this.close();
+      };
+    });
+    stopped.catch(() => {});
     signal.addEventListener('abort', onAbort, { once: true });
     try {
-      return await work(await this.connect());
+      const client = await Promise.race([this.connect(), stopped]);
+      // ssh2-sftp-client rejects only one of several requests in flight when the connection drops (the others
+      // would wait forever), so every piece of work also races the connection itself, and the author's Cancel.
+      return await Promise.race([work(client), this.lost, stopped]);
     } catch (error) {
       if (signal.aborted) throw cancelled(this.label);
       const fault = this.hostKeyError ?? sftpFault(error, { label: this.label, host: this.config.host, port: this.config.port, publishing, dropped: this.dropped });
@@ -156,13 +171,20 @@ class SftpTarget implements Target {
   private async connect(): Promise<SftpClient> {
     if (this.client) return this.client;
     const { config, env } = this;
-    // ssh2-sftp-client reports a drop between requests only to these listeners (and would log it to the console).
-    const dropped = () => {
-      if (this.client === client) this.dropped = true;
-    };
-    const client: SftpClient = new SftpClient(`postwright-${env.name}`, { error: () => {}, end: dropped, close: dropped });
+    // Quiet: ssh2-sftp-client would log each event to the console; drops are watched on the connection below.
+    const quiet = () => {};
+    const client = new SftpClient(`postwright-${env.name}`, { error: quiet, end: quiet, close: quiet });
     this.hostKeyError = undefined;
     this.dropped = false;
+    this.lost = new Promise<never>((_, reject) => {
+      // The ssh2 Client the wrapper holds (documented as a thin wrapper over it; not in its typings).
+      (client as unknown as { client: EventEmitter }).client.once('close', () => {
+        if (this.client !== client) return;
+        this.dropped = true;
+        reject(new Error('Connection lost'));
+      });
+    });
+    this.lost.catch(() => {});
     const options: SftpClient.ConnectOptions = {
       host: config.host,
       port: config.port,
@@ -251,7 +273,7 @@ class SftpTarget implements Target {
         for (let folder = queue.pop(); folder !== undefined; folder = queue.pop()) {
           const listing = await client.list(this.remote(folder)).catch(unlessMissing(null));
           if (!listing) continue;
-          if (folder !== '.') folders.add(folder);
+          for (let f = folder; f !== '.'; f = path.posix.dirname(f)) folders.add(f);
           for (const item of listing) {
             if (item.type !== '-') continue;
             const relative = folder === '.' ? item.name : `${folder}/${item.name}`;
@@ -260,7 +282,7 @@ class SftpTarget implements Target {
           }
         }
       };
-      await Promise.all(Array.from({ length: LIST_CONCURRENCY }, lister));
+      await Promise.all(Array.from({ length: LIST_LANES }, lister));
     }
 
     const remote = new Map<string, RemoteEntry>();
@@ -296,6 +318,29 @@ class SftpTarget implements Target {
     return new Map(Object.entries(parsed.files).filter(([relative]) => isSafeRelative(relative)));
   }
 
+  /** Creates a folder (and its parents) once, however many uploads ask for it at the same time. */
+  private folderMaker(client: SftpClient, existing: ReadonlySet<string>): (folder: string) => Promise<void> {
+    const made = new Map<string, Promise<void>>();
+    const ensure = (folder: string): Promise<void> => {
+      if (folder === '.' || existing.has(folder)) return Promise.resolve();
+      let pending = made.get(folder);
+      if (!pending) {
+        pending = ensure(path.posix.dirname(folder)).then(() =>
+          client.mkdir(this.remote(folder)).then(
+            () => {},
+            // Made meanwhile by someone else is as good as made.
+            async (error: unknown) => {
+              if ((await kindOf(client, this.remote(folder))) !== 'folder') throw error;
+            },
+          ),
+        );
+        made.set(folder, pending);
+      }
+      return pending;
+    };
+    return ensure;
+  }
+
   /** Uploads to a temporary name, then renames it over `relative`; returns the server's stat of the result. */
   private async putWhole(client: SftpClient, source: string | Buffer, relative: string): Promise<{ size: number; modifyTime: number }> {
     const target = this.remote(relative);
@@ -315,6 +360,20 @@ class SftpTarget implements Target {
   private remote(relative: string): string {
     return relative === '.' || relative === '' ? this.root : path.posix.join(this.root, relative);
   }
+}
+
+/** The uploads split where their rank changes (they come sorted by rank). */
+function byRank(uploads: readonly ManifestEntry[]): ManifestEntry[][] {
+  const groups: ManifestEntry[][] = [];
+  let rank = -1;
+  for (const entry of uploads) {
+    if (uploadRank(entry.path) !== rank) {
+      rank = uploadRank(entry.path);
+      groups.push([]);
+    }
+    groups.at(-1)!.push(entry);
+  }
+  return groups;
 }
 
 /** For .catch(): `fallback` when the server says there is no such file; any other fault stands. */
