@@ -19,7 +19,13 @@ Commands:
                                     Build the static site (default: the "output" folder of postwright.json)
   build --post SLUG --standalone [--out FILE]
                                     Export one post as a self-contained HTML file
-  publish                           Coming in a later release
+  publish [WORKSPACE] [--target NAME] [--dry-run] [--force] [--accept-host-key]
+                                    Check, build and upload the site to the targets in postwright.json
+                                    (all of them unless --target names one); --dry-run lists what would
+                                    change; --force allows deleting more than half of the host's files;
+                                    --accept-host-key trusts a new SSH host's key. Secrets come from
+                                    AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, NETLIFY_AUTH_TOKEN,
+                                    POSTWRIGHT_SFTP_PASSWORD, your ssh agent and git's credential helpers
 
 Options:
   -h, --help                        Show this help
@@ -41,6 +47,10 @@ export async function runCli(argv: string[], out = console.log, err = console.er
       future: { type: 'boolean' },
       post: { type: 'string' },
       standalone: { type: 'boolean' },
+      target: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      force: { type: 'boolean' },
+      'accept-host-key': { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
@@ -97,9 +107,15 @@ export async function runCli(argv: string[], out = console.log, err = console.er
       const { runBuild } = await import('./site/cliBuild');
       return runBuild({ ...values, workspace: rest[0], cacheDir: defaultCacheDir() }, out, err);
     }
-    case 'publish':
-      err(`postwright ${command}: not available in this version yet.`);
-      return 2;
+    case 'publish': {
+      if (rest.length > 1) {
+        err(`postwright publish: give one workspace folder, not ${rest.length}. Usage: postwright publish [WORKSPACE] [--target NAME] [--dry-run]`);
+        return 2;
+      }
+      const { runPublish } = await import('./publish/cliPublish');
+      const options = { target: values.target, dryRun: values['dry-run'], force: values.force, acceptHostKey: values['accept-host-key'] };
+      return runPublish({ ...options, workspace: rest[0], cacheDir: defaultCacheDir() }, out, err);
+    }
     default:
       err(`postwright: unknown command "${command}".\n\n${usage}`);
       return 2;

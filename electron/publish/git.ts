@@ -8,19 +8,15 @@
 // write the changed blobs, update-index, write-tree, commit-tree), so a publish
 // reads only the files that changed and copies none.
 //
-// Comparing: every tree entry's git blob id against the blob id the local file
-// has. Git ids are sha1 of the content, so the state folder remembers, for each
-// sha256 of the build it has written, its blob id (blobs.json). A plan then
-// reads no file: equal ids mean equal bytes whoever committed them, so drift is
-// seen exactly, and this record cannot go stale (content → id never changes).
-// A content it has never written counts as changed: uploaded once more, and a
-// commit whose tree equals the branch's is never made.
-import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+// Comparing: every tree entry's git blob id against the blob id of the build's
+// file of that path, known by its sha256 (see gitBlobs.ts). Equal ids mean
+// equal bytes whoever committed them, so drift is seen exactly.
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../common/errors';
 import type { PublishTargetOf } from '../../common/publishSettings';
-import { git, GitFailed, gitFault, type GitRun } from './gitCommand';
+import { BlobIds, EMPTY_SHA256 } from './gitBlobs';
+import { git, gitBytes, GitFailed, gitFault, type GitRun } from './gitCommand';
 import { planFrom } from './plan';
 import type { Manifest, ManifestEntry, PublishPlan, RemoteEntry, Target, TargetContext, TargetEnv } from './types';
 
@@ -30,8 +26,6 @@ type GitConfig = PublishTargetOf<'git'>;
 const CNAME = 'CNAME';
 /** Tells GitHub Pages not to run Jekyll (which would hide files starting with "_"). */
 const NOJEKYLL = '.nojekyll';
-const EMPTY_SHA256 = createHash('sha256').digest('hex');
-const EMPTY_BLOB = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391';
 const ZERO = '0'.repeat(40);
 /** Where the fetched branch tip is kept in the state repository. */
 const BASE_REF = 'refs/postwright/base';
@@ -48,29 +42,7 @@ export function createTarget(config: GitConfig, env: TargetEnv): Target {
   /** The branch tip the last plan compared with; null when the remote has no such branch yet. */
   let base: string | null = null;
   let planned: Manifest | null = null;
-  const blobsFile = path.join(env.stateDir, 'blobs.json');
-
-  /** sha256 → git blob id of every content this target has written; a missing or torn file only costs re-uploads. */
-  async function knownBlobs(): Promise<Map<string, string>> {
-    const known = new Map<string, string>([[EMPTY_SHA256, EMPTY_BLOB]]);
-    try {
-      for (const [sha256, blob] of Object.entries(JSON.parse(await readFile(blobsFile, 'utf8')) as Record<string, string>)) known.set(sha256, blob);
-    } catch {
-      // None yet.
-    }
-    return known;
-  }
-
-  /** Remembers the ids of what the build holds now (and forgets the rest, so the file stays the size of the site). */
-  async function rememberBlobs(desired: Manifest, written: Map<string, string>): Promise<void> {
-    const known = await knownBlobs();
-    const kept: Record<string, string> = {};
-    for (const entry of desired.values()) {
-      const blob = written.get(entry.sha256) ?? known.get(entry.sha256);
-      if (blob) kept[entry.sha256] = blob;
-    }
-    await writeFile(blobsFile, JSON.stringify(kept));
-  }
+  const blobs = new BlobIds(path.join(env.stateDir, 'blobs.json'));
 
   const run = (args: string[], options: Partial<GitRun> = {}) => git(args, { cwd: env.stateDir, gitDir: repo, ...options });
   const fault = (error: unknown, signal: AbortSignal) =>
@@ -111,14 +83,19 @@ export function createTarget(config: GitConfig, env: TargetEnv): Target {
       try {
         base = await fetchBranch(signal);
         const tree = await readTree(base);
-        const known = await knownBlobs();
         const desired = new Map<string, ManifestEntry>(local);
         if (!local.has(NOJEKYLL)) desired.set(NOJEKYLL, { path: NOJEKYLL, sha256: EMPTY_SHA256, size: 0 });
+        const known = await blobs.load();
+        const unknown = [...tree].filter(([file, there]) => desired.get(file)?.size === there.size && !known.has(there.blob));
+        if (unknown.length) {
+          await blobs.learn(unknown.map(([, there]) => there.blob), (input) => gitBytes(['cat-file', '--batch'], { cwd: env.stateDir, gitDir: repo, input }));
+          await blobs.remember(desired, new Map());
+        }
         const remote = new Map<string, RemoteEntry>();
         for (const [file, there] of tree) {
           if (file === CNAME && !local.has(CNAME)) continue;
           const want = desired.get(file);
-          const same = want && there.mode === '100644' && there.size === want.size && known.get(want.sha256) === there.blob;
+          const same = want && there.mode === '100644' && there.size === want.size && blobs.idOf(want.sha256) === there.blob;
           remote.set(file, same ? { path: file, size: there.size, sha256: want.sha256 } : { path: file, size: there.size });
         }
         planned = desired;
@@ -135,13 +112,11 @@ export function createTarget(config: GitConfig, env: TargetEnv): Target {
         const index = { GIT_INDEX_FILE: path.join(env.stateDir, 'index') };
         await run(['read-tree', base ?? '--empty'], { env: index });
         const written = await writeBlobs(plan, local, context);
-        await rememberBlobs(planned, written);
-        const lines = [...[...plan.uploads].map((entry) => `100644 ${written.get(entry.sha256)}\t${entry.path}`), ...plan.deletes.map((file) => `0 ${ZERO}\t${file}`)];
+        await blobs.remember(planned, written);
+        const lines = [...plan.uploads.map((entry) => `100644 ${written.get(entry.sha256)}\t${entry.path}`), ...plan.deletes.map((file) => `0 ${ZERO}\t${file}`)];
         await run(['update-index', '-z', '--index-info'], { env: index, input: lines.map((line) => `${line}\0`).join('') });
         for (const file of plan.deletes) context.fileDone(file, 0);
         const tree = (await run(['write-tree'], { env: index })).trim();
-        // Only uploads of content the branch already holds (the state folder was new): nothing to commit.
-        if (base && !config.force && tree === (await run(['rev-parse', `${base}^{tree}`])).trim()) return;
         const message = config.message.replaceAll('{date}', new Date().toISOString().slice(0, 16).replace('T', ' ')).replaceAll('{count}', String(plan.uploads.length + plan.deletes.length));
         // With force, the branch is replaced by a single commit; otherwise the publish adds one on top.
         const parents = base && !config.force ? ['-p', base] : [];

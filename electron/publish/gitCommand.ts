@@ -3,6 +3,7 @@
 // author cancels, and its failures must become messages that name the target,
 // say what to do, and never show a token from the remote's URL.
 import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 import { ApiError, type ErrorCode } from '../../common/errors';
 import { redactUrls } from './redact';
 
@@ -30,8 +31,13 @@ export class GitFailed extends Error {
   }
 }
 
-/** Runs `git args…` and returns its stdout; rejects with GitFailed, or an AbortError when `signal` fires. */
-export function git(args: readonly string[], run: GitRun): Promise<string> {
+/** Runs `git args…` and returns its stdout as text; rejects with GitFailed, or an AbortError when `signal` fires. */
+export async function git(args: readonly string[], run: GitRun): Promise<string> {
+  return (await gitBytes(args, run)).toString('utf8');
+}
+
+/** Runs `git args…` and returns its stdout as bytes (for object contents). */
+export function gitBytes(args: readonly string[], run: GitRun): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, {
       cwd: run.cwd,
@@ -47,15 +53,16 @@ export function git(args: readonly string[], run: GitRun): Promise<string> {
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    let stdout = '';
+    const chunks: Buffer[] = [];
+    const decoder = new StringDecoder('utf8');
     let pending = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       if (!run.onLine) {
-        stdout += chunk;
+        chunks.push(chunk);
         return;
       }
-      pending += chunk;
+      pending += decoder.write(chunk);
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) run.onLine(line);
@@ -65,10 +72,9 @@ export function git(args: readonly string[], run: GitRun): Promise<string> {
     child.stdin.end(run.input ?? '');
     child.once('error', reject);
     child.once('close', (code) => {
-      if (code === 0) {
-        if (run.onLine && pending) run.onLine(pending);
-        resolve(stdout);
-      } else reject(new GitFailed(args, stderr, code));
+      if (code !== 0) return reject(new GitFailed(args, stderr, code));
+      if (run.onLine && pending) run.onLine(pending);
+      resolve(Buffer.concat(chunks));
     });
   });
 }

@@ -9,6 +9,14 @@ import { readSettingsFile, SETTINGS_FILE } from '../workspace/settings';
 
 const Section = z.object({ publish: PublishSettings });
 
+/** Words for the problems zod describes generically (a misspelt key, a bad target name, a wrong kind of value). */
+const plainMessage: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'unrecognized_keys') return `has no setting ${issue.keys.map((key) => `"${key}"`).join(' or ')} (check the spelling)`;
+  if (issue.code === 'invalid_type') return `must be ${issue.expected === 'object' ? 'an object ({ … })' : issue.expected}`;
+  if (issue.code === 'invalid_key') return `is not a usable target name: it ${issue.issues[0]?.message ?? 'must be letters, digits, "-" or "_"'}`;
+  return undefined;
+};
+
 /** Every configured target, by name, defaults filled in. */
 export async function readPublishSettings(root: string): Promise<PublishSettings> {
   const raw = (await readSettingsFile(root)) ?? {};
@@ -16,14 +24,14 @@ export async function readPublishSettings(root: string): Promise<PublishSettings
     throw new ApiError('invalid-arguments', `${SETTINGS_FILE} must hold one JSON object ({ "publish": … }).`);
   }
   // Parsed inside its section so that every message names the full key ("publish.targets.pages.branch").
-  const parsed = Section.safeParse({ publish: (raw as Record<string, unknown>).publish });
+  const parsed = Section.safeParse({ publish: (raw as Record<string, unknown>).publish }, { error: plainMessage });
   if (!parsed.success) throw new ApiError('invalid-arguments', `${SETTINGS_FILE}: ${describeSettingsIssues(parsed.error)}.`);
   return parsed.data.publish;
 }
 
 /** One target's settings, checked as the settings dialog submits them (before they are saved). */
 export function parseTarget(name: string, config: unknown): PublishTarget {
-  const parsed = PublishTarget.safeParse(config);
+  const parsed = PublishTarget.safeParse(config, { error: plainMessage });
   if (!parsed.success) throw new ApiError('invalid-arguments', `Target "${name}": ${describeSettingsIssues(parsed.error)}.`);
   return parsed.data;
 }

@@ -3,27 +3,15 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledSampleBlog, packageRoot } from '../../electron/appPaths';
+import { bundledSampleBlog } from '../../electron/appPaths';
+import { bin, runBin as run } from '../helpers/cli';
 
-// This checkout's launcher (node_modules/.bin/postwright may belong to a shared install).
-const bin = join(packageRoot, 'bin', 'postwright.js');
 let root: string;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'postwright-cli-'));
   await cp(bundledSampleBlog, root, { recursive: true });
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
-
-function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(bin, args, { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('postwright (the installed bin)', () => {
   it('new creates a draft with front matter and prints its path', async () => {

@@ -2,13 +2,17 @@
 // up holding exactly the build (plus .nojekyll, and the host's CNAME), each
 // publish adds one commit that changes only what changed, and drift, cuts and
 // faults are handled.
-import { readFile, rm, unlink } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { readFile, unlink } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../common/errors';
-import { bareRepo, branchTree, commitAsOther, commits, lastChange } from '../../helpers/gitRemote';
+import { lastPublished } from '../../../electron/publish/publish';
+import { bareRepo, branchTree, commitAsOther, commits, gitIn, lastChange } from '../../helpers/gitRemote';
 import { publishingWorkspace } from '../../helpers/publish';
 import { readTree } from '../../helpers/site';
+import { tempDir } from '../../helpers/tmp';
 
 const EDITED = 'posts/why-i-bill-by-the-week.md';
 
@@ -57,4 +61,219 @@ describe('publishing to a git branch', () => {
     expect(commits(remote.dir, 'gh-pages')).toMatchObject([{ parents: 1 }, { parents: 0 }]);
     await expectBranchEqualsBuild(remote.dir, ws.site);
   });
+
+  it('compares by content, so a new state folder (another computer, a cleared cache) uploads only what differs', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    await ws.publish();
+    const [fresh] = await ws.publish({ cacheDir: await tempDir('postwright-cache-') });
+    expect(fresh!.uploads).toEqual([]);
+    await commitAsOther(remote.dir, 'gh-pages', { 'about.txt': 'theirs', 'index.html': (await readFile(path.join(ws.site, 'index.html'), 'utf8')).replace('<', '>') });
+    await ws.write(EDITED, `${await readFile(path.join(ws.root, EDITED), 'utf8')}\nOn another machine.\n`);
+    const [other] = await ws.publish({ cacheDir: await tempDir('postwright-cache-') });
+    expect(other!.uploads.map((u) => u.path)).toEqual(['posts/why-i-bill-by-the-week/index.html', 'index.html']);
+    expect(other!.deletes).toEqual(['about.txt']);
+    await expectBranchEqualsBuild(remote.dir, ws.site);
+  });
+
+  it('deletes a deleted post from the branch, and repairs what someone else changed or deleted there', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    await ws.publish();
+
+    await unlink(path.join(ws.root, '_posts/2024-03-18-retries-are-not-a-strategy.md'));
+    const [removal] = await ws.publish();
+    expect(removal!.deletes).toContain('posts/retries-are-not-a-strategy/index.html');
+    expect((await branchTree(remote.dir, 'gh-pages')).has('posts/retries-are-not-a-strategy/index.html')).toBe(false);
+    await expectBranchEqualsBuild(remote.dir, ws.site);
+
+    await commitAsOther(remote.dir, 'gh-pages', { 'index.html': 'defaced', 'tags/index.html': null, '.nojekyll': null, 'stray.txt': 'not ours' });
+    const [repair] = await ws.publish();
+    expect(repair!.uploads.map((u) => u.path).sort()).toEqual(['.nojekyll', 'index.html', 'tags/index.html']);
+    expect(repair!.deletes).toEqual(['stray.txt']);
+    await expectBranchEqualsBuild(remote.dir, ws.site);
+    // Added on top of their commit, not forced over it.
+    expect(commits(remote.dir, 'gh-pages').map((c) => c.subject)[1]).toBe('a change by someone else');
+  });
+
+  it('keeps the host\'s CNAME, writes .nojekyll, and uses the configured message', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url, message: 'Site of {date}: {count} changed' } });
+    await ws.publish();
+    await commitAsOther(remote.dir, 'gh-pages', { CNAME: 'blog.example.org\n' });
+    await ws.write(EDITED, `${await readFile(path.join(ws.root, EDITED), 'utf8')}\nOne more line.\n`);
+    const [edit] = await ws.publish();
+    expect(edit!.deletes).toEqual([]);
+    expect(edit!.uploads.map((u) => u.path)).toEqual(['posts/why-i-bill-by-the-week/index.html']);
+    const tree = await branchTree(remote.dir, 'gh-pages');
+    expect(tree.get('CNAME')!.toString()).toBe('blog.example.org\n');
+    expect(tree.get('.nojekyll')!.length).toBe(0);
+    expect(commits(remote.dir, 'gh-pages')[0]!.subject).toMatch(/^Site of \d{4}-\d{2}-\d{2} \d{2}:\d{2}: 1 changed$/);
+    await expectBranchEqualsBuild(remote.dir, ws.site, { '.nojekyll': '', CNAME: 'blog.example.org\n' });
+  });
+
+  it('with "force": true, replaces the branch by a single commit', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url, branch: 'pages', force: true } });
+    await ws.publish();
+    await commitAsOther(remote.dir, 'pages', { 'index.html': 'changed elsewhere' });
+    await ws.publish();
+    expect(commits(remote.dir, 'pages')).toMatchObject([{ parents: 0 }]);
+    expect((await branchTree(remote.dir, 'pages')).get('index.html')).toEqual((await readTree(ws.site)).get('index.html'));
+  });
+
+  it('a dry run lists exactly what would change and changes nothing', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    await ws.publish();
+    await commitAsOther(remote.dir, 'gh-pages', { 'stray.txt': 'x' });
+    await ws.write(EDITED, `${await readFile(path.join(ws.root, EDITED), 'utf8')}\nAnother line.\n`);
+    const head = commits(remote.dir, 'gh-pages')[0]!.hash;
+    const [dry] = await ws.publish({ dryRun: true });
+    expect(dry).toMatchObject({ dryRun: true, deletes: ['stray.txt'], needsForce: false });
+    expect(dry!.uploads.map((u) => u.path)).toEqual(['posts/why-i-bill-by-the-week/index.html']);
+    expect(dry!.bytes).toBe(dry!.uploads[0]!.size);
+    expect(commits(remote.dir, 'gh-pages')[0]!.hash).toBe(head);
+    const [real] = await ws.publish();
+    expect(real!.uploads).toEqual(dry!.uploads);
+    expect(real!.deletes).toEqual(dry!.deletes);
+  });
+
+  it('refuses to delete more than half of the remote files without force, and says how many', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    const [first] = await ws.publish();
+    const extra = Object.fromEntries(Array.from({ length: first!.uploads.length + 1 }, (_, i) => [`old/${i}.html`, `old page ${i}`]));
+    await commitAsOther(remote.dir, 'gh-pages', extra);
+    const head = commits(remote.dir, 'gh-pages')[0]!.hash;
+    const remoteCount = first!.uploads.length + Object.keys(extra).length;
+    const error = await rejection(ws.publish());
+    expect(error.code).toBe('forbidden');
+    expect(error.message).toContain(`"pages"`);
+    expect(error.message).toContain(`delete ${Object.keys(extra).length} of the ${remoteCount} files`);
+    expect(error.message).toContain('--force');
+    expect(commits(remote.dir, 'gh-pages')[0]!.hash).toBe(head);
+    const [dry] = await ws.publish({ dryRun: true });
+    expect(dry!.needsForce).toBe(true);
+    const [forced] = await ws.publish({ force: true });
+    expect(forced!.deletes).toHaveLength(Object.keys(extra).length);
+    await expectBranchEqualsBuild(remote.dir, ws.site);
+  });
+
+  it('cancelled mid-publish leaves the branch as it was; the next publish converges', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    await ws.publish();
+    const published = await branchTree(remote.dir, 'gh-pages');
+    const head = commits(remote.dir, 'gh-pages')[0]!.hash;
+    await unlink(path.join(ws.root, '_posts/2024-03-18-retries-are-not-a-strategy.md'));
+    await ws.write(EDITED, `${await readFile(path.join(ws.root, EDITED), 'utf8')}\nCut off.\n`);
+    const stop = new AbortController();
+    const phases: string[] = [];
+    const error = await rejection(
+      ws.publish({
+        signal: stop.signal,
+        onProgress: (p) => {
+          phases.push(p.phase);
+          if (p.phase === 'uploading' && p.files.done === 1) stop.abort();
+        },
+      }),
+    );
+    expect(error.code).toBe('cancelled');
+    expect(error.message).toContain('"pages"');
+    expect(phases).toContain('uploading');
+    expect(commits(remote.dir, 'gh-pages')[0]!.hash).toBe(head);
+    expect(await branchTree(remote.dir, 'gh-pages')).toEqual(published);
+    await ws.publish();
+    await expectBranchEqualsBuild(remote.dir, ws.site);
+  });
+
+  it('when someone pushes between the comparison and the push, says so and pushes nothing; publishing again converges', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    await ws.publish();
+    await ws.write(EDITED, `${await readFile(path.join(ws.root, EDITED), 'utf8')}\nRaced.\n`);
+    const other = await tempDir('postwright-racer-');
+    gitIn(other, ['clone', '--quiet', '--branch', 'gh-pages', remote.url, '.']);
+    let raced = false;
+    const error = await rejection(
+      ws.publish({
+        onProgress: (p) => {
+          if (p.phase !== 'uploading' || raced) return;
+          raced = true;
+          writeFileSync(path.join(other, 'extra.html'), 'theirs');
+          gitIn(other, ['add', '-A']);
+          gitIn(other, ['-c', 'user.name=O', '-c', 'user.email=o@example.com', 'commit', '--quiet', '-m', 'theirs']);
+          gitIn(other, ['push', '--quiet']);
+        },
+      }),
+    );
+    expect(error.message).toMatch(/"pages": branch "gh-pages" changed on the remote while publishing.*Publish again/);
+    expect(commits(remote.dir, 'gh-pages')[0]!.subject).toBe('theirs');
+    await ws.publish();
+    await expectBranchEqualsBuild(remote.dir, ws.site);
+  });
+
+  it('stops at the check when a post has errors, listing them, before touching the remote', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    await ws.write('posts/broken.md', '---\ntitle: Broken\ndate: 2024-05-01\n---\n\n![chart](missing-chart.png)\n');
+    const error = await rejection(ws.publish());
+    expect(error.message).toMatch(/^The check found 1 error; fix it, then publish again:\nposts\/broken\.md:6:\d+ +error +.*missing-chart\.png/);
+    expect(gitIn(remote.dir, ['branch', '--list'])).toBe('');
+  });
+
+  it('records when each target last published, in the cache folder only', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url, url: 'https://blog.example.org/' } });
+    expect(await lastPublished(ws.root, ws.cacheDir)).toEqual({});
+    const workspaceBefore = [...(await readTree(ws.root)).keys()].filter((f) => !f.startsWith('_site/'));
+    const [result] = await ws.publish();
+    const records = await lastPublished(ws.root, ws.cacheDir);
+    expect(records.pages).toMatchObject({ uploaded: result!.uploads.length, deleted: 0, bytes: result!.bytes, url: 'https://blog.example.org/' });
+    expect(Date.now() - Date.parse(records.pages!.at)).toBeLessThan(60_000);
+    expect([...(await readTree(ws.root)).keys()].filter((f) => !f.startsWith('_site/'))).toEqual(workspaceBefore);
+    await ws.publish({ dryRun: true });
+    expect((await lastPublished(ws.root, ws.cacheDir)).pages!.at).toBe(records.pages!.at);
+  });
 });
+
+describe('git faults', () => {
+  it('a missing repository names the target and what to do', { timeout: 30_000 }, async () => {
+    const missing = `${(await bareRepo()).url}-missing`;
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: missing } });
+    const error = await rejection(ws.publish());
+    expect(error.code).toBe('not-found');
+    expect(error.message).toBe(`Target "pages": there is no git repository at ${missing}. Check "remote" in postwright.json, or create the repository first.`);
+    expect((await rejection(ws.test('pages'))).code).toBe('not-found');
+  });
+
+  it('an unreachable host says so, and a token in the remote URL never shows', { timeout: 30_000 }, async () => {
+    const port = await closedPort();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: `http://me:ghp_s3cr3tT0ken@127.0.0.1:${port}/me/site.git` } });
+    const error = await rejection(ws.publish());
+    expect(error.code).toBe('unreachable');
+    expect(error.message).toBe(`Target "pages": cannot reach http://me:***@127.0.0.1:${port}/me/site.git. Check the address and your connection, then publish again.`);
+    const tested = await rejection(ws.test('pages'));
+    expect(tested.code).toBe('unreachable');
+    expect(tested.message).not.toContain('s3cr3t');
+  });
+
+  it('Test Connection passes for a reachable repository, saved or not yet saved', { timeout: 30_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    await expect(ws.test('pages')).resolves.toBeUndefined();
+    await expect(ws.test('draft-target', { type: 'git', remote: remote.url, branch: 'main' })).resolves.toBeUndefined();
+    const bad = await rejection(ws.test('draft-target', { type: 'git', remote: '' }));
+    expect(bad.message).toBe('Target "draft-target": "remote" must not be empty.');
+  });
+});
+
+/** A loopback port with nothing listening: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}

@@ -1,0 +1,130 @@
+// `postwright publish`: check, build and publish from the command line, with
+// progress on one updating line in a terminal (plain lines in a log), a summary
+// per target, and exit codes for scripts: 0 published (or nothing to do),
+// 1 the publish failed, 2 the command or the settings were wrong.
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { formatBytes } from '../../common/bytes';
+import { ApiError } from '../../common/errors';
+import { defaultUserDataDir } from '../sampleBlog';
+import { envSecrets } from './envSecrets';
+import { publishSite, type PublishResult } from './publish';
+import { readPublishSettings, selectTargets } from './settings';
+import type { PublishProgress } from './types';
+
+export interface PublishArgs {
+  workspace?: string;
+  target?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  acceptHostKey?: boolean;
+  cacheDir: string;
+}
+
+type Print = (line: string) => void;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const share = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1)}%` : '0%');
+
+/** One line per finished target. */
+export function summarize(result: PublishResult): string {
+  const where = result.url ? ` ${result.url}` : '';
+  if (result.dryRun) return dryRunReport(result);
+  if (!result.uploads.length && !result.deletes.length) return `"${result.target}" is up to date: nothing to upload.${where}`;
+  const uploaded = `${plural(result.uploads.length, 'file')} uploaded (${formatBytes(result.bytes)}, ${share(result.bytes, result.site.bytes)} of the site's ${formatBytes(result.site.bytes)})`;
+  return `Published to "${result.target}": ${uploaded}, ${result.deletes.length} deleted.${where}`;
+}
+
+/** Exactly what would change, one file a line. */
+function dryRunReport(result: PublishResult): string {
+  const lines = [`Dry run for "${result.target}" (nothing was changed):`];
+  for (const upload of result.uploads) lines.push(`  upload  ${upload.path}  (${formatBytes(upload.size)})`);
+  for (const file of result.deletes) lines.push(`  delete  ${file}`);
+  lines.push(`${plural(result.uploads.length, 'file')} to upload (${formatBytes(result.bytes)}), ${result.deletes.length} to delete, of ${plural(result.remoteCount, 'file')} on the host.`);
+  if (result.needsForce) lines.push(`Publishing would stop here: it deletes ${result.deletes.length} of the ${result.remoteCount} files on the host, more than half. Add --force if that is right.`);
+  return lines.join('\n');
+}
+
+function progressLine(p: PublishProgress): string {
+  switch (p.phase) {
+    case 'checking':
+      return 'Checking posts…';
+    case 'building':
+      return p.files.total ? `Building ${p.files.done} / ${p.files.total} pages…` : 'Building…';
+    case 'connecting':
+    case 'comparing':
+      return `${p.target}: comparing with the host…`;
+    case 'uploading':
+    case 'deleting':
+      return `${p.target}: ${p.phase} ${p.files.done} / ${p.files.total} files, ${formatBytes(p.bytes.done)} / ${formatBytes(p.bytes.total)}`;
+    case 'finishing':
+      return `${p.target}: finishing…`;
+  }
+}
+
+/** A terminal gets one line rewritten in place (at most every 80 ms); a pipe gets one line per phase. */
+function progressPrinter(out: Print): { show: (p: PublishProgress) => void; clear: () => void } {
+  if (process.stdout.isTTY !== true) {
+    let last = '';
+    return {
+      show: (p) => {
+        const key = `${p.target} ${p.phase}`;
+        if (key === last) return;
+        last = key;
+        out(progressLine(p));
+      },
+      clear: () => {},
+    };
+  }
+  let shownAt = 0;
+  return {
+    show: (p) => {
+      const now = performance.now();
+      if (now - shownAt < 80 && p.phase === 'uploading' && p.files.done < p.files.total) return;
+      shownAt = now;
+      process.stdout.write(`\r\x1b[2K${progressLine(p)}`);
+    },
+    clear: () => process.stdout.write('\r\x1b[2K'),
+  };
+}
+
+export async function runPublish(args: PublishArgs, out: Print, err: Print): Promise<number> {
+  const root = path.resolve(args.workspace ?? '.');
+  // Settings and the target name are the command's input: wrong ones are a usage error (2), found before any work.
+  try {
+    selectTargets(await readPublishSettings(root), args.target);
+  } catch (error) {
+    err(`postwright publish: ${ApiError.from(error).message}`);
+    return 2;
+  }
+  const stop = new AbortController();
+  const cancel = () => stop.abort();
+  process.once('SIGINT', cancel);
+  const progress = progressPrinter(out);
+  try {
+    const results = await publishSite({
+      root,
+      cacheDir: args.cacheDir,
+      target: args.target,
+      dryRun: args.dryRun,
+      force: args.force,
+      secrets: envSecrets(),
+      hostKeys: {
+        knownHosts: [path.join(homedir(), '.ssh', 'known_hosts')],
+        trustedHostsFile: path.join(defaultUserDataDir(), 'known_hosts'),
+        acceptNew: args.acceptHostKey === true,
+      },
+      onProgress: progress.show,
+      signal: stop.signal,
+    });
+    progress.clear();
+    for (const result of results) out(summarize(result));
+    return 0;
+  } catch (error) {
+    progress.clear();
+    err(`postwright publish: ${ApiError.from(error).message}`);
+    return 1;
+  } finally {
+    process.off('SIGINT', cancel);
+  }
+}

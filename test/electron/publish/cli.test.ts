@@ -1,0 +1,79 @@
+// `postwright publish` through the real launcher and a real bare git repository.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin } from '../../helpers/cli';
+import { bareRepo, branchTree, commits } from '../../helpers/gitRemote';
+import { publishingWorkspace } from '../../helpers/publish';
+import { readTree } from '../../helpers/site';
+import { tempDir } from '../../helpers/tmp';
+
+async function cliEnv() {
+  const home = await tempDir('postwright-home-');
+  return { XDG_CACHE_HOME: path.join(home, 'cache'), XDG_DATA_HOME: path.join(home, 'data') };
+}
+
+describe('postwright publish (the installed bin)', () => {
+  it('publishes to every configured target, with progress lines and a summary naming the URL', { timeout: 60_000 }, async () => {
+    const [one, two] = [await bareRepo(), await bareRepo()];
+    const ws = await publishingWorkspace({
+      pages: { type: 'git', remote: one.url },
+      mirror: { type: 'git', remote: two.url, branch: 'main', url: 'https://mirror.example.org/' },
+    });
+    const env = await cliEnv();
+    const { code, stdout, stderr } = await runBin(['publish', ws.root], env);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const site = await readTree(ws.site);
+    const files = site.size + 1;
+    const lines = stdout.trim().split('\n');
+    expect(lines.slice(0, 2)).toEqual(['Checking posts…', 'Building…']);
+    expect(lines).toContain(`pages: uploading 0 / ${files} files, 0 B / ${lines.find((l) => l.startsWith('pages: uploading'))!.split(' / ').pop()}`);
+    expect(lines).toContain('mirror: finishing…');
+    expect(lines.at(-2)).toMatch(new RegExp(`^Published to "pages": ${files} files uploaded \\(.* kB, 100\\.0% of the site's .* kB\\), 0 deleted\\. https://example\\.com/$`));
+    expect(lines.at(-1)).toMatch(/^Published to "mirror": .* https:\/\/mirror\.example\.org\/$/);
+    for (const [repo, branch] of [[one.dir, 'gh-pages'], [two.dir, 'main']] as const) {
+      const tree = await branchTree(repo, branch);
+      expect([...tree.keys()].sort()).toEqual([...site.keys(), '.nojekyll'].sort());
+    }
+
+    // The cache went where XDG says, not into the workspace.
+    expect((await readTree(env.XDG_CACHE_HOME)).size).toBeGreaterThan(0);
+    const again = await runBin(['publish', ws.root, '--target', 'mirror'], env);
+    expect(again.stdout.trim().split('\n').at(-1)).toBe('"mirror" is up to date: nothing to upload. https://mirror.example.org/');
+  });
+
+  it('--dry-run lists exactly what would change and changes nothing', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    const env = await cliEnv();
+    expect((await runBin(['publish', ws.root], env)).code).toBe(0);
+    const edited = path.join(ws.root, 'posts/why-i-bill-by-the-week.md');
+    await writeFile(edited, `${await readFile(edited, 'utf8')}\nA new closing line.\n`);
+    const { code, stdout } = await runBin(['publish', ws.root, '--dry-run', '--target', 'pages'], env);
+    expect(code).toBe(0);
+    const size = (await readTree(ws.site)).get('posts/why-i-bill-by-the-week/index.html')!.length;
+    expect(stdout.trim().split('\n').slice(-3)).toEqual([
+      'Dry run for "pages" (nothing was changed):',
+      `  upload  posts/why-i-bill-by-the-week/index.html  (${(size / 1000).toFixed(1)} kB)`,
+      expect.stringMatching(/^1 file to upload \(.* kB\), 0 to delete, of \d+ files on the host\.$/),
+    ]);
+    expect(commits(remote.dir, 'gh-pages')).toHaveLength(1);
+  });
+
+  it('wrong input exits 2 and a failed publish exits 1, each with one clear line', { timeout: 60_000 }, async () => {
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: `${(await bareRepo()).url}-gone` } });
+    const env = await cliEnv();
+    const unknown = await runBin(['publish', ws.root, '--target', 'blog'], env);
+    expect(unknown).toMatchObject({ code: 2, stdout: '', stderr: 'postwright publish: There is no publish target "blog". postwright.json configures "pages".\n' });
+    const two = await runBin(['publish', ws.root, ws.root], env);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(/^postwright publish: give one workspace folder, not 2\./);
+    const noSettings = await runBin(['publish', await tempDir()], env);
+    expect(noSettings.code).toBe(2);
+    expect(noSettings.stderr).toContain('No publish targets are configured');
+    const failed = await runBin(['publish', ws.root], env);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^postwright publish: Target "pages": there is no git repository at file:\/\/.*-gone\. Check "remote" in postwright\.json, or create the repository first\.\n$/);
+  });
+});
