@@ -14,6 +14,7 @@
 //   so readers see the old file or the new one, never half of one; deletions
 //   come after uploads, and the record is written last. A publish cut off at any
 //   point leaves the site whole and a record the next plan corrects.
+// - A relative remote path (or `~/…`) is under the login folder.
 // - The remote folder is created when missing if its parent exists: a new
 //   site's folder on the first publish, while a mistyped deeper path fails
 //   with not-found instead of building a stray tree.
@@ -63,7 +64,8 @@ export function createTarget(config: PublishTargetOf<'sftp'>, env: TargetEnv): T
 
 class SftpTarget implements Target {
   private readonly label: string;
-  private readonly root: string;
+  /** The remote folder, absolute once connected (SFTP servers do not expand `~`). */
+  private root: string;
   private client: SftpClient | undefined;
   /** Set by the host verifier, since ssh2 reports only "verification failed". */
   private hostKeyError: ApiError | undefined;
@@ -204,6 +206,11 @@ class SftpTarget implements Target {
     this.client = client;
     try {
       await client.connect(options);
+      if (!this.root.startsWith('/')) {
+        const relative = this.config.path.replace(/^~(?:\/|$)/, '').replace(/^\.(?:\/|$)/, '').replace(/\/+$/, '');
+        const home = await client.cwd();
+        this.root = relative ? path.posix.join(home, relative) : home;
+      }
     } catch (error) {
       this.client = undefined;
       await client.end().catch(() => {});
@@ -239,7 +246,7 @@ class SftpTarget implements Target {
   }
 
   private async readKey(keyFile: string): Promise<Buffer> {
-    const file = keyFile === '~' || keyFile.startsWith('~/') ? path.join(homedir(), keyFile.slice(1)) : keyFile;
+    const file = /^~(?:[/\\]|$)/.test(keyFile) ? path.join(homedir(), keyFile.slice(1)) : keyFile;
     try {
       return await readFile(file);
     } catch (error) {

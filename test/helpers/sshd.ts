@@ -1,14 +1,15 @@
 // A real OpenSSH server for publish tests: /usr/sbin/sshd on 127.0.0.1 and a
 // free high port, with its own host key, a client key pair and a folder for
-// the site. As root (here and in CI) it logs in a dedicated test user, by key
-// or by a password set for this run; otherwise it runs as the current user
-// (sshd then accepts only that user, and only by key: it cannot read shadow).
+// the site. As root (here and in CI) it logs in a dedicated test user by key
+// (or an account of its own with a random password, when asked); otherwise it
+// runs as the current user (sshd then accepts only that user, and only by key:
+// it cannot read shadow).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
+import { homedir, tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 
 export const sshdPath = '/usr/sbin/sshd';
@@ -37,6 +38,8 @@ export interface RunningSshd {
   readonly knownHostsLine: string;
   /** An empty folder the user owns, for the site. */
   readonly root: string;
+  /** The user's home folder: where SFTP sessions start. */
+  readonly home: string;
   /** Gives `file` (recursively) to the test user, so sshd's sessions may write it; nothing to do when not root. */
   own(file: string): void;
   /** Kills sshd and every session it forked (a dropped connection), by PID. */
@@ -49,8 +52,9 @@ export interface RunningSshd {
 
 export interface SshdOptions {
   /**
-   * Give the test user a random password for this server's lifetime (root
-   * only). One test file at a time should ask: the account is shared.
+   * Log in an account of this server's own, with a random password, removed
+   * at stop() (root only). Not the shared account: test runs in parallel
+   * would change its password under each other.
    */
   password?: boolean;
 }
@@ -60,8 +64,9 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
   const dir = await mkdtemp(path.join(tmpdir(), 'postwright-sshd-'));
   // sshd reads authorized_keys as the user, and the user writes into `root`.
   await chmod(dir, 0o755);
-  const user = isRoot ? ensureTestUser() : userInfo().username;
   const password = isRoot && options.password ? randomBytes(12).toString('base64url') : undefined;
+  const user = !isRoot ? userInfo().username : password ? `pwtest-${randomBytes(6).toString('hex')}` : TEST_USER;
+  if (isRoot) ensureUser(user);
   if (password) execFileSync('chpasswd', { input: `${user}:${password}\n` });
 
   const keygen = (file: string) => execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'postwright-test', '-f', file]);
@@ -139,33 +144,49 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
     hostKey: `${type} ${base64}`,
     knownHostsLine: `[127.0.0.1]:${port} ${type} ${base64}`,
     root,
+    home: isRoot ? execFileSync('getent', ['passwd', user], { encoding: 'utf8' }).split(':')[5]! : homedir(),
     own,
     kill,
     restart: start,
     async stop() {
       await kill();
-      // No password outlives its test: '*' is "no password, not locked" (key logins still work).
-      if (password) execFileSync('usermod', ['-p', '*', user]);
+      if (password) withPasswdLock(() => execFileSync('userdel', ['-r', user], { stdio: 'pipe' }));
       await rm(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** Creates the test account once per machine; concurrent test files may race to it. */
-function ensureTestUser(): string {
+/** Creates an account unless it exists; test files starting at once may race to the shared one. */
+function ensureUser(user: string): void {
   try {
-    execFileSync('getent', ['passwd', TEST_USER], { stdio: 'ignore' });
+    execFileSync('getent', ['passwd', user], { stdio: 'ignore' });
+    return;
   } catch {
+    // Not there yet.
+  }
+  try {
+    withPasswdLock(() => execFileSync('useradd', ['-m', '-s', '/bin/sh', user], { stdio: 'pipe' }));
+  } catch (error) {
+    // 9: the name was taken meanwhile by another test file.
+    if ((error as { status?: number }).status !== 9) throw error;
+    return;
+  }
+  // useradd leaves the account locked ('!'), which sshd refuses even for keys; '*' is "no password, not locked".
+  withPasswdLock(() => execFileSync('usermod', ['-p', '*', user], { stdio: 'pipe' }));
+}
+
+/** Runs a user-database command, again while another holds /etc/passwd's lock (exit status 10, or 1 for usermod). */
+function withPasswdLock(command: () => void): void {
+  for (let attempt = 0; ; attempt++) {
     try {
-      execFileSync('useradd', ['-m', '-s', '/bin/sh', TEST_USER], { stdio: 'pipe' });
-      // useradd leaves the account locked ('!'), which sshd refuses even for keys.
-      execFileSync('usermod', ['-p', '*', TEST_USER]);
+      command();
+      return;
     } catch (error) {
-      // 9: the name was taken meanwhile by another test file.
-      if ((error as { status?: number }).status !== 9) throw error;
+      const { stderr } = error as { stderr?: Buffer };
+      if (attempt >= 50 || !/lock/i.test(String(stderr))) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
     }
   }
-  return TEST_USER;
 }
 
 async function freePort(): Promise<number> {

@@ -302,6 +302,26 @@ describe.skipIf(skipSshd)('publishing over SFTP to a real sshd', () => {
     expect(await remoteTree(fresh)).toEqual(await readTree(site.out));
   });
 
+  it.runIf(isRoot)('a remote path under ~ is in the login folder, and a key file under ~ is in the author’s home', async () => {
+    const site = await sampleSite();
+    // The server's own temp folder name: unique, and removed from the test user's home below.
+    const name = path.basename(path.dirname(sshd.root));
+    const home = await tempDir();
+    await cp(sshd.keyFile, path.join(home, '.ssh', 'id_test'));
+    const savedHome = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      const vps = await target({ path: `~/${name}`, keyFile: '~/.ssh/id_test' });
+      await publish(site.out, vps);
+      await vps.close();
+      expect(await remoteTree(path.join(sshd.home, name))).toEqual(await readTree(site.out));
+    } finally {
+      if (savedHome === undefined) delete process.env.HOME;
+      else process.env.HOME = savedHome;
+      await rm(path.join(sshd.home, name), { recursive: true, force: true });
+    }
+  });
+
   it.runIf(isRoot)('a folder the user may not write is forbidden, with what to do', async () => {
     const site = await sampleSite();
     // Owned by root: the test user can read it but not write into it.
