@@ -356,8 +356,8 @@ class SftpTarget implements Target {
     try {
       await client.posixRename(temporary, target);
     } catch (error) {
-      if (!/not support|unsupported/i.test((error as Error).message)) throw error;
-      // Servers without posix-rename@openssh.com refuse to rename over a file: remove it first (a brief gap).
+      if (!/does not support/i.test((error as Error).message)) throw error;
+      // A server without posix-rename@openssh.com: plain SFTP rename will not replace a file, so remove it first (a brief gap).
       await client.delete(target, true);
       await client.rename(temporary, target);
     }

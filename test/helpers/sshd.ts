@@ -57,6 +57,8 @@ export interface SshdOptions {
    * would change its password under each other.
    */
   password?: boolean;
+  /** SFTP requests the server neither offers nor answers (`sftp-server -Q requests` lists them): a server without them. */
+  denyRequests?: string[];
 }
 
 export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd> {
@@ -98,7 +100,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
       'PubkeyAuthentication yes',
       'StrictModes no',
       `AllowUsers ${user}`,
-      'Subsystem sftp internal-sftp',
+      `Subsystem sftp internal-sftp${options.denyRequests?.length ? ` -P ${options.denyRequests.join(',')}` : ''}`,
       'LogLevel VERBOSE',
     ].join('\n') + '\n',
   );

@@ -415,4 +415,34 @@ describe.skipIf(skipSshd)('publishing over SFTP to a real sshd', () => {
     expect(edit!.uploads.map((u) => u.path)).toEqual(['posts/why-i-bill-by-the-week/index.html']);
     expect(await remoteTree(folder)).toEqual(await readTree(ws.site));
   });
+
+  it('on a server without posix-rename, replaces files by delete and rename, and still converges', async () => {
+    const plain = await startSshd({ denyRequests: ['posix-rename'] });
+    try {
+      const site = await sampleSite();
+      const folder = path.join(plain.root, 'blog');
+      const knownHosts = path.join(await tempDir(), 'known_hosts');
+      await writeFile(knownHosts, `${plain.knownHostsLine}\n`);
+      const connect = () =>
+        createTarget(SftpSettings.parse({ type: 'sftp', host: '127.0.0.1', port: plain.port, user: plain.user, path: folder, keyFile: plain.keyFile }), {
+          name: 'plain',
+          secrets: { get: async () => undefined },
+          hostKeys: { knownHosts: [knownHosts], trustedHostsFile: `${knownHosts}.trusted`, acceptNew: false },
+          stateDir: folder,
+        });
+      const first = connect();
+      await publish(site.out, first);
+      await first.close();
+      const settings = path.join(site.root, 'postwright.json');
+      await writeFile(settings, (await readFile(settings, 'utf8')).replace('"Field Notes"', '"Field Notes, Revised"'));
+      const out = await site.rebuild();
+      const second = connect();
+      const { uploaded } = await publish(out, second);
+      await second.close();
+      expect(uploaded.length).toBeGreaterThan(1);
+      expect(await remoteTree(folder)).toEqual(await readTree(out));
+    } finally {
+      await plain.stop();
+    }
+  });
 });
