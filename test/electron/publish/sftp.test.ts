@@ -1,7 +1,7 @@
 // The SFTP target against a real OpenSSH sshd on 127.0.0.1 (test/helpers/sshd.ts):
 // the sample blog published byte for byte, incremental uploads, deletions,
 // drift, host keys, logins, and a server killed mid-upload.
-import { chmod, cp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { chmod, cp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../common/errors';
@@ -116,6 +116,8 @@ describe.skipIf(skipSshd)('publishing over SFTP to a real sshd', () => {
       expect(ranks).toEqual([...ranks].sort());
       expect(new Set(ranks)).toEqual(new Set([0, 1, 2]));
       expect(await remoteTree(folder)).toEqual(built);
+      // Published files are never group- or world-writable, whatever umask the server's sftp runs with.
+      for (const file of built.keys()) expect((await stat(path.join(folder, file))).mode & 0o022, file).toBe(0);
 
       const again = await publish(site.out, vps);
       expect(again).toEqual({ uploaded: [], deleted: [], done: [] });
