@@ -19,13 +19,14 @@ Commands:
                                     Build the static site (default: the "output" folder of postwright.json)
   build --post SLUG --standalone [--out FILE]
                                     Export one post as a self-contained HTML file
-  publish [WORKSPACE] [--target NAME] [--dry-run] [--force] [--accept-host-key]
+  publish [WORKSPACE] [--target NAME] [--dry-run] [--force] [--accept-host-key] [--json]
                                     Check, build and upload the site to the targets in postwright.json
                                     (all of them unless --target names one); --dry-run lists what would
                                     change; --force allows deleting more than half of the host's files;
                                     --accept-host-key trusts a new SSH host's key. Secrets come from
                                     AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, NETLIFY_AUTH_TOKEN,
-                                    POSTWRIGHT_SFTP_PASSWORD, your ssh agent and git's credential helpers
+                                    POSTWRIGHT_SFTP_PASSWORD, your ssh agent and git's credential helpers;
+                                    --json prints what was (or would be) uploaded and deleted, for scripts
 
 Options:
   -h, --help                        Show this help
@@ -113,7 +114,7 @@ export async function runCli(argv: string[], out = console.log, err = console.er
         return 2;
       }
       const { runPublish } = await import('./publish/cliPublish');
-      const options = { target: values.target, dryRun: values['dry-run'], force: values.force, acceptHostKey: values['accept-host-key'] };
+      const options = { target: values.target, dryRun: values['dry-run'], force: values.force, acceptHostKey: values['accept-host-key'], json: values.json };
       return runPublish({ ...options, workspace: rest[0], cacheDir: defaultCacheDir() }, out, err);
     }
     default:

@@ -18,6 +18,8 @@ export interface PublishArgs {
   dryRun?: boolean;
   force?: boolean;
   acceptHostKey?: boolean;
+  /** Print the results as JSON (for scripts), without progress. */
+  json?: boolean;
   cacheDir: string;
 }
 
@@ -100,7 +102,7 @@ export async function runPublish(args: PublishArgs, out: Print, err: Print): Pro
   const stop = new AbortController();
   const cancel = () => stop.abort();
   process.once('SIGINT', cancel);
-  const progress = progressPrinter(out);
+  const progress = args.json ? { show: () => {}, clear: () => {} } : progressPrinter(out);
   try {
     const results = await publishSite({
       root,
@@ -118,7 +120,8 @@ export async function runPublish(args: PublishArgs, out: Print, err: Print): Pro
       signal: stop.signal,
     });
     progress.clear();
-    for (const result of results) out(summarize(result));
+    if (args.json) out(JSON.stringify(results, null, 2));
+    else for (const result of results) out(summarize(result));
     return 0;
   } catch (error) {
     progress.clear();

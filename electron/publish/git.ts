@@ -11,6 +11,10 @@
 // Comparing: every tree entry's git blob id against the blob id of the build's
 // file of that path, known by its sha256 (see gitBlobs.ts). Equal ids mean
 // equal bytes whoever committed them, so drift is seen exactly.
+//
+// postwright.json may come from someone else's repository, so the remote is
+// always passed after --end-of-options: a "remote" such as "--upload-pack=…"
+// is a repository name to git, never an option.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../common/errors';
@@ -48,11 +52,24 @@ export function createTarget(config: GitConfig, env: TargetEnv): Target {
   const fault = (error: unknown, signal: AbortSignal) =>
     signal.aborted ? cancelled(env.name, 'before anything was pushed') : gitFault(error, env.name, remote);
 
+  /** A remote or branch git refuses (spaces, "..", a leading "-") would fail later with a puzzling message; refuse it now. */
+  async function checkNames(): Promise<void> {
+    if (remote.startsWith('-')) {
+      throw new ApiError('invalid-arguments', `Target "${env.name}": "remote" must be a repository URL or path, and cannot start with "-". Change it in postwright.json.`);
+    }
+    try {
+      await git(['check-ref-format', `refs/heads/${config.branch}`], { cwd: env.stateDir });
+    } catch {
+      throw new ApiError('invalid-arguments', `Target "${env.name}": "${config.branch}" is not a branch name git accepts. Change "branch" in postwright.json.`);
+    }
+  }
+
   async function fetchBranch(signal: AbortSignal): Promise<string | null> {
+    await checkNames();
     await run(['init', '--bare', '--quiet', repo], { gitDir: '' });
     try {
       // The URL is given on the command line, never stored, so a token in it stays out of the state folder.
-      await run(['fetch', '--quiet', '--no-tags', '--depth=1', remote, `+refs/heads/${config.branch}:${BASE_REF}`], { signal });
+      await run(['fetch', '--quiet', '--no-tags', '--depth=1', '--end-of-options', remote, `+refs/heads/${config.branch}:${BASE_REF}`], { signal });
     } catch (error) {
       if (error instanceof GitFailed && /couldn't find remote ref/i.test(error.stderr)) return null;
       throw error;
@@ -73,7 +90,8 @@ export function createTarget(config: GitConfig, env: TargetEnv): Target {
   return {
     async test(signal) {
       try {
-        await git(['ls-remote', '--heads', remote, `refs/heads/${config.branch}`], { cwd: env.stateDir, signal });
+        await checkNames();
+        await git(['ls-remote', '--heads', '--end-of-options', remote, `refs/heads/${config.branch}`], { cwd: env.stateDir, signal });
       } catch (error) {
         throw fault(error, signal);
       }
@@ -158,7 +176,7 @@ export function createTarget(config: GitConfig, env: TargetEnv): Target {
 
   async function pushCommit(commit: string, signal: AbortSignal): Promise<void> {
     try {
-      await run(['push', '--quiet', remote, `${config.force ? '+' : ''}${commit}:refs/heads/${config.branch}`], { signal });
+      await run(['push', '--quiet', '--end-of-options', remote, `${config.force ? '+' : ''}${commit}:refs/heads/${config.branch}`], { signal });
     } catch (error) {
       if (signal.aborted) throw cancelled(env.name, 'while pushing; git updates the branch all at once, so it is either as it was or fully published');
       if (error instanceof GitFailed && /\[rejected\]|non-fast-forward|fetch first/i.test(error.stderr)) {

@@ -96,9 +96,9 @@ const faults: [RegExp, ErrorCode, (target: string, remote: string) => string][] 
     (t, r) => `Target "${t}": ${r} refused the credentials. Check your ssh key, ssh agent or git credential helper: git must be able to push there without asking for a password.`,
   ],
   [
-    /returned error: 403|Permission to .* denied|insufficient permission|Permission denied|not allowed to push|read-only/i,
+    /returned error: 403|Permission to .* denied|insufficient permission|Permission denied|not allowed to push|read-only|\[remote rejected\]/i,
     'forbidden',
-    (t, r) => `Target "${t}": permission denied on ${r}. Make sure your account may push to this repository.`,
+    (t, r) => `Target "${t}": ${r} refused the push (permission denied, or a protected branch). Make sure your account may push to this branch.`,
   ],
   [
     /Could not resolve host|Connection refused|Connection timed out|timed out|No route to host|Network is unreachable|Failed to connect|connect to host|Connection (closed|reset)|kex_exchange_identification|remote end hung up|unable to access/i,
@@ -115,8 +115,11 @@ export function gitFault(error: unknown, target: string, remote: string): ApiErr
     return new ApiError('unsupported', `Target "${target}": publishing to git needs the git command, which is not installed (or not on the PATH).`);
   }
   if (!(error instanceof GitFailed)) return new ApiError('io', `Target "${target}": ${redactUrls(error instanceof Error ? error.message : String(error))}`);
+  // What the host itself said ("remote: …" lines) often names the rule that refused: passed on, redacted.
+  const said = error.stderr.split('\n').filter((line) => line.startsWith('remote: ') && line.trim() !== 'remote:').map((line) => line.slice(8).trim());
+  const hostSaid = said.length ? ` The host said: ${redactUrls(said.join(' '))}` : '';
   for (const [pattern, code, message] of faults) {
-    if (pattern.test(error.stderr)) return new ApiError(code, message(target, shown));
+    if (pattern.test(error.stderr)) return new ApiError(code, message(target, shown) + hostSaid);
   }
   const detail = error.stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${error.exitCode}`;
   return new ApiError('io', `Target "${target}": git ${error.args[0]} failed: ${redactUrls(detail)}`);

@@ -4,17 +4,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, realpath, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { LastPublished } from '../../common/publishResult';
 
-export interface LastPublished {
-  /** ISO 8601 time the publish finished. */
-  readonly at: string;
-  /** Files uploaded and deleted, and the bytes uploaded. */
-  readonly uploaded: number;
-  readonly deleted: number;
-  readonly bytes: number;
-  /** Where the site is read, when known. */
-  readonly url: string | null;
-}
 
 /** This workspace's publish folder in the cache: `<cacheDir>/publish/<hash of its real path>/`. */
 export async function publishStateDir(cacheDir: string, root: string): Promise<string> {

@@ -6,6 +6,7 @@
 import { mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../common/errors';
+import type { PublishResult } from '../../common/publishResult';
 import type { PublishTarget } from '../../common/publishSettings';
 import { buildSite } from '../site/build';
 import { checkWorkspace } from '../site/check/check';
@@ -19,7 +20,7 @@ import { parseTarget, readPublishSettings, selectTargets } from './settings';
 import { createTarget } from './targets';
 import type { HostKeyPolicy, Manifest, PublishPlan, PublishProgress, SecretSource, Target, TargetEnv } from './types';
 
-export type { LastPublished } from './lastPublished';
+export type { LastPublished, PublishProgress, PublishResult } from '../../common/publishResult';
 export { lastPublished } from './lastPublished';
 export { readPublishSettings } from './settings';
 
@@ -41,26 +42,6 @@ export interface PublishOptions {
   hostKeys: HostKeyOptions;
   onProgress?: (progress: PublishProgress) => void;
   signal?: AbortSignal;
-}
-
-export interface PublishResult {
-  target: string;
-  type: PublishTarget['type'];
-  dryRun: boolean;
-  /** Files uploaded (or, in a dry run, that would be), in upload order. */
-  uploads: { path: string; size: number }[];
-  /** Files deleted from the host (or that would be). */
-  deletes: string[];
-  /** Bytes uploaded (or that would be). */
-  bytes: number;
-  /** The whole built site, to set the uploads against. */
-  site: { files: number; bytes: number };
-  /** Files the host held before. */
-  remoteCount: number;
-  /** A dry run whose deletions the guard would refuse without force. */
-  needsForce: boolean;
-  /** Where the site is read: the target's `url`, else the site's baseUrl. */
-  url: string | null;
 }
 
 const errorList = (lines: string[]) => lines.slice(0, 20).join('\n') + (lines.length > 20 ? `\n… and ${lines.length - 20} more` : '');

@@ -31,12 +31,7 @@ export interface PublishPlan {
   readonly uploadBytes: number;
 }
 
-export interface PublishProgress {
-  readonly target: string;
-  readonly phase: 'building' | 'checking' | 'connecting' | 'comparing' | 'uploading' | 'deleting' | 'finishing';
-  readonly files: { readonly done: number; readonly total: number };
-  readonly bytes: { readonly done: number; readonly total: number };
-}
+export type { PublishProgress } from '../../common/publishResult';
 
 /** What a target is given while it works. */
 export interface TargetContext {

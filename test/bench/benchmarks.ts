@@ -7,6 +7,7 @@ import { editorBenchmark } from './focusMode.bench';
 import { frontMatterBenchmark } from './frontMatter.bench';
 import { listBenchmark } from './list.bench';
 import { previewBenchmark } from './preview.bench';
+import { publishBenchmark } from './publish.bench';
 import { siteBenchmark } from './site.bench';
 
-export const benchmarks: readonly Benchmark[] = [listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark];
+export const benchmarks: readonly Benchmark[] = [listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark, publishBenchmark];

@@ -1,9 +1,10 @@
 // `postwright publish` through the real launcher and a real bare git repository.
+import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin } from '../../helpers/cli';
-import { bareRepo, branchTree, commits } from '../../helpers/gitRemote';
+import { bin, runBin } from '../../helpers/cli';
+import { bareRepo, branchTree, commitAsOther, commits } from '../../helpers/gitRemote';
 import { publishingWorkspace } from '../../helpers/publish';
 import { readTree } from '../../helpers/site';
 import { tempDir } from '../../helpers/tmp';
@@ -43,6 +44,21 @@ describe('postwright publish (the installed bin)', () => {
     expect(again.stdout.trim().split('\n').at(-1)).toBe('"mirror" is up to date: nothing to upload. https://mirror.example.org/');
   });
 
+  it('in a terminal, shows progress on one line rewritten in place', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    // script(1) gives the launcher a real pseudo-terminal.
+    const shell = `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} publish ${JSON.stringify(ws.root)}`;
+    const env = { ...process.env, ...(await cliEnv()) };
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile('script', ['-qec', shell, '/dev/null'], { env }, (error, out) => (error ? reject(error) : resolve(out))),
+    );
+    expect(stdout).toContain('\r\x1b[2KChecking posts…');
+    expect(stdout).toMatch(/\r\x1b\[2Kpages: uploading \d+ \/ \d+ files/);
+    expect(stdout).not.toContain('Checking posts…\r\n');
+    expect(stdout).toMatch(/\r\x1b\[2KPublished to "pages": \d+ files uploaded/);
+  });
+
   it('--dry-run lists exactly what would change and changes nothing', { timeout: 60_000 }, async () => {
     const remote = await bareRepo();
     const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
@@ -59,6 +75,29 @@ describe('postwright publish (the installed bin)', () => {
       expect.stringMatching(/^1 file to upload \(.* kB\), 0 to delete, of \d+ files on the host\.$/),
     ]);
     expect(commits(remote.dir, 'gh-pages')).toHaveLength(1);
+
+    const json = await runBin(['publish', ws.root, '--dry-run', '--json'], env);
+    expect(JSON.parse(json.stdout)).toMatchObject([{ target: 'pages', dryRun: true, uploads: [{ path: 'posts/why-i-bill-by-the-week/index.html', size }], deletes: [] }]);
+  });
+
+  it('the deletion guard stops a publish with the numbers, and --force lets it through', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    const env = await cliEnv();
+    expect((await runBin(['publish', ws.root], env)).code).toBe(0);
+    const files = (await branchTree(remote.dir, 'gh-pages')).size;
+    await commitAsOther(remote.dir, 'gh-pages', Object.fromEntries(Array.from({ length: files + 1 }, (_, i) => [`old-${i}.html`, 'old'])));
+    const stopped = await runBin(['publish', ws.root], env);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toBe(
+      `postwright publish: Target "pages": this publish would delete ${files + 1} of the ${2 * files + 1} files on the host, more than half, so it was stopped. ` +
+        'If the site really shrank (or the target points at the wrong place, fix it first), publish again with --force.\n',
+    );
+    const forced = await runBin(['publish', ws.root, '--force'], env);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain(`Published to "pages": 0 files uploaded (0 B, 0.0% of the site's`);
+    expect(forced.stdout).toContain(`, ${files + 1} deleted.`);
+    expect((await branchTree(remote.dir, 'gh-pages')).size).toBe(files);
   });
 
   it('wrong input exits 2 and a failed publish exits 1, each with one clear line', { timeout: 60_000 }, async () => {

@@ -3,7 +3,8 @@
 // publish adds one commit that changes only what changed, and drift, cuts and
 // faults are handled.
 import { writeFileSync } from 'node:fs';
-import { readFile, unlink } from 'node:fs/promises';
+import { chmod, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -257,6 +258,60 @@ describe('git faults', () => {
     const tested = await rejection(ws.test('pages'));
     expect(tested.code).toBe('unreachable');
     expect(tested.message).not.toContain('s3cr3t');
+  });
+
+  it('a push the host refuses (a protected branch) says so, with the host\'s reason, and changes nothing', { timeout: 30_000 }, async () => {
+    const remote = await bareRepo();
+    const hook = path.join(remote.dir, 'hooks', 'pre-receive');
+    await writeFile(hook, '#!/bin/sh\necho "You are not allowed to push code to protected branches on this project." >&2\nexit 1\n');
+    await chmod(hook, 0o755);
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    const error = await rejection(ws.publish());
+    expect(error.code).toBe('forbidden');
+    expect(error.message).toBe(
+      `Target "pages": ${remote.url} refused the push (permission denied, or a protected branch). Make sure your account may push to this branch. ` +
+        'The host said: You are not allowed to push code to protected branches on this project.',
+    );
+    expect(gitIn(remote.dir, ['branch', '--list'])).toBe('');
+  });
+
+  it('refused credentials say so, without the token', { timeout: 30_000 }, async () => {
+    // A real HTTP server that refuses every login, as a git host does for a wrong token.
+    const server = createHttpServer((_request, response) => {
+      response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="git"' }).end('Unauthorized');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const ws = await publishingWorkspace({
+        withToken: { type: 'git', remote: `http://me:ghp_wr0ngT0ken@127.0.0.1:${port}/me/site.git` },
+        withNone: { type: 'git', remote: `http://127.0.0.1:${port}/me/site.git` },
+      });
+      const error = await rejection(ws.publish({ target: 'withToken' }));
+      expect(error.code).toBe('auth-failed');
+      expect(error.message).toBe(
+        `Target "withToken": http://me:***@127.0.0.1:${port}/me/site.git refused the credentials. Check your ssh key, ssh agent or git credential helper: git must be able to push there without asking for a password.`,
+      );
+      // Without credentials git would ask for them: it fails at once instead of waiting for an answer.
+      expect((await rejection(ws.test('withNone'))).code).toBe('auth-failed');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('a remote or branch that looks like an option is never taken as one', { timeout: 30_000 }, async () => {
+    const scratch = await tempDir('postwright-inject-');
+    const proof = path.join(scratch, 'ran');
+    const ws = await publishingWorkspace({
+      sneaky: { type: 'git', remote: `--upload-pack=touch ${proof}` },
+      badBranch: { type: 'git', remote: (await bareRepo()).url, branch: '-x..y' },
+    });
+    const sneaky = await rejection(ws.publish({ target: 'sneaky' }));
+    expect(sneaky.message).toBe('Target "sneaky": "remote" must be a repository URL or path, and cannot start with "-". Change it in postwright.json.');
+    await expect(stat(proof)).rejects.toThrow();
+    const bad = await rejection(ws.publish({ target: 'badBranch' }));
+    expect(bad.message).toBe('Target "badBranch": "-x..y" is not a branch name git accepts. Change "branch" in postwright.json.');
+    expect((await rejection(ws.test('badBranch'))).code).toBe('invalid-arguments');
   });
 
   it('Test Connection passes for a reachable repository, saved or not yet saved', { timeout: 30_000 }, async () => {
