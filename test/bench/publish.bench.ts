@@ -7,7 +7,7 @@
 //
 // Targets come from a small table of setups, so other hosts join by adding a row.
 import { execFile, execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +16,7 @@ import type { PublishTarget } from '../../common/publishSettings';
 import { packageRoot } from '../../electron/appPaths';
 import type { PublishResult } from '../../electron/publish/publish';
 import { Workspace } from '../../electron/workspace/workspace';
+import { startSshd } from '../helpers/sshd';
 import { fmt, load, machine, summarise, table, timed, type Benchmark } from './harness';
 
 const POSTS = 1_000;
@@ -35,6 +36,16 @@ const setups: readonly TargetSetup[] = [
       const dir = path.join(scratch, 'remote.git');
       execFileSync('git', ['init', '--bare', '--quiet', dir]);
       return { config: { type: 'git', remote: pathToFileURL(dir).href, branch: 'gh-pages', message: 'Publish', force: false }, stop: async () => {} };
+    },
+  },
+  {
+    label: 'SFTP (OpenSSH sshd, 127.0.0.1)',
+    async start(scratch) {
+      const sshd = await startSshd();
+      // The CLI trusts the host keys it accepted before, kept in its data folder (XDG_DATA_HOME below).
+      await mkdir(path.join(scratch, 'data', 'postwright'), { recursive: true });
+      await writeFile(path.join(scratch, 'data', 'postwright', 'known_hosts'), `${sshd.knownHostsLine}\n`);
+      return { config: { type: 'sftp', host: sshd.host, port: sshd.port, user: sshd.user, path: path.join(sshd.root, 'blog'), keyFile: sshd.keyFile }, stop: () => sshd.stop() };
     },
   },
 ];
