@@ -32,8 +32,6 @@ export interface RunningSshd {
   readonly password: string | undefined;
   /** The host key as OpenSSH prints it: `SHA256:…` without padding. */
   readonly hostKeyFingerprint: string;
-  /** `<type> <base64>` of the host key. */
-  readonly hostKey: string;
   /** `[127.0.0.1]:PORT <type> <base64>`, for a known_hosts file. */
   readonly knownHostsLine: string;
   /** An empty folder the user owns, for the site. */
@@ -84,32 +82,33 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
   };
   own(root);
 
-  const port = await freePort();
   const config = path.join(dir, 'sshd_config');
-  await writeFile(
-    config,
-    [
-      'ListenAddress 127.0.0.1',
-      `Port ${port}`,
-      `HostKey ${path.join(dir, 'host_ed25519')}`,
-      `PidFile ${path.join(dir, 'sshd.pid')}`,
-      `AuthorizedKeysFile ${path.join(dir, 'authorized_keys')}`,
-      'UsePAM no',
-      `PasswordAuthentication ${password ? 'yes' : 'no'}`,
-      'KbdInteractiveAuthentication no',
-      'PubkeyAuthentication yes',
-      'StrictModes no',
-      `AllowUsers ${user}`,
-      `Subsystem sftp internal-sftp${options.denyRequests?.length ? ` -P ${options.denyRequests.join(',')}` : ''}`,
-      'LogLevel VERBOSE',
-    ].join('\n') + '\n',
-  );
+  const writeConfig = (port: number) =>
+    writeFile(
+      config,
+      [
+        'ListenAddress 127.0.0.1',
+        `Port ${port}`,
+        `HostKey ${path.join(dir, 'host_ed25519')}`,
+        `PidFile ${path.join(dir, 'sshd.pid')}`,
+        `AuthorizedKeysFile ${path.join(dir, 'authorized_keys')}`,
+        'UsePAM no',
+        `PasswordAuthentication ${password ? 'yes' : 'no'}`,
+        'KbdInteractiveAuthentication no',
+        'PubkeyAuthentication yes',
+        'StrictModes no',
+        `AllowUsers ${user}`,
+        `Subsystem sftp internal-sftp${options.denyRequests?.length ? ` -P ${options.denyRequests.join(',')}` : ''}`,
+        'LogLevel VERBOSE',
+      ].join('\n') + '\n',
+    );
   if (isRoot) await mkdir('/run/sshd', { recursive: true });
 
   const [type, base64] = (await readFile(path.join(dir, 'host_ed25519.pub'), 'utf8')).trim().split(/\s+/) as [string, string];
   const fingerprint = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', path.join(dir, 'host_ed25519.pub')], { encoding: 'utf8' }).split(/\s+/)[1]!;
 
   let child: ChildProcess | undefined;
+  let port = 0;
   const start = async () => {
     child = spawn(sshdPath, ['-D', '-f', config, '-E', path.join(dir, 'sshd.log')], { stdio: 'ignore' });
     const exited = new Promise<never>((_, reject) =>
@@ -118,6 +117,17 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
     exited.catch(() => {});
     await Promise.race([waitForBanner(port), exited]);
   };
+  // Another process may take the free port before sshd binds it: try another.
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort();
+    await writeConfig(port);
+    try {
+      await start();
+      break;
+    } catch (error) {
+      if (attempt === 5 || !/Address already in use/.test((error as Error).message)) throw error;
+    }
+  }
   const kill = async () => {
     const pid = child?.pid;
     if (pid === undefined || child!.exitCode !== null || child!.signalCode !== null) return;
@@ -133,7 +143,6 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
     process.kill(pid, 'SIGKILL');
     await gone;
   };
-  await start();
 
   return {
     host: '127.0.0.1',
@@ -143,7 +152,6 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
     strangerKeyFile: path.join(dir, 'stranger'),
     password,
     hostKeyFingerprint: fingerprint,
-    hostKey: `${type} ${base64}`,
     knownHostsLine: `[127.0.0.1]:${port} ${type} ${base64}`,
     root,
     home: isRoot ? execFileSync('getent', ['passwd', user], { encoding: 'utf8' }).split(':')[5]! : homedir(),
