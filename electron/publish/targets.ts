@@ -10,6 +10,7 @@ const registry: { [T in PublishTarget['type']]?: Factory<T> } = {
   git: () => import('./git'),
   s3: () => import('./s3'),
   netlify: () => import('./netlify'),
+  sftp: () => import('./sftp'),
 };
 
 /** The target for one configured entry; an ApiError('unsupported') for a type this build cannot publish to yet. */

@@ -7,7 +7,7 @@
 //
 // Targets come from a small table of setups, so other hosts join by adding a row.
 import { execFile, execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +18,7 @@ import type { PublishResult } from '../../electron/publish/publish';
 import { Workspace } from '../../electron/workspace/workspace';
 import { runNetlifyFake } from '../helpers/netlifyFake';
 import { runS3rver, S3RVER_KEYS } from '../helpers/s3rver';
+import { startSshd } from '../helpers/sshd';
 import { fmt, load, machine, summarise, table, timed, type Benchmark } from './harness';
 
 const POSTS = 1_000;
@@ -62,6 +63,16 @@ const setups: readonly TargetSetup[] = [
         secrets: { NETLIFY_AUTH_TOKEN: fake.token },
         stop: () => fake.stop(),
       };
+    },
+  },
+  {
+    label: 'SFTP (OpenSSH sshd, 127.0.0.1)',
+    async start(scratch) {
+      const sshd = await startSshd();
+      // The CLI trusts the host keys it accepted before, kept in its data folder (XDG_DATA_HOME below).
+      await mkdir(path.join(scratch, 'data', 'postwright'), { recursive: true });
+      await writeFile(path.join(scratch, 'data', 'postwright', 'known_hosts'), `${sshd.knownHostsLine}\n`);
+      return { config: { type: 'sftp', host: sshd.host, port: sshd.port, user: sshd.user, path: path.join(sshd.root, 'blog'), keyFile: sshd.keyFile }, stop: () => sshd.stop() };
     },
   },
 ];
