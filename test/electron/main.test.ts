@@ -165,7 +165,7 @@ describe('IPC', () => {
 describe('quitting', () => {
   const contents = () => recorded.windows.at(-1)!.webContents;
   const ownEvent = () => {
-    const frame = { url: pathToFileURL(recorded.windows.at(-1)!.loaded[0]!).href };
+    const frame = { url: recorded.windows.at(-1)!.loaded[0]! };
     return { senderFrame: frame, sender: { mainFrame: frame } };
   };
   const call = async (channel: string, ...args: unknown[]) => {
