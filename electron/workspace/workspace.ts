@@ -12,7 +12,7 @@ import { setFrontMatterField, slugify } from '../../common/post';
 import type { PostDocument, PostSummary, SaveResult, WorkspaceInfo } from '../../common/types';
 import { addAsset, findAsset, type AddedAsset, type AssetFile } from './assets';
 import { formatOf, fromDisk, toDisk, versionOf, type DiskFormat } from './encoding';
-import { readFileBytes, writeAtomic, type FileBytes } from './files';
+import { readFileBytes, removeLeftovers, writeAtomic, type FileBytes } from './files';
 import { IdIndex, postId } from './ids';
 import { assetsFolderOf, conflictCopyName, isInSkippedFolder, isPageBundle, isPostFileName } from './names';
 import { code, resolveInside, type Inside } from './paths';
@@ -81,8 +81,11 @@ export class Workspace {
   /** Every post, newest first; posts whose front matter is broken are listed with an error. */
   async list(): Promise<PostSummary[]> {
     this.#settings = await readSettings(this.root);
-    const relatives = await findPosts(this.root, this.#settings.outputDir);
+    const leftovers: string[] = [];
+    const relatives = await findPosts(this.root, this.#settings.outputDir, '', leftovers);
     this.#index.reset(relatives);
+    // Temp files of saves that were killed mid-write; the posts themselves were never touched.
+    await removeLeftovers(leftovers.map((relative) => path.join(this.root, relative)));
     if (!this.#cache) return (await summarizeInParallel(this.root, relatives)).sort(newestFirst);
     const { valid, stale } = await this.#cache.split(relatives);
     const posts = valid.concat(await summarizeInParallel(this.root, stale));
