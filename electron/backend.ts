@@ -21,10 +21,12 @@ export interface BackendOptions {
   watch?: boolean;
   /** The app's cache folder (see Workspace). */
   cacheDir?: string;
+  /** The app's version-history folder (see Workspace); without it no history is kept. */
+  historyDir?: string;
 }
 
-export async function createBackend({ root, platform, watch = true, cacheDir }: BackendOptions): Promise<Backend> {
-  const workspace = await Workspace.open(root, { trash: platform.trash, cacheDir });
+export async function createBackend({ root, platform, watch = true, cacheDir, historyDir }: BackendOptions): Promise<Backend> {
+  const workspace = await Workspace.open(root, { trash: platform.trash, cacheDir, historyDir });
   const listeners = new Set<EventListener>();
   const stopWatching = watch
     ? await workspace.watch((change) => {
@@ -44,6 +46,10 @@ export async function createBackend({ root, platform, watch = true, cacheDir }: 
       saveCopy: (id, text) => workspace.saveCopy(id, text),
       rename: (id, slug) => workspace.rename(id, slug),
       delete: (id) => workspace.delete(id),
+    },
+    history: {
+      list: (id) => workspace.history(id),
+      read: (id, versionId) => workspace.historyVersion(id, versionId),
     },
     site: siteHandlers(workspace, cacheDir, (event, payload) => {
       for (const listener of listeners) listener(event, payload);

@@ -62,7 +62,7 @@ export async function runCli(argv: string[], out = console.log, err = console.er
         return 2;
       }
       const [{ createBackend }, { nodePlatform }, { startBridge }] = await backendModules();
-      const backend = await createBackend({ root, platform: nodePlatform(), cacheDir: defaultCacheDir() });
+      const backend = await createBackend({ root, platform: nodePlatform(), cacheDir: defaultCacheDir(), historyDir: join(defaultUserDataDir(), 'history') });
       const bridge = await startBridge({ backend, staticDir: rendererDir, port });
       out(`Postwright is serving ${root}\nOpen ${bridge.url}\nPress Ctrl+C to stop.`);
       await new Promise<void>((done) => {

@@ -65,6 +65,7 @@ function start(): void {
   let stopForwarding = () => {};
   const platform = electronPlatform(() => window);
   const cacheDir = join(app.getPath('userData'), 'list-cache');
+  const historyDir = join(app.getPath('userData'), 'history');
   /** A post the OS asked to open, held until the page has loaded and can take it. */
   let pendingPost: string | null = null;
   /** The page has loaded (and subscribed to events); false while a load we started runs. */
@@ -93,7 +94,7 @@ function start(): void {
     store.set('recentWorkspaces', [root, ...store.get('recentWorkspaces').filter((f) => f !== root)].slice(0, 10));
 
   async function openWorkspace(folder: string): Promise<boolean> {
-    const next = await createBackend({ root: folder, platform, cacheDir }).catch((error: unknown) => {
+    const next = await createBackend({ root: folder, platform, cacheDir, historyDir }).catch((error: unknown) => {
       dialog.showErrorBox('Could not open that folder', `${folder}\n\n${error instanceof Error ? error.message : String(error)}`);
       return null;
     });
@@ -210,10 +211,10 @@ function start(): void {
     const named = early.length;
     const launch = await located(early[named - 1]);
     const root = launch?.workspaceRoot ?? (await firstWorkspace());
-    const opened = await createBackend({ root, platform, cacheDir }).catch(async () => {
+    const opened = await createBackend({ root, platform, cacheDir, historyDir }).catch(async () => {
       // The remembered folder is gone (unplugged drive, deleted): fall back to the sample blog.
       store.set('recentWorkspaces', store.get('recentWorkspaces').filter((f) => f !== root));
-      return createBackend({ root: await firstWorkspace(), platform, cacheDir });
+      return createBackend({ root: await firstWorkspace(), platform, cacheDir, historyDir });
     });
     backend = opened;
     const launched = launch !== null && opened.workspace.root === launch.workspaceRoot;
