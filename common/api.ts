@@ -102,7 +102,7 @@ const PostChange = z.object({
 });
 
 /** Commands chosen from the native menu, whose accelerators the page never sees. */
-export const AppCommand = z.enum(['new-post', 'save', 'toggle-sidebar', 'export-site', 'export-post', 'copy-html', 'check']);
+export const AppCommand = z.enum(['new-post', 'save', 'toggle-sidebar', 'export-site', 'export-post', 'copy-html', 'check', 'history']);
 export type AppCommand = z.infer<typeof AppCommand>;
 
 export const events = {

@@ -11,6 +11,7 @@ import { EditorHost } from './components/EditorHost';
 import { EmptyState } from './components/EmptyState';
 import { FrontMatterPanel } from './components/FrontMatterPanel';
 import { ExportSiteDialog } from './components/ExportSiteDialog';
+import { HistoryDialog, restoredNotice } from './components/HistoryDialog';
 import { NewPostDialog } from './components/NewPostDialog';
 import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
@@ -53,7 +54,7 @@ interface AppProps {
   preview: PreviewController;
 }
 
-type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | null;
+type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'history' | null;
 
 const sidebarId = 'posts-sidebar';
 
@@ -102,6 +103,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     'export-post': () => void downloadPostHtml(exportDeps),
     'copy-html': () => void copyPostHtml(exportDeps),
     check: () => setChecking(true),
+    history: () => open.post && setDialog('history'),
   });
 
   const ifPost = (name: DialogName) => () => open.post && setDialog(name);
@@ -117,6 +119,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     exportPost: () => void downloadPostHtml(exportDeps),
     copyHtml: () => void copyPostHtml(exportDeps),
     check: () => setChecking(true),
+    history: ifPost('history'),
   });
 
   const post = open.post;
@@ -212,6 +215,19 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           onKeepMine={() => void session.keepMine()}
           onUseDisk={() => void session.useDisk()}
           onCancel={() => session.cancelConflict()}
+        />
+      )}
+      {dialog === 'history' && post && (
+        <HistoryDialog
+          postId={post.id}
+          path={post.path}
+          current={view.state.doc.toString()}
+          onRestore={async (text, version) => {
+            const restored = await session.restore(text);
+            if (restored) notices.push('info', restoredNotice(version.time));
+            return restored;
+          }}
+          onClose={() => setDialog(null)}
         />
       )}
       {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}

@@ -147,6 +147,19 @@ export class PostSession {
     }
   }
 
+  /**
+   * Puts a kept version back: unsaved changes are saved first (so history has
+   * them too), then the text is replaced as one undoable change and saved,
+   * which keeps the version it replaces.
+   */
+  async restore(text: string): Promise<boolean> {
+    if (!this.state.post || !(await this.#leave())) return false;
+    const { editor } = this.#o;
+    editor.dispatch({ changes: replaceDocument(editor.state, text), userEvent: 'restore' });
+    this.editorChanged();
+    return this.save();
+  }
+
   async rename(slug: string): Promise<boolean> {
     const before = this.state.post;
     if (!before) return false;

@@ -15,6 +15,7 @@ export interface AppCommandHandlers {
   exportPost: () => void;
   copyHtml: () => void;
   check: () => void;
+  history: () => void;
 }
 
 export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHandlers): void {
@@ -34,6 +35,8 @@ export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHa
       { id: 'file.exportPost', title: 'File: Export post as HTML…', run: () => h().exportPost() },
       { id: 'edit.copyHtml', title: 'Edit: Copy post as HTML', run: () => h().copyHtml() },
       { id: 'site.check', title: 'Site: Check for problems', run: () => h().check() },
+      // Bound here for the browser; in the app the File menu's accelerator takes the key first.
+      { id: 'file.history', title: 'File: History…', shortcut: 'Mod-Shift-y', run: () => h().history() },
     );
   }, [commands]);
 }

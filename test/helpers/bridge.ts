@@ -11,6 +11,8 @@ export interface RunningBridge {
   root: string;
   /** Where trashed posts go (by path with '/' replaced by '_'), so tests can check nothing was lost. */
   trashDir: string;
+  /** The app's version-history folder, outside the workspace as in the app. */
+  historyDir: string;
   /** URLs the app asked the OS to open (recorded instead of launching a browser). */
   opened: string[];
   backend: Backend;
@@ -36,11 +38,13 @@ export async function startTestBridge(source = bundledSampleBlog): Promise<Runni
     assertExternalUrl(url);
     opened.push(url);
   };
-  const backend = await createBackend({ root, platform: { ...platform, trash, openExternal } });
+  const historyDir = await mkdtemp(join(tmpdir(), 'postwright-history-'));
+  const backend = await createBackend({ root, platform: { ...platform, trash, openExternal }, historyDir });
   const bridge = await startBridge({ backend, staticDir: rendererDir });
   return {
     root: backend.workspace.root,
     trashDir,
+    historyDir,
     opened,
     backend,
     bridge,
@@ -50,6 +54,7 @@ export async function startTestBridge(source = bundledSampleBlog): Promise<Runni
       await backend.close();
       await rm(root, { recursive: true, force: true });
       await rm(trashDir, { recursive: true, force: true });
+      await rm(historyDir, { recursive: true, force: true });
     },
   };
 }
