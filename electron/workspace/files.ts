@@ -216,7 +216,7 @@ export function writeError(error: unknown, relative: string): ApiError {
 function readOnly(relative: string, why: string): ApiError {
   return new ApiError(
     'read-only',
-    `${relative} cannot be saved: ${why}. Postwright left it as it was; make it writable, or use "Save a copy", and save again.`,
+    `${relative} cannot be saved: ${why}. Postwright left it as it was; make it writable and save again (your text stays in the editor until then).`,
   );
 }
 
