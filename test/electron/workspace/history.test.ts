@@ -99,6 +99,17 @@ describe('version history', () => {
     expect(await Promise.all(versions.map(async (v) => (await ws.historyVersion(id('a.md'), v.id)).text))).toEqual(['v5', 'v4', 'v3']);
   });
 
+  it('is switched off by "maxVersions": 0, and odd limits fall back to the defaults', async () => {
+    const off = await openWithHistory({ 'a.md': 'v0', 'postwright.json': '{ "history": { "maxVersions": 0 } }' });
+    await off.saveAll(off.id('a.md'), ['v1', 'v2']);
+    expect(await off.ws.history(off.id('a.md'))).toEqual([]);
+    expect(await filesUnder(off.historyDir)).toEqual([]);
+
+    const odd = await openWithHistory({ 'a.md': 'v0', 'postwright.json': '{ "history": { "maxVersions": -3, "maxAgeDays": "soon" } }' });
+    await odd.saveAll(odd.id('a.md'), ['v1', 'v2', 'v3']);
+    expect((await odd.ws.history(odd.id('a.md'))).length).toBe(3);
+  });
+
   it('is bounded by age, always keeping the newest version', async () => {
     const historyDir = await tempDir('postwright-history-');
     const history = PostHistory.for(historyDir, '/some/workspace');
