@@ -9,10 +9,11 @@
 // starts it several times faster than tsx), imports only files.ts, and a few
 // children run side by side.
 import { spawn } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../electron/appPaths';
 import { Workspace } from '../../../electron/workspace/workspace';
 import { noTrash, tempDir } from '../../helpers/tmp';
@@ -21,7 +22,8 @@ const KILLS = 1000;
 const PARALLEL = 3;
 /** Kill delays are drawn from [0, this) ms after the child is ready; a save of 200 KB takes a few ms. */
 const MAX_DELAY_MS = 20;
-const saver = path.join(packageRoot, 'out', 'killSave', 'saver.mjs');
+/** The bundled saver, in a temp folder: never in out/, which the app package takes whole. */
+let saver: string;
 
 const titleOf = (text: string) => /^title: (.*)$/m.exec(text)![1];
 
@@ -72,19 +74,22 @@ function killOnce(root: string, a: string, b: string): Promise<Kill> {
 
 describe('crash-safe saves', () => {
   beforeAll(async () => {
+    const outDir = await mkdtemp(path.join(tmpdir(), 'postwright-saver-'));
+    saver = path.join(outDir, 'saver.mjs');
+    // It imports only node: built-ins besides our own files, so it runs from anywhere.
     await build({
       configFile: false,
       logLevel: 'silent',
       root: packageRoot,
       build: {
         ssr: 'test/fixtures/killSave/saver.ts',
-        outDir: path.dirname(saver),
-        emptyOutDir: true,
+        outDir,
         minify: false,
-        rollupOptions: { output: { entryFileNames: path.basename(saver) } },
+        rollupOptions: { output: { entryFileNames: 'saver.mjs' } },
       },
     });
   });
+  afterAll(() => rm(path.dirname(saver), { recursive: true, force: true }));
 
   it(`leaves the old or the new content after each of ${KILLS} SIGKILLs, and sweeps the temp files`, { timeout: 600_000 }, async () => {
     const contents = [content('alpha'), content('omega')];
