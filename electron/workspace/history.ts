@@ -29,7 +29,8 @@ export const DEFAULT_HISTORY_LIMITS: HistoryLimits = { maxVersions: 50, maxAgeDa
 
 /** "<time ms, 15 digits>-<words>-<16 hex of sha-256>": sorts by time as text. Also the version id. */
 const VERSION_ID = /^(\d{15})-(\d{1,10})-([0-9a-f]{16})$/;
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 interface Entry {
   id: string;
@@ -130,10 +131,26 @@ export class PostHistory {
     return entries.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   }
 
+  /**
+   * Thins the history as it ages, as backup tools do: every version of the
+   * last hour, then the newest of each hour for a day, then of each day.
+   * Autosave saves at every pause, so without this the count bound would keep
+   * only the last few minutes of a long session. Then the bounds apply.
+   */
   async #prune(folder: string, limits: HistoryLimits, now: number): Promise<void> {
     const entries = await this.#entries(folder);
+    const buckets = new Set<string>();
+    const thinned = entries.filter((entry) => {
+      const age = now - entry.time;
+      if (age < HOUR_MS) return true;
+      const bucket = age < DAY_MS ? `h${Math.floor(entry.time / HOUR_MS)}` : `d${Math.floor(entry.time / DAY_MS)}`;
+      if (buckets.has(bucket)) return false; // entries come newest first: this bucket has its version
+      buckets.add(bucket);
+      return true;
+    });
     const oldest = now - limits.maxAgeDays * DAY_MS;
-    const drop = entries.filter((entry, i) => i >= limits.maxVersions || (i > 0 && entry.time < oldest)).map((e) => `${e.id}.md`);
+    const kept = new Set(thinned.filter((entry, i) => i < limits.maxVersions && (i === 0 || entry.time >= oldest)));
+    const drop = entries.filter((entry) => !kept.has(entry)).map((e) => `${e.id}.md`);
     // Temp files of a snapshot that was killed mid-write.
     const names = await readdir(folder).catch(() => []);
     drop.push(...names.filter(isTempFileName));

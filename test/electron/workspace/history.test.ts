@@ -124,6 +124,26 @@ describe('version history', () => {
     expect((await history.list('a.md')).map((v) => v.time)).toEqual([now, now - 10 * DAY]);
   });
 
+  it('thins versions as they age: all of the last hour, one per hour for a day, then one per day', async () => {
+    const historyDir = await tempDir('postwright-history-');
+    const history = PostHistory.for(historyDir, '/some/workspace');
+    const HOUR = 60 * 60 * 1000;
+    const MINUTE = 60 * 1000;
+    const now = Date.now();
+    const dayStart = Math.floor((now - 3 * DAY) / DAY) * DAY; // a UTC day 2 to 4 days ago
+    const hourStart = Math.floor((now - 5 * HOUR) / HOUR) * HOUR; // a clock hour 5 to 6 hours ago
+    const times = [
+      dayStart + 1 * HOUR, // same day as the next: dropped
+      dayStart + 2 * HOUR,
+      hourStart + 5 * MINUTE, // same hour as the next: dropped
+      hourStart + 15 * MINUTE,
+      now - 20 * MINUTE, // the last hour: all kept
+      now - 10 * MINUTE,
+    ];
+    for (const [i, time] of times.entries()) await history.keep('a.md', `text ${i}`, 2, time, { maxVersions: 50, maxAgeDays: 90 });
+    expect((await history.list('a.md')).map((v) => v.time)).toEqual([times[5], times[4], times[3], times[1]]);
+  });
+
   it('dates a version by when its text was saved, read from the file', async () => {
     const { root, ws, id } = await openWithHistory({ 'a.md': 'written long ago' });
     const then = new Date(Date.now() - 5 * DAY);
