@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ApiError, type Reply } from './errors';
 import type { CheckResult } from './check';
 import type { RecoveredText } from './recovery';
-import type { PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
+import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
 import type { SiteBuildSummary, StandalonePost } from './site/types';
 import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview } from './publish';
 import { TargetName } from './publishSettings';
@@ -69,6 +69,12 @@ export const contract = {
     rename: method(z.tuple([PostId, Slug]), returns<PostDocument>()),
     /** Moves the post (and its assets folder) to the OS trash. */
     delete: method(z.tuple([PostId]), returns<{ trashedPath: string }>()),
+  },
+  history: {
+    /** The versions of a post that saves replaced, newest first, kept in the app's data folder. */
+    list: method(z.tuple([PostId]), returns<HistoryVersion[]>()),
+    /** The text of one kept version. */
+    read: method(z.tuple([PostId, z.string().regex(/^\d{15}-\d{1,10}-[0-9a-f]{16}$/, 'must be a version id')]), returns<{ text: string }>()),
   },
   site: {
     /** Builds the whole site into the workspace's output folder; `site.progress` events report on the way. */
@@ -139,7 +145,7 @@ const PostChange = z.object({
 });
 
 /** Commands chosen from the native menu, whose accelerators the page never sees. */
-export const AppCommand = z.enum(['new-post', 'save', 'toggle-sidebar', 'export-site', 'export-post', 'copy-html', 'check', 'publish', 'publish-settings']);
+export const AppCommand = z.enum(['new-post', 'save', 'toggle-sidebar', 'export-site', 'export-post', 'copy-html', 'check', 'history', 'publish', 'publish-settings']);
 export type AppCommand = z.infer<typeof AppCommand>;
 
 export const events = {

@@ -47,3 +47,16 @@ export interface WorkspaceInfo {
   /** Folder the site is built into, relative to the root; left out of the post list. */
   outputDir: string;
 }
+
+/** A version of a post kept by the local history (the text a save replaced). */
+export interface HistoryVersion {
+  /** Opaque; pass it to history.read. */
+  id: string;
+  /** When this text was saved, milliseconds since the epoch. */
+  time: number;
+  /** Bytes of the text. */
+  size: number;
+  words: number;
+  /** Words compared with the next older kept version; null for the oldest. */
+  wordsChange: number | null;
+}

@@ -1,5 +1,6 @@
 // The backend behind the contract: one workspace, the platform services, and
 // the event fan-out. Transports (IPC, the HTTP bridge) wrap this and nothing else.
+import { join } from 'node:path';
 import type { EventName, EventPayload, Handlers, Unsubscribe } from '../common/api';
 import { assertExternalUrl, type Platform } from './platform';
 import { publishHandlers } from './publish/publishHandlers';
@@ -23,12 +24,13 @@ export interface BackendOptions {
   watch?: boolean;
   /** The app's cache folder (see Workspace). */
   cacheDir?: string;
-  /** The app's data folder, outside the workspace: the crash-recovery journal lives there. */
+  /** The app's data folder, outside the workspace: the crash-recovery journal and the version history live there. */
   dataDir?: string;
 }
 
 export async function createBackend({ root, platform, watch = true, cacheDir, dataDir }: BackendOptions): Promise<Backend> {
-  const workspace = await Workspace.open(root, { trash: platform.trash, cacheDir });
+  const historyDir = dataDir === undefined ? undefined : join(dataDir, 'history');
+  const workspace = await Workspace.open(root, { trash: platform.trash, cacheDir, historyDir });
   const listeners = new Set<EventListener>();
   const stopWatching = watch
     ? await workspace.watch((change) => {
@@ -48,6 +50,10 @@ export async function createBackend({ root, platform, watch = true, cacheDir, da
       saveCopy: (id, text) => workspace.saveCopy(id, text),
       rename: (id, slug) => workspace.rename(id, slug),
       delete: (id) => workspace.delete(id),
+    },
+    history: {
+      list: (id) => workspace.history(id),
+      read: (id, versionId) => workspace.historyVersion(id, versionId),
     },
     site: siteHandlers(workspace, cacheDir, (event, payload) => {
       for (const listener of listeners) listener(event, payload);

@@ -24,6 +24,7 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform = p
       },
       { type: 'separator' },
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => actions.command('save') },
+      { label: 'History…', accelerator: 'CmdOrCtrl+Shift+Y', click: () => actions.command('history') },
       { type: 'separator' },
       { label: 'Export Site…', click: () => actions.command('export-site') },
       { label: 'Export Post as HTML…', click: () => actions.command('export-post') },

@@ -11,6 +11,7 @@ import { EditorHost } from './components/EditorHost';
 import { EmptyState } from './components/EmptyState';
 import { FrontMatterPanel } from './components/FrontMatterPanel';
 import { ExportSiteDialog } from './components/ExportSiteDialog';
+import { HistoryDialog, restoredNotice } from './components/HistoryDialog';
 import { NewPostDialog } from './components/NewPostDialog';
 import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
@@ -61,7 +62,7 @@ interface AppProps {
   recovery: Recovery;
 }
 
-type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | null;
+type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | null;
 
 const sidebarId = 'posts-sidebar';
 
@@ -114,6 +115,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     check: () => setChecking(true),
     publish: publishing.publish,
     'publish-settings': () => setDialog('publish-settings'),
+    history: () => open.post && setDialog('history'),
   });
 
   const ifPost = (name: DialogName) => () => open.post && setDialog(name);
@@ -131,6 +133,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     check: () => setChecking(true),
     publish: publishing.publish,
     publishSettings: () => setDialog('publish-settings'),
+    history: ifPost('history'),
   });
 
   const post = open.post;
@@ -258,6 +261,19 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           }}
           onDiscard={() => void recovery.discard(recovered.queue[0]!)}
           onLater={() => recovery.later(recovered.queue[0]!)}
+        />
+      )}
+      {dialog === 'history' && post && (
+        <HistoryDialog
+          postId={post.id}
+          path={post.path}
+          current={view.state.doc.toString()}
+          onRestore={async (text, version) => {
+            const restored = await session.restoreVersion(text);
+            if (restored) notices.push('info', restoredNotice(version.time));
+            return restored;
+          }}
+          onClose={() => setDialog(null)}
         />
       )}
       {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}

@@ -52,7 +52,7 @@ export class Recovery {
   async restore(entry: RecoveredText): Promise<boolean> {
     return this.#choose(entry, async () => {
       const { session, api } = this.#o;
-      if (entry.disk) return session.restore(entry.postId, entry.text, entry.baseVersion);
+      if (entry.disk) return session.restoreRecovered(entry.postId, entry.text, entry.baseVersion);
       if (!(await session.restoreAsNew(entry.title, entry.text))) return false;
       // Safe in its new file now; the old post's entry has served its purpose.
       await api.recovery.discard(entry.postId);

@@ -151,6 +151,19 @@ export class PostSession {
     }
   }
 
+  /**
+   * Puts a kept version back: unsaved changes are saved first (so history has
+   * them too), then the text is replaced as one undoable change and saved,
+   * which keeps the version it replaces.
+   */
+  async restoreVersion(text: string): Promise<boolean> {
+    if (!this.state.post || !(await this.#leave())) return false;
+    const { editor } = this.#o;
+    editor.dispatch({ changes: replaceDocument(editor.state, text), userEvent: 'restore' });
+    this.editorChanged();
+    return this.save();
+  }
+
   async rename(slug: string): Promise<boolean> {
     const before = this.state.post;
     if (!before) return false;
@@ -263,7 +276,7 @@ export class PostSession {
    * over the file, as the editor held them before the crash. It saves against
    * the version it was typed over, so a file changed since still asks first.
    */
-  async restore(id: string, text: string, baseVersion: string): Promise<boolean> {
+  async restoreRecovered(id: string, text: string, baseVersion: string): Promise<boolean> {
     if (!(await this.open(id)) || !(await this.#leave())) return false;
     const { editor } = this.#o;
     const diskVersion = this.#version;

@@ -18,6 +18,7 @@ export interface AppCommandHandlers {
   check: () => void;
   publish: () => void;
   publishSettings: () => void;
+  history: () => void;
 }
 
 export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHandlers): void {
@@ -39,6 +40,8 @@ export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHa
       { id: 'site.check', title: 'Site: Check for problems', run: () => h().check() },
       { id: 'site.publish', title: 'Site: Publish (build, check and upload)', shortcut: publishKey, run: () => h().publish() },
       { id: 'site.publishSettings', title: 'Site: Publish settings…', run: () => h().publishSettings() },
+      // Bound here for the browser; in the app the File menu's accelerator takes the key first.
+      { id: 'file.history', title: 'File: History…', shortcut: 'Mod-Shift-y', run: () => h().history() },
     );
   }, [commands]);
 }

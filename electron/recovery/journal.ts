@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../../common/errors';
 import { writeAtomic } from '../workspace/files';
-import { TEMP_SUFFIX } from '../workspace/names';
+import { isTempFileName } from '../workspace/names';
 import { code } from '../workspace/paths';
 
 const Entry = z.object({
@@ -84,7 +84,7 @@ export class RecoveryJournal {
       const entries: JournalEntry[] = [];
       for (const name of names) {
         const file = path.join(this.folder, name);
-        if (name.endsWith(TEMP_SUFFIX)) {
+        if (isTempFileName(name)) {
           const info = await stat(file).catch(() => null);
           if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS) await unlink(file).catch(() => {});
           continue;

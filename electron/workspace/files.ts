@@ -9,7 +9,7 @@ import fs, { constants, type Stats } from 'node:fs';
 import { access, link, lstat, open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../common/errors';
-import { TEMP_SUFFIX } from './names';
+import { tempNameFor } from './names';
 import { code } from './paths';
 
 /** Matches the contract's 32 MiB cap on post text; anything bigger is not a post. */
@@ -100,9 +100,10 @@ export async function writeAtomic(target: string, bytes: Uint8Array, relative: s
   if (existing) await assertWritable(target, existing, relative);
 
   const folder = path.dirname(target);
-  const temp = path.join(folder, `.${path.basename(target)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  const temp = path.join(folder, tempNameFor(path.basename(target), randomBytes(6).toString('hex')));
   const mode = existing ? existing.mode & 0o7777 : (options.mode ?? 0o666);
   let created = false;
+  writing.add(temp);
   try {
     const handle = await open(temp, 'wx', mode);
     created = true;
@@ -127,8 +128,17 @@ export async function writeAtomic(target: string, bytes: Uint8Array, relative: s
   } finally {
     // After a rename this finds nothing; after a link or a failure it removes the temp file.
     if (created) await unlink(temp).catch(() => {});
+    writing.delete(temp);
   }
   return stat(target);
+}
+
+/** Temp files of writes in progress in this process: a sweep for leftovers must spare them. */
+const writing = new Set<string>();
+
+/** Removes temp files that killed saves left behind (paths from the walk), sparing writes in progress. */
+export async function removeLeftovers(paths: readonly string[]): Promise<void> {
+  await Promise.all(paths.filter((temp) => !writing.has(temp)).map((temp) => unlink(temp).catch(() => {})));
 }
 
 /** A mode without any write bit is the author saying "read-only"; respect it even as root. */
@@ -206,7 +216,7 @@ export function writeError(error: unknown, relative: string): ApiError {
 function readOnly(relative: string, why: string): ApiError {
   return new ApiError(
     'read-only',
-    `${relative} cannot be saved: ${why}. Postwright left it as it was; make it writable, or use "Save a copy", and save again.`,
+    `${relative} cannot be saved: ${why}. Postwright left it as it was; make it writable and save again (your text stays in the editor until then).`,
   );
 }
 

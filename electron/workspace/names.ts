@@ -8,7 +8,19 @@ const JEKYLL_PREFIX = /^(\d{4})-(\d{2})-(\d{2})-/;
 const BUNDLE_INDEX = /^index\.(?:md|markdown)$/i;
 
 /** Suffix of the temp files of atomic writes; they also start with a dot. */
-export const TEMP_SUFFIX = '.pw-tmp';
+const TEMP_SUFFIX = '.pw-tmp';
+/** Exactly the names tempNameFor() makes, so a sweep can never match an author's file. */
+const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.pw-tmp$/;
+
+/** A fresh temp name beside `name`: ".name.<12 hex>.pw-tmp". `random12hex` is 12 lower-case hex digits. */
+export function tempNameFor(name: string, random12hex: string): string {
+  return `.${name}.${random12hex}${TEMP_SUFFIX}`;
+}
+
+/** Whether a file name is a temp file of ours (left behind when a save was killed mid-write). */
+export function isTempFileName(name: string): boolean {
+  return TEMP_NAME.test(name);
+}
 
 export function isPostFileName(name: string): boolean {
   return MARKDOWN.test(name) && !name.startsWith('.');

@@ -9,8 +9,9 @@
 // Each step is atomic on its own; if 3 or 4 fails, the earlier steps are
 // rolled back. The moves never replace anything: a name taken by another
 // program after the check makes the move fail (and roll back) instead.
-import { lstat, rename } from 'node:fs/promises';
-import { posix } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { lstat, rename, unlink } from 'node:fs/promises';
+import path, { posix } from 'node:path';
 import { ApiError } from '../../common/errors';
 import { parsePost, setFrontMatterField } from '../../common/post';
 import { rewriteAssetLinks } from './assetLinks';
@@ -81,14 +82,14 @@ export async function renamePost(root: string, post: Inside, slug: string): Prom
   const done: Move[] = [];
   try {
     for (const move of moves) {
-      if (move.caseOnly) await rename(move.from.path, move.to.path);
+      if (move.caseOnly) await renameCaseOnly(move.from.path, move.to.path);
       else await moveNoClobber(move.from.path, move.to.path, move.to.relative);
       done.push(move);
     }
   } catch (error) {
     const problem = renameError(error, relative);
     try {
-      for (const move of done.reverse()) await rename(move.to.path, move.from.path);
+      for (const move of done.reverse()) await (move.caseOnly ? renameCaseOnly : rename)(move.to.path, move.from.path);
       if (edited) await writeAtomic(post.real, original.bytes, relative);
     } catch {
       throw new ApiError(
@@ -99,6 +100,28 @@ export async function renamePost(root: string, post: Inside, slug: string): Prom
     throw problem;
   }
   return newRelative;
+}
+
+/**
+ * "Post.md" → "post.md" on a disk that ignores case, in two steps through a
+ * free name. A direct rename is a no-op on some of these disks and refused on
+ * others, and code that first clears the "taken" new name deletes the post
+ * itself (Zettlr#1622). The step name is not a save's temp name, so the
+ * leftover sweep never touches it; a crash between the steps leaves the post
+ * under it, hidden but whole.
+ */
+async function renameCaseOnly(from: string, to: string): Promise<void> {
+  const step = path.join(path.dirname(from), `.${path.basename(from)}.${randomBytes(6).toString('hex')}.pw-rename`);
+  await rename(from, step);
+  try {
+    await rename(step, to);
+  } catch (error) {
+    await rename(step, from).catch(() => {});
+    throw error;
+  }
+  // Where both names are one file (a hard link), rename() does nothing and leaves the step name behind.
+  const [left, moved] = await Promise.all([lstat(step).catch(() => null), lstat(to)]);
+  if (left && left.ino === moved.ino && left.dev === moved.dev) await unlink(step);
 }
 
 function renameError(error: unknown, relative: string): ApiError {

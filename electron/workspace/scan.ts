@@ -8,7 +8,7 @@ import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostSummary } from '../../common/types';
 import { readFileBytes, readFileBytesSync } from './files';
-import { isInSkippedFolder, isPostFileName, isSkippedFolder } from './names';
+import { isInSkippedFolder, isPostFileName, isSkippedFolder, isTempFileName } from './names';
 import { code, resolveInside } from './paths';
 import { postId } from './ids';
 import { summarizeBytes, summarizeUnreadable } from './summary';
@@ -19,8 +19,11 @@ export const READ_CONCURRENCY = 64;
 /** Posts up to this size are read into a reused buffer; bigger ones get their own. */
 const SCRATCH_BYTES = 64 * 1024;
 
-/** Workspace-relative paths (forward slashes) of every post file, or of those under `folder`. */
-export async function findPosts(root: string, outputDir: string, folder = ''): Promise<string[]> {
+/**
+ * Workspace-relative paths (forward slashes) of every post file, or of those under `folder`.
+ * With `leftovers`, the walk also collects our temp files that a killed save left behind.
+ */
+export async function findPosts(root: string, outputDir: string, folder = '', leftovers?: string[]): Promise<string[]> {
   const found: string[] = [];
   const walk = async (relativeDir: string): Promise<void> => {
     const absolute = relativeDir ? path.join(root, relativeDir) : root;
@@ -37,6 +40,7 @@ export async function findPosts(root: string, outputDir: string, folder = ''): P
         if (!isSkippedFolder(relative, outputDir)) folders.push(walk(relative));
       } else if (entry.isFile()) {
         if (isPostFileName(entry.name)) found.push(relative);
+        else if (leftovers && isTempFileName(entry.name)) leftovers.push(relative);
       } else if (entry.isSymbolicLink() && isPostFileName(entry.name)) {
         folders.push(linkedPost(root, relative).then((ok) => void (ok && found.push(relative))));
       }

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../common/errors';
 import { describeSettingsIssues, SiteSettings } from '../../common/siteSettings';
+import { DEFAULT_HISTORY_LIMITS, type HistoryLimits } from './history';
 import { code, normalizeRelative } from './paths';
 
 export const SETTINGS_FILE = 'postwright.json';
@@ -14,6 +15,8 @@ export const DEFAULT_OUTPUT_DIR = '_site';
 export interface WorkspaceSettings {
   /** Relative, forward slashes, no trailing slash. */
   outputDir: string;
+  /** `"history": { "maxVersions": 50, "maxAgeDays": 90 }`; a missing or odd value takes its default. */
+  history: HistoryLimits;
 }
 
 /** The parsed file, undefined when there is none; throws ApiError('invalid-arguments') for unreadable JSON. */
@@ -35,14 +38,28 @@ export async function readSettingsFile(root: string): Promise<unknown> {
 /** Missing, unreadable or odd settings fall back to defaults: listing posts must not depend on them. */
 export async function readSettings(root: string): Promise<WorkspaceSettings> {
   const raw = await readSettingsFile(root).catch(() => undefined);
-  const output = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).output : undefined;
-  if (typeof output !== 'string') return { outputDir: DEFAULT_OUTPUT_DIR };
+  const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  return { outputDir: outputDirOf(fields.output), history: historyLimitsOf(fields.history) };
+}
+
+function outputDirOf(output: unknown): string {
+  if (typeof output !== 'string') return DEFAULT_OUTPUT_DIR;
   try {
-    return { outputDir: normalizeRelative(output) };
+    return normalizeRelative(output);
   } catch {
     // An output folder outside the workspace cannot hide any post in it.
-    return { outputDir: DEFAULT_OUTPUT_DIR };
+    return DEFAULT_OUTPUT_DIR;
   }
+}
+
+function historyLimitsOf(history: unknown): HistoryLimits {
+  const fields = typeof history === 'object' && history !== null ? (history as Record<string, unknown>) : {};
+  const count = (value: unknown, fallback: number) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10_000 ? value : fallback;
+  return {
+    maxVersions: count(fields.maxVersions, DEFAULT_HISTORY_LIMITS.maxVersions),
+    maxAgeDays: count(fields.maxAgeDays, DEFAULT_HISTORY_LIMITS.maxAgeDays),
+  };
 }
 
 /** Every site setting, defaults filled in; a clear ApiError naming the key for any invalid value. */

@@ -9,13 +9,14 @@ import path, { posix } from 'node:path';
 import { Slug, type EventPayload } from '../../common/api';
 import { ApiError } from '../../common/errors';
 import { setFrontMatterField, slugify } from '../../common/post';
-import type { PostDocument, PostSummary, SaveResult, WorkspaceInfo } from '../../common/types';
+import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from '../../common/types';
 import { addAsset, findAsset, type AddedAsset, type AssetFile } from './assets';
 import { formatOf, fromDisk, toDisk, versionOf, type DiskFormat } from './encoding';
-import { readFileBytes, writeAtomic, type FileBytes } from './files';
+import { readFileBytes, removeLeftovers, writeAtomic, type FileBytes } from './files';
+import { PostHistory } from './history';
 import { IdIndex, postId } from './ids';
 import { assetsFolderOf, conflictCopyName, isInSkippedFolder, isPageBundle, isPostFileName } from './names';
-import { code, resolveInside, type Inside } from './paths';
+import { code, isWithin, resolveInside, type Inside } from './paths';
 import { renamePost } from './rename';
 import { findPosts } from './scan';
 import { ListCache } from './listCache';
@@ -29,6 +30,8 @@ export interface WorkspaceOptions {
   trash: (absolutePath: string) => Promise<void>;
   /** The app's cache folder; with it, a reopened workspace re-reads only the posts that changed. */
   cacheDir?: string;
+  /** The app's history folder (outside the workspace); with it, every save keeps the version it replaces. */
+  historyDir?: string;
 }
 
 type ChangeListener = (change: EventPayload<'posts.changed'>) => void;
@@ -48,6 +51,7 @@ export class Workspace {
   /** Per-path queues, so two saves (or a save and a rename) of one post never interleave. */
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #cache: ListCache | undefined;
+  readonly #history: PostHistory | undefined;
   #storing: Promise<void> = Promise.resolve();
 
   private constructor(
@@ -59,6 +63,9 @@ export class Workspace {
     this.#settings = settings;
     this.#options = options;
     this.#cache = options.cacheDir ? ListCache.for(options.cacheDir, root) : undefined;
+    // A history folder inside the workspace would fill it with copies (and list them as posts): none then.
+    const historyDir = options.historyDir && path.resolve(options.historyDir);
+    this.#history = historyDir && !isWithin(root, historyDir) ? PostHistory.for(historyDir, root) : undefined;
   }
 
   static async open(root: string, options: WorkspaceOptions): Promise<Workspace> {
@@ -81,8 +88,11 @@ export class Workspace {
   /** Every post, newest first; posts whose front matter is broken are listed with an error. */
   async list(): Promise<PostSummary[]> {
     this.#settings = await readSettings(this.root);
-    const relatives = await findPosts(this.root, this.#settings.outputDir);
+    const leftovers: string[] = [];
+    const relatives = await findPosts(this.root, this.#settings.outputDir, '', leftovers);
     this.#index.reset(relatives);
+    // Temp files of saves that were killed mid-write; the posts themselves were never touched.
+    await removeLeftovers(leftovers.map((relative) => path.join(this.root, relative)));
     if (!this.#cache) return (await summarizeInParallel(this.root, relatives)).sort(newestFirst);
     const { valid, stale } = await this.#cache.split(relatives);
     const posts = valid.concat(await summarizeInParallel(this.root, stale));
@@ -147,9 +157,38 @@ export class Workspace {
         return { status: 'conflict', disk: { text: fromDisk(current.bytes, post.relative).text, version } };
       }
       const bytes = toDisk(text, formatOf(current.bytes));
+      if (!bytes.equals(current.bytes)) await this.#keepVersion(post.relative, current);
       const stats = await writeAtomic(post.real, bytes, post.relative);
       return { status: 'saved', version: versionOf(bytes), post: summarize(id, post.relative, text, stats.mtimeMs) };
     });
+  }
+
+  /**
+   * Snapshots the version a save is about to replace. History is a safety net,
+   * not a gate: a full or broken history folder never stops the save itself.
+   */
+  async #keepVersion(relative: string, replaced: FileBytes): Promise<void> {
+    if (!this.#history) return;
+    try {
+      const text = fromDisk(replaced.bytes, relative).text;
+      const words = summarize('', relative, text, 0).words;
+      await this.#history.keep(relative, text, words, replaced.stats.mtimeMs, this.#settings.history);
+    } catch {
+      // Deliberately ignored: the post's own save matters more than its history.
+    }
+  }
+
+  /** The kept versions of a post, newest first (empty without a history folder). */
+  async history(id: string): Promise<HistoryVersion[]> {
+    const post = await this.#locate(id);
+    return this.#history ? this.#history.list(post.relative) : [];
+  }
+
+  /** The text of one kept version. */
+  async historyVersion(id: string, versionId: string): Promise<{ text: string }> {
+    const post = await this.#locate(id);
+    if (!this.#history) throw new ApiError('not-found', 'Version history is not kept in this window.');
+    return { text: await this.#history.read(post.relative, versionId) };
   }
 
   /** Keeps a losing version of a conflict as a new file beside the post. */
@@ -172,6 +211,8 @@ export class Workspace {
     }
     const post = await this.#locate(id);
     const newRelative = await this.#serial(post.relative, () => renamePost(this.root, post, slug));
+    // Best effort, like keeping a version: the rename has happened either way.
+    await this.#history?.move(post.relative, newRelative).catch(() => {});
     if (isPageBundle(post.relative)) {
       // Everything indexed under the bundle folder moved with it.
       const oldFolder = posix.dirname(post.relative);

@@ -7,18 +7,20 @@ interface VersionPaneProps {
   note: string;
   lines: readonly string[];
   changed: readonly boolean[];
+  /** The line to start at; by default the first changed one. A side with only additions on the other uses the other's. */
+  startLine?: number;
 }
 
-export function VersionPane({ label, note, lines, changed }: VersionPaneProps) {
+export function VersionPane({ label, note, lines, changed, startLine }: VersionPaneProps) {
   const pane = useRef<HTMLPreElement>(null);
-  const first = changed.indexOf(true);
+  const first = startLine ?? changed.indexOf(true);
   const count = changed.filter(Boolean).length;
 
   // Start where the versions part ways rather than at the (shared) front matter. An effect, not a layout
   // effect: the dialog around the pane opens in its own layout effect, which runs after this one's would.
   useEffect(() => {
     const el = pane.current;
-    const line = first >= 0 ? el?.children[first] : undefined;
+    const line = first >= 0 && el ? el.children[Math.min(first, el.children.length - 1)] : undefined;
     if (el && line instanceof HTMLElement) el.scrollTop = Math.max(0, line.offsetTop - el.clientHeight / 3);
   }, [first]);
 

@@ -21,6 +21,8 @@ export interface RunningBridge {
   dataDir: string;
   /** Where trashed posts go (by path with '/' replaced by '_'), so tests can check nothing was lost. */
   trashDir: string;
+  /** The app's version-history folder, outside the workspace as in the app. */
+  historyDir: string;
   /** URLs the app asked the OS to open (recorded instead of launching a browser). */
   opened: string[];
   backend: Backend;
@@ -57,6 +59,7 @@ export async function startTestBridge(source = bundledSampleBlog, options: TestB
     root: backend.workspace.root,
     dataDir,
     trashDir,
+    historyDir: join(dataDir, 'history'),
     opened,
     backend,
     bridge,

@@ -1,5 +1,6 @@
 // The open-post session against an in-memory backend and a bare EditorState:
 // opening, saving, conflicts, outside edits, rename and delete, without a DOM.
+import { history, undo } from '@codemirror/commands';
 import { EditorState, type TransactionSpec } from '@codemirror/state';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type BlogApi, type PostDocument, type PostSummary, type SaveResult } from '../../common/api';
@@ -96,7 +97,7 @@ beforeEach(() => {
   disk = new FakeDisk();
   notices = [];
   listed = [];
-  const extensions = savedState();
+  const extensions = [savedState(), history()];
   let state = EditorState.create({ extensions });
   editor = {
     get state() {
@@ -338,5 +339,36 @@ describe('rename and delete', () => {
     expect(session.state.post).toBeNull();
     expect(editor.text()).toBe('');
     expect(notices.at(-1)).toEqual({ kind: 'info', message: 'Moved posts/gone.md to the Trash. You can restore it from there.' });
+  });
+});
+
+describe('restore a kept version', () => {
+  it('saves unsaved text first, puts the version back as one undoable change, and saves it', async () => {
+    disk.add('a', 'one\ntwo\n');
+    await session.open('a');
+    editor.type('three\n');
+    await session.save();
+    editor.type('unsaved\n');
+    expect(await session.restoreVersion('one\ntwo\n')).toBe(true);
+    // The unsaved text went to disk first (so history keeps it), then the restored text.
+    expect(disk.calls.filter((c) => c.startsWith('save'))).toHaveLength(3);
+    expect(disk.files.get('a')!.text).toBe('one\ntwo\n');
+    expect(editor.text()).toBe('one\ntwo\n');
+    expect(session.state.dirty).toBe(false);
+
+    undo({ state: editor.state, dispatch: (tr) => (editor.setState(tr.state), session.editorChanged()) });
+    expect(editor.text()).toBe('one\ntwo\nthree\nunsaved\n');
+    expect(session.state.dirty).toBe(true);
+  });
+
+  it('restores nothing while a conflict is open', async () => {
+    disk.add('a', 'mine');
+    await session.open('a');
+    disk.edit('a', 'theirs');
+    editor.type('!');
+    expect(await session.save()).toBe(false);
+    expect(session.state.conflict).not.toBeNull();
+    expect(await session.restoreVersion('old')).toBe(false);
+    expect(editor.text()).toBe('mine!');
   });
 });

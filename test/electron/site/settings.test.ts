@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings, readSiteSettings } from '../../../electron/workspace/settings';
+import { DEFAULT_HISTORY_LIMITS } from '../../../electron/workspace/history';
 import { tempDir } from '../../helpers/tmp';
 
 async function withSettings(text: string | null) {
@@ -41,6 +42,6 @@ describe('site settings', () => {
   it('says where JSON is broken, while the post list still opens with defaults', async () => {
     const root = await withSettings('{ "title": "x", }');
     await expect(readSiteSettings(root)).rejects.toThrow(/postwright.json is not valid JSON/);
-    expect(await readSettings(root)).toEqual({ outputDir: '_site' });
+    expect(await readSettings(root)).toEqual({ outputDir: '_site', history: DEFAULT_HISTORY_LIMITS });
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { link, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openTestWorkspace } from '../../helpers/tmp';
@@ -108,5 +108,32 @@ describe('Workspace.rename', () => {
     await expect(ws.rename(id('latin.md'), 'renamed')).rejects.toMatchObject({ code: 'not-utf8' });
     expect(await readdir(root)).toEqual(['latin.assets', 'latin.md']);
     expect(await readFile(path.join(root, 'latin.md'))).toEqual(bytes);
+  });
+});
+
+describe('Workspace.rename, changing only the letter case (Zettlr#1622)', () => {
+  const text = '---\ntitle: Post\n---\n![](Post.assets/a.png)\n';
+
+  it('renames Post.md to post.md with its assets folder, keeping every byte', async () => {
+    const { root, ws, id, read } = await openTestWorkspace({ 'Post.md': text, 'Post.assets/a.png': 'png' });
+    const doc = await ws.rename(id('Post.md'), 'post');
+    expect(doc.post.path).toBe('post.md');
+    expect(await readdir(root)).toEqual(['post.assets', 'post.md']);
+    expect(await read('post.md')).toBe(text.replace('Post.assets/', 'post.assets/'));
+    expect(await read('post.assets/a.png')).toBe('png');
+  });
+
+  it('never deletes the post where the disk sees both names as one file', async () => {
+    // A case-insensitive disk finds Post.md when asked for post.md: the same file under both names.
+    // A hard link is that view on this disk, and a plain rename() between two names of one file does nothing.
+    const { root, ws, id, read } = await openTestWorkspace({ 'Post.md': text });
+    await link(path.join(root, 'Post.md'), path.join(root, 'post.md'));
+    const inode = (await stat(path.join(root, 'Post.md'))).ino;
+    const doc = await ws.rename(id('Post.md'), 'post');
+    expect(doc.post.path).toBe('post.md');
+    expect(await readdir(root)).toEqual(['post.md']);
+    expect(await read('post.md')).toBe(text);
+    expect((await stat(path.join(root, 'post.md'))).ino).toBe(inode);
+    expect((await ws.read(doc.post.id)).text).toBe(text);
   });
 });
