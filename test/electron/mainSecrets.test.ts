@@ -5,7 +5,6 @@ import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FakeElectron } from './fakeElectron';
@@ -25,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => recorded.appEvents.emit('before-quit'));
 
 async function call(channel: string, ...args: unknown[]) {
-  const frame = { url: pathToFileURL(recorded.windows[0]!.loaded[0]!).href };
+  const frame = { url: recorded.windows[0]!.loaded[0]! };
   return (await recorded.ipcHandlers.get(channel)!({ senderFrame: frame, sender: { mainFrame: frame } }, ...args)) as
     | { ok: true; value: { targets: { name: string; secrets: Record<string, string | null> }[]; secretStore: { encrypted: boolean } } }
     | { ok: false; error: { code: string; message: string } };
