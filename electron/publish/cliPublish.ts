@@ -79,11 +79,14 @@ function progressPrinter(out: Print): { show: (p: PublishProgress) => void; clea
     };
   }
   let shownAt = 0;
+  let shownPhase = '';
   return {
     show: (p) => {
       const now = performance.now();
-      if (now - shownAt < 80 && p.phase === 'uploading' && p.files.done < p.files.total) return;
+      // Counts are redrawn at most every 80 ms; a new phase always shows, however fast the last one was.
+      if (now - shownAt < 80 && p.phase === shownPhase && p.files.done < p.files.total) return;
       shownAt = now;
+      shownPhase = p.phase;
       process.stdout.write(`\r\x1b[2K${progressLine(p)}`);
     },
     clear: () => process.stdout.write('\r\x1b[2K'),

@@ -61,13 +61,13 @@ describe('the recovery journal', () => {
     const file = (name: string) => path.join(journal.folder, name);
     await writeFile(file('torn.json'), '{"format":1,"postId":"torn","te');
     await writeFile(file('renamed.json'), JSON.stringify({ format: 1, postId: 'other', path: 'p.md', text: 't', baseVersion: 'v', writtenAt: 'x' }));
-    await writeFile(file('.good.json.0a1b2c.pw-tmp'), 'half a write');
-    await writeFile(file('.good.json.3d4e5f.pw-tmp'), 'a write in progress');
+    await writeFile(file('.good.json.0a1b2c3d4e5f.pw-tmp'), 'half a write');
+    await writeFile(file('.good.json.3d4e5f6a7b8c.pw-tmp'), 'a write in progress');
     const old = new Date(Date.now() - 10 * 60_000);
-    await utimes(file('.good.json.0a1b2c.pw-tmp'), old, old);
+    await utimes(file('.good.json.0a1b2c3d4e5f.pw-tmp'), old, old);
 
     expect((await journal.entries()).map((e) => e.text)).toEqual(['kept']);
-    expect((await readdir(journal.folder)).sort()).toEqual(['.good.json.3d4e5f.pw-tmp', 'good.json', 'renamed.json.unreadable', 'torn.json.unreadable']);
+    expect((await readdir(journal.folder)).sort()).toEqual(['.good.json.3d4e5f6a7b8c.pw-tmp', 'good.json', 'renamed.json.unreadable', 'torn.json.unreadable']);
     // Set aside, not deleted: a person can still read it.
     expect(await readFile(file('torn.json.unreadable'), 'utf8')).toContain('"postId":"torn"');
   });
