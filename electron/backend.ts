@@ -58,7 +58,7 @@ export async function createBackend({ root, platform, watch = true, cacheDir, da
     site: siteHandlers(workspace, cacheDir, (event, payload) => {
       for (const listener of listeners) listener(event, payload);
     }),
-    publish: publishHandlers(workspace, cacheDir, platform.secrets, (event, payload) => {
+    publish: publishHandlers(workspace, cacheDir, dataDir, platform.secrets, (event, payload) => {
       for (const listener of listeners) listener(event, payload);
     }),
     assets: {

@@ -2,12 +2,12 @@
 // progress on one updating line in a terminal (plain lines in a log), a summary
 // per target, and exit codes for scripts: 0 published (or nothing to do),
 // 1 the publish failed, 2 the command or the settings were wrong.
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { formatBytes } from '../../common/bytes';
 import { ApiError } from '../../common/errors';
 import { defaultUserDataDir } from '../sampleBlog';
 import { envSecrets } from './envSecrets';
+import { hostKeyFiles } from './hostKeys';
 import { publishSite, type PublishResult } from './publish';
 import { readPublishSettings, selectTargets } from './settings';
 import type { PublishProgress } from './types';
@@ -115,8 +115,7 @@ export async function runPublish(args: PublishArgs, out: Print, err: Print): Pro
       force: args.force,
       secrets: envSecrets(),
       hostKeys: {
-        knownHosts: [path.join(homedir(), '.ssh', 'known_hosts')],
-        trustedHostsFile: path.join(defaultUserDataDir(), 'known_hosts'),
+        ...hostKeyFiles(defaultUserDataDir()),
         acceptNew: args.acceptHostKey === true,
       },
       onProgress: progress.show,

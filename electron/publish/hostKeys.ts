@@ -9,11 +9,21 @@
 // costs a process per connection on a tool Windows and macOS may lack on PATH.
 import { createHash, createHmac } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../common/errors';
 import type { HostKeyPolicy } from './types';
 
 /** A key as OpenSSH prints it: `SHA256:` and the unpadded base64 of the key blob's SHA-256. */
+/**
+ * The known_hosts files a publish trusts: the author's own, read only, and
+ * Postwright's, in its data folder, where keys the author accepted are added
+ * (one file for the CLI and `postwright serve`, which share that folder).
+ */
+export function hostKeyFiles(dataDir: string): Omit<HostKeyPolicy, 'acceptNew'> {
+  return { knownHosts: [path.join(homedir(), '.ssh', 'known_hosts')], trustedHostsFile: path.join(dataDir, 'known_hosts') };
+}
+
 export function fingerprintOf(keyBlob: Buffer): string {
   return `SHA256:${createHash('sha256').update(keyBlob).digest('base64').replace(/=+$/, '')}`;
 }

@@ -3,8 +3,6 @@
 // platform's vault (falling back to the environment), one run at a time that
 // can be cancelled, each target's outcome kept apart so one failing host does
 // not hide what the others did, and the settings dialog's edits.
-import { homedir } from 'node:os';
-import path from 'node:path';
 import type { EventName, EventPayload, Handlers } from '../../common/api';
 import { ApiError } from '../../common/errors';
 import { secretKeysFor, type PublishOutcome, type PublishOverview, type PublishTargetConfig, type SecretKey, type SecretOrigin } from '../../common/publish';
@@ -12,6 +10,7 @@ import type { PublishTarget } from '../../common/publishSettings';
 import { readSettingsFile } from '../workspace/settings';
 import type { Workspace } from '../workspace/workspace';
 import { envSecrets } from './envSecrets';
+import { hostKeyFiles } from './hostKeys';
 import { lastPublished } from './lastPublished';
 import { readPublishSettings } from './settings';
 import type { SecretVault } from './secretVault';
@@ -28,6 +27,8 @@ const PROGRESS_INTERVAL_MS = 100;
 export function publishHandlers(
   workspace: Workspace,
   cacheDir: string | undefined,
+  /** The app's data folder, where accepted SSH host keys are kept; the cache folder without one. */
+  dataDir: string | undefined,
   vault: SecretVault,
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void,
 ): Handlers['publish'] {
@@ -43,10 +44,7 @@ export function publishHandlers(
     if (!cacheDir) throw new ApiError('unsupported', 'Publishing needs a cache folder for its state, and this Postwright was started without one.');
     return cacheDir;
   };
-  const hostKeys = () => ({
-    knownHosts: [path.join(homedir(), '.ssh', 'known_hosts')],
-    trustedHostsFile: path.join(needCache(), 'known_hosts'),
-  });
+  const hostKeys = () => hostKeyFiles(dataDir ?? needCache());
 
   async function secretOrigin(target: string, key: SecretKey): Promise<SecretOrigin | null> {
     if (await vault.has({ workspace: root, target, key })) return 'keychain';
