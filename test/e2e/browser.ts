@@ -1,10 +1,12 @@
 // Shared e2e fixtures: Debian's Chromium driven by playwright-core, pointed at a
 // real bridge on a temp copy of the sample blog.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { PostSummary } from '../../common/api';
 import { packageRoot } from '../../electron/appPaths';
 import { startTestBridge, type RunningBridge, type TestBridgeOptions } from '../helpers/bridge';
 
@@ -98,6 +100,16 @@ export function editorState(page: Page): Promise<{ doc: string; anchor: number; 
 /** The editor's text as CodeMirror holds it. */
 export async function editorDoc(page: Page): Promise<string> {
   return (await editorState(page)).doc;
+}
+
+/** Opens the first listed post in the editor; its file's path and text on disk. */
+export async function openFirstPost({ page, app }: E2e): Promise<{ post: PostSummary; file: string; original: string }> {
+  const [post] = await app.backend.handlers.posts.list();
+  const file = join(app.root, post!.path);
+  const original = await readFile(file, 'utf8');
+  await page.getByRole('listbox', { name: 'Posts' }).getByText(post!.title, { exact: true }).click();
+  await expect.poll(() => editorDoc(page)).toBe(original);
+  return { post: post!, file, original };
 }
 
 /**

@@ -2,9 +2,8 @@
 // versions, shows one against the current text, restores it (the file on disk
 // gets the old text) and Undo brings the newer text back.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorDoc, openApp, screenshot, skipE2e, type E2e } from './browser';
+import { editorDoc, openApp, openFirstPost, screenshot, skipE2e, type E2e } from './browser';
 
 describe.skipIf(skipE2e)('History', () => {
   let e2e: E2e;
@@ -15,11 +14,7 @@ describe.skipIf(skipE2e)('History', () => {
 
   it('lists the versions saves replaced, diffs one against the text, restores it, and Undo takes the restore back', async () => {
     const { page, app } = e2e;
-    const [post] = await app.backend.handlers.posts.list();
-    const file = join(app.root, post!.path);
-    const original = await readFile(file, 'utf8');
-    await page.getByRole('listbox', { name: 'Posts' }).getByText(post!.title, { exact: true }).click();
-    await expect.poll(() => editorDoc(page)).toBe(original);
+    const { post, file, original } = await openFirstPost(e2e);
 
     const saveWith = async (words: string) => {
       await page.locator('.cm-content').click();
@@ -34,7 +29,7 @@ describe.skipIf(skipE2e)('History', () => {
     const second = await readFile(file, 'utf8');
 
     await page.keyboard.press('Control+Shift+Y');
-    const dialog = page.getByRole('dialog', { name: `History of ${post!.path}` });
+    const dialog = page.getByRole('dialog', { name: `History of ${post.path}` });
     const versions = dialog.getByRole('listbox', { name: 'Versions, newest first' }).getByRole('option');
     await expect.poll(() => versions.count()).toBe(2);
     expect(await versions.allTextContents()).toEqual([
@@ -76,10 +71,10 @@ describe.skipIf(skipE2e)('History', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => editorDoc(page)).toBe(second);
     // The restore was itself a save: the text it replaced is now the newest version.
-    const kept = await app.backend.handlers.history.list(post!.id);
+    const kept = await app.backend.handlers.history.list(post.id);
     expect(kept).toHaveLength(3);
-    expect((await app.backend.handlers.history.read(post!.id, kept[0]!.id)).text).toBe(second);
-    expect((await app.backend.handlers.history.read(post!.id, kept[1]!.id)).text).toBe(first);
+    expect((await app.backend.handlers.history.read(post.id, kept[0]!.id)).text).toBe(second);
+    expect((await app.backend.handlers.history.read(post.id, kept[1]!.id)).text).toBe(first);
   });
 
   it('opens from the palette and says so when a post has no history yet', async () => {

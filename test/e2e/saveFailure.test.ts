@@ -2,9 +2,8 @@
 // the editor keeps every typed word (still marked unsaved), the file is left as
 // it was, and the next save after the cause is fixed goes through.
 import { chmod, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorDoc, openApp, screenshot, skipE2e, type E2e } from './browser';
+import { editorDoc, openApp, openFirstPost, screenshot, skipE2e, type E2e } from './browser';
 
 describe.skipIf(skipE2e)('a refused save', () => {
   let e2e: E2e;
@@ -14,12 +13,8 @@ describe.skipIf(skipE2e)('a refused save', () => {
   afterAll(() => e2e?.close());
 
   it('says why, keeps the buffer and the file, and saves once the file is writable again', async () => {
-    const { page, app } = e2e;
-    const [post] = await app.backend.handlers.posts.list();
-    const file = join(app.root, post!.path);
-    const original = await readFile(file, 'utf8');
-    await page.getByRole('listbox', { name: 'Posts' }).getByText(post!.title, { exact: true }).click();
-    await expect.poll(() => editorDoc(page)).toBe(original);
+    const { page } = e2e;
+    const { post, file, original } = await openFirstPost(e2e);
 
     await chmod(file, 0o444);
     await page.locator('.cm-content').click();
@@ -30,7 +25,7 @@ describe.skipIf(skipE2e)('a refused save', () => {
 
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.allTextContents()).toContainEqual(
-      expect.stringMatching(new RegExp(`${post!.path.replace(/[.]/g, '\\.')} cannot be saved: the file is marked read-only.*make it writable`)),
+      expect.stringMatching(new RegExp(`${post.path.replace(/[.]/g, '\\.')} cannot be saved: the file is marked read-only.*make it writable`)),
     );
     expect(await editorDoc(page)).toBe(typed);
     expect(await page.getByRole('status', { name: 'Unsaved changes' }).count()).toBe(1);

@@ -8,12 +8,12 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../common/errors';
 import { lastPublished } from '../../../electron/publish/publish';
 import { bareRepo, branchTree, commitAsOther, commits, gitIn, lastChange } from '../../helpers/gitRemote';
 import { publishingWorkspace } from '../../helpers/publish';
 import { readTree } from '../../helpers/site';
 import { tempDir } from '../../helpers/tmp';
+import { rejection } from '../../helpers/rejection';
 
 const EDITED = 'posts/why-i-bill-by-the-week.md';
 
@@ -24,14 +24,6 @@ async function expectBranchEqualsBuild(repo: string, site: string, extra: Record
   for (const [file, bytes] of expected) expect(branch.get(file)!.equals(bytes), file).toBe(true);
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 describe('publishing to a git branch', () => {
   it('pushes the sample blog to a new gh-pages branch, then only what an edit changed', { timeout: 60_000 }, async () => {

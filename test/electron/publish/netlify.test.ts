@@ -8,7 +8,6 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../common/errors';
 import { NetlifyTarget } from '../../../common/publishSettings';
 import { envSecrets } from '../../../electron/publish/envSecrets';
 import { createTarget } from '../../../electron/publish/netlify';
@@ -16,6 +15,7 @@ import type { Target } from '../../../electron/publish/types';
 import { startNetlifyFake, type NetlifyFake } from '../../helpers/netlifyFake';
 import { changedBetween, publishOnce, sampleSite, targetEnv } from '../../helpers/publishSite';
 import { readTree } from '../../helpers/site';
+import { rejection } from '../../helpers/rejection';
 
 const opened: Target[] = [];
 afterEach(async () => {
@@ -36,11 +36,6 @@ async function expectLiveEqualsBuild(fake: NetlifyFake, out: string) {
   for (const [file, bytes] of build) expect(live.get(file)!.equals(bytes), file).toBe(true);
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 const POST = 'posts/why-i-bill-by-the-week.md';
 const POST_PAGE = 'posts/why-i-bill-by-the-week/index.html';

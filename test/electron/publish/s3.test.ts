@@ -5,7 +5,6 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../common/errors';
 import { S3Target } from '../../../common/publishSettings';
 import { uploadRank } from '../../../electron/publish/plan';
 import { createTarget } from '../../../electron/publish/s3';
@@ -14,6 +13,7 @@ import { changedBetween, publishOnce, sampleSite, targetEnv } from '../../helper
 import { S3RVER_KEYS, startS3rver, type S3Server } from '../../helpers/s3rver';
 import { envSecrets } from '../../../electron/publish/envSecrets';
 import { readTree } from '../../helpers/site';
+import { rejection } from '../../helpers/rejection';
 
 const opened: Target[] = [];
 afterEach(async () => {
@@ -35,11 +35,6 @@ async function expectRemoteEqualsBuild(server: S3Server, out: string, prefix = '
   for (const [file, bytes] of tree) expect((await server.get(prefix + file)).body.equals(bytes), file).toBe(true);
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 const POST = 'posts/why-i-bill-by-the-week.md';
 const POST_PAGE = 'posts/why-i-bill-by-the-week/index.html';
