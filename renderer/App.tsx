@@ -82,7 +82,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
 
   useWindowTitle(open.post, open.dirty);
   useTheme(theme);
-  useUnsavedGuard(open.dirty, () => void api.recovery.clear().catch(() => {}));
+  useUnsavedGuard(open.dirty, () => session.save());
 
   // A newly opened post gets the keyboard (after any dialog has handed focus back), and is shown from
   // its top or at its cursor: focusing a fresh state would otherwise jump to the previous post's offset.
@@ -104,7 +104,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     setSidebarOpen(!sidebarOpen);
   };
 
-  const exportDeps = { api, session, notify: notices.push };
+  const exportDeps = { api, session, notify: notices.push, desktop: Boolean(window.postwright) };
   useShortcuts({
     'new-post': () => setDialog('new'),
     'toggle-sidebar': toggleSidebar,
