@@ -27,6 +27,7 @@ import { SettingsDialog } from './components/SettingsDialog';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
+import { firstBodyPosition } from './editor/bodyText';
 import { goToLine } from './editor/goToLine';
 import type { CommandRegistry } from './commands';
 import { ViewModeSwitch } from './components/ViewModeSwitch';
@@ -85,15 +86,21 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   useTheme(theme);
   useUnsavedGuard(open.dirty, () => void api.recovery.clear().catch(() => {}));
 
-  // A newly opened post gets the keyboard (after any dialog has handed focus back), and is shown from
-  // its top or at its cursor: focusing a fresh state would otherwise jump to the previous post's offset.
+  // A newly opened post gets the keyboard: the body, or the title field while the post has no title.
+  // Not while a dialog is open (the page is inert then, and the dialog gives focus back as it closes),
+  // but as soon as it has closed: typing after Create must land in the new post. It is shown from its
+  // top or at its cursor: focusing a fresh state would otherwise jump to the previous post's offset.
+  const focusedOpen = useRef(0);
   useEffect(() => {
-    if (open.opened === 0) return;
-    view.focus();
+    if (open.opened === 0 || focusedOpen.current === open.opened || dialog !== null) return;
+    focusedOpen.current = open.opened;
+    const title = document.querySelector<HTMLTextAreaElement>('.fm-title');
+    if (title && !title.value && !title.readOnly) title.focus();
+    else view.focus();
     const { head } = view.state.selection.main;
-    if (head === 0) view.scrollDOM.scrollTop = 0;
+    if (head <= firstBodyPosition(view.state.doc.toString())) view.scrollDOM.scrollTop = 0;
     else view.dispatch({ effects: EditorView.scrollIntoView(head, { y: 'nearest' }) });
-  }, [open.opened, view]);
+  }, [open.opened, view, dialog]);
 
   const focusList = useCallback(() => {
     listRef.current?.querySelector<HTMLElement>('[role="option"][tabindex="0"]')?.focus();
@@ -252,6 +259,22 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
             onClose={() => setDialog(null)}
           />
         )}
+        {dialog === 'history' && post && (
+          <HistoryDialog
+            postId={post.id}
+            path={post.path}
+            current={view.state.doc.toString()}
+            onRestore={async (text, version) => {
+              const restored = await session.restoreVersion(text);
+              if (restored) notices.push('info', restoredNotice(version.time));
+              return restored;
+            }}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
+        {dialog === 'outline' && post && <OutlinePicker view={view} onClose={() => setDialog(null)} />}
+        {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
       </PanelBoundary>
       <PanelBoundary name="The conflict dialog">
         {open.conflict && post && (
@@ -281,24 +304,6 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
             onLater={() => recovery.later(recovered.queue[0]!)}
           />
         )}
-      </PanelBoundary>
-      <PanelBoundary key={dialog ?? 'none'} name="This dialog" onClose={() => setDialog(null)}>
-        {dialog === 'history' && post && (
-          <HistoryDialog
-            postId={post.id}
-            path={post.path}
-            current={view.state.doc.toString()}
-            onRestore={async (text, version) => {
-              const restored = await session.restoreVersion(text);
-              if (restored) notices.push('info', restoredNotice(version.time));
-              return restored;
-            }}
-            onClose={() => setDialog(null)}
-          />
-        )}
-        {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
-        {dialog === 'outline' && post && <OutlinePicker view={view} onClose={() => setDialog(null)} />}
-        {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
       </PanelBoundary>
       <Toasts notices={toasts} onDismiss={notices.dismiss} />
     </div>
