@@ -102,7 +102,7 @@ export async function runCli(argv: string[], out = console.log, err = console.er
     }
     case 'check': {
       const { runCheck } = await import('./site/check/cliCheck');
-      return runCheck(rest, values.json === true, out, err);
+      return runCheck(rest, values.json === true, out, err, defaultCacheDir());
     }
     case 'build': {
       const { runBuild } = await import('./site/cliBuild');

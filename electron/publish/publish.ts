@@ -161,7 +161,7 @@ async function openTarget(
 async function checkBeforePublish(root: string, cacheDir: string): Promise<void> {
   const workspace = await Workspace.open(root, { trash: () => Promise.reject(new Error('Publishing never deletes posts.')), cacheDir });
   try {
-    const errors = (await checkWorkspace(workspace)).problems.filter((problem) => problem.severity === 'error');
+    const errors = (await checkWorkspace(workspace, { cacheDir })).problems.filter((problem) => problem.severity === 'error');
     if (errors.length) {
       throw new ApiError(
         'invalid-arguments',
