@@ -13,6 +13,7 @@ import { checkWorkspace } from '../site/check/check';
 import { formatProblem } from '../site/check/report';
 import { readSiteSettings } from '../workspace/settings';
 import { Workspace } from '../workspace/workspace';
+import { HashCache } from './hashCache';
 import { publishStateDir, recordPublished } from './lastPublished';
 import { buildManifest } from './manifest';
 import { redactUrls } from './redact';
@@ -66,7 +67,9 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
     onProgress: ({ done, total }) => report(firstName, 'building', { done, total }),
   });
   throwIfCancelled(signal, firstName);
-  const local = await buildManifest(built.output);
+  const hashes = HashCache.load(path.join(await publishStateDir(options.cacheDir, root), 'site-hashes.json'), built.output);
+  const local = await buildManifest(built.output, hashes);
+  hashes.save();
   const site = { files: local.size, bytes: [...local.values()].reduce((sum, entry) => sum + entry.size, 0) };
   const { baseUrl } = await readSiteSettings(root);
 
