@@ -56,8 +56,15 @@ let files: string[];
 beforeAll(async () => {
   if (!existsSync(path.join(packageRoot, 'out', 'main', 'main.js'))) throw new Error('out/ is not built: run `npm run build` (npm test does it first).');
   out = await mkdtemp(path.join(tmpdir(), 'postwright-package-'));
+  // As on a machine without a C++ toolchain: every compiler on PATH fails, so a native rebuild would fail the package.
+  const noCompilers = await mkdtemp(path.join(tmpdir(), 'postwright-no-cc-'));
+  for (const tool of ['cc', 'c++', 'gcc', 'g++', 'clang', 'clang++', 'make']) {
+    await writeFile(path.join(noCompilers, tool), '#!/bin/sh\necho "no C++ toolchain here" >&2\nexit 127\n', { mode: 0o755 });
+  }
+  const env = { ...process.env, PATH: `${noCompilers}${path.delimiter}${process.env.PATH ?? ''}` };
   // Outside the repository, so nothing in it can stand in for a file the package lacks.
-  await run(builder, ['--dir', '--linux', `-c.electronDist=${stub}`, `-c.directories.output=${out}`], { cwd: packageRoot, timeout: 300_000 });
+  await run(builder, ['--dir', '--linux', `-c.electronDist=${stub}`, `-c.directories.output=${out}`], { cwd: packageRoot, timeout: 300_000, env });
+  await rm(noCompilers, { recursive: true, force: true });
   resources = path.join(out, 'linux-unpacked', 'resources');
   archive = path.join(resources, 'app.asar');
   files = listPackage(archive, { isPack: false }).filter((p) => !('files' in statFile(archive, p.slice(1))));
