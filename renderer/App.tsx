@@ -180,7 +180,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           <div className="editor-column" hidden={viewMode === 'preview'}>
             {post && (
               <PanelBoundary name="Details">
-                <FrontMatterPanel view={view} frontMatter={frontMatter} />
+                <FrontMatterPanel view={view} frontMatter={frontMatter} postId={post.id} posts={list.posts ?? []} />
               </PanelBoundary>
             )}
             <EditorHost view={view} />
