@@ -11,6 +11,7 @@ import { checkImage } from './images';
 import { checkLink } from './links';
 import { problem } from './problem';
 import { checkSlugs } from './slugs';
+import { checkUnusedAssets } from './unusedAssets';
 import { SiteIndex, siteUrlOf, type UrlOf } from './siteIndex';
 
 export interface CheckOptions {
@@ -38,7 +39,7 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
       return;
     }
     examined.set(summary.path, post);
-    problems.push(...post.problems, ...(await checkReferences(post, site)));
+    problems.push(...post.problems, ...(await checkReferences(post, site)), ...(await checkUnusedAssets(workspace.root, post)));
   };
   if (useWorkers(posts.length)) {
     await examineInWorkers(workspace.root, posts, checkOne);
