@@ -13,7 +13,9 @@ import { FactsCache, type FileStamp } from './factsCache';
 import { checkImage } from './images';
 import { checkLink } from './links';
 import { problem } from './problem';
+import { checkLinks } from './symlinks';
 import { checkSlugs } from './slugs';
+import { checkUnusedAssets } from './unusedAssets';
 import { SiteIndex, siteUrlOf, type UrlOf } from './siteIndex';
 
 export interface CheckOptions {
@@ -46,7 +48,7 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
       return;
     }
     examined.set(post.post.path, post);
-    problems.push(...post.problems, ...(await checkReferences(post, site)));
+    problems.push(...post.problems, ...(await checkReferences(post, site)), ...(await checkUnusedAssets(workspace.root, post)));
   };
   // Posts whose files are as the last check found them keep its facts; only the others are read and lexed.
   const changed: PostSummary[] = [];
@@ -66,6 +68,7 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
     await inLanes(changed, async (summary) => checkOne(await examineHere(workspace, summary, facts)));
   }
   problems.push(...checkSlugs(site, examined));
+  problems.push(...(await checkLinks(workspace)));
   facts.save();
   return { problems: problems.sort(byPlace), posts: posts.length };
 }
