@@ -101,13 +101,15 @@ describe('check: facts cached between runs', () => {
     await expectSameAsFull(root, cacheDir, (result) => expect(messages(result, 'p16.md')).toEqual([expect.stringContaining('#heading-17')]));
   });
 
-  it('finds an image an unchanged post shows that was deleted, and a slug another post now shares', async () => {
+  it('finds an image an unchanged post shows that was deleted, a file left in its assets folder, and a slug another post now shares', async () => {
     const { root, cacheDir, file } = await checkedOnce();
     await rm(file('pics/p20.png'));
+    await writeTree(root, { 'p19.assets/stray.png': 'png' });
     await writeFile(file('p21.md'), post({ title: 'Post 21', date: '2024-03-18', slug: 'p22' }));
     await expectSameAsFull(root, cacheDir, (result) => {
       expect(messages(result, 'p20.md')).toContainEqual(expect.stringContaining('Missing image "pics/p20.png"'));
       expect(messages(result, 'p22.md')).toEqual([expect.stringContaining('Duplicate slug')]);
+      expect(messages(result, 'p19.md')).toEqual([expect.stringContaining('p19.assets/stray.png is not linked')]);
     });
   });
 
