@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -172,6 +172,8 @@ describe('the check worker', () => {
 
 describe('the render worker', () => {
   it('builds a site from app.asar.unpacked, sanitizing raw HTML with jsdom loaded from there too, with no fallback', async () => {
+    // With one core the build would render on this thread and prove nothing about the worker.
+    expect(availableParallelism()).toBeGreaterThanOrEqual(2);
     const root = await tempDir();
     const posts: Record<string, string> = { 'postwright.json': '{}' };
     // Enough posts for worker threads; raw HTML makes each worker load jsdom for the sanitizer.
