@@ -31,6 +31,7 @@ const phases: Record<PublishPhase, string> = {
 export function phaseLabel(progress: PublishProgress | null): string {
   if (!progress) return 'Starting…';
   const perTarget = progress.phase !== 'building' && progress.phase !== 'checking' && progress.target;
+  if (progress.detail) return `${progress.detail} (${progress.target})…`;
   return perTarget ? `${phases[progress.phase]} (${progress.target})…` : `${phases[progress.phase]}…`;
 }
 

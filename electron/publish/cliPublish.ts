@@ -28,13 +28,20 @@ type Print = (line: string) => void;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const share = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1)}%` : '0%');
 
-/** One line per finished target. */
+/** One line per finished target, and one for the posts still waiting for their date. */
 export function summarize(result: PublishResult): string {
   const where = result.url ? ` ${result.url}` : '';
-  if (result.dryRun) return dryRunReport(result);
-  if (!result.uploads.length && !result.deletes.length) return `"${result.target}" is up to date: nothing to upload.${where}`;
+  if (result.dryRun) return withSchedule(dryRunReport(result), result);
+  if (!result.uploads.length && !result.deletes.length) return withSchedule(`"${result.target}" is up to date: nothing to upload.${where}`, result);
   const uploaded = `${plural(result.uploads.length, 'file')} uploaded (${formatBytes(result.bytes)}, ${share(result.bytes, result.site.bytes)} of the site's ${formatBytes(result.site.bytes)})`;
-  return `Published to "${result.target}": ${uploaded}, ${result.deletes.length} deleted.${where}`;
+  return withSchedule(`Published to "${result.target}": ${uploaded}, ${result.deletes.length} deleted.${where}`, result);
+}
+
+/** "2 posts scheduled; the next goes live 2026-12-08 09:00 UTC, at the first publish after it." */
+function withSchedule(text: string, { scheduled }: PublishResult): string {
+  if (!scheduled.count) return text;
+  const next = scheduled.next ? `; the next goes live ${scheduled.next.slice(0, 16).replace('T', ' ')} UTC, at the first publish after that` : '';
+  return `${text}\n${plural(scheduled.count, 'post')} scheduled${next}.`;
 }
 
 /** Exactly what would change, one file a line. */
@@ -44,6 +51,7 @@ function dryRunReport(result: PublishResult): string {
   for (const file of result.deletes) lines.push(`  delete  ${file}`);
   lines.push(`${plural(result.uploads.length, 'file')} to upload (${formatBytes(result.bytes)}), ${result.deletes.length} to delete, of ${plural(result.remoteCount, 'file')} on the host.`);
   if (result.needsForce) lines.push(`Publishing would stop here: it deletes ${result.deletes.length} of the ${result.remoteCount} files on the host, more than half. Add --force if that is right.`);
+  lines.push(...(result.notes ?? []));
   return lines.join('\n');
 }
 
@@ -58,6 +66,7 @@ function progressLine(p: PublishProgress): string {
       return `${p.target}: comparing with the host…`;
     case 'uploading':
     case 'deleting':
+      if (p.detail) return `${p.target}: ${p.detail}…`;
       return `${p.target}: ${p.phase} ${p.files.done} / ${p.files.total} files, ${formatBytes(p.bytes.done)} / ${formatBytes(p.bytes.total)}`;
     case 'finishing':
       return `${p.target}: finishing…`;
@@ -70,7 +79,7 @@ function progressPrinter(out: Print): { show: (p: PublishProgress) => void; clea
     let last = '';
     return {
       show: (p) => {
-        const key = `${p.target} ${p.phase}`;
+        const key = `${p.target} ${p.phase} ${p.detail ?? ''}`;
         if (key === last) return;
         last = key;
         out(progressLine(p));

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ApiError } from '../../common/errors';
 import type { PublishResult } from '../../common/publishResult';
 import type { PublishTarget } from '../../common/publishSettings';
+import { scheduleOf, type Schedule } from '../../common/schedule';
 import { buildSite } from '../site/build';
 import { checkWorkspace } from '../site/check/check';
 import { formatProblem } from '../site/check/report';
@@ -42,7 +43,11 @@ export interface PublishOptions {
   hostKeys: HostKeyOptions;
   onProgress?: (progress: PublishProgress) => void;
   signal?: AbortSignal;
+  /** The clock that decides which posts are due (ms since the epoch); now when absent. Tests pass one in. */
+  now?: number;
 }
+
+type Report = (target: string, phase: PublishProgress['phase'], files?: PublishProgress['files'], bytes?: PublishProgress['bytes'], detail?: string) => void;
 
 const errorList = (lines: string[]) => lines.slice(0, 20).join('\n') + (lines.length > 20 ? `\n… and ${lines.length - 20} more` : '');
 
@@ -52,17 +57,19 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
   const root = await realRoot(options.root);
   const chosen = selectTargets(await readPublishSettings(root), options.target);
   const firstName = chosen[0]![0];
-  const report = (target: string, phase: PublishProgress['phase'], files = { done: 0, total: 0 }, bytes = { done: 0, total: 0 }) =>
-    options.onProgress?.({ target, phase, files, bytes });
+  const report: Report = (target, phase, files = { done: 0, total: 0 }, bytes = { done: 0, total: 0 }, detail) =>
+    options.onProgress?.({ target, phase, files, bytes, ...(detail ? { detail } : {}) });
+  const now = options.now ?? Date.now();
 
   report(firstName, 'checking');
-  await checkBeforePublish(root, options.cacheDir);
+  const scheduled = await checkBeforePublish(root, options.cacheDir, now);
   throwIfCancelled(signal, firstName);
 
   report(firstName, 'building');
   const built = await buildSite({
     root,
     cacheDir: options.cacheDir,
+    now,
     onProgress: ({ done, total }) => report(firstName, 'building', { done, total }),
   });
   throwIfCancelled(signal, firstName);
@@ -89,6 +96,8 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
         remoteCount: plan.remoteCount,
         needsForce,
         url: config.url ?? baseUrl,
+        scheduled: { ...scheduled },
+        ...(plan.notes?.length ? { notes: [...plan.notes] } : {}),
       };
       if (!options.dryRun) {
         if (needsForce) throw guardError(name, plan);
@@ -99,6 +108,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
           deleted: plan.deletes.length,
           bytes: plan.uploadBytes,
           url: result.url,
+          asOf: new Date(now).toISOString(),
         });
       }
       results.push(result);
@@ -153,12 +163,12 @@ async function openTarget(
 ): Promise<Target> {
   const stateDir = path.join(await publishStateDir(options.cacheDir, root), 'targets', name);
   await mkdir(stateDir, { recursive: true });
-  const env: TargetEnv = { name, secrets: options.secrets, hostKeys: { ...options.hostKeys, acceptNew: options.hostKeys.acceptNew ?? false }, stateDir };
+  const env: TargetEnv = { workspaceRoot: root, name, secrets: options.secrets, hostKeys: { ...options.hostKeys, acceptNew: options.hostKeys.acceptNew ?? false }, stateDir };
   return createTarget(config, env);
 }
 
-/** Errors in the posts stop the publish, listed as `postwright check` lists them; warnings do not. */
-async function checkBeforePublish(root: string, cacheDir: string): Promise<void> {
+/** Errors in the posts stop the publish, listed as `postwright check` lists them; warnings do not. Returns the posts still to come. */
+async function checkBeforePublish(root: string, cacheDir: string, now: number): Promise<Schedule> {
   const workspace = await Workspace.open(root, { trash: () => Promise.reject(new Error('Publishing never deletes posts.')), cacheDir });
   try {
     const errors = (await checkWorkspace(workspace)).problems.filter((problem) => problem.severity === 'error');
@@ -168,6 +178,7 @@ async function checkBeforePublish(root: string, cacheDir: string): Promise<void>
         `The check found ${errors.length === 1 ? '1 error' : `${errors.length} errors`}; fix ${errors.length === 1 ? 'it' : 'them'}, then publish again:\n${errorList(errors.map(formatProblem))}`,
       );
     }
+    return scheduleOf(await workspace.list(), now);
   } finally {
     await workspace.close();
   }
@@ -180,7 +191,7 @@ async function apply(
   local: Manifest,
   siteDir: string,
   signal: AbortSignal,
-  report: (target: string, phase: PublishProgress['phase'], files?: PublishProgress['files'], bytes?: PublishProgress['bytes']) => void,
+  report: Report,
 ): Promise<void> {
   const files = { done: 0, total: plan.uploads.length + plan.deletes.length };
   const bytes = { done: 0, total: plan.uploadBytes };
@@ -195,6 +206,7 @@ async function apply(
       const phase = files.done === files.total ? 'finishing' : files.done >= plan.uploads.length ? 'deleting' : 'uploading';
       report(name, phase, { ...files }, { ...bytes });
     },
+    step: (detail) => report(name, 'uploading', { ...files }, { ...bytes }, detail),
   });
 }
 

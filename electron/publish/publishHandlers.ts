@@ -113,6 +113,8 @@ export function publishHandlers(
             uploads: result.uploads.map((upload) => upload.path),
             deletes: result.deletes,
             ...(result.url ? { url: result.url } : {}),
+            scheduled: result.scheduled,
+            ...(result.notes ? { notes: result.notes } : {}),
           });
         }
       } catch (error) {
