@@ -8,6 +8,7 @@ import { ApiError } from '../../common/errors';
 import { defaultUserDataDir } from '../sampleBlog';
 import { envSecrets } from './envSecrets';
 import { hostKeyFiles } from './hostKeys';
+import { dueReason } from './ifDue';
 import { publishSite, type PublishResult } from './publish';
 import { readPublishSettings, selectTargets } from './settings';
 import type { PublishProgress } from './types';
@@ -20,7 +21,11 @@ export interface PublishArgs {
   acceptHostKey?: boolean;
   /** Print the results as JSON (for scripts), without progress. */
   json?: boolean;
+  /** Publish only when a post became due since the last publish (or there is none): what a cron job runs. */
+  ifDue?: boolean;
   cacheDir: string;
+  /** The clock, in ms since the epoch; now when absent (tests pass one in). */
+  now?: number;
 }
 
 type Print = (line: string) => void;
@@ -105,11 +110,21 @@ function progressPrinter(out: Print): { show: (p: PublishProgress) => void; clea
 export async function runPublish(args: PublishArgs, out: Print, err: Print): Promise<number> {
   const root = path.resolve(args.workspace ?? '.');
   // Settings and the target name are the command's input: wrong ones are a usage error (2), found before any work.
+  let names: string[];
   try {
-    selectTargets(await readPublishSettings(root), args.target);
+    names = selectTargets(await readPublishSettings(root), args.target).map(([name]) => name);
   } catch (error) {
     err(`postwright publish: ${ApiError.from(error).message}`);
     return 2;
+  }
+  const now = args.now ?? Date.now();
+  if (args.ifDue) {
+    const reason = await dueReason(root, args.cacheDir, names, now);
+    if (!reason) {
+      out('Nothing became due since the last publish; nothing was built or uploaded.');
+      return 0;
+    }
+    out(`Publishing: ${reason}`);
   }
   const stop = new AbortController();
   const cancel = () => stop.abort();
@@ -129,6 +144,7 @@ export async function runPublish(args: PublishArgs, out: Print, err: Print): Pro
       },
       onProgress: progress.show,
       signal: stop.signal,
+      now,
     });
     progress.clear();
     if (args.json) out(JSON.stringify(results, null, 2));
