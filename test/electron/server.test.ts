@@ -123,8 +123,11 @@ describe('the browser bridge', () => {
     expect((await call('/api/events', { method: 'GET' })).status).toBe(401);
     const events: string[] = [];
     const stream = request({ host: '127.0.0.1', port: running.bridge.port, path: `/api/events?token=${running.bridge.token}`, method: 'GET' });
+    let subscribed!: () => void;
+    const connected = new Promise<void>((resolve) => (subscribed = resolve));
     const received = new Promise<void>((resolve) => {
       stream.on('response', (res) => {
+        subscribed();
         res.on('data', (chunk: Buffer) => {
           events.push(chunk.toString());
           if (events.join('').includes('outside-edit.md')) resolve();
@@ -132,7 +135,8 @@ describe('the browser bridge', () => {
       });
     });
     stream.end();
-    await new Promise((r) => setTimeout(r, 300));
+    // The server subscribes before it answers, so an answer means events will arrive.
+    await connected;
     await writeFile(join(running.root, 'posts', 'outside-edit.md'), '---\ntitle: Written elsewhere\n---\nHello.\n');
     await received;
     stream.destroy();
