@@ -74,6 +74,17 @@ export type ConnectionTest = { readonly ok: true; readonly ms: number } | { read
 
 export type PublishPhase = PublishProgress['phase'];
 
+/** What `postwright schedule github` (and its button) did. */
+export interface ScheduleResult {
+  /** The workflow file, absolute. */
+  readonly file: string;
+  readonly status: 'created' | 'updated' | 'unchanged';
+  /** Repository secrets to add, by name; "(optional)" marks those a target can do without. */
+  readonly secrets: readonly string[];
+  /** What else CI needs for these targets (a deploy key, a trusted host key…). */
+  readonly notes: readonly string[];
+}
+
 const Count = z.object({ done: z.number().min(0), total: z.number().min(0) });
 /** The `publish.progress` event's payload: publishResult.ts's PublishProgress, as a schema. */
 export const PublishProgressEvent = z.object({

@@ -74,3 +74,9 @@ export function uploadedAndDeleted(files: number, bytes: number, deleted: number
   if (deleted) parts.push(`${deleted.toLocaleString('en')} deleted`);
   return parts.join(', ');
 }
+
+/** "2 posts scheduled · the next goes live 8 Dec, 09:00" (the author's time zone). */
+export function scheduledLabel({ count: n, next }: { count: number; next: string | null }): string {
+  const when = next ? ` · the next goes live ${new Date(next).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}` : '';
+  return `${count(n, 'post')} scheduled${when}`;
+}

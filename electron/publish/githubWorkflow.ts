@@ -10,7 +10,7 @@
 import { lstat, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../common/errors';
-import { secretKeysFor, type SecretKey } from '../../common/publish';
+import { secretKeysFor, type ScheduleResult, type SecretKey } from '../../common/publish';
 import type { PublishTarget } from '../../common/publishSettings';
 import { resolveInside } from '../workspace/paths';
 import { git } from './gitCommand';
@@ -93,15 +93,6 @@ export function workflowYaml(options: WorkflowOptions): string {
     }
   }
   return `${lines.join('\n')}\n`;
-}
-
-export interface ScheduleResult {
-  /** The workflow file, absolute. */
-  readonly file: string;
-  readonly status: 'created' | 'updated' | 'unchanged';
-  /** Repository secrets to add, by name; "(optional)" marks those a target can do without. */
-  readonly secrets: readonly string[];
-  readonly notes: readonly string[];
 }
 
 export interface ScheduleOptions {

@@ -7,6 +7,7 @@ import type { EventName, EventPayload, Handlers } from '../../common/api';
 import { ApiError } from '../../common/errors';
 import { secretKeysFor, type PublishOutcome, type PublishOverview, type PublishTargetConfig, type SecretKey, type SecretOrigin } from '../../common/publish';
 import type { PublishTarget } from '../../common/publishSettings';
+import { appVersion } from '../appPaths';
 import { readSettingsFile } from '../workspace/settings';
 import type { Workspace } from '../workspace/workspace';
 import { envSecrets } from './envSecrets';
@@ -134,6 +135,10 @@ export function publishHandlers(
     saveTarget: async (name, config) => {
       await saveTargetConfig(root, name, config);
       return overview();
+    },
+    scheduleGithub: async (name, { force }) => {
+      const { scheduleGithub } = await import('./githubWorkflow');
+      return scheduleGithub({ root, target: name, force, version: appVersion });
     },
     removeTarget: async (name) => {
       await removeTargetConfig(root, name);

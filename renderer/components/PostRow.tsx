@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { PostSummary } from '../../common/api';
+import { goesLiveAt } from '../../common/schedule';
 import { formatDate } from '../postFilter';
 import { Icon } from './Icon';
 
@@ -24,6 +25,7 @@ interface PostRowProps {
 }
 
 export const PostRow = memo(function PostRow({ post, index, setSize, start, selected, active, showFile, onOpen, onFocus, ref }: PostRowProps) {
+  const scheduledAt = goesLiveAt(post, Date.now());
   const problem = post.error ? `Front matter problem on line ${post.error.line}: ${post.error.message}` : undefined;
   return (
     <li
@@ -46,6 +48,11 @@ export const PostRow = memo(function PostRow({ post, index, setSize, start, sele
       <span className="post-meta">
         {post.date && <time dateTime={post.date}>{formatDate(post.date)}</time>}
         {post.draft && <span className="badge">draft</span>}
+        {scheduledAt !== null && (
+          <span className="badge scheduled" title={`Scheduled: goes live at the first publish after ${goLive(scheduledAt)}`}>
+            scheduled · {goLive(scheduledAt)}
+          </span>
+        )}
         {problem && (
           <span className="post-warning" aria-description={problem} title={problem}>
             <Icon name="warning" />
@@ -62,3 +69,8 @@ export const PostRow = memo(function PostRow({ post, index, setSize, start, sele
     </li>
   );
 });
+
+/** "8 Dec, 09:00" in the author's own time zone: when a scheduled post goes live. */
+function goLive(time: number): string {
+  return new Date(time).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}

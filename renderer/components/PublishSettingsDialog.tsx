@@ -8,6 +8,7 @@ import { describeTarget, targetTypes } from '../publishFields';
 import { lastPublishedLabel } from '../publishFormat';
 import { ConnectionTestResult, type TestState } from './ConnectionTestResult';
 import { Dialog } from './Dialog';
+import { ScheduleGithub } from './ScheduleGithub';
 import { TargetForm } from './TargetForm';
 import './PublishDialogs.css';
 
@@ -124,6 +125,7 @@ interface TargetRowProps {
 }
 
 function TargetRow({ target, test, onTest, onTrust, onDismissTest, onEdit, onRemove }: TargetRowProps) {
+  const [scheduling, setScheduling] = useState(false);
   const kind = targetTypes.find((t) => t.type === target.config.type)!.label;
   const missing = Object.entries(target.secrets).filter(([key, origin]) => origin === null && key !== 'AWS_SESSION_TOKEN').length;
   return (
@@ -143,6 +145,9 @@ function TargetRow({ target, test, onTest, onTrust, onDismissTest, onEdit, onRem
         <button type="button" className="quiet-button" aria-label={`Test connection to ${target.name}`} disabled={test?.status === 'testing'} onClick={onTest}>
           Test connection
         </button>
+        <button type="button" className="quiet-button" aria-label={`Schedule ${target.name} on GitHub`} aria-expanded={scheduling} onClick={() => setScheduling(true)}>
+          Schedule on GitHub…
+        </button>
         <button type="button" className="quiet-button" aria-label={`Edit ${target.name}`} onClick={onEdit}>
           Edit
         </button>
@@ -151,6 +156,7 @@ function TargetRow({ target, test, onTest, onTrust, onDismissTest, onEdit, onRem
         </button>
       </div>
       {test && <ConnectionTestResult target={target.name} state={test} onTrust={onTrust} onDismiss={onDismissTest} />}
+      {scheduling && <ScheduleGithub target={target.name} onDismiss={() => setScheduling(false)} />}
     </li>
   );
 }
