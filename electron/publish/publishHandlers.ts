@@ -87,7 +87,7 @@ export function publishHandlers(
       phase: () => latest?.phase ?? null,
       report: (progress) => {
         const now = performance.now();
-        const changed = latest?.phase !== progress.phase || latest.target !== progress.target;
+        const changed = latest?.phase !== progress.phase || latest.target !== progress.target || latest.detail !== progress.detail;
         latest = progress;
         if (!changed && now - last < PROGRESS_INTERVAL_MS && progress.files.done < progress.files.total) return;
         last = now;

@@ -46,13 +46,16 @@ export const PostRow = memo(function PostRow({ post, index, setSize, start, sele
     >
       <span className="post-title">{post.title || post.slug || post.path}</span>
       <span className="post-meta">
-        {post.date && <time dateTime={post.date}>{formatDate(post.date)}</time>}
-        {post.draft && <span className="badge">draft</span>}
-        {scheduledAt !== null && (
-          <span className="badge scheduled" title={`Scheduled: goes live at the first publish after ${goLive(scheduledAt)}`}>
-            scheduled · {goLive(scheduledAt)}
-          </span>
+        {scheduledAt === null ? (
+          post.date && <time dateTime={post.date}>{formatDate(post.date)}</time>
+        ) : (
+          // When it goes live, to the minute, in the author's own time zone.
+          <time dateTime={new Date(scheduledAt).toISOString()} title="Goes live at the first publish after this time">
+            {goLive(scheduledAt)}
+          </time>
         )}
+        {post.draft && <span className="badge">draft</span>}
+        {scheduledAt !== null && <span className="badge scheduled">scheduled</span>}
         {problem && (
           <span className="post-warning" aria-description={problem} title={problem}>
             <Icon name="warning" />
@@ -70,7 +73,7 @@ export const PostRow = memo(function PostRow({ post, index, setSize, start, sele
   );
 });
 
-/** "8 Dec, 09:00" in the author's own time zone: when a scheduled post goes live. */
+/** "8 Dec 2026, 09:00" in the author's own time zone: when a scheduled post goes live. */
 function goLive(time: number): string {
-  return new Date(time).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return new Date(time).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }

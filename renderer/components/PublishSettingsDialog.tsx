@@ -138,7 +138,7 @@ function TargetRow({ target, test, onTest, onTrust, onDismissTest, onEdit, onRem
         </span>
         <span className="hint target-last">
           {lastPublishedLabel(target.last)}
-          {missing > 0 && target.config.type !== 'sftp' ? ` · ${missing === 1 ? 'a credential is' : 'credentials are'} not set` : ''}
+          {missing > 0 && target.config.type !== 'sftp' && target.config.type !== 'fly' ? ` · ${missing === 1 ? 'a credential is' : 'credentials are'} not set` : ''}
         </span>
       </div>
       <div className="target-actions">
