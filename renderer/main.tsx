@@ -5,6 +5,8 @@ import { EditorView } from '@codemirror/view';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { EditorHost } from './components/EditorHost';
+import { PanelBoundary } from './components/PanelBoundary';
 import { Autosave } from './autosave';
 import { toBase64 } from './base64';
 import { api, assetRoute } from './client';
@@ -128,17 +130,19 @@ void recovery.load();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App
-      view={view}
-      session={session}
-      posts={posts}
-      notices={notices}
-      status={status}
-      frontMatter={frontMatter}
-      commands={commands}
-      settings={settings}
-      preview={preview}
-      recovery={recovery}
-    />
+    <PanelBoundary name="Postwright" keep={<EditorHost view={view} />}>
+      <App
+        view={view}
+        session={session}
+        posts={posts}
+        notices={notices}
+        status={status}
+        frontMatter={frontMatter}
+        commands={commands}
+        settings={settings}
+        preview={preview}
+        recovery={recovery}
+      />
+    </PanelBoundary>
   </StrictMode>,
 );

@@ -51,10 +51,16 @@ export function createSanitizer(window: WindowLike): Sanitizer {
   // Set once: a config passed to each sanitize() call is parsed again every time (the preview calls it per block).
   purify.setConfig({
     ADD_TAGS: ['iframe'],
-    ADD_ATTR: ['allowfullscreen', 'frameborder', 'allow', 'loading', 'target'],
+    // marked-footnote's markers, which the theme's CSS selects.
+    ADD_ATTR: ['allowfullscreen', 'frameborder', 'allow', 'loading', 'target', 'data-footnote-ref', 'data-footnotes', 'data-footnote-backref'],
     FORBID_TAGS: ['style', 'form', 'button', 'select', 'textarea', 'base', 'meta', 'link', 'noscript', 'object', 'embed', 'template'],
     FORBID_ATTR: ['style', 'srcdoc', 'formaction', 'action', 'ping'],
     ALLOW_DATA_ATTR: false,
+    // Heading ids stay what the author links to ("## Links" is #links). DOMPurify would drop
+    // ids that shadow document properties, against DOM clobbering; no page that shows a post
+    // runs script that reads them: published pages carry none, the preview frames run none,
+    // and the preview's mirror sits in a shadow root, which named access never reaches.
+    SANITIZE_DOM: false,
   });
   return (html) => purify.sanitize(html) as string;
 }

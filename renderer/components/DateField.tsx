@@ -16,7 +16,9 @@ interface DateFieldProps {
 export function DateField({ id, raw, readOnly, onChange, onDone }: DateFieldProps) {
   const shown = dateInput(raw);
   const [value, setValue] = useState(shown.value);
-  useEffect(() => setValue(shown.value), [shown.value]);
+  useEffect(() => {
+    setValue(shown.value);
+  }, [shown.value]);
   return (
     <input
       id={id}

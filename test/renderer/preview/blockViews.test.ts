@@ -5,7 +5,7 @@ import { BlockViews, type BlockView } from '../../../renderer/preview/blockViews
 import { nodeMarkdown } from '../../helpers/markdown';
 
 const { document } = new JSDOM('').window;
-const markdown = nodeMarkdown({ alwaysSanitize: true });
+const markdown = nodeMarkdown();
 const lexer = new BlockLexer();
 
 function viewsFor(options: Partial<ConstructorParameters<typeof BlockViews>[0]> = {}) {
