@@ -52,7 +52,8 @@ async function flyWorkspace() {
   return { ...ws, staging };
 }
 
-describe('the fly target, with a fake flyctl', () => {
+// Each test builds the sample blog and runs flyctl (a node script) a few times: seconds, more under load.
+describe('the fly target, with a fake flyctl', { timeout: 90_000 }, () => {
   it('creates the app the first time, then deploys the staged build on Fly’s remote builder, the token only in flyctl’s environment', async () => {
     const ws = await flyWorkspace();
     const progress: PublishProgress[] = [];
@@ -162,7 +163,7 @@ describe('the fly target, with a fake flyctl', () => {
   });
 });
 
-describe('the fly target’s errors', () => {
+describe('the fly target’s errors', { timeout: 90_000 }, () => {
   it('flyctl not installed: says how to get it', async () => {
     const ws = await flyWorkspace();
     process.env.PATH = '/nonexistent';

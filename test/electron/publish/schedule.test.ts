@@ -80,7 +80,7 @@ describe('postwright schedule github', () => {
 });
 
 describe('postwright publish --if-due', () => {
-  it('publishes a future-dated post at the first run after its date, and exits at once before it', async () => {
+  it('publishes a future-dated post at the first run after its date, and exits at once before it', { timeout: 90_000 }, async () => {
     const remote = await tempDir('postwright-bare-');
     gitIn(remote, 'init', '-q', '--bare');
     const ws = await publishingWorkspace({ pages: { type: 'git', remote } });
