@@ -9,7 +9,7 @@ import { defaultUserDataDir } from '../sampleBlog';
 import { envSecrets } from './envSecrets';
 import { hostKeyFiles } from './hostKeys';
 import { dueReason } from './ifDue';
-import { publishSite, type PublishResult } from './publish';
+import type { PublishResult } from './publish';
 import { readPublishSettings, selectTargets } from './settings';
 import type { PublishProgress } from './types';
 
@@ -131,6 +131,8 @@ export async function runPublish(args: PublishArgs, out: Print, err: Print): Pro
   process.once('SIGINT', cancel);
   const progress = args.json ? { show: () => {}, clear: () => {} } : progressPrinter(out);
   try {
+    // Loaded only to publish: `--if-due` with nothing due never loads the build.
+    const { publishSite } = await import('./publish');
     const results = await publishSite({
       root,
       cacheDir: args.cacheDir,
