@@ -71,7 +71,7 @@ describe('the fly target, with a fake flyctl', { timeout: 90_000 }, () => {
     // The fake checked site/ against the build; here, the image's other files.
     expect(JSON.parse(await readFile(path.join(fake, 'deployed-my-blog.json'), 'utf8'))).toHaveLength(result!.site.files);
     expect((await readdir(ws.staging)).sort()).toEqual(['Dockerfile', 'fly.toml', 'nginx.conf', 'site']);
-    expect(await readFile(path.join(ws.staging, 'Dockerfile'), 'utf8')).toMatch(/^FROM nginx:\d+\.\d+\.\d+-alpine$/m);
+    expect(await readFile(path.join(ws.staging, 'Dockerfile'), 'utf8')).toMatch(/^FROM nginx:\d+\.\d+\.\d+-alpine@sha256:[0-9a-f]{64}$/m);
     expect(result).toMatchObject({ target: 'fly', type: 'fly', dryRun: false });
     expect(result!.uploads).toHaveLength(result!.site.files);
 
