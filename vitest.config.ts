@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // The desktop suite needs the Electron binary: `npm run test:desktop` (vitest.desktop.config.ts).
+    exclude: [...configDefaults.exclude, 'test/desktop/**'],
     // e2e tests share one browser and one machine with 2 cores: keep files serial-ish.
     maxWorkers: 2,
     testTimeout: 20_000,

@@ -122,6 +122,11 @@ export const contract = {
       z.tuple([TargetName, z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'must be a SHA256 key fingerprint'), z.record(z.string(), z.json()).optional()]),
       returns<void>(),
     ),
+    /**
+     * The author's yes to sending credentials to the address an `untrusted-endpoint` error named, kept on this
+     * computer only; refused if the target (saved, or `config` as for `test`) now points somewhere else.
+     */
+    trustEndpoint: method(z.tuple([TargetName, z.string().min(1).max(4096), z.record(z.string(), z.json()).optional()]), returns<void>()),
     /** Keeps a secret in the OS keychain; `allowPlainText` is the author's yes where the OS cannot encrypt it. */
     setSecret: method(
       z.tuple([TargetName, SecretKey, z.string().min(1, 'must not be empty').max(16_384, 'is too long'), z.object({ allowPlainText: z.boolean().optional() }).strict().optional()]),

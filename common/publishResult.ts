@@ -36,6 +36,8 @@ export interface PublishResult {
   scheduled: { count: number; /** ISO 8601 time of the soonest, when there is one. */ next: string | null };
   /** What the target would run or did stage, for a dry run to show (Fly: the staging folder and the flyctl commands). */
   notes?: string[];
+  /** Where the credentials went: the S3 endpoint, the SFTP server, the git remote, Netlify's API. */
+  address: string;
 }
 
 /** When a target last published, and what that publish changed. */

@@ -20,11 +20,13 @@ Commands:
                                     Build the static site (default: the "output" folder of postwright.json)
   build --post SLUG --standalone [--out FILE]
                                     Export one post as a self-contained HTML file
-  publish [WORKSPACE] [--target NAME] [--dry-run] [--force] [--accept-host-key] [--json]
+  publish [WORKSPACE] [--target NAME] [--dry-run] [--force] [--accept-host-key] [--trust-endpoint] [--json]
                                     Check, build and upload the site to the targets in postwright.json
                                     (all of them unless --target names one); --dry-run lists what would
                                     change; --force allows deleting more than half of the host's files;
-                                    --accept-host-key trusts a new SSH host's key. Secrets come from
+                                    --accept-host-key trusts a new SSH host's key; --trust-endpoint sends
+                                    credentials to an S3 endpoint, SFTP server or git remote not yet
+                                    confirmed on this computer (check the address first). Secrets come from
                                     AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, NETLIFY_AUTH_TOKEN,
                                     POSTWRIGHT_SFTP_PASSWORD, your ssh agent and git's credential helpers;
                                     --json prints what was (or would be) uploaded and deleted, for scripts;
@@ -63,6 +65,7 @@ export async function runCli(argv: string[], out = stdout, err = stderr): Promis
       'dry-run': { type: 'boolean' },
       force: { type: 'boolean' },
       'accept-host-key': { type: 'boolean' },
+      'trust-endpoint': { type: 'boolean' },
       'if-due': { type: 'boolean' },
       cron: { type: 'string' },
       branch: { type: 'string' },
@@ -128,7 +131,15 @@ export async function runCli(argv: string[], out = stdout, err = stderr): Promis
         return 2;
       }
       const { runPublish } = await import('./publish/cliPublish');
-      const options = { target: values.target, dryRun: values['dry-run'], force: values.force, acceptHostKey: values['accept-host-key'], json: values.json, ifDue: values['if-due'] };
+      const options = {
+        target: values.target,
+        dryRun: values['dry-run'],
+        force: values.force,
+        acceptHostKey: values['accept-host-key'],
+        trustEndpoint: values['trust-endpoint'],
+        json: values.json,
+        ifDue: values['if-due'],
+      };
       return runPublish({ ...options, workspace: rest[0], cacheDir: defaultCacheDir() }, out, err);
     }
     case 'schedule': {

@@ -16,5 +16,7 @@ export function useUnsavedGuard(dirty: boolean, save: () => Promise<boolean>): v
     setGuard(installed);
     return () => installed.dispose();
   }, []);
-  useEffect(() => guard?.setUnsaved(dirty), [guard, dirty]);
+  useEffect(() => {
+    guard?.setUnsaved(dirty);
+  }, [guard, dirty]);
 }

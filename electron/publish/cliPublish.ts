@@ -11,6 +11,7 @@ import { hostKeyFiles } from './hostKeys';
 import { dueReason } from './ifDue';
 import type { PublishResult } from './publish';
 import { readPublishSettings, selectTargets } from './settings';
+import { trustedEndpointsFile } from './trustedEndpoints';
 import type { PublishProgress } from './types';
 
 export interface PublishArgs {
@@ -19,6 +20,8 @@ export interface PublishArgs {
   dryRun?: boolean;
   force?: boolean;
   acceptHostKey?: boolean;
+  /** Send credentials to an address not confirmed on this computer (the author checked it). */
+  trustEndpoint?: boolean;
   /** Print the results as JSON (for scripts), without progress. */
   json?: boolean;
   /** Publish only when a post became due since the last publish (or there is none): what a cron job runs. */
@@ -37,21 +40,22 @@ const share = (part: number, whole: number) => (whole ? `${((part / whole) * 100
 export function summarize(result: PublishResult): string {
   const where = result.url ? ` ${result.url}` : '';
   if (result.dryRun) return withSchedule(dryRunReport(result), result);
-  if (!result.uploads.length && !result.deletes.length) return withSchedule(`"${result.target}" is up to date: nothing to upload.${where}`, result);
+  if (!result.uploads.length && !result.deletes.length) return withSchedule(`"${result.target}" (${result.address}) is up to date: nothing to upload.${where}`, result);
   const uploaded = `${plural(result.uploads.length, 'file')} uploaded (${formatBytes(result.bytes)}, ${share(result.bytes, result.site.bytes)} of the site's ${formatBytes(result.site.bytes)})`;
-  return withSchedule(`Published to "${result.target}": ${uploaded}, ${result.deletes.length} deleted.${where}`, result);
+  return withSchedule(`Published to "${result.target}" (${result.address}): ${uploaded}, ${result.deletes.length} deleted.${where}`, result);
 }
 
 /** "2 posts scheduled; the next goes live 2026-12-08 09:00 UTC, at the first publish after it." */
 function withSchedule(text: string, { scheduled }: PublishResult): string {
   if (!scheduled.count) return text;
   const next = scheduled.next ? `; the next goes live ${scheduled.next.slice(0, 16).replace('T', ' ')} UTC, at the first publish after that` : '';
-  return `${text}\n${plural(scheduled.count, 'post')} scheduled${next}.`;
+  return `${text}
+${plural(scheduled.count, 'post')} scheduled${next}.`;
 }
 
 /** Exactly what would change, one file a line. */
 function dryRunReport(result: PublishResult): string {
-  const lines = [`Dry run for "${result.target}" (nothing was changed):`];
+  const lines = [`Dry run for "${result.target}" at ${result.address} (nothing was changed):`];
   for (const upload of result.uploads) lines.push(`  upload  ${upload.path}  (${formatBytes(upload.size)})`);
   for (const file of result.deletes) lines.push(`  delete  ${file}`);
   lines.push(`${plural(result.uploads.length, 'file')} to upload (${formatBytes(result.bytes)}), ${result.deletes.length} to delete, of ${plural(result.remoteCount, 'file')} on the host.`);
@@ -144,6 +148,8 @@ export async function runPublish(args: PublishArgs, out: Print, err: Print): Pro
         ...hostKeyFiles(defaultUserDataDir()),
         acceptNew: args.acceptHostKey === true,
       },
+      // The confirmations the app stored (it shares the data folder); the flag is this run's yes, and is not kept.
+      endpoints: { file: trustedEndpointsFile(defaultUserDataDir()), trustNew: args.trustEndpoint === true },
       onProgress: progress.show,
       signal: stop.signal,
       now,

@@ -7,6 +7,7 @@ import { mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../common/errors';
 import type { PublishResult } from '../../common/publishResult';
+import { credentialAddress } from '../../common/publishAddress';
 import type { PublishTarget } from '../../common/publishSettings';
 import { scheduleOf, type Schedule } from '../../common/schedule';
 import { buildSite } from '../site/build';
@@ -19,6 +20,7 @@ import { buildManifest } from './manifest';
 import { redactUrls } from './redact';
 import { parseTarget, readPublishSettings, selectTargets } from './settings';
 import { createTarget } from './targets';
+import { assertEndpointTrusted, type EndpointPolicy } from './trustedEndpoints';
 import type { HostKeyPolicy, Manifest, PublishPlan, PublishProgress, SecretSource, Target, TargetEnv } from './types';
 
 export type { LastPublished, PublishProgress, PublishResult } from '../../common/publishResult';
@@ -41,6 +43,8 @@ export interface PublishOptions {
   force?: boolean;
   secrets: SecretSource;
   hostKeys: HostKeyOptions;
+  /** Which addresses credentials may go to; nothing is checked, built or sent before every chosen target's is confirmed. */
+  endpoints: EndpointPolicy;
   onProgress?: (progress: PublishProgress) => void;
   signal?: AbortSignal;
   /** The clock that decides which posts are due (ms since the epoch); now when absent. Tests pass one in. */
@@ -56,6 +60,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
   const signal = options.signal ?? new AbortController().signal;
   const root = await realRoot(options.root);
   const chosen = selectTargets(await readPublishSettings(root), options.target);
+  for (const [name, config] of chosen) await assertEndpointTrusted(name, config, options.endpoints);
   const firstName = chosen[0]![0];
   const report: Report = (target, phase, files = { done: 0, total: 0 }, bytes = { done: 0, total: 0 }, detail) =>
     options.onProgress?.({ target, phase, files, bytes, ...(detail ? { detail } : {}) });
@@ -98,6 +103,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
         url: config.url ?? baseUrl,
         scheduled: { ...scheduled },
         ...(plan.notes?.length ? { notes: [...plan.notes] } : {}),
+        address: credentialAddress(config).address,
       };
       if (!options.dryRun) {
         if (needsForce) throw guardError(name, plan);
@@ -130,6 +136,8 @@ export interface TestTargetOptions {
   config?: unknown;
   secrets: SecretSource;
   hostKeys: HostKeyOptions;
+  /** Test Connection sends credentials too, so it asks the same question as a publish. */
+  endpoints: EndpointPolicy;
   signal?: AbortSignal;
 }
 
@@ -137,6 +145,7 @@ export interface TestTargetOptions {
 export async function testTarget(options: TestTargetOptions): Promise<void> {
   const root = await realRoot(options.root);
   const config = options.config === undefined ? selectTargets(await readPublishSettings(root), options.target)[0]![1] : parseTarget(options.target, options.config);
+  await assertEndpointTrusted(options.target, config, options.endpoints);
   const target = await openTarget(root, options, options.target, config);
   try {
     await target.test(options.signal ?? new AbortController().signal);

@@ -407,6 +407,7 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
   const dialogAnswers: string[] = [];
   const messageBoxes: { buttons: string[]; message: string; clicked: string }[] = [];
   const state = { quitting: false, quit: false, lockHeld: false };
+  const paths = new Map<string, string>();
 
   /** docs: api/browser-window. */
   class BrowserWindow extends EventEmitter {
@@ -517,7 +518,13 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
       requestSingleInstanceLock: vi.fn(() => (state.lockHeld = true)),
       quit: vi.fn(() => void quit()),
       whenReady: () => ready,
-      getPath: (name: string) => `${userDataRoot}/${name}`,
+      getPath: (name: string) => paths.get(name) ?? `${userDataRoot}/${name}`,
+      // docs: api/app#appsetpathname-path.
+      setPath: (name: string, path: string) => void paths.set(name, path),
+      // docs: api/command-line#commandlinegetswitchvalueswitch: the value of `--switch=value` on the command line, else ''.
+      commandLine: {
+        getSwitchValue: (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? '',
+      },
       getVersion: () => '0.0.0-test',
     }),
     BrowserWindow,

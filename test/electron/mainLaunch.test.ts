@@ -111,3 +111,12 @@ describe('startup always ends with a window', () => {
     expect(await root(app)).toBe(join(blogs, 'first'));
   });
 });
+
+describe('a profile of its own', () => {
+  it('--user-data-dir keeps the app state there', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'postwright-profile-'));
+    const app = await launch({ argv: ['/opt/Postwright/postwright', `--user-data-dir=${profile}`] });
+    expect(app.fake.app.getPath('userData')).toBe(profile);
+    await vi.waitFor(() => expect(existsSync(join(profile, 'state.json'))).toBe(true));
+  });
+});

@@ -112,6 +112,10 @@ describe('the browser bridge', () => {
     const page = await call('/', { method: 'GET' });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    // Images from this bridge only, by its exact origin: not any port of 127.0.0.1.
+    const port = running.bridge.port;
+    expect(String(page.headers['content-security-policy'])).toContain(`img-src 'self' data: blob: http://127.0.0.1:${port} http://localhost:${port} https:;`);
+    expect(String(page.headers['content-security-policy'])).not.toContain('127.0.0.1:*');
     for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/assets/../../package.json']) {
       const res = await call(path, { method: 'GET' });
       expect(res.status, path).toBe(404);
