@@ -10,7 +10,7 @@ import type { CheckResult } from './check';
 import type { RecoveredText } from './recovery';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
 import type { SiteBuildSummary, StandalonePost } from './site/types';
-import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview } from './publish';
+import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview, type ScheduleResult } from './publish';
 import { TargetName } from './publishSettings';
 
 export { ApiError, type Reply } from './errors';
@@ -122,12 +122,19 @@ export const contract = {
       z.tuple([TargetName, z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'must be a SHA256 key fingerprint'), z.record(z.string(), z.json()).optional()]),
       returns<void>(),
     ),
+    /**
+     * The author's yes to sending credentials to the address an `untrusted-endpoint` error named, kept on this
+     * computer only; refused if the target (saved, or `config` as for `test`) now points somewhere else.
+     */
+    trustEndpoint: method(z.tuple([TargetName, z.string().min(1).max(4096), z.record(z.string(), z.json()).optional()]), returns<void>()),
     /** Keeps a secret in the OS keychain; `allowPlainText` is the author's yes where the OS cannot encrypt it. */
     setSecret: method(
       z.tuple([TargetName, SecretKey, z.string().min(1, 'must not be empty').max(16_384, 'is too long'), z.object({ allowPlainText: z.boolean().optional() }).strict().optional()]),
       returns<PublishOverview>(),
     ),
     clearSecret: method(z.tuple([TargetName, SecretKey]), returns<PublishOverview>()),
+    /** Writes .github/workflows/postwright-publish.yml for one target (push + hourly cron), as `postwright schedule github` does; `force` replaces a changed one. */
+    scheduleGithub: method(z.tuple([TargetName, z.object({ force: z.boolean().optional() }).strict()]), returns<ScheduleResult>()),
   },
   app: {
     /** Opens an http(s) or mailto link in the user's browser. */

@@ -57,6 +57,10 @@ function electronPlatform(window: () => BrowserWindow | null, host: WindowHost):
 }
 
 function start(): void {
+  // A profile of its own (a portable install, the desktop tests): settings, journal, history and the single-instance
+  // lock all live under userData, which must be set before anything reads it (app.setPath docs).
+  const profile = app.commandLine.getSwitchValue('user-data-dir');
+  if (profile) app.setPath('userData', profile);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;

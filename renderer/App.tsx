@@ -180,7 +180,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           <div className="editor-column" hidden={viewMode === 'preview'}>
             {post && (
               <PanelBoundary name="Details">
-                <FrontMatterPanel view={view} frontMatter={frontMatter} />
+                <FrontMatterPanel view={view} frontMatter={frontMatter} postId={post.id} posts={list.posts ?? []} />
               </PanelBoundary>
             )}
             <EditorHost view={view} />
@@ -242,7 +242,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
       </PanelBoundary>
 
       <PanelBoundary key={dialog ?? 'none'} name="This dialog" onClose={() => setDialog(null)}>
-        {dialog === 'new' && <NewPostDialog onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} />}
+        {dialog === 'new' && <NewPostDialog onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} posts={list.posts ?? []} />}
         {dialog === 'publish-settings' && <PublishSettingsDialog onClose={() => setDialog(null)} />}
         {dialog === 'export-site' && <ExportSiteDialog outputDir={workspace?.outputDir ?? '_site'} onClose={() => setDialog(null)} />}
         {dialog === 'rename' && post && (

@@ -13,6 +13,7 @@ import { postId } from '../../electron/workspace/ids';
 import { post, tempDir, writeTree } from '../helpers/tmp';
 import { onePixelPng } from '../helpers/images';
 import { emitPreventable, type FakeElectron, type FakePage } from './fakeElectron';
+import { WAIT } from '../helpers/wait';
 
 vi.mock('electron', async () => {
   const { createFakeElectron } = await import('./fakeElectron');
@@ -186,7 +187,7 @@ describe('opening a post file from the OS', () => {
   it('macOS open-file: a post in the open workspace is selected without reloading', async () => {
     const reloads = contents().reloads;
     expect(recorded.osOpensFile(join(sampleRoot(), 'posts', 'pricing-a-rewrite.md'))).toBe(true);
-    await vi.waitFor(() => expect(heard.map((h) => h.payload)).toEqual([{ id: postId('posts/pricing-a-rewrite.md') }]));
+    await vi.waitFor(() => expect(heard.map((h) => h.payload)).toEqual([{ id: postId('posts/pricing-a-rewrite.md') }]), WAIT);
     expect(heard[0]!.page).toBe(contents().page);
     expect(contents().reloads).toBe(reloads);
   });
@@ -196,7 +197,7 @@ describe('opening a post file from the OS', () => {
     await writeTree(elsewhere, { 'blog/postwright.json': '{}', 'blog/posts/far.md': post({ title: 'Far' }) });
     const before = contents().page;
     recorded.secondInstance(['/opt/Postwright/postwright', '--allow-file-access-from-files', 'posts/far.md'], join(elsewhere, 'blog'));
-    await vi.waitFor(() => expect(heard.at(-1)?.payload).toEqual({ id: postId('posts/far.md') }));
+    await vi.waitFor(() => expect(heard.at(-1)?.payload).toEqual({ id: postId('posts/far.md') }), WAIT);
     // Heard by the new page, never sent to the old one on its way out.
     expect(heard.at(-1)!.page).not.toBe(before);
     expect(heard.at(-1)!.page).toBe(contents().page);
@@ -219,7 +220,7 @@ describe('opening a post file from the OS', () => {
     const before = await info();
     fake.dialog.showErrorBox.mockClear();
     recorded.osOpensFile(join(recorded.userDataRoot, 'nowhere', 'gone.md'));
-    await vi.waitFor(() => expect(fake.dialog.showErrorBox).toHaveBeenCalledWith('Could not open that file', expect.stringContaining('does not exist')));
+    await vi.waitFor(() => expect(fake.dialog.showErrorBox).toHaveBeenCalledWith('Could not open that file', expect.stringContaining('does not exist')), WAIT);
     expect(await info()).toEqual(before);
   });
 });

@@ -6,6 +6,7 @@ import type { PostSummary } from '../../common/api';
 import { copyPostHtml } from '../../renderer/postExport';
 import { FakeClipboardItem, type FakeMenu } from './fakeElectron';
 import { launchApp, type LaunchedApp } from './launchApp';
+import { WAIT } from '../helpers/wait';
 
 let app: LaunchedApp;
 beforeAll(async () => {
@@ -67,9 +68,9 @@ describe('the context menu', () => {
     const menu = popup();
     expect(menu.labels()).toEqual(['Open Link', 'Copy Link Address']);
     menu.click('Copy Link Address', focused());
-    await vi.waitFor(async () => expect(await app.fake.recorded.clipboard.readText()).toBe('https://example.com/a-post'));
+    await vi.waitFor(async () => expect(await app.fake.recorded.clipboard.readText()).toBe('https://example.com/a-post'), WAIT);
     menu.click('Open Link', focused());
-    await vi.waitFor(() => expect(app.fake.shell.openExternal).toHaveBeenCalledWith('https://example.com/a-post'));
+    await vi.waitFor(() => expect(app.fake.shell.openExternal).toHaveBeenCalledWith('https://example.com/a-post'), WAIT);
   });
 
   it('offers nothing for links it would never open, and no menu for empty background', () => {

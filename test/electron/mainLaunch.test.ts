@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { postId } from '../../electron/workspace/ids';
 import { openFolderUrl, welcomeUrl } from '../../electron/welcome';
 import { launchApp, rememberFolders, type LaunchedApp } from './launchApp';
+import { WAIT } from '../helpers/wait';
 
 let blogs: string;
 const launched: LaunchedApp[] = [];
@@ -45,7 +46,7 @@ describe('launching with a post file', () => {
     const app = await launch({ argv: ['/opt/Postwright/postwright', join(blogs, 'first', 'posts', 'a.md')] });
     expect(await root(app)).toBe(join(blogs, 'first'));
     expect(existsSync(sampleIn(app, 'documents'))).toBe(false);
-    await vi.waitFor(() => expect(heardPosts(app)).toEqual([{ id: postId('posts/a.md') }]));
+    await vi.waitFor(() => expect(heardPosts(app)).toEqual([{ id: postId('posts/a.md') }]), WAIT);
   });
 
   it('macOS: an open-file event before ready does the same, and the blog joins the recent folders', async () => {
@@ -54,7 +55,7 @@ describe('launching with a post file', () => {
       beforeReady: (fake) => expect(fake.recorded.osOpensFile(join(blogs, 'second', 'notes', 'b.md'))).toBe(true),
     });
     expect(await root(app)).toBe(join(blogs, 'second'));
-    await vi.waitFor(() => expect(heardPosts(app)).toEqual([{ id: postId('notes/b.md') }]));
+    await vi.waitFor(() => expect(heardPosts(app)).toEqual([{ id: postId('notes/b.md') }]), WAIT);
     const menu = app.fake.Menu.setApplicationMenu.mock.calls.at(-1)![0]!;
     expect(menu.find('Open Recent')?.submenu).toEqual([expect.objectContaining({ label: join(blogs, 'second') })]);
   });
@@ -97,7 +98,7 @@ describe('startup always ends with a window', () => {
       },
     });
     expect(app.fake.recorded.state.lockHeld).toBe(true);
-    await vi.waitFor(() => expect(app.window().webContents.page?.url).toBe(welcomeUrl));
+    await vi.waitFor(() => expect(app.window().webContents.page?.url).toBe(welcomeUrl), WAIT);
     const page = await app.fake.recorded.protocols.handlers.get('app')!(new Request(welcomeUrl));
     const html = await page.text();
     expect(html).toContain('Open Folder…');
@@ -107,7 +108,16 @@ describe('startup always ends with a window', () => {
 
     app.fake.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [join(blogs, 'first')] });
     expect(await app.window().webContents.page!.followLink(openFolderUrl)).toBe(false);
-    await vi.waitFor(() => expect(app.pages).toHaveLength(1));
+    await vi.waitFor(() => expect(app.pages).toHaveLength(1), WAIT);
     expect(await root(app)).toBe(join(blogs, 'first'));
+  });
+});
+
+describe('a profile of its own', () => {
+  it('--user-data-dir keeps the app state there', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'postwright-profile-'));
+    const app = await launch({ argv: ['/opt/Postwright/postwright', `--user-data-dir=${profile}`] });
+    expect(app.fake.app.getPath('userData')).toBe(profile);
+    await vi.waitFor(() => expect(existsSync(join(profile, 'state.json'))).toBe(true), WAIT);
   });
 });

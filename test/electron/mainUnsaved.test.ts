@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { launchApp, type LaunchedApp } from './launchApp';
 import { post, tempDir, writeTree } from '../helpers/tmp';
+import { WAIT } from '../helpers/wait';
 
 const sample = (app: LaunchedApp) => join(app.fake.recorded.userDataRoot, 'documents', 'Postwright Sample Blog');
 
@@ -48,7 +49,7 @@ describe('closing the window with unsaved text', () => {
     const { app, file, typed } = await withUnsavedText();
     app.fake.recorded.dialogAnswers.push('Save');
     expect(await app.window().close()).toBe(false);
-    await vi.waitFor(() => expect(app.fake.recorded.openWindows()).toHaveLength(0));
+    await vi.waitFor(() => expect(app.fake.recorded.openWindows()).toHaveLength(0), WAIT);
     expect(await readFile(file, 'utf8')).toContain(typed);
     expect(await journal(app)).toEqual([]);
   });
@@ -59,17 +60,17 @@ describe('quitting with unsaved text', () => {
     const { app, file, typed } = await withUnsavedText();
     app.fake.recorded.dialogAnswers.push("Don't Save");
     app.fake.app.quit();
-    await vi.waitFor(() => expect(app.fake.recorded.state.quit).toBe(true));
+    await vi.waitFor(() => expect(app.fake.recorded.state.quit).toBe(true), WAIT);
     expect(lastDialog(app)?.clicked).toBe("Don't Save");
     expect(await readFile(file, 'utf8')).not.toContain(typed);
-    await vi.waitFor(async () => expect(await journal(app)).toEqual([]));
+    await vi.waitFor(async () => expect(await journal(app)).toEqual([]), WAIT);
   });
 
   it('Save saves, then the quit goes on', async () => {
     const { app, file, typed } = await withUnsavedText();
     app.fake.recorded.dialogAnswers.push('Save');
     app.fake.app.quit();
-    await vi.waitFor(() => expect(app.fake.recorded.state.quit).toBe(true));
+    await vi.waitFor(() => expect(app.fake.recorded.state.quit).toBe(true), WAIT);
     expect(await readFile(file, 'utf8')).toContain(typed);
   });
 
@@ -77,7 +78,7 @@ describe('quitting with unsaved text', () => {
     const { app } = await withUnsavedText();
     app.fake.recorded.dialogAnswers.push('Cancel');
     app.fake.app.quit();
-    await vi.waitFor(() => expect(lastDialog(app)?.clicked).toBe('Cancel'));
+    await vi.waitFor(() => expect(lastDialog(app)?.clicked).toBe('Cancel'), WAIT);
     await new Promise((resolve) => setImmediate(resolve));
     expect(app.fake.recorded.state.quit).toBe(false);
     expect(app.fake.recorded.openWindows()).toHaveLength(1);
@@ -88,7 +89,7 @@ describe('quitting with unsaved text', () => {
     // The renderer dies with the text journaled; nothing asks, and the author quits.
     app.window().webContents.crash();
     app.fake.app.quit();
-    await vi.waitFor(() => expect(app.fake.recorded.state.quit).toBe(true));
+    await vi.waitFor(() => expect(app.fake.recorded.state.quit).toBe(true), WAIT);
     expect(app.fake.recorded.messageBoxes).toEqual([]);
     expect(await journal(app)).toHaveLength(1);
   });
@@ -105,13 +106,13 @@ describe('the same guard for every way the page goes', () => {
 
     app.fake.recorded.dialogAnswers.push('Cancel');
     menu().click('Open Folder…');
-    await vi.waitFor(() => expect(lastDialog(app)?.clicked).toBe('Cancel'));
+    await vi.waitFor(() => expect(lastDialog(app)?.clicked).toBe('Cancel'), WAIT);
     expect(app.page()).toBe(before);
     expect((await before.api.workspace.info()).root).toBe(sample(app));
 
     app.fake.recorded.dialogAnswers.push('Save');
     menu().click('Open Folder…');
-    await vi.waitFor(() => expect(app.page()).not.toBe(before));
+    await vi.waitFor(() => expect(app.page()).not.toBe(before), WAIT);
     expect(await readFile(file, 'utf8')).toContain(typed);
     expect((await app.page().api.workspace.info()).root).toBe(join(elsewhere, 'blog'));
   });
@@ -122,8 +123,8 @@ describe('the same guard for every way the page goes', () => {
     await vi.waitFor(() => {
       app.fake.recorded.dialogAnswers.splice(0, Infinity, 'Save');
       expect(app.window().endSession(['logoff'])).toBe(false);
-    });
-    await vi.waitFor(() => expect(app.fake.recorded.state.quit).toBe(true));
+    }, WAIT);
+    await vi.waitFor(() => expect(app.fake.recorded.state.quit).toBe(true), WAIT);
     expect(lastDialog(app)?.clicked).toBe('Save');
     expect(await readFile(file, 'utf8')).toContain(typed);
   });

@@ -2,6 +2,7 @@ import * as electron from 'electron';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { methods, type RawApi } from '../../common/api';
 import type { FakeElectron } from './fakeElectron';
+import { WAIT } from '../helpers/wait';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).createFakeElectron('/nonexistent'));
 
@@ -39,7 +40,7 @@ describe('the preload', () => {
     const seen: unknown[] = [];
     const off = api.on('posts.changed', (p) => seen.push(p));
     page.contents.send('posts.changed', { kind: 'removed', id: 'a' });
-    await vi.waitFor(() => expect(seen).toEqual([{ kind: 'removed', id: 'a' }]));
+    await vi.waitFor(() => expect(seen).toEqual([{ kind: 'removed', id: 'a' }]), WAIT);
     off();
     page.contents.send('posts.changed', { kind: 'removed', id: 'b' });
     page.contents.send('posts.changed', { kind: 'removed', id: 'c' });
