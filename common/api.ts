@@ -137,6 +137,15 @@ export const contract = {
   app: {
     /** Opens an http(s) or mailto link in the user's browser. */
     openExternal: method(z.tuple([z.url().max(4096)]), returns<void>()),
+    /**
+     * Copy Post as HTML in the desktop app: puts `html` on the OS clipboard as rich HTML with `text`
+     * as its plain-text form. A browser tab copies through its own clipboard instead ('unsupported' here).
+     */
+    copyHtml: method(z.tuple([PostText, PostText]), returns<void>()),
+    /** The page holds unsaved text (or no longer does), so the desktop app can ask before the OS ends the session. */
+    unsavedChanged: method(z.tuple([z.boolean()]), returns<void>()),
+    /** The page's answer to `app.saveRequested`: whether everything is saved now, so the close (or quit, reload) can go on. */
+    saveFinished: method(z.tuple([z.boolean()]), returns<void>()),
   },
 } as const;
 
@@ -162,6 +171,8 @@ export const events = {
   'publish.progress': PublishProgressEvent,
   /** The author chose a menu item that the page carries out. */
   'app.command': z.object({ command: AppCommand }),
+  /** The author chose Save when the window was about to close with unsaved text: save, then answer with `app.saveFinished`. */
+  'app.saveRequested': z.object({}),
   /** The OS asked to open this post: a .md file opened from the file manager, the Dock or a command line. */
   'app.openPost': z.object({ id: PostId }),
 } as const;

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { ApiError } from '../common/errors';
 import { appVersion, bundledSampleBlog, rendererDir } from './appPaths';
 import { defaultCacheDir, defaultUserDataDir, ensureSampleBlog } from './sampleBlog';
+import { terminalPrinter } from './terminalText';
 
 // Each command loads only what it uses: `postwright build` must start fast, so it never loads the bridge or the watcher.
 const backendModules = () => Promise.all([import('./backend'), import('./platform'), import('./server')]);
@@ -34,8 +35,12 @@ Options:
   -h, --help                        Show this help
   -v, --version                     Show the version`;
 
+/** What the process prints: every line through terminalText, so no file's contents can drive the terminal. */
+const stdout = terminalPrinter(console.log);
+const stderr = terminalPrinter(console.error);
+
 /** Runs one command; returns the process exit code. Output goes through `out`/`err` so tests can read it. */
-export async function runCli(argv: string[], out = console.log, err = console.error): Promise<number> {
+export async function runCli(argv: string[], out = stdout, err = stderr): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -136,7 +141,7 @@ export async function main(argv: string[]): Promise<never> {
   try {
     code = await runCli(argv);
   } catch (error) {
-    console.error(`postwright: ${ApiError.from(error).message}`);
+    stderr(`postwright: ${ApiError.from(error).message}`);
     code = 1;
   }
   // Writes to a pipe can still be queued: exiting now would cut off the end of the output (a build's warnings, say).

@@ -166,7 +166,9 @@ function Outcome({ outcome, run, onOpenUrl, onSettings }: { outcome: PublishOutc
 function Failure({ target, error, onSettings, onRetry }: { target: string | null; error: ErrorData; onSettings: () => void; onRetry?: () => void }) {
   const heading = target ? `Could not publish to “${target}”` : error.code === 'cancelled' ? 'Publishing was cancelled' : 'Could not publish';
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), []);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return (
     <div ref={ref} className={error.code === 'cancelled' ? 'publish-failure cancelled' : 'publish-failure'} role="alert">
       <h3 className="publish-failure-title">{heading}</h3>

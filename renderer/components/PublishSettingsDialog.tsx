@@ -30,7 +30,9 @@ export function PublishSettingsDialog({ onClose }: { onClose: () => void }) {
       setProblem(ApiError.from(error).message);
     }
   }, []);
-  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const test = async (name: string) => {
     setTests((t) => ({ ...t, [name]: { status: 'testing' } }));
@@ -169,7 +171,9 @@ function TargetRow({ target, test, onTest, onTrust, onConfirmAddress, onDismissT
 function RemoveTarget({ name, onRemoved, onCancel }: { name: string; onRemoved: (overview: PublishOverview) => void; onCancel: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
+  useEffect(() => {
+    cancel.current?.focus();
+  }, []);
   return (
     <div className="dialog-form">
       <p className="dialog-text">

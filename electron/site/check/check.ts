@@ -12,6 +12,7 @@ import { checkLink } from './links';
 import { problem } from './problem';
 import { checkLinks } from './symlinks';
 import { checkSlugs } from './slugs';
+import { checkUnusedAssets } from './unusedAssets';
 import { SiteIndex, siteUrlOf, type UrlOf } from './siteIndex';
 
 export interface CheckOptions {
@@ -39,7 +40,7 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
       return;
     }
     examined.set(summary.path, post);
-    problems.push(...post.problems, ...(await checkReferences(post, site)));
+    problems.push(...post.problems, ...(await checkReferences(post, site)), ...(await checkUnusedAssets(workspace.root, post)));
   };
   if (useWorkers(posts.length)) {
     await examineInWorkers(workspace.root, posts, checkOne);
