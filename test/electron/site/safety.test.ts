@@ -76,7 +76,7 @@ describe('paths the build writes', () => {
 });
 
 describe('the hostile-input suite through the whole build and the standalone export', () => {
-  it('leaves no executable markup in any output file, and reads nothing beside the workspace', { timeout: 180_000 }, async () => {
+  it('leaves no executable markup in any output file, and reads nothing beside the workspace', { timeout: 400_000 }, async () => {
     const parent = await tempDir();
     const root = path.join(parent, 'blog');
     // The ../ and file:// inputs aim at this file, beside the workspace.
