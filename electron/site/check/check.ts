@@ -10,6 +10,7 @@ import { examinePost, type ExaminedPost } from './examine';
 import { checkImage } from './images';
 import { checkLink } from './links';
 import { problem } from './problem';
+import { checkPlaceholderBaseUrl } from './placeholderBaseUrl';
 import { checkSlugs } from './slugs';
 import { checkUnusedAssets } from './unusedAssets';
 import { SiteIndex, siteUrlOf, type UrlOf } from './siteIndex';
@@ -50,7 +51,7 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, posts.length) }, lane));
   }
-  problems.push(...checkSlugs(site, examined));
+  problems.push(...checkSlugs(site, examined), ...(await checkPlaceholderBaseUrl(workspace.root)));
   return { problems: problems.sort(byPlace), posts: posts.length };
 }
 
