@@ -12,6 +12,7 @@ import { checkLink } from './links';
 import { problem } from './problem';
 import { checkPlaceholderBaseUrl } from './placeholderBaseUrl';
 import { checkSlugs } from './slugs';
+import { checkTagVariants } from './tagVariants';
 import { checkUnusedAssets } from './unusedAssets';
 import { SiteIndex, siteUrlOf, type UrlOf } from './siteIndex';
 
@@ -51,7 +52,7 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, posts.length) }, lane));
   }
-  problems.push(...checkSlugs(site, examined), ...(await checkPlaceholderBaseUrl(workspace.root)));
+  problems.push(...checkSlugs(site, examined), ...checkTagVariants([...examined.values()]), ...(await checkPlaceholderBaseUrl(workspace.root)));
   return { problems: problems.sort(byPlace), posts: posts.length };
 }
 
