@@ -25,7 +25,7 @@ export async function checkPlaceholderBaseUrl(root: string): Promise<CheckProble
       line: index + 1,
       severity: 'warning',
       kind: 'site-settings',
-      message: `${SETTINGS_FILE}: "baseUrl" is ${baseUrl}, a placeholder: feeds, the sitemap and shared links would point there. Set "baseUrl" to your site's address before publishing.`,
+      message: `"baseUrl" is ${baseUrl}, a placeholder: feeds, the sitemap and shared links would point there. Set "baseUrl" to your site's address before publishing.`,
     },
   ];
 }

@@ -26,7 +26,7 @@ describe('postwright check', () => {
     await cp(bundledSampleBlog, root, { recursive: true });
     const { code, stdout } = await cli(['check', root]);
     expect(stdout.split('\n')).toEqual([
-      'postwright.json:5  warning  postwright.json: "baseUrl" is https://example.com/, a placeholder: feeds, the sitemap and shared links would point there. Set "baseUrl" to your site\'s address before publishing.',
+      'postwright.json:5  warning  "baseUrl" is https://example.com/, a placeholder: feeds, the sitemap and shared links would point there. Set "baseUrl" to your site\'s address before publishing.',
       '',
       '0 errors and 1 warning in 5 posts.',
     ]);
