@@ -85,7 +85,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
 
   useWindowTitle(open.post, open.dirty);
   useTheme(theme);
-  useUnsavedGuard(open.dirty, () => void api.recovery.clear().catch(() => {}));
+  useUnsavedGuard(open.dirty, () => session.save());
 
   // A newly opened post gets the keyboard: the body, or the title field while the post has no title.
   // Not while a dialog is open (the page is inert then, and the dialog gives focus back as it closes),
@@ -113,7 +113,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     setSidebarOpen(!sidebarOpen);
   };
 
-  const exportDeps = { api, session, notify: notices.push };
+  const exportDeps = { api, session, notify: notices.push, desktop: Boolean(window.postwright) };
   useShortcuts({
     'new-post': () => setDialog('new'),
     'toggle-sidebar': toggleSidebar,

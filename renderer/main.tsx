@@ -24,6 +24,7 @@ import { PreviewController } from './preview/previewController';
 import { Recovery } from './recovery';
 import { RecoveryWriter } from './recoveryWriter';
 import { PostSession } from './session';
+import { ImagePolicy } from './imagePolicy';
 import { applyRootSettings } from './rootSettings';
 import { SettingsStore, type Settings } from './settings';
 import { registerViewCommands } from './viewCommands';
@@ -35,14 +36,21 @@ const frontMatter = new FrontMatterSync();
 const settings = new SettingsStore();
 const commands = new CommandRegistry();
 
+// First, before anything can load an image.
+const imagePolicy = new ImagePolicy(document, assetRoute.origin, settings.get().remoteImages);
+
 const previewConfig = ({ theme, remoteImages }: Settings) => ({
   assetBase: assetRoute.base,
   assetOrigin: assetRoute.origin,
   theme: theme === 'system' ? null : theme,
-  remoteImages,
+  // The page's policy decides, so the preview never shows a remote image the policy would break.
+  remoteImages: remoteImages && imagePolicy.remoteAllowed,
 });
 const preview = new PreviewController(window, previewConfig(settings.get()));
-settings.subscribe(() => preview.configure(previewConfig(settings.get())));
+settings.subscribe(() => {
+  imagePolicy.set(settings.get().remoteImages);
+  preview.configure(previewConfig(settings.get()));
+});
 
 /** Pasted and dropped images go to the open post's assets folder (25 MiB at most, checked again by the backend). */
 async function saveImage(file: File): Promise<string> {

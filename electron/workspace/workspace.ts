@@ -16,6 +16,7 @@ import { readFileBytes, removeLeftovers, writeAtomic, type FileBytes } from './f
 import { PostHistory } from './history';
 import { IdIndex, postId } from './ids';
 import { assetsFolderOf, conflictCopyName, isInSkippedFolder, isPageBundle, isPostFileName } from './names';
+import { isSkippedTarget } from './linkTargets';
 import { code, isWithin, resolveInside, type Inside } from './paths';
 import { renamePost } from './rename';
 import { findPosts } from './scan';
@@ -340,6 +341,8 @@ export class Workspace {
   async #describe(relative: string): Promise<{ post: PostSummary; version: string } | null> {
     try {
       const inside = await resolveInside(this.root, relative);
+      // A link that appeared since the last walk gets the walk's rule: never a post from a skipped place.
+      if (isSkippedTarget(this.root, inside.real, this.#settings.outputDir)) return null;
       const { bytes, stats } = await readFileBytes(inside.real, relative);
       return { post: summarizeBytes(postId(relative), relative, bytes, stats.mtimeMs), version: versionOf(bytes) };
     } catch {

@@ -11,6 +11,7 @@ import { checkImage } from './images';
 import { checkLink } from './links';
 import { problem } from './problem';
 import { checkPlaceholderBaseUrl } from './placeholderBaseUrl';
+import { checkLinks } from './symlinks';
 import { checkSlugs } from './slugs';
 import { checkTagVariants } from './tagVariants';
 import { checkUnusedAssets } from './unusedAssets';
@@ -53,6 +54,7 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, posts.length) }, lane));
   }
   problems.push(...checkSlugs(site, examined), ...checkTagVariants([...examined.values()]), ...(await checkPlaceholderBaseUrl(workspace.root)));
+  problems.push(...(await checkLinks(workspace)));
   return { problems: problems.sort(byPlace), posts: posts.length };
 }
 
