@@ -24,6 +24,16 @@ describe.skipIf(skipE2e)('a new or opened post has the caret', () => {
     expect(await page.getByRole('dialog').count()).toBe(0);
   });
 
+  it('opens New post with Mod-Alt-N in a browser tab, where Chromium keeps Ctrl-N', async () => {
+    const { page } = e2e;
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Alt+n');
+    const dialog = page.getByRole('dialog', { name: 'New post' });
+    await expect.poll(() => dialog.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
   it('at the start of the body text when a post is opened from the list', async () => {
     const { page, app } = e2e;
     const post = (await app.backend.handlers.posts.list()).find((p) => p.path === 'posts/why-i-bill-by-the-week.md')!;
