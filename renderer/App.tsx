@@ -12,6 +12,7 @@ import { EmptyState } from './components/EmptyState';
 import { FrontMatterPanel } from './components/FrontMatterPanel';
 import { ExportSiteDialog } from './components/ExportSiteDialog';
 import { HistoryDialog, restoredNotice } from './components/HistoryDialog';
+import { MenuBar } from './components/MenuBar';
 import { NewPostDialog } from './components/NewPostDialog';
 import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
@@ -147,7 +148,8 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
 
   const post = open.post;
   return (
-    <div className={sidebarOpen ? 'app' : 'app sidebar-closed'}>
+    <div className={`app${sidebarOpen ? '' : ' sidebar-closed'}${inDesktopApp ? '' : ' with-menu-bar'}`}>
+      {!inDesktopApp && <MenuBar commands={commands} />}
       <PanelBoundary name="The post list">
         <Sidebar
           id={sidebarId}
