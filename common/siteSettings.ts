@@ -42,6 +42,8 @@ export const SiteSettings = z.object({
     .min(1, 'must be at least 1')
     .max(1000, 'must be at most 1000')
     .default(10),
+  /** Posts in each feed (RSS, Atom and JSON Feed), newest first. */
+  feedLength: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(20),
   nav: z.array(NavLink, { error: 'must be a list of { "label": …, "url": … } links' }).max(20, 'may hold at most 20 links').default([]),
   /** The output folder, relative to the workspace (checked by the workspace, which owns paths). */
   output: z.string({ error: 'must be text' }).min(1, 'must not be empty').default('_site'),

@@ -28,6 +28,7 @@ import { isWithin, resolveInside } from '../workspace/paths';
 import { findPosts } from '../workspace/scan';
 import { readSiteSettings } from '../workspace/settings';
 import { BuildCache, type OutputRecord } from './buildCache';
+import type { Feeds } from './feeds';
 import { OutputFolder } from './outputFolder';
 import { hashOf, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
 import { openRenderPool, RenderWorkerFailed, renderWorkerScript } from './renderPool';
@@ -49,8 +50,6 @@ export interface BuildOptions {
   workerScript?: string | null;
 }
 
-/** Posts in each feed. */
-const FEED_SIZE = 20;
 /** Where the workspace's own styles live. */
 const CUSTOM_CSS_SOURCE = 'theme/custom.css';
 
@@ -229,11 +228,12 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     await emit(fileOf('archive/'), ['archive', model.posts.map((p) => digests(p, 'link'))], () => renderPage(ArchivePage({ site, posts: model.posts }), site));
     await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site }), site));
     advance();
-    const newest = model.posts.slice(0, FEED_SIZE);
-    const feedInputs = ['feeds', newest.map((p) => [digests(p, 'listing'), p.time])];
-    // The feed package loads only when a feed changes (a rebuild after an edit to an old post needs none).
-    let made: Promise<{ rss: string; atom: string; json: string }> | undefined;
-    const feed = () => (made ??= import('./feeds').then(({ feeds }) => feeds(site, newest.map((p) => ({ ...p, excerpt: excerptOf(p) })))));
+    const newest = model.posts.slice(0, settings.feedLength);
+    // Feeds carry whole posts, so they change with any of their posts' bytes.
+    const feedInputs = ['feeds', newest.map((p) => [digests(p, 'listing'), p.time, records.get(p.path)!.hash])];
+    // The feed modules load only when a feed changes (a rebuild after an edit to an old post needs none).
+    let made: Promise<Feeds> | undefined;
+    const feed = () => (made ??= import('./feedItems').then(({ feedItems }) => feedItems(context, newest, excerptOf)));
     await emit(FEEDS.rss, feedInputs, async () => (await feed()).rss);
     await emit(FEEDS.atom, feedInputs, async () => (await feed()).atom);
     await emit(FEEDS.json, feedInputs, async () => (await feed()).json);

@@ -20,7 +20,7 @@ import type { SiteInput } from '../../common/site/model';
 import type { PostRecord } from './postRenderer';
 
 /** Bump when the cache's shape changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 /** The excerpt file is rewritten when it holds more than this many times the bytes still in use. */
 const STALE_FACTOR = 3;
 
@@ -33,7 +33,9 @@ export interface OutputRecord {
 
 /** Where an excerpt is in the excerpt file: byte offset and length of its JSON string. */
 type Span = [offset: number, length: number];
-type IndexedEntry = [title: string, date: string | null, tags: string[], draft: boolean, slug: string, description: string, words: number, error: SiteInput['error'] | null];
+type IndexedEntry = [title: string, date: string | null, tags: string[], draft: boolean, slug: string, description: string, words: number, error: SiteInput['error'] | null, optional: Optional | null];
+/** The fields most posts leave out, kept only when set. */
+type Optional = Pick<SiteInput, 'author' | 'image' | 'updated'>;
 type IndexedPost = [
   relative: string,
   size: number,
@@ -93,8 +95,8 @@ export class BuildCache {
     const posts = new Map<string, PostRecord>();
     const spans = new Map<string, Span>();
     for (const [relative, size, mtime, hash, listing, link, assets, page, problem, fields, span] of data.posts) {
-      const [title, date, tags, draft, slug, description, words, error] = fields;
-      const entry: SiteInput = { path: relative, title, date, tags, draft, slug, description, words };
+      const [title, date, tags, draft, slug, description, words, error, optional] = fields;
+      const entry: SiteInput = { path: relative, title, date, tags, draft, slug, description, words, ...optional };
       if (error) entry.error = error;
       const record: PostRecord = { relative, size, mtime, hash, entry, listing, link, assets, page: page && { file: page[0], size: page[1], hash: page[2] } };
       if (problem !== null) record.problem = problem;
@@ -195,9 +197,10 @@ export class BuildCache {
         excerpts: name,
         excerptsSize: size,
         posts: posts.map((p): IndexedPost => {
-          const { title, date, tags, draft, slug, description, words, error } = p.entry;
+          const { title, date, tags, draft, slug, description, words, error, author, image, updated } = p.entry;
           const page = p.page && ([p.page.file, p.page.size, p.page.hash] as [string, number, string]);
-          const fields: IndexedEntry = [title, date, tags, draft, slug, description, words, error ?? null];
+          const optional = author || image || updated ? { ...(author && { author }), ...(image && { image }), ...(updated && { updated }) } : null;
+          const fields: IndexedEntry = [title, date, tags, draft, slug, description, words, error ?? null, optional];
           return [p.relative, p.size, p.mtime, p.hash, p.listing, p.link, p.assets, page, p.problem ?? null, fields, spans.get(p.relative) ?? null];
         }),
         outputs: Object.entries(outputs).map(([file, o]) => [file, o.key, o.size, o.hash]),

@@ -63,9 +63,9 @@ export const hashOf = (bytes: string | Uint8Array): string => createHash('sha1')
  * of the fields themselves.
  */
 export function digestsOf(entry: SiteInput): { listing: string; link: string } {
-  const { title, date, words, excerpt, description, tags } = entry;
+  const { title, date, words, excerpt, description, tags, author, image, updated } = entry;
   const digest = (value: unknown) => hashOf(JSON.stringify(value)).slice(0, 16);
-  return { listing: digest([title, date, words, excerpt, description, tags]), link: digest([title, date]) };
+  return { listing: digest([title, date, words, excerpt, description, tags, author, image, updated]), link: digest([title, date]) };
 }
 
 // jsdom takes a while to load, and most posts have no raw HTML: load it on the first that does.
@@ -154,7 +154,7 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
 }
 
 /** Reads a post file; null when it vanished or is not a regular file. */
-function readPost(root: string, relative: string): { bytes: Buffer; stats: fs.Stats } | null {
+export function readPost(root: string, relative: string): { bytes: Buffer; stats: fs.Stats } | null {
   try {
     const fd = fs.openSync(path.join(root, relative), fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     try {

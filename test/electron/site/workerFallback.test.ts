@@ -9,7 +9,7 @@ import { build, readTree } from '../../helpers/site';
 import { post, tempDir, writeTree } from '../../helpers/tmp';
 
 describe('a render worker that fails', () => {
-  it('falls back to this thread and builds the same site', async () => {
+  it('falls back to this thread and builds the same site', { timeout: 60_000 }, async () => {
     const root = await tempDir();
     const posts: Record<string, string> = {};
     for (let i = 0; i < PARALLEL_THRESHOLD + 10; i++) {
