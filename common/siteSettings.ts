@@ -31,6 +31,8 @@ export const SiteSettings = z.object({
       return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
     })
     .default('https://example.com/'),
+  /** The picture link previews show for a page without its own: an http(s) URL or an image's path in the workspace. */
+  image: text(2048).default(''),
   language: z
     .string({ error: 'must be text' })
     .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as "en" or "pt-BR"')

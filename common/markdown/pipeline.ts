@@ -79,7 +79,22 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
           const language = fenceLanguage(lang);
           const highlighted = highlightCode(text, language);
           const className = language ? ` class="hljs language-${escapeHtml(language)}"` : ' class="hljs"';
-          return `<pre><code${className}>${highlighted ?? escapeHtml(text)}</code></pre>\n`;
+          // A long line scrolls the block sideways: focusable, so a keyboard can scroll it too, and named, since it is then a stop.
+          const label = language ? `${escapeHtml(language)} code` : 'Code';
+          return `<pre tabindex="0" role="group" aria-label="${label}"><code${className}>${highlighted ?? escapeHtml(text)}</code></pre>\n`;
+        },
+        // A wide table scrolls inside its own focusable region, so the table keeps its semantics (no display:block)
+        // and the page never scrolls sideways. Alignment is a class: HTML's align attribute is obsolete.
+        table(token: Tokens.Table) {
+          const row = (cells: Tokens.TableCell[]) => `<tr>\n${cells.map((cell) => this.tablecell(cell)).join('')}</tr>\n`;
+          const body = token.rows.map(row).join('');
+          const table = `<table>\n<thead>\n${row(token.header)}</thead>\n${body ? `<tbody>\n${body}</tbody>\n` : ''}</table>`;
+          return `<div class="table-scroll" role="region" tabindex="0" aria-label="Table">\n${table}\n</div>\n`;
+        },
+        tablecell(token: Tokens.TableCell) {
+          const tag = token.header ? 'th' : 'td';
+          const align = token.align ? ` class="align-${token.align}"` : '';
+          return `<${tag}${align}>${this.parser.parseInline(token.tokens)}</${tag}>\n`;
         },
         link(token: Tokens.Link) {
           const href = checked(token, 'link');

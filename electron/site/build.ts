@@ -18,11 +18,12 @@ import { siteModel, type PublishOptions, type SiteInput, type SiteModel, type Si
 import { fileOf, indexUrl } from '../../common/site/permalink';
 import type { SiteBuildProgress, SiteBuildSummary } from '../../common/site/types';
 import type { SiteSettings } from '../../common/siteSettings';
-import { ArchivePage, IndexPage, NotFoundPage, TagPage, TagsPage } from '../../common/theme/pages';
+import { ArchivePage, IndexPage, NotFoundPage, TagPage, TagsPage, type Neighbours } from '../../common/theme/pages';
 import type { ListedPost } from '../../common/theme/PostLinks';
 import { renderPage } from '../../common/theme/render';
-import { CUSTOM_CSS, FEEDS, PARTIALS, THEME_CSS, type Partials, type Site } from '../../common/theme/site';
+import { absoluteUrl, CUSTOM_CSS, DEFAULT_FAVICON, FEEDS, PARTIALS, THEME_CSS, type Partials, type Site } from '../../common/theme/site';
 import themeCss from '../../common/theme/theme.css?raw';
+import appIcon from '../../assets/icon.svg?raw';
 import { appVersion } from '../appPaths';
 import { isWithin, resolveInside } from '../workspace/paths';
 import { findPosts } from '../workspace/scan';
@@ -30,8 +31,9 @@ import { readSiteSettings } from '../workspace/settings';
 import { BuildCache, type OutputRecord } from './buildCache';
 import type { Feeds } from './feeds';
 import { OutputFolder } from './outputFolder';
-import { hashOf, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
+import { hashOf, neighboursKey, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
 import { openRenderPool, RenderWorkerFailed, renderWorkerScript } from './renderPool';
+import { siteImage, workspaceFavicon, type SiteFile } from './siteFiles';
 import { robots, sitemap } from './sitemap';
 
 export interface BuildOptions {
@@ -63,6 +65,10 @@ export interface OpenedSite {
   customCss: string | null;
   /** The workspace's theme/partials/*.html. */
   partials: Partials;
+  /** The default link-preview image (postwright.json `image`), when set. */
+  image: Awaited<ReturnType<typeof siteImage>>;
+  /** The workspace's favicon; null publishes Postwright's. */
+  favicon: SiteFile | null;
 }
 
 /** The workspace, its settings, and the output folder they (or `out`) name. */
@@ -80,7 +86,7 @@ export async function openSite(root: string, out: string | undefined, withOutput
   if (withOutput) output = OutputFolder.open(out ? path.resolve(out) : (await resolveInside(real, settings.output)).real, real);
   const custom = await resolveInside(real, CUSTOM_CSS_SOURCE).catch(() => null);
   const customCss = custom && fs.statSync(custom.real, { throwIfNoEntry: false })?.isFile() ? custom.real : null;
-  return { root: real, settings, output, customCss, partials: await readPartials(real) };
+  return { root: real, settings, output, customCss, partials: await readPartials(real), image: await siteImage(real, settings), favicon: await workspaceFavicon(real) };
 }
 
 /** A partial is a snippet of a page; anything bigger is a mistake (a whole site pasted in). */
@@ -106,6 +112,12 @@ function buildKey(context: Omit<RenderContext, 'publish'>): string {
   return hashOf(JSON.stringify([appVersion, code, context.settings, context.site]));
 }
 
+/** The newer and older posts beside the i-th (newest first): what a post page links to at its end. */
+const neighboursOf = (posts: readonly SitePost[], i: number): Neighbours => {
+  const link = (p: SitePost | undefined) => p && { title: p.title, url: p.url };
+  return { newer: link(posts[i - 1]), older: link(posts[i + 1]) };
+};
+
 const keyOf = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 
 export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary> {
@@ -123,10 +135,11 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
 async function buildWith(options: BuildOptions, workerScript: string | null): Promise<SiteBuildSummary> {
   const started = performance.now();
   const opened = await openSite(options.root, options.out, true);
-  const { root, settings, customCss, partials } = opened;
+  const { root, settings, customCss, partials, image, favicon } = opened;
   const out = opened.output!;
   const publish: PublishOptions = { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now() };
-  const site: Site = { settings, customCss: customCss !== null, partials };
+  const site: Site = { settings, customCss: customCss !== null, partials, favicon: favicon?.relative ?? DEFAULT_FAVICON };
+  if (image) site.image = 'url' in image ? image.url : absoluteUrl(site, image.file.relative);
   const context: RenderContext = { root, settings, site, publish };
   const key = buildKey(context);
   const cache = BuildCache.load(options.cacheDir, root, out.root, key);
@@ -249,6 +262,9 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     await emit('robots.txt', ['robots'], () => robots(site));
     await emit(THEME_CSS, ['theme', hashOf(themeCss)], () => themeCss);
     if (customCss) copy(CUSTOM_CSS, customCss, CUSTOM_CSS_SOURCE);
+    if (favicon) copy(favicon.relative, favicon.source, favicon.relative);
+    else await emit(DEFAULT_FAVICON, ['favicon', hashOf(appIcon)], () => appIcon);
+    if (image && 'file' in image) copy(image.file.relative, image.file.source, `${image.file.relative} (the "image" of postwright.json)`);
     advance();
     const assets = new Map<string, string>();
     for (const post of model.posts) for (const asset of records.get(post.path)!.assets) if (!assets.has(asset)) assets.set(asset, post.path);
@@ -274,13 +290,16 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     const sorted = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
     model = siteModel(sorted.filter((p) => !p.problem).map((p) => p.entry), settings, publish);
     const pageTasks: PageTask[] = [];
-    for (const post of model.posts) {
+    model.posts.forEach((post, i) => {
       const record = records.get(post.path)!;
       const file = fileOf(post.url);
       claim(file, post.path);
-      // A rendered post has no page yet; a kept one may have to move (a post that took its URL is gone).
-      if (record.page?.file !== file) pageTasks.push({ relative: post.path, url: post.url, previous: record.page ?? cache.posts.get(post.path)?.page ?? null });
-    }
+      const neighbours = neighboursOf(model.posts, i);
+      // A rendered post has no page yet; a kept one may have to move (a post that took its URL is gone) or link to new neighbours.
+      if (record.page?.file !== file || record.page.neighbours !== neighboursKey(neighbours)) {
+        pageTasks.push({ relative: post.path, url: post.url, neighbours, previous: record.page ?? cache.posts.get(post.path)?.page ?? null });
+      }
+    });
     const pages = Math.max(1, Math.ceil(model.posts.length / settings.postsPerPage));
     total += pageTasks.length + pages + model.tags.length + 4;
     // The workers write post pages while this thread makes the rest, so both cores stay busy.

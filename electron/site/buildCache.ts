@@ -20,7 +20,7 @@ import type { SiteInput } from '../../common/site/model';
 import type { PostRecord } from './postRenderer';
 
 /** Bump when the cache's shape changes. */
-const FORMAT = 4;
+const FORMAT = 5;
 /** The excerpt file is rewritten when it holds more than this many times the bytes still in use. */
 const STALE_FACTOR = 3;
 
@@ -35,7 +35,7 @@ export interface OutputRecord {
 type Span = [offset: number, length: number];
 type IndexedEntry = [title: string, date: string | null, tags: string[], draft: boolean, slug: string, description: string, words: number, error: SiteInput['error'] | null, optional: Optional | null];
 /** The fields most posts leave out, kept only when set. */
-type Optional = Pick<SiteInput, 'author' | 'image' | 'updated'>;
+type Optional = Pick<SiteInput, 'author' | 'image' | 'updated' | 'socialImage'>;
 type IndexedPost = [
   relative: string,
   size: number,
@@ -44,7 +44,7 @@ type IndexedPost = [
   listing: string,
   link: string,
   assets: string[],
-  page: [file: string, size: number, hash: string] | null,
+  page: [file: string, size: number, hash: string, neighbours: string] | null,
   problem: string | null,
   entry: IndexedEntry,
   excerpt: Span | null,
@@ -98,7 +98,7 @@ export class BuildCache {
       const [title, date, tags, draft, slug, description, words, error, optional] = fields;
       const entry: SiteInput = { path: relative, title, date, tags, draft, slug, description, words, ...optional };
       if (error) entry.error = error;
-      const record: PostRecord = { relative, size, mtime, hash, entry, listing, link, assets, page: page && { file: page[0], size: page[1], hash: page[2] } };
+      const record: PostRecord = { relative, size, mtime, hash, entry, listing, link, assets, page: page && { file: page[0], size: page[1], hash: page[2], neighbours: page[3] } };
       if (problem !== null) record.problem = problem;
       posts.set(relative, record);
       if (span) spans.set(relative, span);
@@ -197,9 +197,10 @@ export class BuildCache {
         excerpts: name,
         excerptsSize: size,
         posts: posts.map((p): IndexedPost => {
-          const { title, date, tags, draft, slug, description, words, error, author, image, updated } = p.entry;
-          const page = p.page && ([p.page.file, p.page.size, p.page.hash] as [string, number, string]);
-          const optional = author || image || updated ? { ...(author && { author }), ...(image && { image }), ...(updated && { updated }) } : null;
+          const { title, date, tags, draft, slug, description, words, error, author, image, updated, socialImage } = p.entry;
+          const page = p.page && ([p.page.file, p.page.size, p.page.hash, p.page.neighbours] as [string, number, string, string]);
+          const set = { author, image, updated, socialImage };
+          const optional = Object.values(set).some(Boolean) ? (Object.fromEntries(Object.entries(set).filter(([, v]) => v)) as Optional) : null;
           const fields: IndexedEntry = [title, date, tags, draft, slug, description, words, error ?? null, optional];
           return [p.relative, p.size, p.mtime, p.hash, p.listing, p.link, p.assets, page, p.problem ?? null, fields, spans.get(p.relative) ?? null];
         }),

@@ -17,8 +17,8 @@ import { dateValue } from '../../common/site/dates';
 import type { SitePost } from '../../common/site/model';
 import { absoluteUrl, FEEDS, type Site } from '../../common/theme/site';
 
-/** A post as the feeds show it: the listing fields, the whole body (absolute URLs) and its social image. */
-export type FeedPost = SitePost & { excerpt: string; html: string; image?: string };
+/** A post as the feeds show it: the listing fields and the whole body (absolute URLs). */
+export type FeedPost = SitePost & { excerpt: string; html: string };
 
 export interface Feeds {
   rss: string;
@@ -135,7 +135,7 @@ function jsonFeed(site: Site, newest: readonly FeedPost[]): string {
       title: post.title,
       content_html: post.html,
       ...(summaryOf(post) && { summary: summaryOf(post) }),
-      ...(post.image && { image: post.image }),
+      ...(post.socialImage && { image: post.socialImage }),
       ...(post.time !== null && { date_published: published(post).toISOString() }),
       ...(dateValue(post.updated ?? null) !== null && { date_modified: modified(post).toISOString() }),
       authors: [{ name: authorOf(site, post) }],

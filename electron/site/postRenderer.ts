@@ -13,7 +13,7 @@ import { findFrontMatter } from '../../common/post';
 import { isPublished, type PublishOptions, type SiteInput } from '../../common/site/model';
 import { fileOf } from '../../common/site/permalink';
 import type { SiteSettings } from '../../common/siteSettings';
-import { PostPage } from '../../common/theme/pages';
+import { PostPage, type Neighbours } from '../../common/theme/pages';
 import { renderPage } from '../../common/theme/render';
 import { absoluteUrl, href, type Site } from '../../common/theme/site';
 import { ApiError } from '../../common/errors';
@@ -47,8 +47,8 @@ export interface PostRecord {
   link: string;
   /** Workspace-relative files its page links to, copied into the site. */
   assets: string[];
-  /** The page written for it; null when the post is not published (or could not be read). */
-  page: { file: string; size: number; hash: string } | null;
+  /** The page written for it, and the neighbours it links to (see neighboursKey); null when the post is not published (or could not be read). */
+  page: { file: string; size: number; hash: string; neighbours: string } | null;
   /** Why the file could not be published, e.g. not UTF-8. */
   problem?: string;
 }
@@ -63,9 +63,9 @@ export const hashOf = (bytes: string | Uint8Array): string => createHash('sha1')
  * of the fields themselves.
  */
 export function digestsOf(entry: SiteInput): { listing: string; link: string } {
-  const { title, date, words, excerpt, description, tags, author, image, updated } = entry;
+  const { title, date, words, excerpt, description, tags, author, updated, socialImage } = entry;
   const digest = (value: unknown) => hashOf(JSON.stringify(value)).slice(0, 16);
-  return { listing: digest([title, date, words, excerpt, description, tags, author, image, updated]), link: digest([title, date]) };
+  return { listing: digest([title, date, words, excerpt, description, tags, author, updated, socialImage]), link: digest([title, date]) };
 }
 
 // jsdom takes a while to load, and most posts have no raw HTML: load it on the first that does.
@@ -99,19 +99,22 @@ export interface PostRenderer {
   readonly context: RenderContext;
   /** Phase 1: a post's record (front matter, excerpt, assets) and rendered body. */
   render(relative: string, bytes: Uint8Array, stats: { size: number; mtimeMs: number }, hash: string): RenderedBody;
-  /** Phase 2: the whole page of a rendered post, at the site path the site model gave it. */
-  page(entry: SiteInput, body: string, url: string): string;
+  /** Phase 2: the whole page of a rendered post, at the site path the site model gave it, linking to its neighbours. */
+  page(entry: SiteInput, body: string, url: string, neighbours?: Neighbours): string;
 }
 
 export function createPostRenderer(context: RenderContext): PostRenderer {
   const { root, settings, site } = context;
   let current = '';
   let assets = new Set<string>();
+  /** The absolute URL of the body's first image, for link previews. */
+  let firstImage: string | undefined;
   const markdown: Markdown = createMarkdown({
     sanitize: lazySanitize,
     rawHtml: settings.rawHtml,
-    resolveUrl: (url) => {
+    resolveUrl: (url, kind) => {
       const asset = findAsset(root, settings.output, current, url);
+      if (kind === 'image') firstImage ??= asset ? absoluteUrl(site, asset.relative) : webUrl(url);
       if (!asset) return url;
       const type = mimeOf(asset.relative)!;
       if (context.inlineImages) {
@@ -123,6 +126,15 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
       return href(site, asset.relative) + asset.suffix;
     },
   });
+
+  /** `image:` as an absolute URL: a web address as it is, a file beside the post published with it. */
+  const frontImage = (image: string | undefined): string | undefined => {
+    if (!image) return undefined;
+    const asset = findAsset(root, settings.output, current, image);
+    if (!asset || !mimeOf(asset.relative)!.startsWith('image/')) return webUrl(image);
+    assets.add(asset.relative);
+    return absoluteUrl(site, asset.relative);
+  };
 
   return {
     context,
@@ -143,15 +155,28 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
       if (!isPublished(entry, context.publish)) return { record: record(entry), body: null };
       current = relative;
       assets = new Set();
+      firstImage = undefined;
       const body = markdown.render(text.slice(findFrontMatter(text).bodyStart)).html;
       entry.excerpt = excerptOf(body);
+      const socialImage = frontImage(entry.image) ?? firstImage;
+      if (socialImage) entry.socialImage = socialImage;
       return { record: record(entry, { assets: [...assets].sort() }), body };
     },
-    page(entry, body, url) {
-      return renderPage(PostPage({ site, post: { ...entry, url }, html: body }), site);
+    page(entry, body, url, neighbours = {}) {
+      return renderPage(PostPage({ site, post: { ...entry, url }, html: body, neighbours }), site);
     },
   };
 }
+
+/** An http(s) URL as the URL parser writes it; undefined for anything else (a relative path, data:, a typo). */
+export function webUrl(url: string): string | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+}
+
+/** What a page shows of its neighbours, short: a page whose neighbours changed is written again. */
+export const neighboursKey = (n: Neighbours): string => hashOf(JSON.stringify([n.newer?.url, n.newer?.title, n.older?.url, n.older?.title])).slice(0, 16);
 
 /** Reads a post file; null when it vanished or is not a regular file. */
 export function readPost(root: string, relative: string): { bytes: Buffer; stats: fs.Stats } | null {
@@ -186,6 +211,8 @@ export interface PageTask {
   relative: string;
   /** Where the site model puts the post. */
   url: string;
+  /** The newer and older posts its page links to. */
+  neighbours: Neighbours;
   /** The page the last build wrote for it, so unchanged bytes are not written again. */
   previous: PostRecord['page'];
 }
@@ -223,7 +250,7 @@ export class PostWorkshop {
     return { record, rendered: true };
   }
 
-  page({ relative, url, previous }: PageTask): PageResult | null {
+  page({ relative, url, neighbours, previous }: PageTask): PageResult | null {
     let kept = this.#bodies.get(relative);
     if (!kept) {
       const file = readPost(this.renderer.context.root, relative);
@@ -233,8 +260,8 @@ export class PostWorkshop {
       kept = { entry: record.entry, body };
     }
     this.#bodies.delete(relative);
-    const html = this.renderer.page(kept.entry, kept.body, url);
-    const page = { file: fileOf(url), size: Buffer.byteLength(html), hash: hashOf(html) };
+    const html = this.renderer.page(kept.entry, kept.body, url, neighbours);
+    const page = { file: fileOf(url), size: Buffer.byteLength(html), hash: hashOf(html), neighbours: neighboursKey(neighbours) };
     const same = previous?.file === page.file && previous.hash === page.hash && this.out.has(page.file, page.size);
     if (!same) this.out.write(page.file, html);
     return { relative, page, written: !same };

@@ -14,7 +14,7 @@ async function withSettings(text: string | null) {
 describe('site settings', () => {
   it('fills in a default for every missing key', async () => {
     expect(await readSiteSettings(await withSettings(null))).toEqual({
-      title: 'My blog', description: '', author: '', baseUrl: 'https://example.com/', language: 'en',
+      title: 'My blog', description: '', author: '', baseUrl: 'https://example.com/', image: '', language: 'en',
       permalink: '/posts/:slug/', postsPerPage: 10, feedLength: 20, nav: [], output: '_site', rawHtml: 'sanitize',
     });
   });
