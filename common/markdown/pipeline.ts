@@ -24,6 +24,16 @@ export interface MarkdownOptions {
   alwaysSanitize?: boolean;
   /** Rewrites a safe URL, e.g. a relative image to the preview's asset route. */
   resolveUrl?: (url: string, kind: UrlKind) => string;
+  /** More attributes for an image, by its resolved src: size and responsive sources (the export's resized images). */
+  imageAttributes?: (src: string) => ImageAttributes | undefined;
+}
+
+/** What the export knows of a local image it resized. */
+export interface ImageAttributes {
+  width: number;
+  height: number;
+  srcset?: string;
+  sizes?: string;
 }
 
 export interface Heading {
@@ -58,8 +68,10 @@ const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const htmlText = (html: string): string => html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => entities[name]!);
 
 export function createMarkdown(options: MarkdownOptions): Markdown {
-  const { sanitize, rawHtml = 'sanitize', alwaysSanitize = false, resolveUrl = (url: string) => url } = options;
+  const { sanitize, rawHtml = 'sanitize', alwaysSanitize = false, resolveUrl = (url: string) => url, imageAttributes } = options;
   let sawRawHtml = false;
+  /** Images rendered so far in this document: the first one loads at once, later ones when scrolled near. */
+  let images = 0;
 
   const checked = (token: Tokens.Link | Tokens.Image, kind: UrlKind): string | null => {
     const url = safeUrl(token.href, kind);
@@ -107,7 +119,11 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
           const src = checked(token, 'image');
           if (src === null) return escapeHtml(token.text);
           const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-          return `<img src="${escapeHtml(src)}" alt="${escapeHtml(token.text)}"${title} loading="lazy">`;
+          const more = imageAttributes?.(src);
+          const sized = more ? ` width="${more.width}" height="${more.height}"` : '';
+          const responsive = more?.srcset ? ` srcset="${escapeHtml(more.srcset)}" sizes="${escapeHtml(more.sizes ?? '100vw')}"` : '';
+          const loading = images++ === 0 ? '' : ' loading="lazy"';
+          return `<img src="${escapeHtml(src)}"${responsive}${sized} alt="${escapeHtml(token.text)}"${title}${loading} decoding="async">`;
         },
       },
     },
@@ -116,6 +132,7 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
   return {
     render(body) {
       sawRawHtml = false;
+      images = 0;
       const html = marked.parse(body) as string;
       const headings = getHeadingList().map(({ level, text, id }) => ({ level, text: htmlText(text), id }));
       const hasRawHtml = sawRawHtml;

@@ -12,6 +12,7 @@
 /// <reference path="./theme.d.ts" />
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../common/errors';
 import { siteModel, type PublishOptions, type SiteInput, type SiteModel, type SitePost } from '../../common/site/model';
@@ -30,6 +31,7 @@ import { findPosts } from '../workspace/scan';
 import { readSiteSettings } from '../workspace/settings';
 import { BuildCache, type OutputRecord } from './buildCache';
 import type { Feeds } from './feeds';
+import { derivedFiles, ImageStore } from './images';
 import { OutputFolder } from './outputFolder';
 import { hashOf, neighboursKey, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
 import { openRenderPool, RenderWorkerFailed, renderWorkerScript } from './renderPool';
@@ -107,7 +109,7 @@ async function readPartials(root: string): Promise<Partials> {
 }
 
 /** What a page's bytes depend on besides its own inputs: settings, theme and code. */
-function buildKey(context: Omit<RenderContext, 'publish'>): string {
+function buildKey(context: Omit<RenderContext, 'publish' | 'imageCache'>): string {
   const code = fs.existsSync(renderWorkerScript) ? hashOf(fs.readFileSync(renderWorkerScript)) : 'source';
   return hashOf(JSON.stringify([appVersion, code, context.settings, context.site]));
 }
@@ -140,7 +142,9 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
   const publish: PublishOptions = { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now() };
   const site: Site = { settings, customCss: customCss !== null, partials, favicon: favicon?.relative ?? DEFAULT_FAVICON };
   if (image) site.image = 'url' in image ? image.url : absoluteUrl(site, image.file.relative);
-  const context: RenderContext = { root, settings, site, publish };
+  // Resized images are kept by content hash in the cache folder; without one, in a folder of this build only.
+  const imageCache = options.cacheDir ? path.join(options.cacheDir, 'images') : fs.mkdtempSync(path.join(os.tmpdir(), 'postwright-images-'));
+  const context: RenderContext = { root, settings, site, publish, imageCache };
   const key = buildKey(context);
   const cache = BuildCache.load(options.cacheDir, root, out.root, key);
   const warnings: string[] = [];
@@ -158,7 +162,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     // Not path.join: normalizing 10,000 paths that are already normal showed in the profile of a small rebuild.
     const stats = previous && fs.statSync(`${root}/${relative}`, { throwIfNoEntry: false });
     const same = cache.sameKey && stats && stats.size === previous.size && Math.floor(stats.mtimeMs) === previous.mtime;
-    if (same && stillValid(previous, publish, out)) records.set(relative, previous);
+    if (same && stillValid(previous, publish, out, root)) records.set(relative, previous);
     else tasks.push({ relative, previous, reuse: cache.sameKey });
   }
   // Progress counts posts read, then pages written (post pages and the rest, which are written side by side).
@@ -267,7 +271,20 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     if (image && 'file' in image) copy(image.file.relative, image.file.source, `${image.file.relative} (the "image" of postwright.json)`);
     advance();
     const assets = new Map<string, string>();
-    for (const post of model.posts) for (const asset of records.get(post.path)!.assets) if (!assets.has(asset)) assets.set(asset, post.path);
+    const images = new Map<string, string>();
+    for (const post of model.posts) {
+      const record = records.get(post.path)!;
+      for (const asset of record.assets) if (!assets.has(asset)) assets.set(asset, post.path);
+      for (const image of record.images) if (!images.has(image)) images.set(image, post.path);
+    }
+    // Resized images: their derived files from the cache (made when their posts were rendered), never the original.
+    const store = new ImageStore(imageCache);
+    for (const [image, by] of [...images].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const source = fs.realpathSync.native(path.join(root, image));
+      const record = isWithin(root, source) ? await store.load(source) : 'failed';
+      if (record === 'failed') continue;
+      for (const file of derivedFiles(image, record)) copy(file.sitePath, path.join(imageCache, file.cacheName), `${file.sitePath} (${image}, shown in ${by})`);
+    }
     for (const [asset, by] of [...assets].sort(([a], [b]) => (a < b ? -1 : 1))) {
       // .native: one call, where the JS version lstats every folder along the way (~40 ms of a one-edit rebuild of 10,000 posts).
       const source = fs.realpathSync.native(path.join(root, asset));
@@ -314,6 +331,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     }
   } finally {
     await pool.close();
+    if (!options.cacheDir) fs.rmSync(imageCache, { recursive: true, force: true });
   }
   const posts = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
   const readable = posts.filter((p) => !p.problem);

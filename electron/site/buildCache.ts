@@ -20,7 +20,7 @@ import type { SiteInput } from '../../common/site/model';
 import type { PostRecord } from './postRenderer';
 
 /** Bump when the cache's shape changes. */
-const FORMAT = 5;
+const FORMAT = 6;
 /** The excerpt file is rewritten when it holds more than this many times the bytes still in use. */
 const STALE_FACTOR = 3;
 
@@ -48,6 +48,8 @@ type IndexedPost = [
   problem: string | null,
   entry: IndexedEntry,
   excerpt: Span | null,
+  images: string[],
+  imagesStamp: string,
 ];
 
 interface IndexFile {
@@ -94,11 +96,11 @@ export class BuildCache {
     }
     const posts = new Map<string, PostRecord>();
     const spans = new Map<string, Span>();
-    for (const [relative, size, mtime, hash, listing, link, assets, page, problem, fields, span] of data.posts) {
+    for (const [relative, size, mtime, hash, listing, link, assets, page, problem, fields, span, images, imagesStamp] of data.posts) {
       const [title, date, tags, draft, slug, description, words, error, optional] = fields;
       const entry: SiteInput = { path: relative, title, date, tags, draft, slug, description, words, ...optional };
       if (error) entry.error = error;
-      const record: PostRecord = { relative, size, mtime, hash, entry, listing, link, assets, page: page && { file: page[0], size: page[1], hash: page[2], neighbours: page[3] } };
+      const record: PostRecord = { relative, size, mtime, hash, entry, listing, link, assets, images, imagesStamp, page: page && { file: page[0], size: page[1], hash: page[2], neighbours: page[3] } };
       if (problem !== null) record.problem = problem;
       posts.set(relative, record);
       if (span) spans.set(relative, span);
@@ -202,7 +204,7 @@ export class BuildCache {
           const set = { author, image, updated, socialImage };
           const optional = Object.values(set).some(Boolean) ? (Object.fromEntries(Object.entries(set).filter(([, v]) => v)) as Optional) : null;
           const fields: IndexedEntry = [title, date, tags, draft, slug, description, words, error ?? null, optional];
-          return [p.relative, p.size, p.mtime, p.hash, p.listing, p.link, p.assets, page, p.problem ?? null, fields, spans.get(p.relative) ?? null];
+          return [p.relative, p.size, p.mtime, p.hash, p.listing, p.link, p.assets, page, p.problem ?? null, fields, spans.get(p.relative) ?? null, p.images, p.imagesStamp];
         }),
         outputs: Object.entries(outputs).map(([file, o]) => [file, o.key, o.size, o.hash]),
       };

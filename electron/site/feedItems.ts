@@ -13,8 +13,8 @@ import { createPostRenderer, readPost, type RenderContext } from './postRenderer
 const URL_ATTRIBUTES = ['href', 'src', 'poster'] as const;
 
 /** The three feeds of the newest posts (already cut to the feed length). */
-export function feedItems(context: RenderContext, newest: readonly SitePost[], excerptOf: (post: SitePost) => string): Feeds {
-  const bodies = feedBodies(context, newest);
+export async function feedItems(context: RenderContext, newest: readonly SitePost[], excerptOf: (post: SitePost) => string): Promise<Feeds> {
+  const bodies = await feedBodies(context, newest);
   const items = newest.flatMap((post) => {
     const html = bodies.get(post.path);
     return html === undefined ? [] : [{ ...post, excerpt: excerptOf(post), html }];
@@ -23,7 +23,7 @@ export function feedItems(context: RenderContext, newest: readonly SitePost[], e
 }
 
 /** Each post's body, ready for a feed, by the post's workspace path. A post that vanished since the scan has none. */
-export function feedBodies(context: RenderContext, posts: readonly SitePost[]): Map<string, string> {
+export async function feedBodies(context: RenderContext, posts: readonly SitePost[]): Promise<Map<string, string>> {
   // A feed holds a few dozen posts: rendering them again here is cheaper than carrying every body back from the workers.
   const renderer = createPostRenderer(context);
   const { JSDOM } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
@@ -33,7 +33,7 @@ export function feedBodies(context: RenderContext, posts: readonly SitePost[]): 
   for (const post of posts) {
     const file = readPost(context.root, post.path);
     if (!file) continue;
-    const { body } = renderer.render(post.path, file.bytes, file.stats, '');
+    const { body } = await renderer.renderWithImages(post.path, file.bytes, file.stats, '');
     if (body !== null) bodies.set(post.path, absolutize(window, sanitize(body), absoluteUrl(context.site, post.url)));
   }
   return bodies;
