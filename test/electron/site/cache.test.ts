@@ -33,7 +33,7 @@ async function expectSameAsClean(root: string, out: string) {
 const excerptFiles = async (cacheDir: string) => (await readdir(path.join(cacheDir, 'site'))).filter((f) => f.endsWith('.excerpts'));
 
 describe('the build cache', () => {
-  it('renders index pages and feeds from cached excerpts, and compacts its excerpt file', async () => {
+  it('renders index pages and feeds from cached excerpts, and compacts its excerpt file', { timeout: 90_000 }, async () => {
     const root = await workspace();
     const cacheDir = await tempDir();
     const out = path.join(await tempDir(), 'site');
