@@ -6,6 +6,7 @@ import { checkBenchmark } from './check.bench';
 import { editorBenchmark } from './focusMode.bench';
 import { frontMatterBenchmark } from './frontMatter.bench';
 import { hostileBenchmark } from './hostile.bench';
+import { imagesBenchmark } from './images.bench';
 import { listBenchmark } from './list.bench';
 import { previewBenchmark } from './preview.bench';
 import { publishBenchmark } from './publish.bench';
@@ -13,5 +14,5 @@ import { recoveryBenchmark } from './recovery.bench';
 import { siteBenchmark } from './site.bench';
 
 export const benchmarks: readonly Benchmark[] = [
-  listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark, publishBenchmark, recoveryBenchmark, hostileBenchmark,
+  listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark, publishBenchmark, recoveryBenchmark, hostileBenchmark, imagesBenchmark,
 ];
