@@ -10,7 +10,7 @@ import type { CheckResult } from './check';
 import type { RecoveredText } from './recovery';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
 import type { SiteBuildSummary, StandalonePost } from './site/types';
-import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview } from './publish';
+import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview, type ScheduleResult } from './publish';
 import { TargetName } from './publishSettings';
 
 export { ApiError, type Reply } from './errors';
@@ -122,16 +122,32 @@ export const contract = {
       z.tuple([TargetName, z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'must be a SHA256 key fingerprint'), z.record(z.string(), z.json()).optional()]),
       returns<void>(),
     ),
+    /**
+     * The author's yes to sending credentials to the address an `untrusted-endpoint` error named, kept on this
+     * computer only; refused if the target (saved, or `config` as for `test`) now points somewhere else.
+     */
+    trustEndpoint: method(z.tuple([TargetName, z.string().min(1).max(4096), z.record(z.string(), z.json()).optional()]), returns<void>()),
     /** Keeps a secret in the OS keychain; `allowPlainText` is the author's yes where the OS cannot encrypt it. */
     setSecret: method(
       z.tuple([TargetName, SecretKey, z.string().min(1, 'must not be empty').max(16_384, 'is too long'), z.object({ allowPlainText: z.boolean().optional() }).strict().optional()]),
       returns<PublishOverview>(),
     ),
     clearSecret: method(z.tuple([TargetName, SecretKey]), returns<PublishOverview>()),
+    /** Writes .github/workflows/postwright-publish.yml for one target (push + hourly cron), as `postwright schedule github` does; `force` replaces a changed one. */
+    scheduleGithub: method(z.tuple([TargetName, z.object({ force: z.boolean().optional() }).strict()]), returns<ScheduleResult>()),
   },
   app: {
     /** Opens an http(s) or mailto link in the user's browser. */
     openExternal: method(z.tuple([z.url().max(4096)]), returns<void>()),
+    /**
+     * Copy Post as HTML in the desktop app: puts `html` on the OS clipboard as rich HTML with `text`
+     * as its plain-text form. A browser tab copies through its own clipboard instead ('unsupported' here).
+     */
+    copyHtml: method(z.tuple([PostText, PostText]), returns<void>()),
+    /** The page holds unsaved text (or no longer does), so the desktop app can ask before the OS ends the session. */
+    unsavedChanged: method(z.tuple([z.boolean()]), returns<void>()),
+    /** The page's answer to `app.saveRequested`: whether everything is saved now, so the close (or quit, reload) can go on. */
+    saveFinished: method(z.tuple([z.boolean()]), returns<void>()),
   },
 } as const;
 
@@ -157,6 +173,8 @@ export const events = {
   'publish.progress': PublishProgressEvent,
   /** The author chose a menu item that the page carries out. */
   'app.command': z.object({ command: AppCommand }),
+  /** The author chose Save when the window was about to close with unsaved text: save, then answer with `app.saveFinished`. */
+  'app.saveRequested': z.object({}),
   /** The OS asked to open this post: a .md file opened from the file manager, the Dock or a command line. */
   'app.openPost': z.object({ id: PostId }),
 } as const;

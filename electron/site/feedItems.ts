@@ -1,7 +1,7 @@
 // The posts a feed carries, whole. A feed reader shows a post away from the
 // site, so every link and image in it is made absolute against the post's own
-// address, and the HTML is sanitized whatever `rawHtml` says: the author's
-// trusted markup is for their site, not for other people's readers.
+// address, and the HTML is sanitized once more after that rewrite (a feed
+// reader is one more place the post's HTML goes, see ARCHITECTURE.md).
 import { createRequire } from 'node:module';
 import { createSanitizer, type Sanitizer } from '../../common/markdown/sanitize';
 import type { SitePost } from '../../common/site/model';

@@ -1,6 +1,6 @@
 // RSS 2.0 and Atom through the `feed` package, and JSON Feed 1.1 (which that
 // package does not write: its JSON is version 1) as a typed object. Each item
-// carries the whole post (see feedBodies.ts) and a summary. Every date comes
+// carries the whole post (see feedItems.ts) and a summary. Every date comes
 // from the posts (never the clock), so two builds agree.
 //
 // What the W3C feed validator asks of each format, and how it is met:
@@ -12,7 +12,7 @@
 // - Atom <category> needs a term; Atom <entry> needs an author when the feed
 //   has none, so the feed always has one (the site's title when no author).
 import { Feed } from 'feed';
-import { escapeHtml } from '../../common/markdown/pipeline';
+import { escapeHtml } from '../../common/markdown/escape';
 import { dateValue } from '../../common/site/dates';
 import type { SitePost } from '../../common/site/model';
 import { absoluteUrl, FEEDS, type Site } from '../../common/theme/site';

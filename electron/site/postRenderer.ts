@@ -75,7 +75,7 @@ export function digestsOf(entry: SiteInput): { listing: string; link: string } {
   return { listing: digest([title, date, words, excerpt, description, tags, author, updated, socialImage]), link: digest([title, date]) };
 }
 
-// jsdom takes a while to load, and most posts have no raw HTML: load it on the first that does.
+// jsdom takes a while to load: load it on the first post rendered, not when a worker starts.
 const load = createRequire(import.meta.url);
 let sharedSanitizer: Sanitizer | undefined;
 const lazySanitize: Sanitizer = (html) => {
@@ -139,7 +139,6 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
   };
   const markdown: Markdown = createMarkdown({
     sanitize: lazySanitize,
-    rawHtml: settings.rawHtml,
     imageAttributes: (src) => sized.get(src),
     resolveUrl: (url, kind) => {
       const asset = findAsset(root, settings.output, current, url);

@@ -3,13 +3,15 @@
 //
 // The name an image arrives with is never trusted: it is slugified (no path
 // separators, no "..", no control characters), its extension comes from the
-// bytes, and an existing file is never replaced (a free "-2", "-3"… is taken).
-import { mkdir, stat } from 'node:fs/promises';
+// bytes, and an existing file is never replaced (a free "-2", "-3"… is taken),
+// unless it holds the very same bytes: the same image pasted twice is one file.
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path, { posix } from 'node:path';
 import { ApiError } from '../../common/errors';
 import { slugify } from '../../common/slug';
 import { writeAtomic } from './files';
 import { assetsFolderOf } from './names';
+import { isSkippedTarget } from './linkTargets';
 import { code, resolveInside } from './paths';
 
 /** Larger images are refused: a post is read on the web, and the bridge carries base64 JSON. */
@@ -73,13 +75,20 @@ export async function addAsset(root: string, postRelative: string, fileName: str
     try {
       await writeAtomic(target.real, bytes, relative, { noClobber: true });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'exists') continue;
-      throw error;
+      if (!(error instanceof ApiError && error.code === 'exists')) throw error;
+      if (!(await holds(target.real, bytes))) continue;
     }
     const link = posix.relative(postFolder === '.' ? '' : postFolder, relative) || name;
     return { path: relative, link: link.split('/').map(encodeURIComponent).join('/') };
   }
   throw new ApiError('exists', `There are already 1000 images named ${base} in ${folder}; rename the file and try again.`);
+}
+
+/** Whether the file at `real` has exactly `bytes` (read only when the sizes agree). */
+async function holds(real: string, bytes: Uint8Array): Promise<boolean> {
+  const info = await stat(real).catch(() => null);
+  if (!info?.isFile() || info.size !== bytes.length) return false;
+  return Buffer.from(bytes).equals(await readFile(real));
 }
 
 export interface AssetFile {
@@ -89,9 +98,13 @@ export interface AssetFile {
   size: number;
 }
 
-/** The image at a workspace-relative path, for the asset route; anything else is refused. */
-export async function findAsset(root: string, relative: string): Promise<AssetFile> {
+/** The image at a workspace-relative path, for the asset route; anything else, or anything a link leads to in a skipped place, is refused. */
+export async function findAsset(root: string, relative: string, outputDir: string): Promise<AssetFile> {
   const inside = await resolveInside(root, relative);
+  // The preview shows what the build would publish, so the build's rule for links holds here too.
+  if (isSkippedTarget(root, inside.real, outputDir)) {
+    throw new ApiError('forbidden', `${inside.relative} is a link into a folder Postwright never publishes (such as .git, .env or node_modules); the preview does not load it.`);
+  }
   const type = imageTypes[posix.extname(inside.relative).slice(1).toLowerCase()];
   if (!type) throw new ApiError('forbidden', `${inside.relative} is not an image; the preview only loads images from the workspace.`);
   const info = await stat(inside.real).catch(() => null);

@@ -6,7 +6,7 @@
 // backend exposes through the contract.
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path, { posix } from 'node:path';
-import { Slug, type EventPayload } from '../../common/api';
+import type { EventPayload } from '../../common/api';
 import { ApiError } from '../../common/errors';
 import { setFrontMatterField, slugify } from '../../common/post';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from '../../common/types';
@@ -16,6 +16,7 @@ import { readFileBytes, removeLeftovers, writeAtomic, type FileBytes } from './f
 import { PostHistory } from './history';
 import { IdIndex, postId } from './ids';
 import { assetsFolderOf, conflictCopyName, isInSkippedFolder, isPageBundle, isPostFileName } from './names';
+import { isSkippedTarget } from './linkTargets';
 import { code, isWithin, resolveInside, type Inside } from './paths';
 import { renamePost } from './rename';
 import { findPosts } from './scan';
@@ -206,6 +207,8 @@ export class Workspace {
 
   /** Renames slug, file (or bundle folder) and assets folder; the post gets a new id. */
   async rename(id: string, slug: string): Promise<PostDocument> {
+    // The contract's schemas (zod) load here, not with the workspace: listing and checking never need them.
+    const { Slug } = await import('../../common/api');
     if (!Slug.safeParse(slug).success) {
       throw new ApiError('invalid-arguments', `"${slug}" is not a slug: use lower-case words joined by hyphens.`);
     }
@@ -237,7 +240,7 @@ export class Workspace {
 
   /** An image in the workspace, for the preview's asset route. */
   asset(relative: string): Promise<AssetFile> {
-    return findAsset(this.root, relative);
+    return findAsset(this.root, relative, this.#settings.outputDir);
   }
 
   /** Moves the post, and its assets folder, to the OS trash. */
@@ -340,6 +343,8 @@ export class Workspace {
   async #describe(relative: string): Promise<{ post: PostSummary; version: string } | null> {
     try {
       const inside = await resolveInside(this.root, relative);
+      // A link that appeared since the last walk gets the walk's rule: never a post from a skipped place.
+      if (isSkippedTarget(this.root, inside.real, this.#settings.outputDir)) return null;
       const { bytes, stats } = await readFileBytes(inside.real, relative);
       return { post: summarizeBytes(postId(relative), relative, bytes, stats.mtimeMs), version: versionOf(bytes) };
     } catch {

@@ -129,7 +129,7 @@ describe.skipIf(skipE2e)('publishing from the app', () => {
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Publish' });
     // For a person to look at the bar and the Cancel button (the seen-log below is what is asserted).
-    await panel.getByRole('button', { name: 'Cancel' }).waitFor({ timeout: 5000 });
+    await panel.getByRole('button', { name: 'Cancel' }).waitFor({ timeout: 15_000 });
     await screenshot(page, 'publish-running-1280-light');
     await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Published');
 
@@ -147,7 +147,8 @@ describe.skipIf(skipE2e)('publishing from the app', () => {
     expect(progress.at(-1)!.files.total).toBe(remote.size);
     const build = await readTree(join(app.root, '_site'));
     const outcome = (await panel.getByRole('listitem').textContent()) ?? '';
-    expect(outcome).toMatch(new RegExp(`^${target.name}${remote.size} files uploaded \\([\\d.]+ KB\\)\\.https://example\\.com/$`));
+    // The outcome names where the files went, beside the target's name.
+    expect(outcome).toMatch(new RegExp(`^${target.name} \\(file://[^)]+\\)${remote.size} files uploaded \\([\\d.]+ KB\\)\\.https://example\\.com/$`));
     await screenshots(page, 'publish-done');
 
     const expected = new Map([...build, ...Object.entries(target.extraFiles).map(([file, text]) => [file, Buffer.from(text)] as const)]);
