@@ -240,7 +240,7 @@ export class Workspace {
 
   /** An image in the workspace, for the preview's asset route. */
   asset(relative: string): Promise<AssetFile> {
-    return findAsset(this.root, relative);
+    return findAsset(this.root, relative, this.#settings.outputDir);
   }
 
   /** Moves the post, and its assets folder, to the OS trash. */

@@ -7,6 +7,7 @@ import { checkEditBenchmark } from './checkEdit.bench';
 import { editorBenchmark } from './focusMode.bench';
 import { frontMatterBenchmark } from './frontMatter.bench';
 import { hostileBenchmark } from './hostile.bench';
+import { imagesBenchmark } from './images.bench';
 import { listBenchmark } from './list.bench';
 import { previewBenchmark } from './preview.bench';
 import { publishBenchmark } from './publish.bench';
@@ -17,5 +18,5 @@ import { siteBenchmark } from './site.bench';
 
 export const benchmarks: readonly Benchmark[] = [
   listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark, publishBenchmark, recoveryBenchmark, hostileBenchmark,
-  checkEditBenchmark, rebuildBenchmark, publishEditBenchmark,
+  checkEditBenchmark, rebuildBenchmark, publishEditBenchmark, imagesBenchmark,
 ];

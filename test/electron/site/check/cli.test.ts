@@ -21,11 +21,15 @@ async function workspace(files: Record<string, string>) {
 }
 
 describe('postwright check', () => {
-  it('finds no problems in the bundled sample blog', async () => {
+  it('finds nothing in the bundled sample blog but its placeholder address, a warning', async () => {
     const root = await tempDir();
     await cp(bundledSampleBlog, root, { recursive: true });
     const { code, stdout } = await cli(['check', root]);
-    expect(stdout).toBe('No problems found in 5 posts.');
+    expect(stdout.split('\n')).toEqual([
+      'postwright.json:5  warning  "baseUrl" is https://example.com/, a placeholder: feeds, the sitemap and shared links would point there. Set "baseUrl" to your site\'s address before publishing.',
+      '',
+      '0 errors and 1 warning in 5 posts.',
+    ]);
     expect(code).toBe(0);
   });
 
