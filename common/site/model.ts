@@ -48,12 +48,19 @@ export interface SiteModel<P extends SiteInput = SiteInput> {
   duplicates: Duplicate[];
 }
 
-export function isPublished(post: Pick<SiteInput, 'draft' | 'date'>, options: PublishOptions): boolean {
+/** What decides whether a post is published. */
+type PublishFields = Pick<SiteInput, 'draft' | 'date' | 'error'>;
+
+export function isPublished(post: PublishFields, options: PublishOptions): boolean {
   return publishedTime(post, options) !== undefined;
 }
 
-/** A published post's date as an instant (null when undated); undefined when the post is left out. */
-function publishedTime(post: Pick<SiteInput, 'draft' | 'date'>, options: PublishOptions): number | null | undefined {
+/**
+ * A published post's date as an instant (null when undated); undefined when the post is left out.
+ * A post whose front matter cannot be read is never published, drafts or not: its draft flag is unknown.
+ */
+function publishedTime(post: PublishFields, options: PublishOptions): number | null | undefined {
+  if (post.error) return undefined;
   if (post.draft && !options.drafts) return undefined;
   const time = dateValue(post.date);
   return options.future || time === null || time <= options.now ? time : undefined;

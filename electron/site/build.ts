@@ -303,11 +303,11 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
   }
   for (const post of posts) {
     if (post.problem) warnings.push(post.problem);
-    else if (post.entry.error) warnings.push(`${post.relative}: ${post.entry.error.message}`);
+    else if (post.entry.error) warnings.push(`${post.relative} is not published: ${post.entry.error.message}`);
   }
   const published = new Set(model.posts.map((p) => p.path));
   const drafts = readable.filter((p) => !published.has(p.relative) && p.entry.draft && !publish.drafts).length;
-  const future = readable.filter((p) => !published.has(p.relative)).length - drafts;
+  const future = readable.filter((p) => !published.has(p.relative) && !p.entry.error).length - drafts;
 
   // 4. What the last build wrote and this one did not.
   let deleted = 0;

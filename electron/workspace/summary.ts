@@ -13,6 +13,7 @@ import {
   normalizeDate,
   parsePost,
 } from '../../common/post';
+import { fieldOf } from '../../common/frontMatter/keys';
 import type { FrontMatterError, PostSummary } from '../../common/types';
 import { hasBom, notUtf8 } from './encoding';
 import { baseName, dateFromPath, slugFromPath } from './names';
@@ -65,15 +66,16 @@ function build(
   modified: number,
   error: FrontMatterError | undefined,
 ): PostSummary {
+  const field = (name: string) => fieldOf(data, name);
   const summary: PostSummary = {
     id,
     path: relative,
-    title: text(data.title) || firstHeading(body()) || baseName(relative),
-    date: normalizeDate(data.date) ?? dateFromPath(relative),
-    tags: frontMatterTags(data.tags),
+    title: text(field('title')) || firstHeading(body()) || baseName(relative),
+    date: normalizeDate(field('date')) ?? dateFromPath(relative),
+    tags: frontMatterTags(field('tags')),
     draft: isDraft(data),
-    slug: text(data.slug) || slugFromPath(relative),
-    description: text(data.description) || text(data.summary),
+    slug: text(field('slug')) || slugFromPath(relative),
+    description: text(field('description')) || text(field('summary')),
     words,
     modified: Math.floor(modified),
   };
