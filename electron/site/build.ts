@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { BlogLayout } from '../../common/blog/layout';
 import { ApiError } from '../../common/errors';
 import { siteModel, type PublishOptions, type SiteInput, type SiteModel, type SitePost } from '../../common/site/model';
 import { fileOf, indexUrl } from '../../common/site/permalink';
@@ -25,6 +26,7 @@ import { CUSTOM_CSS, FEEDS, PARTIALS, THEME_CSS, type Partials, type Site } from
 import themeCss from '../../common/theme/theme.css?raw';
 import { appVersion } from '../appPaths';
 import { isWithin, resolveInside } from '../workspace/paths';
+import { readBlogLayout } from '../workspace/blogLayout';
 import { findPosts } from '../workspace/scan';
 import { readSiteSettings } from '../workspace/settings';
 import { BuildCache, type OutputRecord } from './buildCache';
@@ -32,6 +34,8 @@ import { OutputFolder } from './outputFolder';
 import { hashOf, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
 import { openRenderPool, RenderWorkerFailed, renderWorkerScript } from './renderPool';
 import { robots, sitemap } from './sitemap';
+import { staticFiles } from './staticFolders';
+import { sanitizeSvg } from './svg';
 
 export interface BuildOptions {
   /** The workspace folder. */
@@ -64,6 +68,8 @@ export interface OpenedSite {
   customCss: string | null;
   /** The workspace's theme/partials/*.html. */
   partials: Partials;
+  /** What the blog's generator config says: which files are posts and pages, permalinks, static folders. */
+  layout: BlogLayout;
 }
 
 /** The workspace, its settings, and the output folder they (or `out`) name. */
@@ -75,13 +81,14 @@ export async function openSite(root: string, out: string | undefined, withOutput
     throw new ApiError('not-found', `The folder ${root} does not exist. Give the workspace folder that holds your posts.`);
   }
   if (!fs.statSync(real).isDirectory()) throw new ApiError('not-found', `${root} is a file, not a workspace folder.`);
-  const settings = await readSiteSettings(real);
+  const layout = readBlogLayout(real);
+  const settings = await readSiteSettings(real, layout);
   // The configured folder must stay inside the workspace, links included; --out is the author's explicit choice.
   let output: OutputFolder | null = null;
   if (withOutput) output = OutputFolder.open(out ? path.resolve(out) : (await resolveInside(real, settings.output)).real, real);
   const custom = await resolveInside(real, CUSTOM_CSS_SOURCE).catch(() => null);
   const customCss = custom && fs.statSync(custom.real, { throwIfNoEntry: false })?.isFile() ? custom.real : null;
-  return { root: real, settings, output, customCss, partials: await readPartials(real) };
+  return { root: real, settings, output, customCss, partials: await readPartials(real), layout };
 }
 
 /** A partial is a snippet of a page; anything bigger is a mistake (a whole site pasted in). */
@@ -124,7 +131,8 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
 async function buildWith(options: BuildOptions, workerScript: string | null): Promise<SiteBuildSummary> {
   const started = performance.now();
   const opened = await openSite(options.root, options.out, true);
-  const { root, settings, customCss, partials } = opened;
+  const { root, customCss, partials, layout } = opened;
+  const settings = opened.settings;
   const out = opened.output!;
   const publish: PublishOptions = { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now() };
   const site: Site = { settings, customCss: customCss !== null, partials };
@@ -227,7 +235,8 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     const tagList = model.tags.map((t) => ({ name: t.name, url: t.url, count: t.posts.length }));
     await emit(fileOf('tags/'), ['tags', tagList], () => renderPage(TagsPage({ site, tags: tagList }), site));
     await emit(fileOf('archive/'), ['archive', model.posts.map((p) => digests(p, 'link'))], () => renderPage(ArchivePage({ site, posts: model.posts }), site));
-    await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site }), site));
+    // The blog's own 404 page (404.md) replaces the theme's.
+    if (!produced.has('404.html')) await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site }), site));
     advance();
     const newest = model.posts.slice(0, FEED_SIZE);
     const feedInputs = ['feeds', newest.map((p) => [digests(p, 'listing'), p.time])];
@@ -241,6 +250,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     const mapEntries = [
       ...Array.from({ length: pages }, (_, i) => ({ url: indexUrl(i + 1), date: i === 0 ? model.posts[0]?.date : null })),
       ...model.posts.map((p) => ({ url: p.url, date: p.date })),
+      ...model.pages.map((p) => ({ url: p.url, date: p.date })),
       { url: 'archive/' },
       { url: 'tags/' },
       ...model.tags.map((t) => ({ url: t.url })),
@@ -249,9 +259,10 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     await emit('robots.txt', ['robots'], () => robots(site));
     await emit(THEME_CSS, ['theme', hashOf(themeCss)], () => themeCss);
     if (customCss) copy(CUSTOM_CSS, customCss, CUSTOM_CSS_SOURCE);
+    await publishStatic();
     advance();
     const assets = new Map<string, string>();
-    for (const post of model.posts) for (const asset of records.get(post.path)!.assets) if (!assets.has(asset)) assets.set(asset, post.path);
+    for (const post of [...model.posts, ...model.pages]) for (const asset of records.get(post.path)!.assets) if (!assets.has(asset)) assets.set(asset, post.path);
     for (const [asset, by] of [...assets].sort(([a], [b]) => (a < b ? -1 : 1))) {
       // .native: one call, where the JS version lstats every folder along the way (~40 ms of a one-edit rebuild of 10,000 posts).
       const source = fs.realpathSync.native(path.join(root, asset));
@@ -259,6 +270,22 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
       if (isWithin(root, source)) copy(asset, source, `${asset} (linked from ${by})`);
     }
     advance();
+  };
+
+  /** The blog's static folders, after the site's own files: a static file never replaces a page. */
+  const publishStatic = async () => {
+    const { files, skipped } = staticFiles(root, layout, settings.output);
+    warnings.push(...skipped);
+    for (const { file, source, relative } of files) {
+      if (produced.has(file)) {
+        warnings.push(`${relative} is not published: the site's own /${file} is there.`);
+        continue;
+      }
+      if (file.toLowerCase().endsWith('.svg')) {
+        const stats = fs.statSync(source);
+        await emit(file, ['svg', stats.size, stats.mtimeMs], () => sanitizeSvg(fs.readFileSync(source, 'utf8')));
+      } else copy(file, source, relative);
+    }
   };
 
   const pool = openRenderPool(context, out, tasks.length, workerScript);
@@ -272,14 +299,14 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
 
     // 2. The site model gives every post its URL; then each page that is new, moved or re-rendered is written.
     const sorted = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
-    model = siteModel(sorted.filter((p) => !p.problem).map((p) => p.entry), settings, publish);
+    model = siteModel(sorted.filter((p) => !p.problem).map((p) => p.entry), settings, publish, layout);
     const pageTasks: PageTask[] = [];
-    for (const post of model.posts) {
+    for (const post of [...model.posts, ...model.pages]) {
       const record = records.get(post.path)!;
       const file = fileOf(post.url);
       claim(file, post.path);
       // A rendered post has no page yet; a kept one may have to move (a post that took its URL is gone).
-      if (record.page?.file !== file) pageTasks.push({ relative: post.path, url: post.url, previous: record.page ?? cache.posts.get(post.path)?.page ?? null });
+      if (record.page?.file !== file) pageTasks.push({ relative: post.path, url: post.url, kind: post.kind ?? 'post', previous: record.page ?? cache.posts.get(post.path)?.page ?? null });
     }
     const pages = Math.max(1, Math.ceil(model.posts.length / settings.postsPerPage));
     total += pageTasks.length + pages + model.tags.length + 4;
@@ -297,7 +324,6 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     await pool.close();
   }
   const posts = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
-  const readable = posts.filter((p) => !p.problem);
   for (const { url, paths } of model.duplicates) {
     warnings.push(`${paths.join(', ')} all have the address /${url}; the first keeps it and the others get -2, -3… Give each its own "slug" to choose.`);
   }
@@ -305,9 +331,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     if (post.problem) warnings.push(post.problem);
     else if (post.entry.error) warnings.push(`${post.relative} is not published: ${post.entry.error.message}`);
   }
-  const published = new Set(model.posts.map((p) => p.path));
-  const drafts = readable.filter((p) => !published.has(p.relative) && p.entry.draft && !publish.drafts).length;
-  const future = readable.filter((p) => !published.has(p.relative) && !p.entry.error).length - drafts;
+  const { drafts, future } = model.leftOut;
 
   // 4. What the last build wrote and this one did not.
   let deleted = 0;
@@ -322,6 +346,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
   return {
     output: out.root,
     posts: model.posts.length,
+    pages: model.pages.length,
     rendered,
     files: produced.size,
     written,

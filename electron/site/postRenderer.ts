@@ -13,6 +13,7 @@ import { findFrontMatter } from '../../common/post';
 import { isPublished, type PublishOptions, type SiteInput } from '../../common/site/model';
 import { fileOf } from '../../common/site/permalink';
 import type { SiteSettings } from '../../common/siteSettings';
+import { Page } from '../../common/theme/Page';
 import { PostPage } from '../../common/theme/pages';
 import { renderPage } from '../../common/theme/render';
 import { absoluteUrl, href, type Site } from '../../common/theme/site';
@@ -100,7 +101,7 @@ export interface PostRenderer {
   /** Phase 1: a post's record (front matter, excerpt, assets) and rendered body. */
   render(relative: string, bytes: Uint8Array, stats: { size: number; mtimeMs: number }, hash: string): RenderedBody;
   /** Phase 2: the whole page of a rendered post, at the site path the site model gave it. */
-  page(entry: SiteInput, body: string, url: string): string;
+  page(entry: SiteInput, body: string, url: string, kind?: 'post' | 'page'): string;
 }
 
 export function createPostRenderer(context: RenderContext): PostRenderer {
@@ -147,7 +148,8 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
       entry.excerpt = excerptOf(body);
       return { record: record(entry, { assets: [...assets].sort() }), body };
     },
-    page(entry, body, url) {
+    page(entry, body, url, kind = 'post') {
+      if (kind === 'page') return renderPage(Page({ site, page: { title: entry.title, description: entry.description, url }, html: body }), site);
       return renderPage(PostPage({ site, post: { ...entry, url }, html: body }), site);
     },
   };
@@ -186,6 +188,8 @@ export interface PageTask {
   relative: string;
   /** Where the site model puts the post. */
   url: string;
+  /** A page (about, now) gets the page layout. */
+  kind: 'post' | 'page';
   /** The page the last build wrote for it, so unchanged bytes are not written again. */
   previous: PostRecord['page'];
 }
@@ -223,7 +227,7 @@ export class PostWorkshop {
     return { record, rendered: true };
   }
 
-  page({ relative, url, previous }: PageTask): PageResult | null {
+  page({ relative, url, kind, previous }: PageTask): PageResult | null {
     let kept = this.#bodies.get(relative);
     if (!kept) {
       const file = readPost(this.renderer.context.root, relative);
@@ -233,7 +237,7 @@ export class PostWorkshop {
       kept = { entry: record.entry, body };
     }
     this.#bodies.delete(relative);
-    const html = this.renderer.page(kept.entry, kept.body, url);
+    const html = this.renderer.page(kept.entry, kept.body, url, kind);
     const page = { file: fileOf(url), size: Buffer.byteLength(html), hash: hashOf(html) };
     const same = previous?.file === page.file && previous.hash === page.hash && this.out.has(page.file, page.size);
     if (!same) this.out.write(page.file, html);

@@ -80,5 +80,11 @@ function build(
     modified: Math.floor(modified),
   };
   if (error) summary.error = error;
+  const categories = frontMatterTags(field('categories') ?? field('category'));
+  if (categories.length > 0) summary.categories = categories;
+  const permalink = text(field('permalink')) || text(field('url'));
+  if (permalink) summary.permalink = permalink;
+  const aliases = [field('aliases'), field('redirect_from')].flatMap((value) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.map(text) : []));
+  if (aliases.length > 0) summary.aliases = aliases.filter((alias) => alias !== '');
   return summary;
 }
