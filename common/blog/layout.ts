@@ -71,3 +71,8 @@ export function describeLayout(layout: BlogLayout, posts: number, pages: number)
 export function isUnder(relative: string, folder: string): boolean {
   return folder === '' || relative === folder || relative.startsWith(`${folder}/`);
 }
+
+/** Where a new page goes: the content folder's root for the generators, `pages/` in a plain Postwright folder. */
+export function pageFolderOf(layout: BlogLayout): string {
+  return layout.generator === 'postwright' ? 'pages' : layout.contentRoot;
+}

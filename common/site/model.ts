@@ -163,7 +163,9 @@ export function urlOf(post: SiteInput, kind: 'post' | 'page', settings: Pick<Sit
 
 /** The path under the content folder, without extension; `about/index.md` is `about`. */
 function contentPath(relative: string, layout: BlogLayout): string {
-  const inside = layout.contentRoot && isUnder(relative, layout.contentRoot) ? relative.slice(layout.contentRoot.length + 1) : relative;
+  // A plain Postwright folder keeps its pages in pages/, published at the root (pages/about.md is /about/).
+  const root = layout.generator === 'postwright' ? (isUnder(relative, 'pages') ? 'pages' : '') : layout.contentRoot;
+  const inside = root && isUnder(relative, root) ? relative.slice(root.length + 1) : relative;
   return inside.replace(/\.(?:md|markdown)$/i, '').replace(/(?:^|\/)index$/i, '');
 }
 

@@ -2,19 +2,21 @@ import { useId, useRef, useState } from 'react';
 import { FormDialog } from './FormDialog';
 
 interface NewPostDialogProps {
+  /** A post (dated) or a page (about, now: no date, never in the feeds). */
+  kind: 'post' | 'page';
   /** Resolves true once the post exists and is open. */
   onCreate: (title: string) => Promise<boolean>;
   onClose: () => void;
 }
 
-export function NewPostDialog({ onCreate, onClose }: NewPostDialogProps) {
+export function NewPostDialog({ kind, onCreate, onClose }: NewPostDialogProps) {
   const [title, setTitle] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const hintId = useId();
 
   return (
     <FormDialog
-      title="New post"
+      title={kind === 'page' ? 'New page' : 'New post'}
       submitLabel="Create"
       canSubmit={title.trim() !== ''}
       onSubmit={() => onCreate(title.trim())}
@@ -35,7 +37,9 @@ export function NewPostDialog({ onCreate, onClose }: NewPostDialogProps) {
         />
       </label>
       <p id={hintId} className="hint">
-        The file name is made from the title. The post starts as a draft.
+        {kind === 'page'
+          ? 'The file name is made from the title. A page has no date and is never in the index or the feeds; it starts as a draft.'
+          : 'The file name is made from the title. The post starts as a draft.'}
       </p>
     </FormDialog>
   );

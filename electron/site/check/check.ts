@@ -50,7 +50,10 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, posts.length) }, lane));
   }
   problems.push(...checkSlugs(site, examined));
-  return { problems: problems.sort(byPlace), posts: posts.length };
+  // What the blog's config says that Postwright cannot follow (a permalink template it would have to run…).
+  const { configFile, warnings } = workspace.layout;
+  for (const message of warnings) problems.push({ file: configFile ?? '', postId: '', line: 1, severity: 'warning', kind: 'config', message });
+  return { problems: problems.sort(byPlace), posts: posts.length, layout: workspace.describe(posts) };
 }
 
 async function examineHere(workspace: Workspace, summary: PostSummary): Promise<ExaminedPost | CheckProblem> {
