@@ -35,6 +35,8 @@ import { hashOf, stillValid, type PageTask, type PostRecord, type RenderContext,
 import { openRenderPool, RenderWorkerFailed, renderWorkerScript } from './renderPool';
 import { robots, sitemap } from './sitemap';
 import { staticFiles } from './staticFolders';
+import { redirectPage, redirectsFile, redirectsOf } from '../../common/site/redirects';
+import { absoluteUrl } from '../../common/theme/site';
 import { sanitizeSvg } from './svg';
 
 export interface BuildOptions {
@@ -260,6 +262,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     await emit(THEME_CSS, ['theme', hashOf(themeCss)], () => themeCss);
     if (customCss) copy(CUSTOM_CSS, customCss, CUSTOM_CSS_SOURCE);
     await publishStatic();
+    await publishRedirects(model);
     advance();
     const assets = new Map<string, string>();
     for (const post of [...model.posts, ...model.pages]) for (const asset of records.get(post.path)!.assets) if (!assets.has(asset)) assets.set(asset, post.path);
@@ -286,6 +289,20 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
         await emit(file, ['svg', stats.size, stats.mtimeMs], () => sanitizeSvg(fs.readFileSync(source, 'utf8')));
       } else copy(file, source, relative);
     }
+  };
+
+  /** A page at each old address (aliases, redirect_from) and one _redirects file for hosts that read it. */
+  const publishRedirects = async (model: SiteModel<SiteInput>) => {
+    const redirects = redirectsOf([...model.posts, ...model.pages]).filter(({ from, by }) => {
+      if (!produced.has(fileOf(from))) return true;
+      warnings.push(`${by}: its old address /${from} is not redirected, as a page of the site is there.`);
+      return false;
+    });
+    for (const { from, to } of redirects) {
+      if (produced.has(fileOf(from))) continue; // two posts claim one old address: the first keeps it
+      await emit(fileOf(from), ['redirect', to], () => redirectPage(absoluteUrl(site, to), settings.language));
+    }
+    if (redirects.length > 0) await emit('_redirects', ['_redirects', redirects], () => redirectsFile(redirects, new URL(settings.baseUrl).pathname));
   };
 
   const pool = openRenderPool(context, out, tasks.length, workerScript);

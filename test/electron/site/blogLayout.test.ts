@@ -22,7 +22,7 @@ describe('a Hugo site', () => {
   it('reads hugo.toml, builds main-section posts at their permalinks, pages apart, static/ at the root', async () => {
     const { root, summary, files, tree } = await site({
       'hugo.toml': "baseURL = 'https://example.org/'\ntitle = 'Hugo Blog'\nlanguageCode = 'en-us'\n[params]\ndescription = 'Notes'\n[permalinks]\npost = '/:year/:month/:title/'\n[languages.fr]\nweight = 2\n",
-      'content/post/first-post.md': '+++\ntitle = "First Post"\ndate = 2021-03-04T10:00:00Z\n+++\nHello ![x](/images/x.png)\n',
+      'content/post/first-post.md': '+++\ntitle = "First Post"\ndate = 2021-03-04T10:00:00Z\naliases = ["/old/first/", "/2021/03/first-post/"]\n+++\nHello ![x](/images/x.png)\n',
       'content/post/first-post.fr.md': '+++\ntitle = "Premier"\ndate = 2021-03-04\n+++\nBonjour\n',
       'content/post/second/index.md': '---\ntitle: Second Post\ndate: 2021-05-06\n---\nBundle\n',
       'content/post/_index.md': '---\ntitle: Posts\n---\n',
@@ -48,6 +48,11 @@ describe('a Hugo site', () => {
     expect(index).not.toContain('About me');
     expect(tree.get('feed.xml')?.toString() ?? tree.get('rss.xml')?.toString() ?? '').not.toContain('About');
     expect(tree.get('sitemap.xml')!.toString()).toContain('https://example.org/about/');
+    // An alias gets a redirect page and a _redirects line; one that is the post's own address gets neither.
+    const redirect = tree.get('old/first/index.html')!.toString();
+    expect(redirect).toContain('<link rel="canonical" href="https://example.org/2021/03/first-post/">');
+    expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=https://example.org/2021/03/first-post/">');
+    expect(tree.get('_redirects')!.toString()).toBe('/old/first/ /2021/03/first-post/ 301\n');
   });
 });
 
@@ -56,7 +61,7 @@ describe('a Jekyll site', () => {
     const { summary, files, tree } = await site({
       '_config.yml': 'title: Jekyll Blog\nurl: https://jekyll.example\nbaseurl: /blog\nauthor:\n  name: Ada\n',
       '_posts/2015-05-21-name.md': '---\ntitle: Name\n---\nBody\n',
-      'news/_posts/2019-07-02-launch.md': '---\ntitle: Launch\ncategories: [release]\n---\nBody\n',
+      'news/_posts/2019-07-02-launch.md': '---\ntitle: Launch\ncategories: [release]\nredirect_from:\n  - /launch.html\n---\nBody\n',
       '_drafts/secret.md': '---\ntitle: Secret\n---\nSECRET\n',
       '_docs/guide.md': '---\ntitle: Guide\n---\nDocs collection\n',
       'about.md': '---\ntitle: About\npermalink: /about/\n---\nAbout\n',
@@ -68,6 +73,8 @@ describe('a Jekyll site', () => {
     expect([...tree.values()].some((b) => b.toString().includes('SECRET'))).toBe(false);
     expect(files.some((f) => f.includes('guide'))).toBe(false);
     expect(tree.get('index.html')!.toString()).toContain('Jekyll Blog');
+    expect(tree.get('launch.html')!.toString()).toContain('url=https://jekyll.example/blog/news/release/2019/07/02/launch.html');
+    expect(tree.get('_redirects')!.toString()).toBe('/blog/launch.html /blog/news/release/2019/07/02/launch.html 301\n');
   });
 });
 
