@@ -261,8 +261,6 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     await emit('robots.txt', ['robots'], () => robots(site));
     await emit(THEME_CSS, ['theme', hashOf(themeCss)], () => themeCss);
     if (customCss) copy(CUSTOM_CSS, customCss, CUSTOM_CSS_SOURCE);
-    await publishStatic();
-    await publishRedirects(model);
     advance();
     const assets = new Map<string, string>();
     for (const post of [...model.posts, ...model.pages]) for (const asset of records.get(post.path)!.assets) if (!assets.has(asset)) assets.set(asset, post.path);
@@ -272,6 +270,8 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
       // Checked when the post was rendered; checked again, since a link may have been swapped since.
       if (isWithin(root, source)) copy(asset, source, `${asset} (linked from ${by})`);
     }
+    await publishStatic();
+    await publishRedirects(model);
     advance();
   };
 
@@ -281,6 +281,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     warnings.push(...skipped);
     for (const { file, source, relative } of files) {
       if (produced.has(file)) {
+        if (file === relative) continue; // already copied as a file a post links to
         warnings.push(`${relative} is not published: the site's own /${file} is there.`);
         continue;
       }
