@@ -24,6 +24,8 @@ export interface PostSummary {
   categories?: string[];
   /** Its own address, from `permalink` (Jekyll, Eleventy) or `url` (Hugo); absent when none. */
   permalink?: string;
+  /** When it stops being published (Hugo's `expiryDate`); absent when never. */
+  expires?: string;
   /** Old addresses that redirect to it: `aliases` (Hugo), `redirect_from` (Jekyll). */
   aliases?: string[];
 }

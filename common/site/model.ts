@@ -56,7 +56,7 @@ export interface SiteModel<P extends SiteInput = SiteInput> {
 }
 
 /** What decides whether a post is published. */
-type PublishFields = Pick<SiteInput, 'draft' | 'date' | 'error'>;
+type PublishFields = Pick<SiteInput, 'draft' | 'date' | 'error' | 'expires'>;
 
 export function isPublished(post: PublishFields, options: PublishOptions): boolean {
   return publishedTime(post, options) !== undefined;
@@ -69,6 +69,8 @@ export function isPublished(post: PublishFields, options: PublishOptions): boole
 function publishedTime(post: PublishFields, options: PublishOptions): number | null | undefined {
   if (post.error) return undefined;
   if (post.draft && !options.drafts) return undefined;
+  const expires = dateValue(post.expires ?? null);
+  if (expires !== null && expires <= options.now) return undefined;
   const time = dateValue(post.date);
   return options.future || time === null || time <= options.now ? time : undefined;
 }

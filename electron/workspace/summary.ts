@@ -71,11 +71,12 @@ function build(
     id,
     path: relative,
     title: text(field('title')) || firstHeading(body()) || baseName(relative),
-    date: normalizeDate(field('date')) ?? dateFromPath(relative),
+    // Hugo's publishDate stands in for a missing date.
+    date: normalizeDate(field('date')) ?? normalizeDate(field('publishDate')) ?? dateFromPath(relative),
     tags: frontMatterTags(field('tags')),
     draft: isDraft(data),
     slug: text(field('slug')) || slugFromPath(relative),
-    description: text(field('description')) || text(field('summary')),
+    description: text(field('description')) || text(field('summary')) || text(field('excerpt')),
     words,
     modified: Math.floor(modified),
   };
@@ -84,6 +85,9 @@ function build(
   if (categories.length > 0) summary.categories = categories;
   const permalink = text(field('permalink')) || text(field('url'));
   if (permalink) summary.permalink = permalink;
+  // Hugo's expiryDate (also expirydate, unpublishdate): after it, the post is no longer published.
+  const expires = normalizeDate(field('expiryDate')) ?? normalizeDate(field('unpublishDate'));
+  if (expires) summary.expires = expires;
   const aliases = [field('aliases'), field('redirect_from')].flatMap((value) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.map(text) : []));
   if (aliases.length > 0) summary.aliases = aliases.filter((alias) => alias !== '');
   return summary;
