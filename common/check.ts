@@ -3,7 +3,7 @@
 
 export type CheckSeverity = 'error' | 'warning';
 
-export type CheckKind = 'link' | 'image' | 'alt-text' | 'slug' | 'date' | 'front-matter' | 'unreadable' | 'config';
+export type CheckKind = 'link' | 'image' | 'alt-text' | 'slug' | 'date' | 'front-matter' | 'unreadable' | 'config' | 'template';
 
 export interface CheckProblem {
   /** Workspace-relative path of the post, forward slashes. */

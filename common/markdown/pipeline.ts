@@ -6,6 +6,7 @@ import markedFootnote from 'marked-footnote';
 import { gfmHeadingId, getHeadingList } from 'marked-gfm-heading-id';
 import { fenceLanguage, highlightCode } from './highlight';
 import type { Sanitizer } from './sanitize';
+import { templateTags, type TemplateOptions } from './templateTags';
 import { safeUrl, type UrlKind } from './urls';
 
 export interface MarkdownOptions {
@@ -24,6 +25,8 @@ export interface MarkdownOptions {
   alwaysSanitize?: boolean;
   /** Rewrites a safe URL, e.g. a relative image to the preview's asset route. */
   resolveUrl?: (url: string, kind: UrlKind) => string;
+  /** Liquid and Hugo template syntax (see templateTags.ts); by default unsupported tags are left out. */
+  templates?: TemplateOptions;
 }
 
 export interface Heading {
@@ -70,6 +73,7 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
     { gfm: true, breaks: false, async: false },
     gfmHeadingId(),
     markedFootnote({ description: 'Notes' }),
+    templateTags(options.templates ?? { placeholders: false }),
     {
       walkTokens(token: Token) {
         if (token.type === 'html') sawRawHtml = true;

@@ -111,6 +111,8 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
   const markdown: Markdown = createMarkdown({
     sanitize: lazySanitize,
     rawHtml: settings.rawHtml,
+    // Liquid's {{ site.url }} and {{ site.baseurl }}, as Jekyll fills them from _config.yml.
+    templates: { placeholders: false, site: { url: new URL(settings.baseUrl).origin, baseurl: new URL(settings.baseUrl).pathname.replace(/\/$/, '') } },
     resolveUrl: (url) => {
       const asset = findAsset(root, settings.output, current, url);
       if (!asset) return url;
