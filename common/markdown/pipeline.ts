@@ -6,6 +6,7 @@ import markedFootnote from 'marked-footnote';
 import { gfmHeadingId, getHeadingList } from 'marked-gfm-heading-id';
 import { fenceLanguage, highlightCode } from './highlight';
 import type { Sanitizer } from './sanitize';
+import { math } from './math';
 import { templateTags, type TemplateOptions } from './templateTags';
 import { safeUrl, type UrlKind } from './urls';
 
@@ -74,6 +75,7 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
     gfmHeadingId(),
     markedFootnote({ description: 'Notes' }),
     templateTags(options.templates ?? { placeholders: false }),
+    math(),
     {
       walkTokens(token: Token) {
         if (token.type === 'html') sawRawHtml = true;
