@@ -2,6 +2,7 @@
 // To add one: write `test/bench/<name>.bench.ts` exporting a `Benchmark`
 // (see harness.ts) and list it here.
 import type { Benchmark } from './harness';
+import { blogsBenchmark } from './blogs.bench';
 import { checkBenchmark } from './check.bench';
 import { editorBenchmark } from './focusMode.bench';
 import { frontMatterBenchmark } from './frontMatter.bench';
@@ -13,5 +14,5 @@ import { recoveryBenchmark } from './recovery.bench';
 import { siteBenchmark } from './site.bench';
 
 export const benchmarks: readonly Benchmark[] = [
-  listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark, publishBenchmark, recoveryBenchmark, hostileBenchmark,
+  listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark, publishBenchmark, recoveryBenchmark, hostileBenchmark, blogsBenchmark,
 ];
