@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 
 // The bundles: the Electron main process, the CLI (which also runs the browser
 // bridge), the workspace's listing worker, the site's render worker, the sandboxed preload, and the React renderer.
+const workers = new Set(['listWorker', 'checkWorker', 'renderWorker']);
+
 export default defineConfig({
   main: {
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
@@ -20,11 +22,11 @@ export default defineConfig({
           renderWorker: resolve('electron/site/renderWorker.ts'),
           checkWorker: resolve('electron/site/check/checkWorker.ts'),
         },
-        // The packaged app runs the listing and check workers from app.asar.unpacked (see package.json
+        // The packaged app runs the listing, check and render workers from app.asar.unpacked (see package.json
         // build.asarUnpack), outside package.json's "type": "module": the .mjs extension keeps
         // it and the chunks it imports ES modules wherever they lie.
         output: {
-          entryFileNames: (chunk) => (chunk.name === 'listWorker' || chunk.name === 'checkWorker' ? '[name].mjs' : '[name].js'),
+          entryFileNames: (chunk) => (workers.has(chunk.name) ? '[name].mjs' : '[name].js'),
           chunkFileNames: 'chunks/[name]-[hash].mjs',
         },
       },

@@ -125,6 +125,11 @@ export const contract = {
       z.tuple([TargetName, z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'must be a SHA256 key fingerprint'), z.record(z.string(), z.json()).optional()]),
       returns<void>(),
     ),
+    /**
+     * The author's yes to sending credentials to the address an `untrusted-endpoint` error named, kept on this
+     * computer only; refused if the target (saved, or `config` as for `test`) now points somewhere else.
+     */
+    trustEndpoint: method(z.tuple([TargetName, z.string().min(1).max(4096), z.record(z.string(), z.json()).optional()]), returns<void>()),
     /** Keeps a secret in the OS keychain; `allowPlainText` is the author's yes where the OS cannot encrypt it. */
     setSecret: method(
       z.tuple([TargetName, SecretKey, z.string().min(1, 'must not be empty').max(16_384, 'is too long'), z.object({ allowPlainText: z.boolean().optional() }).strict().optional()]),
@@ -135,6 +140,15 @@ export const contract = {
   app: {
     /** Opens an http(s) or mailto link in the user's browser. */
     openExternal: method(z.tuple([z.url().max(4096)]), returns<void>()),
+    /**
+     * Copy Post as HTML in the desktop app: puts `html` on the OS clipboard as rich HTML with `text`
+     * as its plain-text form. A browser tab copies through its own clipboard instead ('unsupported' here).
+     */
+    copyHtml: method(z.tuple([PostText, PostText]), returns<void>()),
+    /** The page holds unsaved text (or no longer does), so the desktop app can ask before the OS ends the session. */
+    unsavedChanged: method(z.tuple([z.boolean()]), returns<void>()),
+    /** The page's answer to `app.saveRequested`: whether everything is saved now, so the close (or quit, reload) can go on. */
+    saveFinished: method(z.tuple([z.boolean()]), returns<void>()),
   },
 } as const;
 
@@ -160,6 +174,8 @@ export const events = {
   'publish.progress': PublishProgressEvent,
   /** The author chose a menu item that the page carries out. */
   'app.command': z.object({ command: AppCommand }),
+  /** The author chose Save when the window was about to close with unsaved text: save, then answer with `app.saveFinished`. */
+  'app.saveRequested': z.object({}),
   /** The OS asked to open this post: a .md file opened from the file manager, the Dock or a command line. */
   'app.openPost': z.object({ id: PostId }),
 } as const;

@@ -3,7 +3,7 @@
 
 export type CheckSeverity = 'error' | 'warning';
 
-export type CheckKind = 'link' | 'image' | 'alt-text' | 'slug' | 'date' | 'front-matter' | 'unreadable' | 'config' | 'template';
+export type CheckKind = 'link' | 'image' | 'alt-text' | 'unused-asset' | 'slug' | 'date' | 'front-matter' | 'unreadable' | 'symlink' | 'config' | 'template';
 
 export interface CheckProblem {
   /** Workspace-relative path of the post, forward slashes. */

@@ -28,6 +28,8 @@ export type ErrorCode =
   | 'auth-failed'
   /** An SSH host whose key is not yet trusted, or no longer matches; the message shows the fingerprint. */
   | 'host-key'
+  /** A publish target would send credentials to an address the author has not confirmed on this computer; the message names it. */
+  | 'untrusted-endpoint'
   /** The author cancelled the work; nothing was left half-done on their side. */
   | 'cancelled'
   /** Any other I/O failure. */
@@ -44,7 +46,7 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
 
 const codes = new Set<string>([
   'invalid-arguments', 'not-found', 'exists', 'outside-workspace', 'not-utf8', 'read-only',
-  'disk-full', 'unauthorized', 'forbidden', 'unsupported', 'unreachable', 'auth-failed', 'host-key', 'cancelled', 'io', 'internal',
+  'disk-full', 'unauthorized', 'forbidden', 'unsupported', 'unreachable', 'auth-failed', 'host-key', 'untrusted-endpoint', 'cancelled', 'io', 'internal',
 ]);
 
 export class ApiError extends Error {

@@ -60,6 +60,8 @@ export interface PublishTargetResult {
   readonly deletes: readonly string[];
   /** Where the published site is read. */
   readonly url?: string;
+  /** Where the credentials went (publishAddress.ts): shown beside the result. */
+  readonly address: string;
 }
 
 /** Each target's outcome: a failing target names itself and says what to do; the others still count. */
@@ -83,4 +85,9 @@ const sha256Fingerprint = /SHA256:[A-Za-z0-9+/]{43}=?/;
 /** The SSH key fingerprint a `host-key` error shows, for the prompt that asks the author to trust it. */
 export function hostKeyFingerprint(message: string): string | null {
   return sha256Fingerprint.exec(message)?.[0] ?? null;
+}
+
+/** The address an `untrusted-endpoint` error names, for the prompt that asks the author to confirm it. */
+export function untrustedAddress(message: string): string | null {
+  return /credentials to <([^>]+)>/.exec(message)?.[1] ?? null;
 }

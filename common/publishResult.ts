@@ -30,6 +30,8 @@ export interface PublishResult {
   needsForce: boolean;
   /** Where the site is read: the target's `url`, else the site's baseUrl. */
   url: string | null;
+  /** Where the credentials went: the S3 endpoint, the SFTP server, the git remote, Netlify's API. */
+  address: string;
 }
 
 /** When a target last published, and what that publish changed. */

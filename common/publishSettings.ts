@@ -2,6 +2,7 @@
 // kind. Secrets never live here (see electron/publish/secrets.ts): only where to
 // publish, never how to log in, except a key file's path.
 import { z } from 'zod';
+import { isSafeCredentialUrl } from './loopback';
 
 const text = (max: number) => z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
@@ -13,8 +14,10 @@ const common = {
 export const GitTarget = z
   .object({
     type: z.literal('git'),
-    /** Any remote git understands: ssh, https or a local path / file:// URL. */
-    remote: text(2048),
+    /** Any remote git understands: ssh, https or a local path / file:// URL (plain http only to this computer). */
+    remote: text(2048).refine((remote) => !/^http:/i.test(remote) || isSafeCredentialUrl(remote), {
+      error: 'must not be a plain http:// address (your git credentials would cross the network unencrypted); use https:// or ssh',
+    }),
     branch: text(250).default('gh-pages'),
     /** `{date}` and `{count}` are filled in. */
     message: text(500).default('Publish site ({count} files changed)'),
@@ -28,9 +31,13 @@ export const S3Target = z
   .object({
     type: z.literal('s3'),
     bucket: text(63).min(3, 'must be at least 3 characters'),
-    region: text(64).default('us-east-1'),
-    /** For R2, B2, MinIO and other S3-compatible stores; AWS when absent. */
-    endpoint: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional(),
+    /** Part of AWS's host name, so only what a region name can be. */
+    region: text(64).regex(/^[a-z0-9-]+$/, 'must be a region name such as us-east-1 (lower-case letters, digits and "-")').default('us-east-1'),
+    /** For R2, B2, MinIO and other S3-compatible stores; AWS when absent. The author confirms it once per computer. */
+    endpoint: z
+      .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+      .refine(isSafeCredentialUrl, { error: 'must be an https:// URL (plain http:// only to this computer: localhost, 127.0.0.0/8 or [::1])' })
+      .optional(),
     prefix: z.string({ error: 'must be text' }).max(512).default(''),
     /** Path-style addressing, which most S3-compatible stores need. */
     forcePathStyle: z.boolean().optional(),
@@ -55,8 +62,7 @@ export const NetlifyTarget = z
   .object({
     type: z.literal('netlify'),
     siteId: text(128),
-    /** The API's address; only tests and self-hosted proxies change it. */
-    apiUrl: z.url({ protocol: /^https?$/ }).default('https://api.netlify.com/api/v1/'),
+    // No API address: Netlify's is fixed in code (publishAddress.ts), so a workspace cannot send the token elsewhere.
     ...common,
   })
   .strict();

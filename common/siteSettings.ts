@@ -48,8 +48,14 @@ export const SiteSettings = z.object({
   nav: z.array(NavLink, { error: 'must be a list of { "label": …, "url": … } links' }).max(20, 'may hold at most 20 links').default([]),
   /** The output folder, relative to the workspace (checked by the workspace, which owns paths). */
   output: z.string({ error: 'must be text' }).min(1, 'must not be empty').default('_site'),
-  /** `trusted` keeps raw HTML in posts as written; `sanitize` cleans it. */
-  rawHtml: z.enum(['sanitize', 'trusted'], { error: 'must be "sanitize" or "trusted"' }).default('sanitize'),
+  /**
+   * Raw HTML in posts is always sanitized. The key once let a workspace turn
+   * that off ("trusted"); a blog folder is not trusted to, so that value is
+   * now an error that says why rather than a silent change to the output.
+   */
+  rawHtml: z
+    .literal('sanitize', { error: 'can only be "sanitize": raw HTML in posts is always sanitized, since a blog folder may come from anyone' })
+    .default('sanitize'),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

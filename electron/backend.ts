@@ -2,6 +2,7 @@
 // the event fan-out. Transports (IPC, the HTTP bridge) wrap this and nothing else.
 import { join } from 'node:path';
 import type { EventName, EventPayload, Handlers, Unsubscribe } from '../common/api';
+import { ApiError } from '../common/errors';
 import { assertExternalUrl, type Platform } from './platform';
 import { publishHandlers } from './publish/publishHandlers';
 import { recoveryHandlers } from './recovery/recoveryHandlers';
@@ -70,6 +71,13 @@ export async function createBackend({ root, platform, watch = true, cacheDir, da
         assertExternalUrl(url);
         await platform.openExternal(url);
       },
+      copyHtml: async (html, text) => {
+        if (!platform.window) throw new ApiError('unsupported', 'Only the desktop app copies through the OS clipboard; a browser tab uses its own.');
+        await platform.window.copyHtml(html, text);
+      },
+      // Outside the desktop app there is no main process to tell: a browser tab asks with its own unload dialog.
+      unsavedChanged: async (unsaved) => platform.window?.unsavedChanged(unsaved),
+      saveFinished: async (saved) => platform.window?.saveFinished(saved),
     },
   };
 

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { ApiError } from '../common/errors';
 import { appVersion, bundledSampleBlog, rendererDir } from './appPaths';
 import { defaultCacheDir, defaultUserDataDir, ensureSampleBlog } from './sampleBlog';
+import { terminalPrinter } from './terminalText';
 
 // Each command loads only what it uses: `postwright build` must start fast, so it never loads the bridge or the watcher.
 const backendModules = () => Promise.all([import('./backend'), import('./platform'), import('./server')]);
@@ -19,11 +20,13 @@ Commands:
                                     Build the static site (default: the "output" folder of postwright.json)
   build --post SLUG --standalone [--out FILE]
                                     Export one post as a self-contained HTML file
-  publish [WORKSPACE] [--target NAME] [--dry-run] [--force] [--accept-host-key] [--json]
+  publish [WORKSPACE] [--target NAME] [--dry-run] [--force] [--accept-host-key] [--trust-endpoint] [--json]
                                     Check, build and upload the site to the targets in postwright.json
                                     (all of them unless --target names one); --dry-run lists what would
                                     change; --force allows deleting more than half of the host's files;
-                                    --accept-host-key trusts a new SSH host's key. Secrets come from
+                                    --accept-host-key trusts a new SSH host's key; --trust-endpoint sends
+                                    credentials to an S3 endpoint, SFTP server or git remote not yet
+                                    confirmed on this computer (check the address first). Secrets come from
                                     AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, NETLIFY_AUTH_TOKEN,
                                     POSTWRIGHT_SFTP_PASSWORD, your ssh agent and git's credential helpers;
                                     --json prints what was (or would be) uploaded and deleted, for scripts
@@ -32,8 +35,12 @@ Options:
   -h, --help                        Show this help
   -v, --version                     Show the version`;
 
+/** What the process prints: every line through terminalText, so no file's contents can drive the terminal. */
+const stdout = terminalPrinter(console.log);
+const stderr = terminalPrinter(console.error);
+
 /** Runs one command; returns the process exit code. Output goes through `out`/`err` so tests can read it. */
-export async function runCli(argv: string[], out = console.log, err = console.error): Promise<number> {
+export async function runCli(argv: string[], out = stdout, err = stderr): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -52,6 +59,7 @@ export async function runCli(argv: string[], out = console.log, err = console.er
       'dry-run': { type: 'boolean' },
       force: { type: 'boolean' },
       'accept-host-key': { type: 'boolean' },
+      'trust-endpoint': { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
@@ -114,7 +122,7 @@ export async function runCli(argv: string[], out = console.log, err = console.er
         return 2;
       }
       const { runPublish } = await import('./publish/cliPublish');
-      const options = { target: values.target, dryRun: values['dry-run'], force: values.force, acceptHostKey: values['accept-host-key'], json: values.json };
+      const options = { target: values.target, dryRun: values['dry-run'], force: values.force, acceptHostKey: values['accept-host-key'], trustEndpoint: values['trust-endpoint'], json: values.json };
       return runPublish({ ...options, workspace: rest[0], cacheDir: defaultCacheDir() }, out, err);
     }
     default:
@@ -133,7 +141,7 @@ export async function main(argv: string[]): Promise<never> {
   try {
     code = await runCli(argv);
   } catch (error) {
-    console.error(`postwright: ${ApiError.from(error).message}`);
+    stderr(`postwright: ${ApiError.from(error).message}`);
     code = 1;
   }
   // Writes to a pipe can still be queued: exiting now would cut off the end of the output (a build's warnings, say).

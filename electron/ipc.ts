@@ -10,13 +10,16 @@ export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: (url: strin
   return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
 }
 
-export function registerIpc(backend: () => Backend, isAppUrl: (url: string) => boolean): Unsubscribe {
+/** `backend` is null while no workspace is open (the welcome screen). */
+export function registerIpc(backend: () => Backend | null, isAppUrl: (url: string) => boolean): Unsubscribe {
   for (const { channel } of methods) {
     ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<Reply<unknown>> => {
       if (!isTrustedSender(event, isAppUrl)) {
         return { ok: false, error: { code: 'forbidden', message: `${channel} was called from a frame that is not Postwright's window.` } };
       }
-      return dispatch(backend().handlers, channel, args);
+      const open = backend();
+      if (!open) return { ok: false, error: { code: 'unsupported', message: 'No folder of posts is open: choose File → Open Folder….' } };
+      return dispatch(open.handlers, channel, args);
     });
   }
   return () => {

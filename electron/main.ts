@@ -1,21 +1,24 @@
 // The Electron main process: a thin layer that wires Electron's objects to the
 // backend. Behaviour lives in plain-Node modules (backend, workspace, window, menu).
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, shell, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, Menu, protocol, safeStorage, session, shell, type OpenDialogOptions } from 'electron';
 import Store from 'electron-store';
 import type { AppCommand } from '../common/api';
 import { APP_SCHEME, appPageUrl, appResponse, isAppOrigin } from './appProtocol';
 import { bundledSampleBlog, packageRoot, rendererDir } from './appPaths';
 import { ASSET_SCHEME, assetResponse } from './assetProtocol';
 import { createBackend, type Backend } from './backend';
+import { contextMenuTemplate } from './contextMenu';
 import { withAppCsp } from './cspHeader';
 import { forwardEvents, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
-import { clearJournalOnQuit } from './recovery/quitClears';
 import { fileFromArgv, locatePost, type PostLocation } from './openFile';
-import { assertExternalUrl, type Platform } from './platform';
+import { assertExternalUrl, type Platform, type WindowHost } from './platform';
 import { keychain } from './publish/keychain';
-import { ensureSampleBlog } from './sampleBlog';
+import { startWorkspace } from './startup';
+import { guardUnload, type UnloadGuard } from './unloadGuard';
+import { unsavedDialog } from './unsavedDialog';
+import { openFolderUrl, welcomeResponse, welcomeUrl } from './welcome';
 import { denyPermissions, lockDownContents, windowOptions, type WindowBounds } from './window';
 
 interface AppState {
@@ -33,11 +36,12 @@ export function isAppUrl(url: string): boolean {
   return isAppOrigin(url);
 }
 
-function electronPlatform(window: () => BrowserWindow | null): Platform {
+function electronPlatform(window: () => BrowserWindow | null, host: WindowHost): Platform {
   // Only ciphertext goes in this file; the key stays in the OS keychain.
   const secrets = new Store({ name: 'secrets', cwd: app.getPath('userData') });
   return {
     secrets: keychain(safeStorage, secrets),
+    window: host,
     pickFolder: async () => {
       const parent = window();
       const options: OpenDialogOptions = { title: 'Open a folder of posts', properties: ['openDirectory', 'createDirectory'] };
@@ -53,6 +57,10 @@ function electronPlatform(window: () => BrowserWindow | null): Platform {
 }
 
 function start(): void {
+  // A profile of its own (a portable install, the desktop tests): settings, journal, history and the single-instance
+  // lock all live under userData, which must be set before anything reads it (app.setPath docs).
+  const profile = app.commandLine.getSwitchValue('user-data-dir');
+  if (profile) app.setPath('userData', profile);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -69,9 +77,19 @@ function start(): void {
     defaults: { windowBounds: { width: 1280, height: 800 }, recentWorkspaces: [] },
   });
   let window: BrowserWindow | null = null;
+  let guard: UnloadGuard | null = null;
   let backend: Backend | null = null;
+  /** A workspace opened while the page still shows the old one: it takes over once the page starts to reload. */
+  let incoming: Backend | null = null;
+  /** Why no workspace could be opened at startup; the welcome screen shows it. */
+  let welcomeReason: string | null = null;
   let stopForwarding = () => {};
-  const platform = electronPlatform(() => window);
+  const platform = electronPlatform(() => window, {
+    // HTML and its plain-text form in one atomic write, so each app pastes the kind it takes.
+    copyHtml: (html, text) => clipboard.write([new ClipboardItem({ 'text/html': html, 'text/plain': text })]),
+    unsavedChanged: (unsaved) => guard?.unsavedChanged(unsaved),
+    saveFinished: (saved) => guard?.saveFinished(saved),
+  });
   const cacheDir = join(app.getPath('userData'), 'list-cache');
   const dataDir = app.getPath('userData');
   /** A post the OS asked to open, held until the page has loaded and can take it. */
@@ -107,18 +125,43 @@ function start(): void {
       return null;
     });
     if (!next) return false;
-    stopForwarding();
-    await backend?.close();
-    backend = next;
     remember(next.workspace.root);
     buildMenu();
-    if (window) {
-      stopForwarding = forwardEvents(next, window.webContents);
-      pageLoaded = false;
-      window.webContents.reload();
+    if (!window || !backend) {
+      // The welcome screen (or no window): nothing unsaved to ask about.
+      await adopt(next);
+      if (window) void window.loadURL(pageUrl());
+      else window = createWindow();
+      return true;
     }
+    // The page may refuse to go (unsaved text): the new workspace waits until it does, or is dropped on Cancel.
+    await incoming?.close();
+    incoming = next;
+    // A post named for the new workspace must wait for its page, not reach the old one.
+    pageLoaded = false;
+    const { webContents } = window;
+    guard?.unload(
+      () => webContents.reload(),
+      () => {
+        if (incoming === next) incoming = null;
+        void next.close();
+        pendingPost = null;
+        pageLoaded = true;
+      },
+    );
     return true;
   }
+
+  /** Makes `next` the workspace the page talks to, closing the one before. */
+  async function adopt(next: Backend): Promise<void> {
+    stopForwarding();
+    const previous = backend;
+    backend = next;
+    if (window) stopForwarding = forwardEvents(next, window.webContents);
+    await previous?.close();
+  }
+
+  const pageUrl = () => (backend ? (devServerUrl ?? appPageUrl) : welcomeUrl);
 
   /** Where a file the OS named belongs, or null once the author has been told why it cannot open. */
   async function located(file: string | undefined): Promise<PostLocation | null> {
@@ -139,7 +182,7 @@ function start(): void {
 
   function showPost(id: string): void {
     pendingPost = id;
-    if (!window && backend) window = createWindow(backend);
+    if (!window && backend) window = createWindow();
     if (window?.isMinimized()) window.restore();
     window?.focus();
     if (pageLoaded) sendPendingPost();
@@ -151,41 +194,53 @@ function start(): void {
     pendingPost = null;
   }
 
-  async function firstWorkspace(): Promise<string> {
-    const last = store.get('recentWorkspaces')[0];
-    if (last) return last;
-    const source = app.isPackaged ? join(process.resourcesPath, 'sample-blog') : bundledSampleBlog;
-    return ensureSampleBlog(source, join(app.getPath('documents'), 'Postwright Sample Blog'));
-  }
-
-  function createWindow(backend: Backend): BrowserWindow {
+  function createWindow(): BrowserWindow {
     const win = new BrowserWindow(windowOptions(preloadPath, store.get('windowBounds')));
     pageLoaded = false;
+    win.webContents.on('did-start-navigation', (details) => {
+      if (!details.isMainFrame || details.isSameDocument) return;
+      pageLoaded = false;
+      // The old page is going: a workspace waiting for it takes over before the new page's first call.
+      const next = incoming;
+      incoming = null;
+      if (next) void adopt(next);
+    });
     win.webContents.on('did-finish-load', () => {
       pageLoaded = true;
       sendPendingPost();
     });
+    win.webContents.on('will-navigate', (event, url) => {
+      if (url !== openFolderUrl) return;
+      event.preventDefault();
+      void platform.pickFolder().then((folder) => (folder ? openWorkspace(folder) : undefined));
+    });
+    win.webContents.on('context-menu', (_event, params) => {
+      const template = contextMenuTemplate(params, {
+        replaceMisspelling: (word) => win.webContents.replaceMisspelling(word),
+        addToDictionary: (word) => win.webContents.session.addWordToSpellCheckerDictionary(word),
+        lookUp: () => win.webContents.showDefinitionForSelection(),
+        openLink: (url) => void platform.openExternal(url).catch(() => {}),
+        copyText: (text) => void clipboard.writeText(text),
+      });
+      if (template.length) Menu.buildFromTemplate(template).popup({ window: win });
+    });
     win.once('ready-to-show', () => win.show());
     win.on('close', () => store.set('windowBounds', win.getBounds()));
-    // The page refuses to unload while a post is unsaved; Electron would then silently keep the window open.
-    win.webContents.on('will-prevent-unload', (event) => {
-      const choice = dialog.showMessageBoxSync(win, {
-        type: 'warning',
-        message: 'A post has unsaved changes.',
-        detail: 'Close anyway and lose them, or go back and save?',
-        buttons: ['Go Back', 'Close Without Saving'],
-        defaultId: 0,
-        cancelId: 0,
-      });
-      if (choice === 1) event.preventDefault();
+    const dialogFor = unsavedDialog();
+    guard = guardUnload(win, {
+      ask: (parent) => dialogFor.choice(dialog.showMessageBoxSync(parent, dialogFor.options)),
+      requestSave: () => win.webContents.send('app.saveRequested', {}),
+      // Don't Save: the author discarded what the journal kept of this run's unsaved posts.
+      discard: async () => backend?.handlers.recovery.clear(),
+      quit: () => app.quit(),
     });
     win.on('closed', () => {
       stopForwarding();
       window = null;
+      guard = null;
     });
-    stopForwarding = forwardEvents(backend, win.webContents);
-    if (devServerUrl) void win.loadURL(devServerUrl);
-    else void win.loadURL(appPageUrl);
+    if (backend) stopForwarding = forwardEvents(backend, win.webContents);
+    void win.loadURL(pageUrl());
     return win;
   }
 
@@ -208,37 +263,45 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => void backend?.close());
-  clearJournalOnQuit(app, () => backend);
+  // Windows close after before-quit, each asking about unsaved text, so the workspace stays open until will-quit.
+  app.on('before-quit', () => guard?.quitting());
+  app.on('will-quit', () => void backend?.close());
 
   void app.whenReady().then(async () => {
     denyPermissions(session.defaultSession);
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: withAppCsp(details.url, details.responseHeaders, isAppUrl) });
     });
-    protocol.handle(APP_SCHEME, (request) => appResponse(rendererDir, request));
+    protocol.handle(APP_SCHEME, (request) =>
+      request.url === welcomeUrl && welcomeReason !== null ? welcomeResponse(welcomeReason) : appResponse(rendererDir, request),
+    );
+    protocol.handle(ASSET_SCHEME, async (request) =>
+      backend ? assetResponse(backend.workspace, request.url) : new Response('No folder is open.', { status: 404 }),
+    );
+    registerIpc(() => backend, isAppUrl);
     // One window shows one post: of the files named so far, the last one opens with it.
     const named = early.length;
     const launch = await located(early[named - 1]);
-    const root = launch?.workspaceRoot ?? (await firstWorkspace());
-    const opened = await createBackend({ root, platform, cacheDir, dataDir }).catch(async () => {
-      // The remembered folder is gone (unplugged drive, deleted): fall back to the sample blog.
-      store.set('recentWorkspaces', store.get('recentWorkspaces').filter((f) => f !== root));
-      return createBackend({ root: await firstWorkspace(), platform, cacheDir, dataDir });
-    });
-    backend = opened;
-    const launched = launch !== null && opened.workspace.root === launch.workspaceRoot;
+    const startup = await startWorkspace({
+      launchRoot: launch?.workspaceRoot ?? null,
+      recent: store.get('recentWorkspaces'),
+      sampleSource: app.isPackaged ? join(process.resourcesPath, 'sample-blog') : bundledSampleBlog,
+      // Documents first, where the author finds it; the app's own data folder where Documents is refused.
+      sampleTargets: [join(app.getPath('documents'), 'Postwright Sample Blog'), join(dataDir, 'Sample Blog')],
+      open: (root) => createBackend({ root, platform, cacheDir, dataDir }),
+    }).catch((error: unknown) => ({ welcome: error instanceof Error ? error.message : String(error) }));
+    if ('backend' in startup) backend = startup.backend;
+    else welcomeReason = startup.welcome;
+    const launched = launch !== null && backend?.workspace.root === launch.workspaceRoot;
     if (launched) remember(launch.workspaceRoot);
-    protocol.handle(ASSET_SCHEME, (request) => assetResponse((backend ?? opened).workspace, request.url));
-    registerIpc(() => backend ?? opened, isAppUrl);
     buildMenu();
-    window = createWindow(opened);
+    window = createWindow();
     if (launched) showPost(launch.id);
     started = true;
     // Files named while it started come after.
     for (const file of early.splice(named)) await openFile(file);
     app.on('activate', () => {
-      if (!window && backend) window = createWindow(backend);
+      if (!window) window = createWindow();
     });
   });
 }

@@ -16,6 +16,18 @@ export interface Platform {
   openExternal(url: string): Promise<void>;
   /** Where publish secrets are kept: the OS keychain in the app, nowhere (the environment only) elsewhere. */
   secrets: SecretVault;
+  /** The desktop window's services; absent in the CLI and the bridge, where a browser tab has its own clipboard and unload dialog. */
+  window?: WindowHost;
+}
+
+/** What the page tells the desktop app's main process about its window. */
+export interface WindowHost {
+  /** Puts rich HTML, with its plain-text form, on the OS clipboard. */
+  copyHtml(html: string, text: string): Promise<void>;
+  /** The page holds unsaved text, or no longer does. */
+  unsavedChanged(unsaved: boolean): void;
+  /** The page answered a save request; `saved` says whether nothing is left unsaved. */
+  saveFinished(saved: boolean): void;
 }
 
 export function assertExternalUrl(url: string): void {

@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { dispatch, eventNames, type Reply } from '../common/api';
-import { appCsp } from '../common/csp';
+import { bridgeCsp } from '../common/csp';
 import { ApiError, type ErrorCode } from '../common/errors';
 import { assetHeaders } from './workspace/assets';
 import type { Backend } from './backend';
@@ -143,7 +143,7 @@ export async function startBridge({ backend, staticDir, port = 0, host = '127.0.
     res.writeHead(200, {
       'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
       'Content-Length': info.size,
-      'Content-Security-Policy': appCsp,
+      'Content-Security-Policy': bridgeCsp([...origins]),
       'Cache-Control': 'no-cache',
     });
     createReadStream(file).pipe(res);

@@ -15,6 +15,7 @@ import { HistoryDialog, restoredNotice } from './components/HistoryDialog';
 import { NewPostDialog } from './components/NewPostDialog';
 import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
+import { PanelBoundary } from './components/PanelBoundary';
 import { PreviewPane } from './components/PreviewPane';
 import { PublishButton } from './components/PublishButton';
 import { PublishPanel } from './components/PublishPanel';
@@ -26,6 +27,7 @@ import { SettingsDialog } from './components/SettingsDialog';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
+import { firstBodyPosition } from './editor/bodyText';
 import { goToLine } from './editor/goToLine';
 import type { CommandRegistry } from './commands';
 import { ViewModeSwitch } from './components/ViewModeSwitch';
@@ -82,17 +84,23 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
 
   useWindowTitle(open.post, open.dirty);
   useTheme(theme);
-  useUnsavedGuard(open.dirty, () => void api.recovery.clear().catch(() => {}));
+  useUnsavedGuard(open.dirty, () => session.save());
 
-  // A newly opened post gets the keyboard (after any dialog has handed focus back), and is shown from
-  // its top or at its cursor: focusing a fresh state would otherwise jump to the previous post's offset.
+  // A newly opened post gets the keyboard: the body, or the title field while the post has no title.
+  // Not while a dialog is open (the page is inert then, and the dialog gives focus back as it closes),
+  // but as soon as it has closed: typing after Create must land in the new post. It is shown from its
+  // top or at its cursor: focusing a fresh state would otherwise jump to the previous post's offset.
+  const focusedOpen = useRef(0);
   useEffect(() => {
-    if (open.opened === 0) return;
-    view.focus();
+    if (open.opened === 0 || focusedOpen.current === open.opened || dialog !== null) return;
+    focusedOpen.current = open.opened;
+    const title = document.querySelector<HTMLTextAreaElement>('.fm-title');
+    if (title && !title.value && !title.readOnly) title.focus();
+    else view.focus();
     const { head } = view.state.selection.main;
-    if (head === 0) view.scrollDOM.scrollTop = 0;
+    if (head <= firstBodyPosition(view.state.doc.toString())) view.scrollDOM.scrollTop = 0;
     else view.dispatch({ effects: EditorView.scrollIntoView(head, { y: 'nearest' }) });
-  }, [open.opened, view]);
+  }, [open.opened, view, dialog]);
 
   const focusList = useCallback(() => {
     listRef.current?.querySelector<HTMLElement>('[role="option"][tabindex="0"]')?.focus();
@@ -104,7 +112,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     setSidebarOpen(!sidebarOpen);
   };
 
-  const exportDeps = { api, session, notify: notices.push };
+  const exportDeps = { api, session, notify: notices.push, desktop: Boolean(window.postwright) };
   useShortcuts({
     'new-post': () => setDialog('new'),
     'toggle-sidebar': toggleSidebar,
@@ -140,19 +148,21 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const post = open.post;
   return (
     <div className={sidebarOpen ? 'app' : 'app sidebar-closed'}>
-      <Sidebar
-        id={sidebarId}
-        hidden={!sidebarOpen}
-        list={list}
-        filter={filter}
-        onFilter={setFilter}
-        openId={post?.id ?? null}
-        onOpen={(id) => void session.open(id)}
-        onNew={() => setDialog(filter.kind === 'page' ? 'new-page' : 'new')}
-        onRetry={() => void posts.load()}
-        listRef={listRef}
-        onEnterList={focusList}
-      />
+      <PanelBoundary name="The post list">
+        <Sidebar
+          id={sidebarId}
+          hidden={!sidebarOpen}
+          list={list}
+          filter={filter}
+          onFilter={setFilter}
+          openId={post?.id ?? null}
+          onOpen={(id) => void session.open(id)}
+          onNew={() => setDialog(filter.kind === 'page' ? 'new-page' : 'new')}
+          onRetry={() => void posts.load()}
+          listRef={listRef}
+          onEnterList={focusList}
+        />
+      </PanelBoundary>
       <main className="editor-pane" aria-label={post ? `Editing ${post.title || post.path}` : 'Editor'}>
         <PostHeader
           post={post}
@@ -169,118 +179,136 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
         <div className={`panes ${viewMode}`} hidden={!post}>
           {/* The panel heads the editor's own column, so its title lines up with the text in every view mode. */}
           <div className="editor-column" hidden={viewMode === 'preview'}>
-            {post && <FrontMatterPanel view={view} frontMatter={frontMatter} />}
+            {post && (
+              <PanelBoundary name="Details">
+                <FrontMatterPanel view={view} frontMatter={frontMatter} postId={post.id} posts={list.posts ?? []} />
+              </PanelBoundary>
+            )}
             <EditorHost view={view} />
           </div>
-          <PreviewPane
-            controller={preview}
-            view={view}
-            split={viewMode === 'split'}
-            hidden={!post || viewMode === 'editor'}
-            postPath={post?.path ?? ''}
-            onOpenExternal={(url) => api.app.openExternal(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
-            onOpenPost={(path) => {
-              const target = list.posts?.find((p) => p.path === path);
-              if (target) void session.open(target.id);
-              else notices.push('error', `No post at ${path} in this workspace.`);
-            }}
-          />
+          <PanelBoundary name="The preview">
+            <PreviewPane
+              controller={preview}
+              view={view}
+              split={viewMode === 'split'}
+              hidden={!post || viewMode === 'editor'}
+              postPath={post?.path ?? ''}
+              onOpenExternal={(url) => api.app.openExternal(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
+              onOpenPost={(path) => {
+                const target = list.posts?.find((p) => p.path === path);
+                if (target) void session.open(target.id);
+                else notices.push('error', `No post at ${path} in this workspace.`);
+              }}
+            />
+          </PanelBoundary>
         </div>
         {!post && <EmptyState hasPosts={list.posts?.length !== 0} />}
         {checking && (
-          <CheckPanel
-            onGoTo={async (problem) => {
-              if (await session.open(problem.postId)) goToLine(view, problem.line, problem.column);
-            }}
-            onClose={() => {
-              setChecking(false);
-              view.focus();
-            }}
-          />
+          <PanelBoundary name="Check" onClose={() => setChecking(false)}>
+            <CheckPanel
+              onGoTo={async (problem) => {
+                if (await session.open(problem.postId)) goToLine(view, problem.line, problem.column);
+              }}
+              onClose={() => {
+                setChecking(false);
+                view.focus();
+              }}
+            />
+          </PanelBoundary>
         )}
         {publishing.panelOpen && (
-          <PublishPanel
-            run={publishing.run}
-            onOpenUrl={(url) => void api.app.openExternal(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
-            onSettings={() => setDialog('publish-settings')}
-            onClose={() => {
-              publishing.closePanel();
-              view.focus();
-            }}
-          />
+          <PanelBoundary name="Publish" onClose={publishing.closePanel}>
+            <PublishPanel
+              run={publishing.run}
+              onOpenUrl={(url) => void api.app.openExternal(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
+              onSettings={() => setDialog('publish-settings')}
+              onClose={() => {
+                publishing.closePanel();
+                view.focus();
+              }}
+            />
+          </PanelBoundary>
         )}
       </main>
-      <StatusBar
-        session={open}
-        status={status}
-        workspace={workspace}
-        onCheck={() => setChecking(true)}
-        onSettings={() => setDialog('settings')}
-      >
-        {post && <ViewModeSwitch mode={viewMode} onChange={(mode) => settings.update({ viewMode: mode })} />}
-      </StatusBar>
+      <PanelBoundary name="The status bar">
+        <StatusBar
+          session={open}
+          status={status}
+          workspace={workspace}
+          onCheck={() => setChecking(true)}
+          onSettings={() => setDialog('settings')}
+        >
+          {post && <ViewModeSwitch mode={viewMode} onChange={(mode) => settings.update({ viewMode: mode })} />}
+        </StatusBar>
+      </PanelBoundary>
 
-      {dialog === 'new' && <NewPostDialog kind="post" onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} />}
-      {dialog === 'new-page' && <NewPostDialog kind="page" onCreate={(title) => session.create(title, 'page')} onClose={() => setDialog(null)} />}
-      {dialog === 'publish-settings' && <PublishSettingsDialog onClose={() => setDialog(null)} />}
-      {dialog === 'export-site' && <ExportSiteDialog outputDir={workspace?.outputDir ?? '_site'} onClose={() => setDialog(null)} />}
-      {dialog === 'rename' && post && (
-        <RenameDialog slug={post.slug} path={post.path} onRename={(slug) => session.rename(slug)} onClose={() => setDialog(null)} />
-      )}
-      {dialog === 'delete' && post && (
-        <DeleteDialog
-          path={post.path}
-          onDelete={async () => {
-            const deleted = await session.delete();
-            if (deleted) requestAnimationFrame(focusList);
-            return deleted;
-          }}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {open.conflict && post && (
-        <ConflictDialog
-          path={post.path}
-          conflict={open.conflict}
-          busy={open.resolving}
-          onKeepMine={() => void session.keepMine()}
-          onUseDisk={() => void session.useDisk()}
-          onMerge={() => {
-            session.mergeByHand();
-            requestAnimationFrame(() => view.focus());
-          }}
-          onCancel={() => session.cancelConflict()}
-        />
-      )}
-      {recovered.queue[0] && !open.conflict && (
-        <RecoveryDialog
-          key={recovered.queue[0].postId}
-          entry={recovered.queue[0]}
-          count={recovered.queue.length}
-          busy={recovered.busy}
-          onRestore={async () => {
-            if (await recovery.restore(recovered.queue[0]!)) requestAnimationFrame(() => view.focus());
-          }}
-          onDiscard={() => void recovery.discard(recovered.queue[0]!)}
-          onLater={() => recovery.later(recovered.queue[0]!)}
-        />
-      )}
-      {dialog === 'history' && post && (
-        <HistoryDialog
-          postId={post.id}
-          path={post.path}
-          current={view.state.doc.toString()}
-          onRestore={async (text, version) => {
-            const restored = await session.restoreVersion(text);
-            if (restored) notices.push('info', restoredNotice(version.time));
-            return restored;
-          }}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
-      {dialog === 'outline' && post && <OutlinePicker view={view} onClose={() => setDialog(null)} />}
-      {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
+      <PanelBoundary key={dialog ?? 'none'} name="This dialog" onClose={() => setDialog(null)}>
+        {dialog === 'new' && <NewPostDialog kind="post" onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} posts={list.posts ?? []} />}
+        {dialog === 'new-page' && (
+          <NewPostDialog kind="page" onCreate={(title) => session.create(title, 'page')} onClose={() => setDialog(null)} posts={list.posts ?? []} />
+        )}
+        {dialog === 'publish-settings' && <PublishSettingsDialog onClose={() => setDialog(null)} />}
+        {dialog === 'export-site' && <ExportSiteDialog outputDir={workspace?.outputDir ?? '_site'} onClose={() => setDialog(null)} />}
+        {dialog === 'rename' && post && (
+          <RenameDialog slug={post.slug} path={post.path} onRename={(slug) => session.rename(slug)} onClose={() => setDialog(null)} />
+        )}
+        {dialog === 'delete' && post && (
+          <DeleteDialog
+            path={post.path}
+            onDelete={async () => {
+              const deleted = await session.delete();
+              if (deleted) requestAnimationFrame(focusList);
+              return deleted;
+            }}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {dialog === 'history' && post && (
+          <HistoryDialog
+            postId={post.id}
+            path={post.path}
+            current={view.state.doc.toString()}
+            onRestore={async (text, version) => {
+              const restored = await session.restoreVersion(text);
+              if (restored) notices.push('info', restoredNotice(version.time));
+              return restored;
+            }}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
+        {dialog === 'outline' && post && <OutlinePicker view={view} onClose={() => setDialog(null)} />}
+        {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
+      </PanelBoundary>
+      <PanelBoundary name="The conflict dialog">
+        {open.conflict && post && (
+          <ConflictDialog
+            path={post.path}
+            conflict={open.conflict}
+            busy={open.resolving}
+            onKeepMine={() => void session.keepMine()}
+            onUseDisk={() => void session.useDisk()}
+            onMerge={() => {
+              session.mergeByHand();
+              requestAnimationFrame(() => view.focus());
+            }}
+            onCancel={() => session.cancelConflict()}
+          />
+        )}
+        {recovered.queue[0] && !open.conflict && (
+          <RecoveryDialog
+            key={recovered.queue[0].postId}
+            entry={recovered.queue[0]}
+            count={recovered.queue.length}
+            busy={recovered.busy}
+            onRestore={async () => {
+              if (await recovery.restore(recovered.queue[0]!)) requestAnimationFrame(() => view.focus());
+            }}
+            onDiscard={() => void recovery.discard(recovered.queue[0]!)}
+            onLater={() => recovery.later(recovered.queue[0]!)}
+          />
+        )}
+      </PanelBoundary>
       <Toasts notices={toasts} onDismiss={notices.dismiss} />
     </div>
   );

@@ -50,7 +50,7 @@ function bridgeTransport(token: string): Transport {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
           body,
-          // A small call may outlive the page (the journal is cleared as the tab closes); the browser allows 64 KiB of these in flight.
+          // A small call may outlive the page (a journal discard as the tab closes); the browser allows 64 KiB of these in flight.
           keepalive: body.length <= 1024,
         });
       } catch {

@@ -5,6 +5,8 @@ import { EditorView } from '@codemirror/view';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { EditorHost } from './components/EditorHost';
+import { PanelBoundary } from './components/PanelBoundary';
 import { Autosave } from './autosave';
 import { toBase64 } from './base64';
 import { api, assetRoute } from './client';
@@ -22,6 +24,7 @@ import { PreviewController } from './preview/previewController';
 import { Recovery } from './recovery';
 import { RecoveryWriter } from './recoveryWriter';
 import { PostSession } from './session';
+import { ImagePolicy } from './imagePolicy';
 import { applyRootSettings } from './rootSettings';
 import { SettingsStore, type Settings } from './settings';
 import { registerViewCommands } from './viewCommands';
@@ -33,14 +36,21 @@ const frontMatter = new FrontMatterSync();
 const settings = new SettingsStore();
 const commands = new CommandRegistry();
 
+// First, before anything can load an image.
+const imagePolicy = new ImagePolicy(document, assetRoute.origin, settings.get().remoteImages);
+
 const previewConfig = ({ theme, remoteImages }: Settings) => ({
   assetBase: assetRoute.base,
   assetOrigin: assetRoute.origin,
   theme: theme === 'system' ? null : theme,
-  remoteImages,
+  // The page's policy decides, so the preview never shows a remote image the policy would break.
+  remoteImages: remoteImages && imagePolicy.remoteAllowed,
 });
 const preview = new PreviewController(window, previewConfig(settings.get()));
-settings.subscribe(() => preview.configure(previewConfig(settings.get())));
+settings.subscribe(() => {
+  imagePolicy.set(settings.get().remoteImages);
+  preview.configure(previewConfig(settings.get()));
+});
 
 /** Pasted and dropped images go to the open post's assets folder (25 MiB at most, checked again by the backend). */
 async function saveImage(file: File): Promise<string> {
@@ -128,17 +138,19 @@ void recovery.load();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App
-      view={view}
-      session={session}
-      posts={posts}
-      notices={notices}
-      status={status}
-      frontMatter={frontMatter}
-      commands={commands}
-      settings={settings}
-      preview={preview}
-      recovery={recovery}
-    />
+    <PanelBoundary name="Postwright" keep={<EditorHost view={view} />}>
+      <App
+        view={view}
+        session={session}
+        posts={posts}
+        notices={notices}
+        status={status}
+        frontMatter={frontMatter}
+        commands={commands}
+        settings={settings}
+        preview={preview}
+        recovery={recovery}
+      />
+    </PanelBoundary>
   </StrictMode>,
 );

@@ -5,7 +5,9 @@ import type { BlogApi } from '../common/api';
 import type { PostSession } from './session';
 
 export interface PostExportDeps {
-  api: Pick<BlogApi, 'site'>;
+  api: Pick<BlogApi, 'site' | 'app'>;
+  /** The desktop app copies through the OS clipboard (the contract); a browser tab through its own. */
+  desktop: boolean;
   session: Pick<PostSession, 'state' | 'save'>;
   notify: (kind: 'info' | 'error', message: string) => void;
 }
@@ -41,9 +43,11 @@ export async function copyPostHtml(deps: PostExportDeps): Promise<void> {
   const page = await exportOpenPost(deps);
   if (!page) return;
   try {
-    await navigator.clipboard.write([
-      new ClipboardItem({ 'text/html': new Blob([page.html], { type: 'text/html' }), 'text/plain': new Blob([page.html], { type: 'text/plain' }) }),
-    ]);
+    if (deps.desktop) await deps.api.app.copyHtml(page.html, page.html);
+    else
+      await navigator.clipboard.write([
+        new ClipboardItem({ 'text/html': new Blob([page.html], { type: 'text/html' }), 'text/plain': new Blob([page.html], { type: 'text/plain' }) }),
+      ]);
     deps.notify('info', `Copied ${page.fileName} as HTML.`);
   } catch (error) {
     deps.notify('error', `Couldn't copy to the clipboard: ${error instanceof Error ? error.message : String(error)}`);

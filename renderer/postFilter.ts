@@ -1,5 +1,6 @@
 // The post list's sorting, filtering and labels, as pure functions so they can
 // be tested without a DOM.
+import { impossibleDate } from '../common/impossibleDate';
 import type { PostSummary } from '../common/api';
 
 export type StatusFilter = 'all' | 'drafts' | 'published';
@@ -91,7 +92,8 @@ export function formatDate(date: string | null): string {
   if (!date) return '';
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   const month = match ? months[Number(match[2]) - 1] : undefined;
-  if (!match || !month) return date;
+  // A date that cannot exist (2024-02-30) is shown as written, not as if it were real.
+  if (!match || !month || impossibleDate(date)) return date;
   return `${Number(match[3])} ${month} ${match[1]}`;
 }
 

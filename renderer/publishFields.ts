@@ -66,13 +66,11 @@ export function valuesOf(config: PublishTargetConfig | null): FieldValues {
 
 /**
  * The config to save: the type's fields that hold something, trimmed; a box
- * left unticked is left out. Keys of a saved config the form does not show
- * (such as Netlify's apiUrl) are kept.
+ * left unticked is left out. Only what the form shows is saved: a key the
+ * author cannot see (one a shared postwright.json slipped in) is never kept.
  */
-export function configOf(type: TargetType, values: FieldValues, saved: PublishTargetConfig | null): TargetJson {
+export function configOf(type: TargetType, values: FieldValues): TargetJson {
   const config: TargetJson = { type };
-  const shown = new Set(fieldsFor[type].map((f) => f.key));
-  if (saved?.type === type) for (const [key, value] of Object.entries(saved)) if (!shown.has(key) && value !== undefined) config[key] = value;
   for (const field of fieldsFor[type]) {
     const value = values[field.key];
     if (field.kind === 'checkbox') {

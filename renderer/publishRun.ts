@@ -62,6 +62,17 @@ export class PublishRun {
     await this.start(target);
   }
 
+  /** The author confirmed the address a target would send credentials to: remember it, then publish to that target again. */
+  async confirmAndRetry(target: string, address: string): Promise<void> {
+    try {
+      await this.#api.publish.trustEndpoint(target, address);
+    } catch (error) {
+      this.store.set({ kind: 'failed', error: ApiError.from(error) });
+      return;
+    }
+    await this.start(target);
+  }
+
   dismiss(): void {
     if (!this.running) this.store.set({ kind: 'idle' });
   }

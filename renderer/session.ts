@@ -8,6 +8,7 @@ import { EditorState, type Extension, type Text, type TransactionSpec } from '@c
 import { EditorView } from '@codemirror/view';
 import { ApiError, type BlogApi, type EventPayload, type PostDocument, type PostSummary, type SaveResult } from '../common/api';
 import { minimalChange, replaceDocument } from './editor/replaceDoc';
+import { firstBodyPosition } from './editor/bodyText';
 import { isDirty, markSaved, savedAs } from './editor/savedState';
 import { hasMarks, MINE_MARK, mergeWithMarks } from './mergeText';
 import { Store } from './store';
@@ -132,7 +133,7 @@ export class PostSession {
       this.#openSeq++;
       this.#o.onPost(doc.post);
       // A new post is all front matter: start typing below it.
-      this.#load(doc, doc.text.length);
+      this.#load(doc);
       return true;
     } catch (error) {
       this.#fail(error, "Couldn't create the post");
@@ -413,7 +414,8 @@ export class PostSession {
     this.editorChanged();
   }
 
-  #load(doc: PostDocument, cursor = 0): void {
+  /** Shows `doc`, the caret at `cursor`: by default where its text starts, below the front matter. */
+  #load(doc: PostDocument, cursor = firstBodyPosition(doc.text)): void {
     this.#version = doc.version;
     this.#o.editor.setState(EditorState.create({ doc: doc.text, selection: { anchor: cursor }, extensions: this.#o.extensions }));
     this.store.set({ ...initial, post: doc.post, opened: this.state.opened + 1 });

@@ -1,26 +1,22 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { api } from './client';
+import { guardUnload, type UnloadGuard } from './unloadGuard';
 
 /**
- * In a browser tab, asks before the page closes with unsaved changes, and once it
- * does close (a clean quit, or "Leave" chosen) calls `onQuit`, which clears the
- * recovery journal. Not in the desktop app: there a prevented unload silently
- * cancels the window close unless the main process answers `will-prevent-unload`,
- * and the main process clears the journal on quit, so both belong to electron/.
+ * The window refuses to close, reload or switch folders while `dirty`, in the
+ * desktop app as in a browser tab (see unloadGuard.ts). The recovery journal is
+ * not touched here: an entry goes only when its post is saved or discarded.
  */
-export function useUnsavedGuard(dirty: boolean, onQuit: () => void): void {
+export function useUnsavedGuard(dirty: boolean, save: () => Promise<boolean>): void {
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  const [guard, setGuard] = useState<UnloadGuard | null>(null);
   useEffect(() => {
-    if (!dirty || window.postwright) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
-
-  const quit = useRef(onQuit);
-  quit.current = onQuit;
-  useEffect(() => {
-    if (window.postwright) return;
-    const onPageHide = () => quit.current();
-    window.addEventListener('pagehide', onPageHide);
-    return () => window.removeEventListener('pagehide', onPageHide);
+    const installed = guardUnload(window, { api: window.postwright ? api : null, save: () => saveRef.current() });
+    setGuard(installed);
+    return () => installed.dispose();
   }, []);
+  useEffect(() => {
+    guard?.setUnsaved(dirty);
+  }, [guard, dirty]);
 }

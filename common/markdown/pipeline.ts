@@ -1,9 +1,16 @@
 // The one markdown pipeline: the live preview and the static export both
 // render through createMarkdown(), so what the author previews is what gets
 // published. One configured Marked instance per pipeline; never the global.
+//
+// Every render goes through the sanitizer, whatever the post holds. Markdown
+// syntax alone is not enough to trust: an extension can put the author's text
+// into an attribute (marked-footnote did, see footnotes.ts), and the next one
+// might too.
 import { Marked, type Token, type Tokens } from 'marked';
 import markedFootnote from 'marked-footnote';
 import { gfmHeadingId, getHeadingList } from 'marked-gfm-heading-id';
+import { escapeHtml } from './escape';
+import { escapedFootnotes } from './footnotes';
 import { fenceLanguage, highlightCode } from './highlight';
 import type { Sanitizer } from './sanitize';
 import { math } from './math';
@@ -11,19 +18,8 @@ import { templateTags, type TemplateOptions } from './templateTags';
 import { safeUrl, type UrlKind } from './urls';
 
 export interface MarkdownOptions {
-  /** Cleans HTML that came from raw HTML in the post (see sanitize.ts). */
+  /** Cleans every rendered post (see sanitize.ts). */
   sanitize: Sanitizer;
-  /**
-   * `sanitize` (the default) runs raw HTML through the sanitizer; `trusted`
-   * keeps it as written, for authors who opt out in postwright.json.
-   */
-  rawHtml?: 'sanitize' | 'trusted';
-  /**
-   * Sanitize every render, not only those with raw HTML. Markdown syntax alone
-   * renders safely (URLs are checked, text is escaped), so the export skips
-   * DOMPurify for most posts; the preview can afford defence in depth.
-   */
-  alwaysSanitize?: boolean;
   /** Rewrites a safe URL, e.g. a relative image to the preview's asset route. */
   resolveUrl?: (url: string, kind: UrlKind) => string;
   /** Liquid and Hugo template syntax (see templateTags.ts); by default unsupported tags are left out. */
@@ -40,8 +36,6 @@ export interface Heading {
 export interface Rendered {
   html: string;
   headings: Heading[];
-  /** The post contained raw HTML (so it went through the sanitizer). */
-  hasRawHtml: boolean;
 }
 
 export interface Markdown {
@@ -54,16 +48,15 @@ export interface Markdown {
   lex(body: string): Token[];
 }
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => escapes[c]!);
-
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 /** The text of inline HTML that marked produced (its own escapes only). */
 const htmlText = (html: string): string => html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => entities[name]!);
 
+/** The footnotes section's heading (read by screen readers). */
+const FOOTNOTES = 'Notes';
+
 export function createMarkdown(options: MarkdownOptions): Markdown {
-  const { sanitize, rawHtml = 'sanitize', alwaysSanitize = false, resolveUrl = (url: string) => url } = options;
-  let sawRawHtml = false;
+  const { sanitize, resolveUrl = (url: string) => url } = options;
 
   const checked = (token: Tokens.Link | Tokens.Image, kind: UrlKind): string | null => {
     const url = safeUrl(token.href, kind);
@@ -73,13 +66,11 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
   const marked = new Marked(
     { gfm: true, breaks: false, async: false },
     gfmHeadingId(),
-    markedFootnote({ description: 'Notes' }),
+    markedFootnote({ description: FOOTNOTES }),
+    escapedFootnotes(FOOTNOTES),
     templateTags(options.templates ?? { placeholders: false }),
     math(),
     {
-      walkTokens(token: Token) {
-        if (token.type === 'html') sawRawHtml = true;
-      },
       renderer: {
         code({ text, lang }: Tokens.Code) {
           const language = fenceLanguage(lang);
@@ -106,12 +97,9 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
 
   return {
     render(body) {
-      sawRawHtml = false;
-      const html = marked.parse(body) as string;
+      const html = sanitize(marked.parse(body) as string);
       const headings = getHeadingList().map(({ level, text, id }) => ({ level, text: htmlText(text), id }));
-      const hasRawHtml = sawRawHtml;
-      const clean = rawHtml === 'trusted' || (!hasRawHtml && !alwaysSanitize) ? html : sanitize(html);
-      return { html: clean, headings, hasRawHtml };
+      return { html, headings };
     },
     lex(body) {
       const tokens = marked.lexer(body);

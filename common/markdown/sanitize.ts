@@ -7,6 +7,7 @@
 // keeps exactly one kind of active content: video embeds from known players,
 // re-sandboxed.
 import createDOMPurify, { type WindowLike } from 'dompurify';
+import { svgValueStaysHome } from './svgAttributes';
 import { safeUrl } from './urls';
 
 /** Players whose embed iframes a post may keep. */
@@ -40,6 +41,12 @@ export function createSanitizer(window: WindowLike): Sanitizer {
       const value = element.getAttribute(name);
       if (value !== null && safeUrl(value, name === 'src' ? 'image' : 'link') === null) element.removeAttribute(name);
     }
+    // SVG presentation attributes are CSS, which can fetch from elsewhere (see svgAttributes.ts).
+    if (element.namespaceURI === 'http://www.w3.org/2000/svg') {
+      for (const { name, value } of [...element.attributes]) {
+        if (name !== 'href' && name !== 'xlink:href' && !svgValueStaysHome(value)) element.removeAttribute(name);
+      }
+    }
     if (element.tagName === 'IFRAME') {
       element.setAttribute('sandbox', embedSandbox);
       element.setAttribute('loading', 'lazy');
@@ -51,10 +58,17 @@ export function createSanitizer(window: WindowLike): Sanitizer {
   // Set once: a config passed to each sanitize() call is parsed again every time (the preview calls it per block).
   purify.setConfig({
     ADD_TAGS: ['iframe'],
-    ADD_ATTR: ['allowfullscreen', 'frameborder', 'allow', 'loading', 'target'],
+    // marked-footnote's markers, which the theme's CSS selects.
+    ADD_ATTR: ['allowfullscreen', 'frameborder', 'allow', 'loading', 'target', 'data-footnote-ref', 'data-footnotes', 'data-footnote-backref'],
     FORBID_TAGS: ['style', 'form', 'button', 'select', 'textarea', 'base', 'meta', 'link', 'noscript', 'object', 'embed', 'template'],
-    FORBID_ATTR: ['style', 'srcdoc', 'formaction', 'action', 'ping'],
+    // popover and command* let a click show, hide or drive other elements: behaviour a post never needs.
+    FORBID_ATTR: ['style', 'srcdoc', 'formaction', 'action', 'ping', 'popover', 'popovertarget', 'popovertargetaction', 'command', 'commandfor'],
     ALLOW_DATA_ATTR: false,
+    // Heading ids stay what the author links to ("## Links" is #links). DOMPurify would drop
+    // ids that shadow document properties, against DOM clobbering; no page that shows a post
+    // runs script that reads them: published pages carry none, the preview frames run none,
+    // and the preview's mirror sits in a shadow root, which named access never reaches.
+    SANITIZE_DOM: false,
   });
   return (html) => purify.sanitize(html) as string;
 }

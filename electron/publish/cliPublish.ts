@@ -10,6 +10,7 @@ import { envSecrets } from './envSecrets';
 import { hostKeyFiles } from './hostKeys';
 import { publishSite, type PublishResult } from './publish';
 import { readPublishSettings, selectTargets } from './settings';
+import { trustedEndpointsFile } from './trustedEndpoints';
 import type { PublishProgress } from './types';
 
 export interface PublishArgs {
@@ -18,6 +19,8 @@ export interface PublishArgs {
   dryRun?: boolean;
   force?: boolean;
   acceptHostKey?: boolean;
+  /** Send credentials to an address not confirmed on this computer (the author checked it). */
+  trustEndpoint?: boolean;
   /** Print the results as JSON (for scripts), without progress. */
   json?: boolean;
   cacheDir: string;
@@ -32,14 +35,14 @@ const share = (part: number, whole: number) => (whole ? `${((part / whole) * 100
 export function summarize(result: PublishResult): string {
   const where = result.url ? ` ${result.url}` : '';
   if (result.dryRun) return dryRunReport(result);
-  if (!result.uploads.length && !result.deletes.length) return `"${result.target}" is up to date: nothing to upload.${where}`;
+  if (!result.uploads.length && !result.deletes.length) return `"${result.target}" (${result.address}) is up to date: nothing to upload.${where}`;
   const uploaded = `${plural(result.uploads.length, 'file')} uploaded (${formatBytes(result.bytes)}, ${share(result.bytes, result.site.bytes)} of the site's ${formatBytes(result.site.bytes)})`;
-  return `Published to "${result.target}": ${uploaded}, ${result.deletes.length} deleted.${where}`;
+  return `Published to "${result.target}" (${result.address}): ${uploaded}, ${result.deletes.length} deleted.${where}`;
 }
 
 /** Exactly what would change, one file a line. */
 function dryRunReport(result: PublishResult): string {
-  const lines = [`Dry run for "${result.target}" (nothing was changed):`];
+  const lines = [`Dry run for "${result.target}" at ${result.address} (nothing was changed):`];
   for (const upload of result.uploads) lines.push(`  upload  ${upload.path}  (${formatBytes(upload.size)})`);
   for (const file of result.deletes) lines.push(`  delete  ${file}`);
   lines.push(`${plural(result.uploads.length, 'file')} to upload (${formatBytes(result.bytes)}), ${result.deletes.length} to delete, of ${plural(result.remoteCount, 'file')} on the host.`);
@@ -118,6 +121,8 @@ export async function runPublish(args: PublishArgs, out: Print, err: Print): Pro
         ...hostKeyFiles(defaultUserDataDir()),
         acceptNew: args.acceptHostKey === true,
       },
+      // The confirmations the app stored (it shares the data folder); the flag is this run's yes, and is not kept.
+      endpoints: { file: trustedEndpointsFile(defaultUserDataDir()), trustNew: args.trustEndpoint === true },
       onProgress: progress.show,
       signal: stop.signal,
     });

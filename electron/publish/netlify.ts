@@ -15,6 +15,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../common/errors';
+import { NETLIFY_API } from '../../common/publishAddress';
 import type { PublishTargetOf } from '../../common/publishSettings';
 import { digestOf } from './digest';
 import { inRankOrder } from './inOrder';
@@ -40,9 +41,20 @@ interface Deploy {
   error_message?: string;
 }
 
+/**
+ * Netlify's API, fixed in code. TEST ONLY: POSTWRIGHT_TEST_NETLIFY_API points
+ * it at the contract fake (test/helpers/netlifyFake.ts) on 127.0.0.1. It is an
+ * environment variable, never a setting, because postwright.json may come from
+ * a stranger and must not choose where the token goes.
+ */
+function apiBase(): string {
+  const base = process.env.POSTWRIGHT_TEST_NETLIFY_API || NETLIFY_API;
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
 export function createTarget(config: PublishTargetOf<'netlify'>, env: TargetEnv): Target {
   const where = `Netlify target "${env.name}" (site ${config.siteId})`;
-  const base = config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/`;
+  const base = apiBase();
   const site = `sites/${encodeURIComponent(config.siteId)}`;
   /** The deploy plan() created and apply() has not yet finished: its id, the SHA-1s Netlify asked for, each file's SHA-1. */
   let pending: { id: string; required: ReadonlySet<string>; digests: ReadonlyMap<string, string> } | null = null;

@@ -7,6 +7,7 @@ import { mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../common/errors';
 import type { PublishResult } from '../../common/publishResult';
+import { credentialAddress } from '../../common/publishAddress';
 import type { PublishTarget } from '../../common/publishSettings';
 import { buildSite } from '../site/build';
 import { checkWorkspace } from '../site/check/check';
@@ -18,6 +19,7 @@ import { buildManifest } from './manifest';
 import { redactUrls } from './redact';
 import { parseTarget, readPublishSettings, selectTargets } from './settings';
 import { createTarget } from './targets';
+import { assertEndpointTrusted, type EndpointPolicy } from './trustedEndpoints';
 import type { HostKeyPolicy, Manifest, PublishPlan, PublishProgress, SecretSource, Target, TargetEnv } from './types';
 
 export type { LastPublished, PublishProgress, PublishResult } from '../../common/publishResult';
@@ -40,6 +42,8 @@ export interface PublishOptions {
   force?: boolean;
   secrets: SecretSource;
   hostKeys: HostKeyOptions;
+  /** Which addresses credentials may go to; nothing is checked, built or sent before every chosen target's is confirmed. */
+  endpoints: EndpointPolicy;
   onProgress?: (progress: PublishProgress) => void;
   signal?: AbortSignal;
 }
@@ -51,6 +55,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
   const signal = options.signal ?? new AbortController().signal;
   const root = await realRoot(options.root);
   const chosen = selectTargets(await readPublishSettings(root), options.target);
+  for (const [name, config] of chosen) await assertEndpointTrusted(name, config, options.endpoints);
   const firstName = chosen[0]![0];
   const report = (target: string, phase: PublishProgress['phase'], files = { done: 0, total: 0 }, bytes = { done: 0, total: 0 }) =>
     options.onProgress?.({ target, phase, files, bytes });
@@ -89,6 +94,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
         remoteCount: plan.remoteCount,
         needsForce,
         url: config.url ?? baseUrl,
+        address: credentialAddress(config).address,
       };
       if (!options.dryRun) {
         if (needsForce) throw guardError(name, plan);
@@ -120,6 +126,8 @@ export interface TestTargetOptions {
   config?: unknown;
   secrets: SecretSource;
   hostKeys: HostKeyOptions;
+  /** Test Connection sends credentials too, so it asks the same question as a publish. */
+  endpoints: EndpointPolicy;
   signal?: AbortSignal;
 }
 
@@ -127,6 +135,7 @@ export interface TestTargetOptions {
 export async function testTarget(options: TestTargetOptions): Promise<void> {
   const root = await realRoot(options.root);
   const config = options.config === undefined ? selectTargets(await readPublishSettings(root), options.target)[0]![1] : parseTarget(options.target, options.config);
+  await assertEndpointTrusted(options.target, config, options.endpoints);
   const target = await openTarget(root, options, options.target, config);
   try {
     await target.test(options.signal ?? new AbortController().signal);

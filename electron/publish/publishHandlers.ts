@@ -12,10 +12,12 @@ import type { Workspace } from '../workspace/workspace';
 import { envSecrets } from './envSecrets';
 import { hostKeyFiles } from './hostKeys';
 import { lastPublished } from './lastPublished';
-import { readPublishSettings } from './settings';
+import { credentialAddress } from '../../common/publishAddress';
+import { parseTarget, readPublishSettings, selectTargets } from './settings';
 import type { SecretVault } from './secretVault';
 import { removeTargetConfig, saveTargetConfig } from './targetsFile';
 import { trustMatchingKey } from './trustHostKey';
+import { trustEndpoint, trustedEndpointsFile, type EndpointPolicy } from './trustedEndpoints';
 import type { PublishProgress, SecretSource } from './types';
 
 // The build, the SDKs and ssh load on the first publish or test, not with the app (settings are read without them).
@@ -45,6 +47,8 @@ export function publishHandlers(
     return cacheDir;
   };
   const hostKeys = () => hostKeyFiles(dataDir ?? needCache());
+  /** The app never trusts a new address by itself: the author confirms each one (trustEndpoint below). */
+  const endpoints = (): EndpointPolicy => ({ file: trustedEndpointsFile(dataDir ?? needCache()), trustNew: false });
 
   async function secretOrigin(target: string, key: SecretKey): Promise<SecretOrigin | null> {
     if (await vault.has({ workspace: root, target, key })) return 'keychain';
@@ -102,7 +106,7 @@ export function publishHandlers(
     for (const [index, name] of names.entries()) {
       const progress = progressEmitter();
       try {
-        const results = await publishSite({ root, cacheDir: needCache(), target: name, ...options, secrets, hostKeys: hostKeys(), onProgress: progress.report, signal });
+        const results = await publishSite({ root, cacheDir: needCache(), target: name, ...options, secrets, hostKeys: hostKeys(), endpoints: endpoints(), onProgress: progress.report, signal });
         for (const result of results) {
           outcomes.push({
             ok: true,
@@ -112,14 +116,16 @@ export function publishHandlers(
             deleted: result.deletes.length,
             uploads: result.uploads.map((upload) => upload.path),
             deletes: result.deletes,
+            address: result.address,
             ...(result.url ? { url: result.url } : {}),
           });
         }
       } catch (error) {
         const failure = ApiError.from(error);
         // The check or the build stopped it before any host was touched: that is the whole run's failure.
+        // An unconfirmed address is this target's own question (asked before the check), so it stays with the target.
         const beforeAnyHost = index === 0 && (progress.phase() === null || progress.phase() === 'checking' || progress.phase() === 'building');
-        if (beforeAnyHost) throw failure;
+        if (beforeAnyHost && failure.code !== 'untrusted-endpoint') throw failure;
         outcomes.push({ ok: false, target: name ?? '', error: failure.toJSON() });
         if (failure.code === 'cancelled') break;
       }
@@ -142,7 +148,7 @@ export function publishHandlers(
       const { testTarget } = await publishing();
       const started = performance.now();
       try {
-        await testTarget({ root, cacheDir: needCache(), target: name, config, secrets, hostKeys: hostKeys() });
+        await testTarget({ root, cacheDir: needCache(), target: name, config, secrets, hostKeys: hostKeys(), endpoints: endpoints() });
         return { ok: true, ms: Math.round(performance.now() - started) };
       } catch (error) {
         return { ok: false, error: ApiError.from(error).toJSON() };
@@ -166,8 +172,17 @@ export function publishHandlers(
     trustHostKey: async (name, fingerprint, config) => {
       const { testTarget } = await publishing();
       await trustMatchingKey(name, fingerprint, hostKeys(), (trial) =>
-        testTarget({ root, cacheDir: needCache(), target: name, config, secrets, hostKeys: { ...hostKeys(), trustedHostsFile: trial, acceptNew: true } }),
+        testTarget({ root, cacheDir: needCache(), target: name, config, secrets, hostKeys: { ...hostKeys(), trustedHostsFile: trial, acceptNew: true }, endpoints: endpoints() }),
       );
+    },
+    trustEndpoint: async (name, address, config) => {
+      const target = config === undefined ? selectTargets(await readPublishSettings(root), name)[0]![1] : parseTarget(name, config);
+      const now = credentialAddress(target).address;
+      // The yes was given to the address the author saw; if the file changed since, it does not carry over.
+      if (now !== address) {
+        throw new ApiError('invalid-arguments', `Target "${name}" now sends credentials to ${now}, not ${address}, so nothing was confirmed. Check its settings, then try again.`);
+      }
+      await trustEndpoint(target, endpoints().file);
     },
     setSecret: async (name, key, value, options) => {
       await vault.set(await secretScope(name, key), value, options);

@@ -19,14 +19,13 @@
 //   site's folder on the first publish, while a mistyped deeper path fails
 //   with not-found instead of building a stray tree.
 import type { EventEmitter } from 'node:events';
-import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import SftpClient from 'ssh2-sftp-client';
 import { z } from 'zod';
 import { ApiError } from '../../common/errors';
 import type { PublishTargetOf } from '../../common/publishSettings';
 import { verifyHostKey } from './hostKeys';
+import { readKeyFile } from './keyFile';
 import { inLanes } from './lanes';
 import { planFrom, uploadRank } from './plan';
 import { sftpFault } from './sftpFaults';
@@ -224,7 +223,7 @@ class SftpTarget implements Target {
     const methods: ('publickey' | 'agent' | 'password')[] = [];
     const found: Pick<SftpClient.ConnectOptions, 'privateKey' | 'agent' | 'password'> = {};
     if (this.config.keyFile) {
-      found.privateKey = await this.readKey(this.config.keyFile);
+      found.privateKey = await readKeyFile(this.config.keyFile, this.label);
       methods.push('publickey');
     }
     if (process.env.SSH_AUTH_SOCK) {
@@ -243,16 +242,6 @@ class SftpTarget implements Target {
       );
     }
     return { ...found, authHandler: methods };
-  }
-
-  private async readKey(keyFile: string): Promise<Buffer> {
-    const file = /^~(?:[/\\]|$)/.test(keyFile) ? path.join(homedir(), keyFile.slice(1)) : keyFile;
-    try {
-      return await readFile(file);
-    } catch (error) {
-      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      throw new ApiError(missing ? 'not-found' : 'io', `${this.label}: cannot read the key file ${file}${missing ? ': it does not exist' : ''}. Fix "keyFile" in the target's settings, or remove it to use the ssh agent.`);
-    }
   }
 
   /** Whether the remote folder is there; a missing one is fine only if its parent exists. */

@@ -4,12 +4,13 @@
 // root-relative one from the workspace root ("/images/x.png", as Jekyll sites
 // write them). The file is published at the same path in the site, so shared
 // images are copied once. Only real files inside the workspace qualify: never
-// through a symlink that leads out, never from dot-folders or the output
-// folder, and only types a browser shows inertly (no HTML, no SVG, which can
+// through a symlink that leads out, never from dot-folders, node_modules or
+// the output folder, whether by its name or by where a link really leads, and only types a browser shows inertly (no HTML, no SVG, which can
 // carry script).
 import fs from 'node:fs';
 import path, { posix } from 'node:path';
 import { isRelativeUrl } from '../../common/markdown/urls';
+import { isSkippedTarget } from '../workspace/linkTargets';
 import { isInSkippedFolder } from '../workspace/names';
 import { isWithin } from '../workspace/paths';
 
@@ -49,7 +50,7 @@ export function findAsset(root: string, outputDir: string, post: string, url: st
   let real: string;
   try {
     real = fs.realpathSync(path.join(root, ...relative.split('/')));
-    if (!isWithin(root, real) || !fs.statSync(real).isFile()) return null;
+    if (!isWithin(root, real) || isSkippedTarget(root, real, outputDir) || !fs.statSync(real).isFile()) return null;
   } catch {
     return null; // missing: `postwright check` reports it; the link stays as written
   }

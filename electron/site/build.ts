@@ -25,6 +25,7 @@ import { renderPage } from '../../common/theme/render';
 import { CUSTOM_CSS, FEEDS, PARTIALS, THEME_CSS, type Partials, type Site } from '../../common/theme/site';
 import themeCss from '../../common/theme/theme.css?raw';
 import { appVersion } from '../appPaths';
+import { isSkippedTarget } from '../workspace/linkTargets';
 import { isWithin, resolveInside } from '../workspace/paths';
 import { readBlogLayout } from '../workspace/blogLayout';
 import { findPosts } from '../workspace/scan';
@@ -88,24 +89,30 @@ export async function openSite(root: string, out: string | undefined, withOutput
   // The configured folder must stay inside the workspace, links included; --out is the author's explicit choice.
   let output: OutputFolder | null = null;
   if (withOutput) output = OutputFolder.open(out ? path.resolve(out) : (await resolveInside(real, settings.output)).real, real);
-  const custom = await resolveInside(real, CUSTOM_CSS_SOURCE).catch(() => null);
-  const customCss = custom && fs.statSync(custom.real, { throwIfNoEntry: false })?.isFile() ? custom.real : null;
-  return { root: real, settings, output, customCss, partials: await readPartials(real), layout };
+  const custom = await themeFile(real, CUSTOM_CSS_SOURCE, settings.output);
+  const customCss = custom && fs.statSync(custom, { throwIfNoEntry: false })?.isFile() ? custom : null;
+  return { root: real, settings, output, customCss, partials: await readPartials(real, settings.output), layout };
+}
+
+/** A theme file's real path, through the workspace's guard; null when missing, or when a link leads it to a skipped place (.git, .env…). */
+async function themeFile(root: string, relative: string, outputDir: string): Promise<string | null> {
+  const file = await resolveInside(root, relative).catch(() => null);
+  return file && !isSkippedTarget(root, file.real, outputDir) ? file.real : null;
 }
 
 /** A partial is a snippet of a page; anything bigger is a mistake (a whole site pasted in). */
 const PARTIAL_LIMIT = 256 * 1024;
 
 /** theme/partials/{head,header,footer}.html, read through the same guard as every workspace path. */
-async function readPartials(root: string): Promise<Partials> {
+async function readPartials(root: string, outputDir: string): Promise<Partials> {
   const partials: Partials = {};
   for (const name of PARTIALS) {
     const source = `theme/partials/${name}.html`;
-    const file = await resolveInside(root, source).catch(() => null);
-    const stat = file && fs.statSync(file.real, { throwIfNoEntry: false });
-    if (!file || !stat?.isFile()) continue;
+    const file = await themeFile(root, source, outputDir);
+    const stat = file === null ? undefined : fs.statSync(file, { throwIfNoEntry: false });
+    if (file === null || !stat?.isFile()) continue;
     if (stat.size > PARTIAL_LIMIT) throw new ApiError('invalid-arguments', `${source} is ${Math.ceil(stat.size / 1024)} KB; a partial may be at most 256 KB.`);
-    partials[name] = fs.readFileSync(file.real, 'utf8');
+    partials[name] = fs.readFileSync(file, 'utf8');
   }
   return partials;
 }
@@ -268,7 +275,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
       // .native: one call, where the JS version lstats every folder along the way (~40 ms of a one-edit rebuild of 10,000 posts).
       const source = fs.realpathSync.native(path.join(root, asset));
       // Checked when the post was rendered; checked again, since a link may have been swapped since.
-      if (isWithin(root, source)) copy(asset, source, `${asset} (linked from ${by})`);
+      if (isWithin(root, source) && !isSkippedTarget(root, source, settings.output)) copy(asset, source, `${asset} (linked from ${by})`);
     }
     await publishStatic();
     await publishRedirects(model);

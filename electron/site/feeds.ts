@@ -1,7 +1,7 @@
 // RSS 2.0, Atom and JSON Feed of the newest posts, through the `feed` package.
 // Every date comes from the posts (never the clock), so two builds agree.
 import { Feed } from 'feed';
-import { escapeHtml } from '../../common/markdown/pipeline';
+import { escapeHtml } from '../../common/markdown/escape';
 import type { SitePost } from '../../common/site/model';
 import { absoluteUrl, FEEDS, type Site } from '../../common/theme/site';
 

@@ -69,7 +69,7 @@ export function digestsOf(entry: SiteInput): { listing: string; link: string } {
   return { listing: digest([title, date, words, excerpt, description, tags]), link: digest([title, date]) };
 }
 
-// jsdom takes a while to load, and most posts have no raw HTML: load it on the first that does.
+// jsdom takes a while to load: load it on the first post rendered, not when a worker starts.
 const load = createRequire(import.meta.url);
 let sharedSanitizer: Sanitizer | undefined;
 const lazySanitize: Sanitizer = (html) => {
@@ -110,7 +110,6 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
   let assets = new Set<string>();
   const markdown: Markdown = createMarkdown({
     sanitize: lazySanitize,
-    rawHtml: settings.rawHtml,
     // Liquid's {{ site.url }} and {{ site.baseurl }}, as Jekyll fills them from _config.yml.
     templates: { placeholders: false, site: { url: new URL(settings.baseUrl).origin, baseurl: new URL(settings.baseUrl).pathname.replace(/\/$/, '') } },
     resolveUrl: (url) => {

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ErrorData } from '../../common/errors';
-import { packageRoot } from '../appPaths';
+import { packageRoot, unpackedPath } from '../appPaths';
 import type { OutputFolder } from './outputFolder';
 import { createPostRenderer, PostWorkshop, type PageResult, type PageTask, type RenderContext, type ScanResult, type ScanTask } from './postRenderer';
 
@@ -24,8 +24,11 @@ export type RenderResponse = { id: number; results: (ScanResult | PageResult | n
 export const PARALLEL_THRESHOLD = 200;
 /** Posts per message: large enough to amortise messaging, small enough to balance the load. */
 const CHUNK = 32;
-/** The bundled worker (`npm run build`); without it rendering stays on this thread. */
-export const renderWorkerScript = path.join(packageRoot, 'out', 'main', 'renderWorker.js');
+/**
+ * The bundled worker (`npm run build`); without it rendering stays on this thread. Packaged, it runs from
+ * app.asar.unpacked with the modules it imports (jsdom for raw HTML included), as the listing worker does.
+ */
+export const renderWorkerScript = unpackedPath(path.join(packageRoot, 'out', 'main', 'renderWorker.mjs'));
 
 type Progress = (done: number) => void;
 

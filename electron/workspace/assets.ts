@@ -3,8 +3,9 @@
 //
 // The name an image arrives with is never trusted: it is slugified (no path
 // separators, no "..", no control characters), its extension comes from the
-// bytes, and an existing file is never replaced (a free "-2", "-3"… is taken).
-import { mkdir, stat } from 'node:fs/promises';
+// bytes, and an existing file is never replaced (a free "-2", "-3"… is taken),
+// unless it holds the very same bytes: the same image pasted twice is one file.
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path, { posix } from 'node:path';
 import { ApiError } from '../../common/errors';
 import { slugify } from '../../common/slug';
@@ -73,13 +74,20 @@ export async function addAsset(root: string, postRelative: string, fileName: str
     try {
       await writeAtomic(target.real, bytes, relative, { noClobber: true });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'exists') continue;
-      throw error;
+      if (!(error instanceof ApiError && error.code === 'exists')) throw error;
+      if (!(await holds(target.real, bytes))) continue;
     }
     const link = posix.relative(postFolder === '.' ? '' : postFolder, relative) || name;
     return { path: relative, link: link.split('/').map(encodeURIComponent).join('/') };
   }
   throw new ApiError('exists', `There are already 1000 images named ${base} in ${folder}; rename the file and try again.`);
+}
+
+/** Whether the file at `real` has exactly `bytes` (read only when the sizes agree). */
+async function holds(real: string, bytes: Uint8Array): Promise<boolean> {
+  const info = await stat(real).catch(() => null);
+  if (!info?.isFile() || info.size !== bytes.length) return false;
+  return Buffer.from(bytes).equals(await readFile(real));
 }
 
 export interface AssetFile {

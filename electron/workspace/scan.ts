@@ -2,13 +2,15 @@
 //
 // The walk never follows a symlinked folder (that could loop, list a post
 // twice, or leave the workspace). A symlinked file is listed only if
-// resolveInside() finds its target inside the workspace. Everything else the
+// resolveInside() finds its target inside the workspace, and not in a place
+// the walk skips (a link to .git/config is not a post). Everything else the
 // walk reaches is a real file under the real root, so it needs no extra check.
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostSummary } from '../../common/types';
 import { readFileBytes, readFileBytesSync } from './files';
 import { isInSkippedFolder, isPostFileName, isSkippedFolder, isTempFileName } from './names';
+import { isSkippedTarget } from './linkTargets';
 import { code, resolveInside } from './paths';
 import { postId } from './ids';
 import { summarizeBytes, summarizeUnreadable } from './summary';
@@ -42,7 +44,7 @@ export async function findPosts(root: string, outputDir: string, folder = '', le
         if (isPostFileName(entry.name)) found.push(relative);
         else if (leftovers && isTempFileName(entry.name)) leftovers.push(relative);
       } else if (entry.isSymbolicLink() && isPostFileName(entry.name)) {
-        folders.push(linkedPost(root, relative).then((ok) => void (ok && found.push(relative))));
+        folders.push(linkedPost(root, relative, outputDir).then((ok) => void (ok && found.push(relative))));
       }
     }
     await Promise.all(folders);
@@ -56,10 +58,10 @@ export async function findPosts(root: string, outputDir: string, folder = '', le
   return found;
 }
 
-async function linkedPost(root: string, relative: string): Promise<boolean> {
+async function linkedPost(root: string, relative: string, outputDir: string): Promise<boolean> {
   try {
     const { real } = await resolveInside(root, relative);
-    return (await stat(real)).isFile();
+    return !isSkippedTarget(root, real, outputDir) && (await stat(real)).isFile();
   } catch {
     return false; // outside the workspace, dangling, or unreadable: not a post we may show
   }

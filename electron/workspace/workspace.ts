@@ -19,6 +19,7 @@ import { PostHistory } from './history';
 import { IdIndex, postId } from './ids';
 import { readBlogLayout } from './blogLayout';
 import { assetsFolderOf, conflictCopyName, isInSkippedFolder, isPageBundle, isPostFileName } from './names';
+import { isSkippedTarget } from './linkTargets';
 import { code, isWithin, resolveInside, type Inside } from './paths';
 import { renamePost } from './rename';
 import { findPosts } from './scan';
@@ -375,6 +376,8 @@ export class Workspace {
   async #describe(relative: string): Promise<{ post: PostSummary; version: string } | null> {
     try {
       const inside = await resolveInside(this.root, relative);
+      // A link that appeared since the last walk gets the walk's rule: never a post from a skipped place.
+      if (isSkippedTarget(this.root, inside.real, this.#settings.outputDir)) return null;
       const { bytes, stats } = await readFileBytes(inside.real, relative);
       const post = this.#classify(summarizeBytes(postId(relative), relative, bytes, stats.mtimeMs));
       return post && { post, version: versionOf(bytes) };

@@ -1,6 +1,7 @@
 // Test Connection's answer, in place: connected, what failed and what to do,
 // or, for a new SSH server, the question whether to trust its key.
-import { hostKeyFingerprint, type ConnectionTest } from '../../common/publish';
+import { hostKeyFingerprint, untrustedAddress, type ConnectionTest } from '../../common/publish';
+import { EndpointPrompt } from './EndpointPrompt';
 import { HostKeyPrompt } from './HostKeyPrompt';
 
 export type TestState = { status: 'testing' } | { status: 'done'; result: ConnectionTest };
@@ -9,10 +10,12 @@ interface ConnectionTestResultProps {
   target: string;
   state: TestState;
   onTrust: (fingerprint: string) => Promise<void>;
+  /** The author confirmed the address the target would send credentials to. */
+  onConfirmAddress: (address: string) => Promise<void>;
   onDismiss: () => void;
 }
 
-export function ConnectionTestResult({ target, state, onTrust, onDismiss }: ConnectionTestResultProps) {
+export function ConnectionTestResult({ target, state, onTrust, onConfirmAddress, onDismiss }: ConnectionTestResultProps) {
   if (state.status === 'testing') {
     return (
       <p className="hint connection-test" role="status">
@@ -28,6 +31,8 @@ export function ConnectionTestResult({ target, state, onTrust, onDismiss }: Conn
       </p>
     );
   }
+  const address = result.error.code === 'untrusted-endpoint' ? untrustedAddress(result.error.message) : null;
+  if (address) return <EndpointPrompt target={target} address={address} onConfirm={() => onConfirmAddress(address)} onCancel={onDismiss} />;
   const fingerprint = result.error.code === 'host-key' ? hostKeyFingerprint(result.error.message) : null;
   if (fingerprint && !/CHANGED|revoked/.test(result.error.message)) {
     return <HostKeyPrompt target={target} fingerprint={fingerprint} detail={result.error.message} onTrust={() => onTrust(fingerprint)} onCancel={onDismiss} />;

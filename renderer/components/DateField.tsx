@@ -9,14 +9,18 @@ interface DateFieldProps {
   /** The date as written in the front matter. */
   raw: string;
   readOnly: boolean;
+  /** Id of the message saying what is wrong with the date, when something is. */
+  problemId?: string;
   onChange: (picked: string) => void;
   onDone: () => void;
 }
 
-export function DateField({ id, raw, readOnly, onChange, onDone }: DateFieldProps) {
+export function DateField({ id, raw, readOnly, problemId, onChange, onDone }: DateFieldProps) {
   const shown = dateInput(raw);
   const [value, setValue] = useState(shown.value);
-  useEffect(() => setValue(shown.value), [shown.value]);
+  useEffect(() => {
+    setValue(shown.value);
+  }, [shown.value]);
   return (
     <input
       id={id}
@@ -25,6 +29,8 @@ export function DateField({ id, raw, readOnly, onChange, onDone }: DateFieldProp
       step={shown.step}
       value={value}
       readOnly={readOnly}
+      aria-invalid={problemId ? true : undefined}
+      aria-describedby={problemId}
       onChange={(e) => {
         setValue(e.target.value);
         if (!e.target.validity.badInput) onChange(e.target.value);

@@ -17,13 +17,11 @@ export function ExportSiteDialog({ outputDir, onClose }: { outputDir: string; on
   const [future, setFuture] = useState(false);
   const exportButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(
-    () =>
-      api.on('site.progress', ({ done, total }) => {
-        setState((current) => (current.kind === 'building' ? { kind: 'building', done, total } : current));
-      }),
-    [],
-  );
+  useEffect(() => {
+    return api.on('site.progress', ({ done, total }) => {
+      setState((current) => (current.kind === 'building' ? { kind: 'building', done, total } : current));
+    });
+  }, []);
 
   async function build() {
     setState({ kind: 'building', done: 0, total: 0 });

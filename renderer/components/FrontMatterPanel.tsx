@@ -6,7 +6,9 @@ import { redo, undo } from '@codemirror/commands';
 import { EditorSelection } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import type { PostSummary } from '../../common/api';
 import { FieldEditor } from '../frontMatter/fieldEditor';
+import { dateProblem, slugProblem } from '../frontMatter/fieldProblems';
 import { panelFields, type FieldEdit } from '../frontMatter/fields';
 import type { FrontMatterSync } from '../frontMatter/frontMatterSync';
 import { isMod } from '../platform';
@@ -18,6 +20,9 @@ import { TagChips } from './TagChips';
 interface FrontMatterPanelProps {
   view: EditorView;
   frontMatter: FrontMatterSync;
+  /** The open post's id and the workspace's posts, to warn about a slug another post has. */
+  postId: string;
+  posts: readonly PostSummary[];
 }
 
 /** Puts the editor's cursor at `pos` and hands it the keyboard. */
@@ -39,7 +44,7 @@ function useScrolled(view: EditorView): boolean {
   return scrolled;
 }
 
-export function FrontMatterPanel({ view, frontMatter }: FrontMatterPanelProps) {
+export function FrontMatterPanel({ view, frontMatter, postId, posts }: FrontMatterPanelProps) {
   const fm = useStore(frontMatter.store);
   const [open, setOpen] = useState(false);
   const overText = useScrolled(view);
@@ -62,7 +67,11 @@ export function FrontMatterPanel({ view, frontMatter }: FrontMatterPanelProps) {
     command(view);
   }
 
+  const badDate = dateProblem(fields.date);
+  const takenSlug = slugProblem(fields.slug, postId, posts);
   const summary = [fields.date, fields.tags.join(', '), fields.draft ? 'Draft' : ''].filter(Boolean).join(' · ');
+  // Shown while Details is folded too: a problem must not hide behind a closed panel.
+  const problems = [badDate && 'the date is not valid', takenSlug && 'the slug is taken'].filter(Boolean).join(', ');
   return (
     <section className={overText ? 'front-matter over-text' : 'front-matter'} aria-label="Front matter" onKeyDown={onKeyDown}>
       <div className="fm-column">
@@ -89,6 +98,12 @@ export function FrontMatterPanel({ view, frontMatter }: FrontMatterPanelProps) {
             Details
           </button>
           {!open && summary && <span className="fm-summary">{summary}</span>}
+          {!open && problems && (
+            <span className="fm-summary fm-field-problem">
+              <Icon name="warning" />
+              {problems[0]!.toUpperCase() + problems.slice(1)}
+            </span>
+          )}
         </div>
         {fm.error && (
           <div className="fm-error" role="status">
@@ -107,7 +122,14 @@ export function FrontMatterPanel({ view, frontMatter }: FrontMatterPanelProps) {
             Date
           </label>
           <div className="fm-row">
-            <DateField id={`${id}-date`} raw={fields.date} readOnly={readOnly} onChange={(value) => edit({ field: 'date', value })} onDone={done} />
+            <DateField
+              id={`${id}-date`}
+              raw={fields.date}
+              readOnly={readOnly}
+              problemId={badDate ? `${id}-date-problem` : undefined}
+              onChange={(value) => edit({ field: 'date', value })}
+              onDone={done}
+            />
             <label className="fm-switch">
               <input
                 type="checkbox"
@@ -121,6 +143,11 @@ export function FrontMatterPanel({ view, frontMatter }: FrontMatterPanelProps) {
               Draft
             </label>
           </div>
+          {badDate && (
+            <p id={`${id}-date-problem`} className="hint problem fm-problem" role="status">
+              The date {badDate}
+            </p>
+          )}
           <label className="fm-label" htmlFor={`${id}-tags`}>
             Tags
           </label>
@@ -135,9 +162,16 @@ export function FrontMatterPanel({ view, frontMatter }: FrontMatterPanelProps) {
             readOnly={readOnly}
             placeholder="From the file name"
             spellCheck={false}
+            aria-invalid={takenSlug ? true : undefined}
+            aria-describedby={takenSlug ? `${id}-slug-problem` : undefined}
             onChange={(e) => edit({ field: 'slug', value: e.target.value })}
             onBlur={done}
           />
+          {takenSlug && (
+            <p id={`${id}-slug-problem`} className="hint problem fm-problem" role="status">
+              {takenSlug}
+            </p>
+          )}
           <label className="fm-label" htmlFor={`${id}-description`}>
             Description
           </label>

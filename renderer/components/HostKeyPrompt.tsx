@@ -18,7 +18,9 @@ export function HostKeyPrompt({ target, fingerprint, detail, onTrust, onCancel }
   const [busy, setBusy] = useState(false);
   const trust = useRef<HTMLButtonElement>(null);
   // The question needs an answer before anything else happens for this target.
-  useEffect(() => trust.current?.focus(), []);
+  useEffect(() => {
+    trust.current?.focus();
+  }, []);
 
   return (
     <div className="host-key" role="group" aria-labelledby={titleId} aria-describedby={detailId}>

@@ -1,4 +1,6 @@
 import { useId, useRef, useState } from 'react';
+import type { PostSummary } from '../../common/api';
+import { slugify } from '../../common/slug';
 import { FormDialog } from './FormDialog';
 
 interface NewPostDialogProps {
@@ -7,12 +9,17 @@ interface NewPostDialogProps {
   /** Resolves true once the post exists and is open. */
   onCreate: (title: string) => Promise<boolean>;
   onClose: () => void;
+  /** The workspace's posts, to say when the title is taken. */
+  posts: readonly PostSummary[];
 }
 
-export function NewPostDialog({ kind, onCreate, onClose }: NewPostDialogProps) {
+export function NewPostDialog({ kind, onCreate, onClose, posts }: NewPostDialogProps) {
   const [title, setTitle] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const hintId = useId();
+  // The backend never replaces a post: a taken file name gets -2, -3… Say so before it happens.
+  const slug = slugify(title.trim());
+  const twin = slug ? posts.find((post) => post.slug === slug || post.title.trim().toLowerCase() === title.trim().toLowerCase()) : undefined;
 
   return (
     <FormDialog
@@ -36,10 +43,16 @@ export function NewPostDialog({ kind, onCreate, onClose }: NewPostDialogProps) {
           aria-describedby={hintId}
         />
       </label>
-      <p id={hintId} className="hint">
-        {kind === 'page'
-          ? 'The file name is made from the title. A page has no date and is never in the index or the feeds; it starts as a draft.'
-          : 'The file name is made from the title. The post starts as a draft.'}
+      <p id={hintId} className={twin ? 'hint problem' : 'hint'} aria-live="polite">
+        {twin ? (
+          <>
+            “{twin.title || twin.path}” already exists (<code>{twin.path}</code>). The new post gets its own file, with -2 or a higher number after the name.
+          </>
+        ) : (
+          kind === 'page'
+            ? 'The file name is made from the title. A page has no date and is never in the index or the feeds; it starts as a draft.'
+            : 'The file name is made from the title. The post starts as a draft.'
+        )}
       </p>
     </FormDialog>
   );

@@ -41,8 +41,12 @@ export function PreviewPane({ controller, view, split, hidden, postPath, onOpenE
     };
   }, [controller]);
 
-  useEffect(() => controller.setVisible(!hidden), [controller, hidden]);
-  useEffect(() => (split && !hidden ? syncScroll(view, scroller.current!, controller) : undefined), [controller, view, split, hidden]);
+  useEffect(() => {
+    controller.setVisible(!hidden);
+  }, [controller, hidden]);
+  useEffect(() => {
+    if (split && !hidden) return syncScroll(view, scroller.current!, controller);
+  }, [controller, view, split, hidden]);
 
   return <div ref={scroller} className="preview-scroller" hidden={hidden} role="region" aria-label="Preview" tabIndex={0} />;
 }

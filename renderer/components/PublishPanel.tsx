@@ -5,10 +5,11 @@
 import { useEffect, useRef } from 'react';
 import type { PublishOutcome } from '../../common/api';
 import type { ErrorData } from '../../common/errors';
-import { hostKeyFingerprint } from '../../common/publish';
+import { hostKeyFingerprint, untrustedAddress } from '../../common/publish';
 import { count, phaseLabel, progressCounts, uploadedAndDeleted } from '../publishFormat';
 import type { PublishRun, PublishRunState } from '../publishRun';
 import { useStore } from '../store';
+import { EndpointPrompt } from './EndpointPrompt';
 import { HostKeyPrompt } from './HostKeyPrompt';
 import { Icon } from './Icon';
 import './PublishDialogs.css';
@@ -118,6 +119,10 @@ function Progress({ state }: { state: Extract<PublishRunState, { kind: 'running'
 
 function Outcome({ outcome, run, onOpenUrl, onSettings }: { outcome: PublishOutcome; run: PublishRun; onOpenUrl: (url: string) => void; onSettings: () => void }) {
   if (!outcome.ok) {
+    const address = outcome.error.code === 'untrusted-endpoint' ? untrustedAddress(outcome.error.message) : null;
+    if (address) {
+      return <EndpointPrompt target={outcome.target} address={address} onConfirm={() => run.confirmAndRetry(outcome.target, address)} onCancel={() => run.dismiss()} />;
+    }
     const fingerprint = outcome.error.code === 'host-key' ? hostKeyFingerprint(outcome.error.message) : null;
     if (fingerprint && !/CHANGED|revoked/.test(outcome.error.message)) {
       return (
@@ -135,7 +140,9 @@ function Outcome({ outcome, run, onOpenUrl, onSettings }: { outcome: PublishOutc
   const nothing = outcome.uploaded.files === 0 && outcome.deleted === 0;
   return (
     <div className="publish-outcome">
-      <span className="publish-target">{outcome.target}</span>
+      <span className="publish-target" title={`Credentials went to ${outcome.address}`}>
+        {outcome.target} <span className="hint publish-address">({outcome.address})</span>
+      </span>
       <span className="publish-result">
         {outcome.dryRun ? 'Would upload: ' : ''}
         {nothing ? 'Already up to date: nothing to upload.' : `${uploadedAndDeleted(outcome.uploaded.files, outcome.uploaded.bytes, outcome.deleted)}.`}
@@ -159,7 +166,9 @@ function Outcome({ outcome, run, onOpenUrl, onSettings }: { outcome: PublishOutc
 function Failure({ target, error, onSettings, onRetry }: { target: string | null; error: ErrorData; onSettings: () => void; onRetry?: () => void }) {
   const heading = target ? `Could not publish to “${target}”` : error.code === 'cancelled' ? 'Publishing was cancelled' : 'Could not publish';
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), []);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return (
     <div ref={ref} className={error.code === 'cancelled' ? 'publish-failure cancelled' : 'publish-failure'} role="alert">
       <h3 className="publish-failure-title">{heading}</h3>

@@ -8,6 +8,7 @@ import { describeTarget, targetTypes } from '../publishFields';
 import { lastPublishedLabel } from '../publishFormat';
 import { ConnectionTestResult, type TestState } from './ConnectionTestResult';
 import { Dialog } from './Dialog';
+import { CredentialsGoTo } from './CredentialsGoTo';
 import { TargetForm } from './TargetForm';
 import './PublishDialogs.css';
 
@@ -29,7 +30,9 @@ export function PublishSettingsDialog({ onClose }: { onClose: () => void }) {
       setProblem(ApiError.from(error).message);
     }
   }, []);
-  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const test = async (name: string) => {
     setTests((t) => ({ ...t, [name]: { status: 'testing' } }));
@@ -91,6 +94,14 @@ export function PublishSettingsDialog({ onClose }: { onClose: () => void }) {
                       setTests((t) => ({ ...t, [target.name]: { status: 'done', result: { ok: false, error: ApiError.from(error).toJSON() } } }));
                     }
                   }}
+                  onConfirmAddress={async (address) => {
+                    try {
+                      await api.publish.trustEndpoint(target.name, address);
+                      await test(target.name);
+                    } catch (error) {
+                      setTests((t) => ({ ...t, [target.name]: { status: 'done', result: { ok: false, error: ApiError.from(error).toJSON() } } }));
+                    }
+                  }}
                   onDismissTest={() => setTests(({ [target.name]: _, ...rest }) => rest)}
                   onEdit={() => setView({ kind: 'edit', name: target.name, opened: Date.now() })}
                   onRemove={() => setView({ kind: 'remove', name: target.name })}
@@ -118,12 +129,13 @@ interface TargetRowProps {
   test: TestState | undefined;
   onTest: () => void;
   onTrust: (fingerprint: string) => Promise<void>;
+  onConfirmAddress: (address: string) => Promise<void>;
   onDismissTest: () => void;
   onEdit: () => void;
   onRemove: () => void;
 }
 
-function TargetRow({ target, test, onTest, onTrust, onDismissTest, onEdit, onRemove }: TargetRowProps) {
+function TargetRow({ target, test, onTest, onTrust, onConfirmAddress, onDismissTest, onEdit, onRemove }: TargetRowProps) {
   const kind = targetTypes.find((t) => t.type === target.config.type)!.label;
   const missing = Object.entries(target.secrets).filter(([key, origin]) => origin === null && key !== 'AWS_SESSION_TOKEN').length;
   return (
@@ -134,6 +146,7 @@ function TargetRow({ target, test, onTest, onTrust, onDismissTest, onEdit, onRem
         <span className="target-where" title={describeTarget(target.config)}>
           {describeTarget(target.config)}
         </span>
+        <CredentialsGoTo config={target.config} />
         <span className="hint target-last">
           {lastPublishedLabel(target.last)}
           {missing > 0 && target.config.type !== 'sftp' ? ` · ${missing === 1 ? 'a credential is' : 'credentials are'} not set` : ''}
@@ -150,7 +163,7 @@ function TargetRow({ target, test, onTest, onTrust, onDismissTest, onEdit, onRem
           Remove
         </button>
       </div>
-      {test && <ConnectionTestResult target={target.name} state={test} onTrust={onTrust} onDismiss={onDismissTest} />}
+      {test && <ConnectionTestResult target={target.name} state={test} onTrust={onTrust} onConfirmAddress={onConfirmAddress} onDismiss={onDismissTest} />}
     </li>
   );
 }
@@ -158,7 +171,9 @@ function TargetRow({ target, test, onTest, onTrust, onDismissTest, onEdit, onRem
 function RemoveTarget({ name, onRemoved, onCancel }: { name: string; onRemoved: (overview: PublishOverview) => void; onCancel: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
+  useEffect(() => {
+    cancel.current?.focus();
+  }, []);
   return (
     <div className="dialog-form">
       <p className="dialog-text">

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { Slug } from '../../common/api';
+import { slugify } from '../../common/slug';
 import { FormDialog } from './FormDialog';
 
 interface RenameDialogProps {
@@ -15,16 +16,18 @@ export function RenameDialog({ slug: current, path, onRename, onClose }: RenameD
   const [touched, setTouched] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const hintId = useId();
-  // The same rule the backend applies, shown as the author types.
-  const check = Slug.safeParse(slug);
-  const problem = touched && !check.success ? `The slug ${check.error.issues[0]?.message ?? 'is not valid'}.` : null;
+  // A title ("Fly.io Notes, Part 1") is turned into a slug, as New post does; the same rule the backend applies.
+  const wanted = Slug.safeParse(slug).success ? slug : slugify(slug);
+  const check = Slug.safeParse(wanted);
+  const problem = touched && !check.success ? 'Type a slug, or a title to make one from: it needs at least one letter or digit.' : null;
+  const converted = check.success && wanted !== slug ? wanted : null;
 
   return (
     <FormDialog
       title="Rename post"
       submitLabel="Rename"
       canSubmit={check.success}
-      onSubmit={() => onRename(slug)}
+      onSubmit={() => onRename(wanted)}
       onAttempt={() => setTouched(true)}
       onClose={onClose}
       initialFocus={input}
@@ -48,11 +51,16 @@ export function RenameDialog({ slug: current, path, onRename, onClose }: RenameD
         />
       </label>
       <p id={hintId} className={problem ? 'hint problem' : 'hint'} aria-live="polite">
-        {problem ?? (
-          <>
-            Renames <code>{path}</code> and its assets folder together. Use lower-case words joined by hyphens.
-          </>
-        )}
+        {problem ??
+          (converted ? (
+            <>
+              Will be renamed to <code>{converted}</code>, with its assets folder.
+            </>
+          ) : (
+            <>
+              Renames <code>{path}</code> and its assets folder together. Type a slug (lower-case words joined by hyphens) or a title.
+            </>
+          ))}
       </p>
     </FormDialog>
   );

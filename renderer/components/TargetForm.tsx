@@ -2,11 +2,12 @@
 // Test Connection on what is typed (saved or not), and once saved its secrets.
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, type PublishOverview, type PublishTargetInfo, type SecretStoreInfo } from '../../common/api';
-import { secretKeysFor } from '../../common/publish';
+import { secretKeysFor, type PublishTargetConfig } from '../../common/publish';
 import { TargetName } from '../../common/publishSettings';
 import { api } from '../client';
 import { configOf, fieldsFor, problemsOf, targetTypes, valuesOf, type FieldSpec, type FieldValues, type TargetType } from '../publishFields';
 import { ConnectionTestResult, type TestState } from './ConnectionTestResult';
+import { CredentialsGoTo } from './CredentialsGoTo';
 import { SecretFields } from './SecretFields';
 import './PublishDialogs.css';
 import './SettingsDialog.css';
@@ -30,7 +31,7 @@ export function TargetForm({ saved, store, taken, onSaved, onBack }: TargetFormP
   const [test, setTest] = useState<TestState | null>(null);
   const typeName = useId();
 
-  const config = configOf(type, values, saved?.config ?? null);
+  const config = configOf(type, values);
   const problems = problemsOf(config);
   const nameProblem = !name.trim()
     ? 'must not be empty'
@@ -123,6 +124,7 @@ export function TargetForm({ saved, store, taken, onSaved, onBack }: TargetFormP
           <span className="hint">{targetTypes.find((t) => t.type === type)!.hint}</span>
         </fieldset>
         {fieldsFor[type].map(field)}
+        {Object.keys(problems).length === 0 && <CredentialsGoTo config={config as PublishTargetConfig} wide />}
         {attempted && problems[''] && (
           <p className="hint problem" role="alert">
             {problems['']}
@@ -133,6 +135,14 @@ export function TargetForm({ saved, store, taken, onSaved, onBack }: TargetFormP
         <ConnectionTestResult
           target={targetName}
           state={test}
+          onConfirmAddress={async (address) => {
+            try {
+              await api.publish.trustEndpoint(targetName, address, config);
+              await testConnection();
+            } catch (error) {
+              setTest({ status: 'done', result: { ok: false, error: ApiError.from(error).toJSON() } });
+            }
+          }}
           onDismiss={() => setTest(null)}
           onTrust={async (fingerprint) => {
             try {

@@ -10,6 +10,16 @@ export function bodyStart(state: EditorState): number {
   return findFrontMatter(state.doc.toString()).bodyStart;
 }
 
+/**
+ * Where the caret goes in a post just opened: the start of the body's first
+ * line of text, below the front matter, as if the author had clicked there.
+ */
+export function firstBodyPosition(text: string): number {
+  let pos = findFrontMatter(text).bodyStart;
+  while (text[pos] === '\n' || text[pos] === '\r') pos++;
+  return pos;
+}
+
 /** The body lines the selection touches, each once, in document order. */
 export function selectedBodyLines(state: EditorState, start = bodyStart(state)): Line[] {
   const lines = new Map<number, Line>();

@@ -2,8 +2,10 @@
 // folder and inserts a relative markdown image link where it was pasted or
 // dropped. Saving is asynchronous, so the insertion point is tracked through
 // the edits made meanwhile (a StateField that maps it), and a failure inserts
-// nothing and says why.
-import { StateEffect, StateField, type Extension } from '@codemirror/state';
+// nothing and says why. An image put between blocks becomes a block of its own,
+// with blank lines around it (else it would join a paragraph or a table), and a
+// caret that waited where it was inserted moves past it.
+import { StateEffect, StateField, type EditorState, type Extension, type TransactionSpec } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 
 /** Saves one image; resolves with the link to insert (relative to the post). */
@@ -41,6 +43,31 @@ export function imageMarkdown(link: string, fileName: string): string {
   return `![${alt}](${/[\s()<>]/.test(link) ? `<${link}>` : link})`;
 }
 
+/**
+ * Inserts the image `markdown` at `at`. On a blank line or at the start of a
+ * line it is a block, with a blank line on each side where there is none; in
+ * the middle or at the end of text it stays inline. A cursor at `at` ends up
+ * after the image.
+ */
+export function placeImage(state: EditorState, at: number, markdown: string): TransactionSpec {
+  const line = state.doc.lineAt(at);
+  const blank = (n: number) => n < 1 || n > state.doc.lines || state.doc.line(n).text.trim() === '';
+  let before = '';
+  let after = '';
+  if (line.text.trim() === '') {
+    if (!blank(line.number - 1)) before = '\n';
+    if (!blank(line.number + 1)) after = '\n';
+  } else if (at === line.from) {
+    if (!blank(line.number - 1)) before = '\n';
+    after = '\n\n';
+  }
+  const caretHere = state.selection.ranges.length === 1 && state.selection.main.empty && state.selection.main.head === at;
+  return {
+    changes: { from: at, insert: before + markdown + after },
+    ...(caretHere ? { selection: { anchor: at + before.length + markdown.length } } : {}),
+  };
+}
+
 export function imagePaste(save: SaveImage, onError: (message: string) => void): Extension {
   const insert = (view: EditorView, files: File[], pos: number) => {
     for (const file of files) {
@@ -50,8 +77,7 @@ export function imagePaste(save: SaveImage, onError: (message: string) => void):
         (link) => {
           const at = view.state.field(pending).get(id);
           if (at === undefined) return;
-          const text = imageMarkdown(link, file.name);
-          view.dispatch({ changes: { from: at, insert: text }, effects: removePending.of(id), userEvent: 'input.paste' });
+          view.dispatch({ ...placeImage(view.state, at, imageMarkdown(link, file.name)), effects: removePending.of(id), userEvent: 'input.paste' });
         },
         (error: unknown) => {
           view.dispatch({ effects: removePending.of(id) });

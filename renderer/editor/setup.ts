@@ -5,6 +5,7 @@ import { EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, dropCursor, EditorView, highlightSpecialChars, keymap, rectangularSelection } from '@codemirror/view';
 import { codeBlocks } from './codeBlocks';
 import { formatKeymap } from './formatCommands';
+import { leaveBlockKeymap } from './leaveBlock';
 import { postLanguage } from './language';
 import { saveKeymap } from './saveKeymap';
 import { savedState } from './savedState';
@@ -33,6 +34,7 @@ export function editorSetup(config: EditorConfig): Extension {
     highlightSelectionMatches(),
     saveKeymap(config.onSave),
     formatKeymap(),
+    leaveBlockKeymap(),
     // Tab indents lists; Esc then Tab still moves focus out (CodeMirror's tab-focus mode).
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
     postLanguage(),

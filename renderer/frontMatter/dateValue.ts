@@ -1,6 +1,7 @@
 // The date field: which input shows a front-matter date, and how a date picked
 // there is written back in the author's own style. A date stays a date, and a
 // timestamp keeps its separator, its seconds and its time zone as written.
+import { impossibleDate } from '../../common/impossibleDate';
 
 /** YYYY-MM-DD, then optionally a time: separator, HH:MM, :SS[.fraction], zone (each kept verbatim). */
 const written = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?([ \t]*(?:Z|z|[+-]\d{1,2}(?::?\d{2})?))?)?$/;
@@ -22,6 +23,8 @@ export function dateInput(raw: string): DateInput {
   const m = written.exec(raw.trim());
   if (!m) return { type: 'text', value: raw };
   const date = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
+  // A picker cannot hold 2024-02-30 and would show nothing: keep the text as written, to be corrected.
+  if (impossibleDate(date) || (m[5] !== undefined && impossibleDate(`${date}T${pad(m[5])}:${m[6]}`))) return { type: 'text', value: raw };
   if (m[4] === undefined) return { type: 'date', value: date };
   const time = `${pad(m[5]!)}:${m[6]}${m[7] === undefined ? '' : `:${m[7]}`}`;
   return { type: 'datetime-local', value: `${date}T${time}`, step: m[7] === undefined ? 60 : 1 };

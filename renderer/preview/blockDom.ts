@@ -8,9 +8,15 @@
 // - Relative image and media URLs point at the workspace asset route (a
 //   relative URL would otherwise resolve against the app page: app:// in
 //   Electron); `srcset`, `background`, SVG links and remote media or posters,
-//   which the route cannot vouch for, are dropped.
+//   which the route cannot vouch for, are dropped. "Remote" is what the URL
+//   parser says (common/markdown/urls.ts): `https:host` and `HTTPS:\\host`
+//   are as remote as `https://host`.
+// - Image maps go: an <area> is a link the mirror's click handling would
+//   have to follow, and a post has no need for one.
 // - The footnotes section a lone block's render appends is dropped; the
 //   post's one section is rendered separately (see blockViews.ts).
+
+import { placeOf } from '../../common/markdown/urls';
 
 export interface FoundInBlock {
   headings: { element: Element; base: string }[];
@@ -22,9 +28,6 @@ export interface TransformOptions {
   /** The asset-route URL for a relative URL, or null when it points outside the workspace. */
   assetUrl: (relative: string) => string | null;
 }
-
-const remote = /^(?:https?:)?\/\//i;
-const withScheme = /^[a-z][a-z0-9+.-]*:/i;
 
 export function transformBlock(fragment: DocumentFragment, options: TransformOptions, keepFootnotes = false): FoundInBlock {
   const doc = fragment.ownerDocument;
@@ -38,9 +41,11 @@ export function transformBlock(fragment: DocumentFragment, options: TransformOpt
     element.removeAttribute('href');
     element.removeAttribute('xlink:href');
   }
+  for (const map of fragment.querySelectorAll('map, area')) map.remove();
+  for (const img of fragment.querySelectorAll('img[usemap]')) img.removeAttribute('usemap');
   for (const img of fragment.querySelectorAll('img')) {
     const src = img.getAttribute('src') ?? '';
-    if (options.remoteImages || !remote.test(src)) continue;
+    if (options.remoteImages || placeOf(src)?.place !== 'remote') continue;
     img.replaceWith(placeholder(doc, 'span', 'pw-blocked-image', `Remote image not loaded: ${img.getAttribute('alt') || hostOf(src)}`, src));
   }
   // Before the remote sources are dropped below, so the placeholder can still name the video's host.
@@ -53,10 +58,12 @@ export function transformBlock(fragment: DocumentFragment, options: TransformOpt
     for (const name of ['src', 'poster']) {
       const url = element.getAttribute(name);
       if (url === null) continue;
+      const place = placeOf(url);
       // Only images may come from other sites, and only when allowed (kept above); never video, audio or posters.
-      if (remote.test(url) && element.localName !== 'img') element.removeAttribute(name);
-      if (remote.test(url) || withScheme.test(url)) continue;
-      const resolved = options.assetUrl(url);
+      if (place?.place === 'remote' && element.localName === 'img' && name === 'src') continue;
+      // Inline images the sanitizer let through (raster data: only) load nothing.
+      if (place?.place === 'scheme' && place.protocol === 'data:') continue;
+      const resolved = place?.place === 'local' ? options.assetUrl(url) : null;
       if (resolved === null) element.removeAttribute(name);
       else element.setAttribute(name, resolved);
     }

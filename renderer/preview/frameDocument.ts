@@ -5,7 +5,7 @@
 // forbids everything but inline styles and images from the asset route (and
 // data: images); remote images only when the author allowed them. It also
 // inherits the app page's policy (srcdoc documents do), which applies too.
-import { escapeHtml } from '../../common/markdown/pipeline';
+import { escapeHtml } from '../../common/markdown/escape';
 import { frameCss } from './previewCss';
 
 export interface FrameOptions {

@@ -36,21 +36,33 @@ export function linkAction(href: string, postPath: string): LinkAction {
       return { kind: 'none' };
     }
   }
-  return isExternalUrlAllowed(href) ? { kind: 'external', url: href } : { kind: 'none' };
+  // As the parser reads it: the OS browser gets https://host/ for "https:host" or "HTTPS:\\host", never a spelling it might read otherwise.
+  return isExternalUrlAllowed(href) ? { kind: 'external', url: new URL(href).href } : { kind: 'none' };
 }
 
-/** Routes clicks on the mirror's links; returns a function that stops listening. */
+/**
+ * Routes clicks on the mirror's links; returns a function that stops listening.
+ * The middle button too: its click (auxclick) would otherwise open the
+ * link in a new tab of the page itself. <area> is a link too (the preview
+ * drops image maps, so this is the second line).
+ */
 export function handleLinks(root: ShadowRoot, postPath: () => string, act: (action: LinkAction) => void): () => void {
   const onClick = (event: Event) => {
-    const link = (event.target as Element | null)?.closest?.('a');
+    const link = (event.target as Element | null)?.closest?.('a, area');
     if (!link) return;
-    // The default would navigate the app page itself.
+    // The default would navigate the app page itself, or open a tab.
     event.preventDefault();
     // A drag that selected text inside a link is a selection, not a click.
     if (root.ownerDocument.getSelection()?.isCollapsed === false) return;
     const href = link.getAttribute('href');
     if (href !== null) act(linkAction(href, postPath()));
   };
+  // The right button's auxclick opens a context menu, not the link.
+  const onAuxClick = (event: Event) => (event as MouseEvent).button === 1 && onClick(event);
   root.addEventListener('click', onClick);
-  return () => root.removeEventListener('click', onClick);
+  root.addEventListener('auxclick', onAuxClick);
+  return () => {
+    root.removeEventListener('click', onClick);
+    root.removeEventListener('auxclick', onAuxClick);
+  };
 }

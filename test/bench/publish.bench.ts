@@ -59,8 +59,8 @@ const setups: readonly TargetSetup[] = [
     async start() {
       const fake = await runNetlifyFake();
       return {
-        config: { type: 'netlify', siteId: fake.siteId, apiUrl: fake.apiUrl },
-        secrets: { NETLIFY_AUTH_TOKEN: fake.token },
+        config: { type: 'netlify', siteId: fake.siteId },
+        secrets: { NETLIFY_AUTH_TOKEN: fake.token, ...fake.env },
         stop: () => fake.stop(),
       };
     },
@@ -175,7 +175,7 @@ export const publishBenchmark: Benchmark = {
 /** `postwright publish ROOT --json`; its one result. */
 function publishWithCli(root: string, env: NodeJS.ProcessEnv): Promise<PublishResult> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(packageRoot, 'bin', 'postwright.js'), 'publish', root, '--json'], { env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [path.join(packageRoot, 'bin', 'postwright.js'), 'publish', root, '--json', '--trust-endpoint'], { env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`postwright publish failed: ${stderr.slice(-2000)}`));
       else resolve((JSON.parse(stdout) as PublishResult[])[0]!);
     });

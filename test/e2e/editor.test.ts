@@ -55,8 +55,7 @@ describe.skipIf(skipE2e)('the editor in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('second');
     await page.keyboard.press('Enter');
-    // Enter on an empty item ends the list; one more makes the paragraph break.
-    await page.keyboard.press('Enter');
+    // Enter on an empty item ends the list, with the blank line that keeps the next paragraph out of it.
     await page.keyboard.press('Enter');
     await page.keyboard.type('See ');
     await page.keyboard.type('the docs');

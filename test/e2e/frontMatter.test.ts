@@ -158,7 +158,7 @@ describe.skipIf(skipE2e)('the front-matter panel', () => {
   });
 });
 
-describe.skipIf(skipE2e)('the front-matter panel in both themes, at 1280×800 and 900×700', () => {
+describe.skipIf(skipE2e)('the front-matter panel in both themes, at 1280×800 and 900×700', { timeout: 120_000 }, () => {
   it('lines the title up with the text, and shows the panel open, folded and with an error', async () => {
     const e2e = await openApp();
     try {
@@ -177,15 +177,18 @@ describe.skipIf(skipE2e)('the front-matter panel in both themes, at 1280×800 an
           // The title starts where the text below it starts, with the editor alone and beside the preview.
           for (const mode of ['Editor', 'Split']) {
             await page.getByRole('button', { name: mode, exact: true }).click();
-            const title = await titleField(page).boundingBox();
-            const text = await page.locator('.cm-line').first().boundingBox();
-            expect(Math.abs(title!.x + 6 - text!.x), `${name} ${mode}`).toBeLessThanOrEqual(2);
+            // The layout settles a frame or more after the click; measure once it has.
+            await expect.poll(async () => {
+              const title = await titleField(page).boundingBox();
+              const text = await page.locator('.cm-line').first().boundingBox();
+              return Math.abs(title!.x + 6 - text!.x);
+            }, { message: `${name} ${mode}`, timeout: 15_000 }).toBeLessThanOrEqual(2);
           }
           await screenshot(page, `${name}-folded`);
 
           await toggle.click();
           await panel(page).locator('.tag-input').focus();
-          expect((await panel(page).boundingBox())!.height, name).toBeLessThanOrEqual(height * 0.55);
+          await expect.poll(async () => (await panel(page).boundingBox())!.height, { message: name, timeout: 15_000 }).toBeLessThanOrEqual(height * 0.55);
           await screenshot(page, `${name}-open`);
 
           await cursorAtEndOfLine(page, 'date: ');

@@ -77,6 +77,16 @@ describe.skipIf(skipE2e)('writing offline', () => {
         '',
         'Email me at <mailto:me@example.com>.',
         '',
+        // The other spellings of http(s) a browser accepts, and the other attributes that fetch.
+        '<img src="https:\\\\images.example.com\\backslashes.png" alt="backslashes"> <img src="https:/images.example.com/one-slash.png" alt="one slash">',
+        '<img src="https:images.example.com/no-slash.png" alt="no slash"> <img src="HtTpS://images.example.com/mixed.png" alt="mixed case">',
+        '',
+        '<video poster="https:images.example.com/poster.png"></video>',
+        '',
+        '<picture><source srcset="https:images.example.com/srcset.webp 2x"><img src="missing-local.png" alt="picture"></picture>',
+        '',
+        '<svg width="40" height="10"><rect width="10" height="10" fill="url(https:images.example.com/fill.svg#p)"/><rect x="10" width="10" height="10" mask="url(https://images.example.com/mask.svg#m)"/><rect x="20" width="10" height="10" clip-path="url(//images.example.com/clip.svg#c)"/><path d="M0 5 L40 5" stroke="black" marker-start="url(HTTPS:\\\\images.example.com\\marker.svg#k)"/></svg>',
+        '',
       ].join('\n'),
     );
 
@@ -121,6 +131,22 @@ describe.skipIf(skipE2e)('writing offline', () => {
     await probe.goto('https://example.com/probe').catch(() => {});
     await probe.close();
     expect(offMachine).toEqual(['https://example.com/probe']);
+  });
+
+  it('runs under a page CSP that loads no https: image while remote images are off', async () => {
+    const counted = offMachine.length;
+    const blocked = await e2e.page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (event) => resolve(`${event.effectiveDirective} ${event.blockedURI}`), { once: true });
+          document.body.append(Object.assign(document.createElement('img'), { src: 'https:images.example.com/probe.png' }));
+          setTimeout(() => resolve('no violation'), 2000);
+        }),
+    );
+    expect(blocked).toBe('img-src https://images.example.com/probe.png');
+    const policy = await e2e.page.evaluate(() => [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => m.getAttribute('content')));
+    expect(policy).toEqual([`img-src 'self' data: blob: ${e2e.app.origin}`]);
+    expect(offMachine.slice(counted)).toEqual([]);
   });
 
   it('runs under a CSP that forbids eval (Electron warns about a page that allows it)', async () => {

@@ -2,6 +2,7 @@
 // the unsaved edit is saved first and reaches the page; the page carries no script.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executableMarkup } from '../helpers/hostile';
 import { editorDoc, openApp, skipE2e, type E2e } from './browser';
 
 describe.skipIf(skipE2e)('exporting one post', () => {
@@ -45,5 +46,19 @@ describe.skipIf(skipE2e)('exporting one post', () => {
     await run('Edit: Copy post as HTML');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('<h1 class="post-title p-name">Retries are not a strategy</h1>');
     await expect.poll(() => page.getByText('Copied retries-are-not-a-strategy.html as HTML.').count()).toBe(1);
+  });
+
+  it('copies a post whose footnote labels close attributes as HTML with nothing executable in it', async () => {
+    const { page } = e2e;
+    // Plain markdown, no raw HTML: the label once reached the copied page's aria-label unescaped.
+    const label = `x" onmouseover="window.__pwned='copied'" y="`;
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText(`\n\nA claim.[^${label}]\n\n[^${label}]: The note.\n`);
+    await run('Edit: Copy post as HTML');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('The note.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(executableMarkup(copied)).toEqual([]);
+    expect(copied).toContain('aria-label="Back to reference x&quot; onmouseover=&quot;window.__pwned=\'copied\'&quot; y=&quot;"');
   });
 });

@@ -196,7 +196,12 @@ describe.skipIf(skipE2e)('the live preview', () => {
     expect(reached).toBeGreaterThan(20);
     // No feedback loop: both stay put.
     const rest = await page.evaluate(() => [document.querySelector('.cm-scroller')!.scrollTop, document.querySelector('.preview-scroller')!.scrollTop]);
-    await page.waitForTimeout(300);
+    // Twenty painted frames: a feedback loop moves something on every frame, however slow the machine.
+    await page.evaluate(() => new Promise<void>((resolve) => {
+      let frames = 0;
+      const next = () => (++frames >= 20 ? resolve() : requestAnimationFrame(next));
+      requestAnimationFrame(next);
+    }));
     expect(await page.evaluate(() => [document.querySelector('.cm-scroller')!.scrollTop, document.querySelector('.preview-scroller')!.scrollTop])).toEqual(rest);
   });
 

@@ -147,7 +147,8 @@ describe.skipIf(skipE2e)('publishing from the app', () => {
     expect(progress.at(-1)!.files.total).toBe(remote.size);
     const build = await readTree(join(app.root, '_site'));
     const outcome = (await panel.getByRole('listitem').textContent()) ?? '';
-    expect(outcome).toMatch(new RegExp(`^${target.name}${remote.size} files uploaded \\([\\d.]+ KB\\)\\.https://example\\.com/$`));
+    // The outcome names where the files went, beside the target's name.
+    expect(outcome).toMatch(new RegExp(`^${target.name} \\(file://[^)]+\\)${remote.size} files uploaded \\([\\d.]+ KB\\)\\.https://example\\.com/$`));
     await screenshots(page, 'publish-done');
 
     const expected = new Map([...build, ...Object.entries(target.extraFiles).map(([file, text]) => [file, Buffer.from(text)] as const)]);

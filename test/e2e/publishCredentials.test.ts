@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Store from 'electron-store';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { keychain } from '../../electron/publish/keychain';
+import { startRecorder } from '../helpers/recorder';
 import { tempDir } from '../helpers/tmp';
 import { FakeSafeStorage } from '../electron/fakeElectron';
 import { openApp, screenshot, skipE2e, type E2e } from './browser';
@@ -68,5 +69,56 @@ describe.skipIf(skipE2e)('publish credentials in the app', () => {
     expect(stored).not.toContain(SECRET);
     expect(await readFile(join(app.root, 'postwright.json'), 'utf8')).not.toContain(SECRET);
     expect(await page.content()).not.toContain(SECRET);
+  });
+
+  it('asks before stored credentials go to an address postwright.json chose, in Test connection and Publish, and sends nothing meanwhile', { timeout: 90_000 }, async () => {
+    const { page, app } = e2e;
+    // A shared blog's target, pointing at a listener that records whatever reaches it; the author's stored secrets are set for it.
+    const recorder = await startRecorder();
+    const address = `http://127.0.0.1:${recorder.port}`;
+    const { publish } = app.backend.handlers;
+    await publish.saveTarget('stranger', { type: 's3', bucket: 'loot', endpoint: `${address}/`, forcePathStyle: true });
+    await publish.setSecret('stranger', 'AWS_ACCESS_KEY_ID', 'AKIASTOREDBYTHEAUTHOR', { allowPlainText: true });
+    await publish.setSecret('stranger', 'AWS_SECRET_ACCESS_KEY', SECRET, { allowPlainText: true });
+    await page.reload();
+    await page.getByRole('listbox', { name: 'Posts' }).getByText('Retries are not a strategy').waitFor();
+
+    // Publish settings shows where each target's credentials go.
+    await page.keyboard.press('Control+Shift+p');
+    await page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox').fill('Publish settings');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Publish settings' });
+    const row = dialog.getByRole('listitem', { name: 'stranger' });
+    await expect.poll(() => row.textContent()).toContain(`Credentials go to ${address}`);
+    await row.getByRole('button', { name: 'Test connection to stranger' }).click();
+    const tested = row.getByRole('group', { name: 'Send your credentials for “stranger” to this address?' });
+    await expect.poll(() => tested.getByLabel('Address').textContent()).toBe(address);
+    await screenshot(page, 'publish-settings-confirm-address-1280-light');
+    // Focus starts on Cancel: the yes takes a deliberate move.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tested.count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Publish' });
+    const asked = panel.getByRole('group', { name: 'Send your credentials for “stranger” to this address?' });
+    await expect.poll(() => asked.getByLabel('Address').textContent(), { timeout: 60_000 }).toBe(address);
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
+      await page.setViewportSize(viewport);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await screenshot(page, `publish-confirm-address-${viewport.width}-${colorScheme}`);
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await asked.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => asked.count()).toBe(0);
+
+    // Nothing reached the listener, and no confirmation was stored.
+    expect(recorder.connections()).toBe(0);
+    expect(recorder.received().length).toBe(0);
+    expect(await readFile(join(app.dataDir, 'trusted-endpoints.json'), 'utf8').catch(() => 'none')).toBe('none');
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { editorDoc, openApp, screenshot, skipE2e, type E2e } from './browser';
+import { closeAnswering } from './closePrompt';
 
 const made: string[] = [];
 const running: E2e[] = [];
@@ -188,7 +189,7 @@ describe.skipIf(skipE2e)('crash recovery', { timeout: 120_000 }, () => {
     await expect.poll(() => third.page.getByRole('dialog', { name: 'Recover unsaved text' }).textContent(), wait).toContain(firstShown.post.path);
   });
 
-  it('quitting with unsaved changes asks first; a clean quit clears the journal', async () => {
+  it('quitting with unsaved changes asks first; leaving keeps the journal (only a save or a discard clears it)', async () => {
     const dataDir = await newDataDir();
     const e2e = await start(dataDir);
     running.push(e2e);
@@ -198,22 +199,15 @@ describe.skipIf(skipE2e)('crash recovery', { timeout: 120_000 }, () => {
     await typeAtEnd(page, typed);
     await expect.poll(async () => Object.keys(await journal(dataDir)).length, wait).toBe(1);
 
-    const asked: string[] = [];
-    page.once('dialog', (dialog) => {
-      asked.push(dialog.type());
-      void dialog.dismiss();
-    });
-    await page.close({ runBeforeUnload: true });
-    await expect.poll(() => asked, wait).toEqual(['beforeunload']);
+    expect(await closeAnswering(page, 'stay')).toEqual(['beforeunload']);
     // Stayed: the text is still in the editor and in the journal.
     expect(page.isClosed()).toBe(false);
     expect(await editorDoc(page)).toContain(typed.trim());
     expect(Object.keys(await journal(dataDir))).toHaveLength(1);
 
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.close({ runBeforeUnload: true });
+    await closeAnswering(page, 'leave');
     await expect.poll(() => page.isClosed(), wait).toBe(true);
-    // The author chose to leave: a clean quit, and the journal is cleared.
-    await expect.poll(() => journal(dataDir), wait).toEqual({});
+    // Leaving is not saving: the journal is cleared only by a save or a discard, never by the page going.
+    expect(Object.keys(await journal(dataDir))).toHaveLength(1);
   });
 });

@@ -82,7 +82,8 @@ describe.skipIf(skipE2e)('the app in Chromium', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\nMy unsaved line.');
     await writeFile(file, (await readFile(file, 'utf8')) + '\nTheir line, written while I typed.\n');
-    await page.waitForTimeout(700);
+    // The watcher tells the page; it says so quietly and keeps my text.
+    await expect.poll(() => page.locator('.disk-note').textContent(), { timeout: 10_000 }).toContain('changed on disk');
     await page.keyboard.press('Control+s');
 
     const dialog = page.getByRole('dialog', { name: 'This post changed on disk' });

@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { methods } from '../../common/api';
+import { createApi, methods, rawTransport, type BlogApi, type RawApi } from '../../common/api';
 import { appCsp } from '../../common/csp';
 import { rendererDir } from '../../electron/appPaths';
 import { postId } from '../../electron/workspace/ids';
 import { post, tempDir, writeTree } from '../helpers/tmp';
 import { onePixelPng } from '../helpers/images';
-import { emitPreventable, FakeWebContents, type FakeElectron } from './fakeElectron';
+import { emitPreventable, type FakeElectron, type FakePage } from './fakeElectron';
+import { WAIT } from '../helpers/wait';
 
 vi.mock('electron', async () => {
   const { createFakeElectron } = await import('./fakeElectron');
@@ -22,14 +23,20 @@ vi.mock('electron', async () => {
 const fake = electron as unknown as FakeElectron;
 const { recorded } = fake;
 
+/** What each loaded page heard of `app.openPost`, as the renderer subscribes to it (through the real preload). */
+const heard: { page: FakePage; payload: unknown }[] = [];
+
 beforeAll(async () => {
+  recorded.onPageLoad = (page) => {
+    const api = createApi<BlogApi>(rawTransport(recorded.exposed.postwright as RawApi), true);
+    api.on('app.openPost', (payload) => heard.push({ page, payload }));
+  };
+  await import('../../electron/preload');
   await import('../../electron/main');
-  await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 10_000 });
+  await vi.waitFor(() => expect(recorded.windows[0]?.webContents.page).toBeTruthy(), { timeout: 10_000 });
 });
 
-afterAll(() => {
-  recorded.appEvents.emit('before-quit');
-});
+afterAll(() => fake.app.quit());
 
 describe('the app window', () => {
   it('is locked down: context isolation, sandbox, no Node, our preload only', () => {
@@ -75,41 +82,41 @@ describe('the app window', () => {
     expect(headers).toEqual({ 'X-Other': ['1'] });
   });
 
-  it('denies every permission request and check', () => {
-    let granted: boolean | undefined;
-    recorded.session.permissionRequest!({}, 'media', (g) => (granted = g));
-    expect(granted).toBe(false);
-    expect(recorded.session.permissionCheck!({}, 'notifications')).toBe(false);
+  it('denies every permission the page asks for, the clipboard write included (Copy as HTML goes through the contract)', async () => {
+    const page = recorded.windows[0]!.webContents.page!;
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-sanitized-write']) {
+      expect(await page.requestPermission(permission)).toBe(false);
+      expect(page.checkPermission(permission)).toBe(false);
+    }
     expect(recorded.session.devicePermission!({})).toBe(false);
   });
 });
 
 describe('navigation', () => {
-  const contents = new FakeWebContents();
-  beforeAll(() => recorded.appEvents.emit('web-contents-created', {}, contents));
+  const page = () => recorded.windows[0]!.webContents.page!;
 
-  it('blocks navigation away from the app and hands safe links to the OS browser', () => {
-    expect(emitPreventable(contents, 'will-navigate', 'https://example.com/post')).toBe(true);
+  it('blocks navigation away from the app and hands safe links to the OS browser', async () => {
+    expect(await page().followLink('https://example.com/post')).toBe(false);
     expect(fake.shell.openExternal).toHaveBeenCalledWith('https://example.com/post');
   });
 
-  it('never opens file:, javascript: or custom-protocol links', () => {
+  it('never opens file:, javascript: or custom-protocol links', async () => {
     fake.shell.openExternal.mockClear();
     for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'vscode://x']) {
-      expect(emitPreventable(contents, 'will-navigate', url)).toBe(true);
-      expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
+      expect(await page().followLink(url)).toBe(false);
+      expect(page().openWindow(url)).toEqual({ action: 'deny' });
     }
     expect(fake.shell.openExternal).not.toHaveBeenCalled();
   });
 
   it('denies new windows, even for safe links (which open outside instead)', () => {
-    expect(contents.openHandler!({ url: 'mailto:me@example.com' })).toEqual({ action: 'deny' });
+    expect(page().openWindow('mailto:me@example.com')).toEqual({ action: 'deny' });
     expect(fake.shell.openExternal).toHaveBeenCalledWith('mailto:me@example.com');
   });
 
-  it('lets the app reload its own page, and blocks webviews', () => {
-    expect(emitPreventable(contents, 'will-navigate', 'app://postwright/index.html')).toBe(false);
-    expect(emitPreventable(contents, 'will-navigate', pathToFileURL(join(rendererDir, 'index.html')).href)).toBe(true);
+  it('blocks file:// pages and webviews', async () => {
+    const contents = recorded.windows[0]!.webContents;
+    expect(await page().followLink(pathToFileURL(join(rendererDir, 'index.html')).href)).toBe(false);
     expect(emitPreventable(contents, 'will-attach-webview')).toBe(true);
   });
 });
@@ -162,105 +169,58 @@ describe('IPC', () => {
   });
 });
 
-describe('quitting', () => {
-  const contents = () => recorded.windows.at(-1)!.webContents;
-  const ownEvent = () => {
-    const frame = { url: recorded.windows.at(-1)!.loaded[0]! };
-    return { senderFrame: frame, sender: { mainFrame: frame } };
-  };
-  const call = async (channel: string, ...args: unknown[]) => {
-    const reply = (await recorded.ipcHandlers.get(channel)!(ownEvent(), ...args)) as { ok: boolean; value: unknown };
-    expect(reply).toMatchObject({ ok: true });
-    return reply.value;
-  };
-  const journalFiles = async () => {
-    const { readdir } = await import('node:fs/promises');
-    const root = join(recorded.userDataRoot, 'userData', 'recovery');
-    const folders = await readdir(root).catch(() => []);
-    return (await Promise.all(folders.map((f) => readdir(join(root, f))))).flat().filter((n) => n.endsWith('.json'));
-  };
-
-  it('with unsaved changes asks first, and closes only if the author says so', () => {
-    fake.dialog.showMessageBoxSync.mockReturnValueOnce(0);
-    // Not prevented: the page's refusal to unload stands, and the window stays.
-    expect(emitPreventable(contents(), 'will-prevent-unload')).toBe(false);
-    expect(fake.dialog.showMessageBoxSync).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ message: 'A post has unsaved changes.' }));
-    fake.dialog.showMessageBoxSync.mockReturnValueOnce(1);
-    expect(emitPreventable(contents(), 'will-prevent-unload')).toBe(true);
-  });
-
-  it('a clean quit clears the recovery journal in the app data folder, then quits', async () => {
-    const [first] = (await call('posts.list')) as { id: string }[];
-    const doc = (await call('posts.read', first!.id)) as { text: string; version: string };
-    await call('recovery.write', first!.id, `${doc.text}\nunsaved`, doc.version);
-    expect(await journalFiles()).toHaveLength(1);
-
-    fake.app.quit.mockClear();
-    // Held until the journal is cleared, then the quit goes on.
-    expect(emitPreventable(recorded.appEvents, 'will-quit')).toBe(true);
-    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalledTimes(1));
-    expect(await journalFiles()).toEqual([]);
-    // The second time round it lets the quit through.
-    expect(emitPreventable(recorded.appEvents, 'will-quit')).toBe(false);
-  });
-});
-
 describe('menu', () => {
   it('has File → New Post, Open Folder… and Save', () => {
-    const template = fake.Menu.setApplicationMenu.mock.calls.at(-1)![0] as unknown as { label?: string; submenu?: { label?: string }[] }[];
-    const file = template.find((m) => m.label === 'File')!;
-    expect(file.submenu!.map((i) => i.label)).toEqual(expect.arrayContaining(['New Post', 'Open Folder…', 'Save']));
+    const menu = fake.Menu.setApplicationMenu.mock.calls.at(-1)![0]!;
+    for (const label of ['New Post', 'Open Folder…', 'Save']) expect(menu.find(label)).toBeDefined();
   });
 });
 
 describe('opening a post file from the OS', () => {
   const contents = () => recorded.windows[0]!.webContents;
   const sampleRoot = () => join(recorded.userDataRoot, 'documents', 'Postwright Sample Blog');
-  const openPosts = () => contents().sent.filter(([channel]) => channel === 'app.openPost').map(([, payload]) => payload);
   const info = async () => {
     const frame = { url: recorded.windows[0]!.loaded[0]! };
     return ((await recorded.ipcHandlers.get('workspace.info')!({ senderFrame: frame, sender: { mainFrame: frame } })) as { value: { root: string } }).value;
   };
-  beforeAll(() => contents().emit('did-finish-load'));
 
   it('macOS open-file: a post in the open workspace is selected without reloading', async () => {
     const reloads = contents().reloads;
-    expect(emitPreventable(recorded.appEvents, 'open-file', join(sampleRoot(), 'posts', 'pricing-a-rewrite.md'))).toBe(true);
-    await vi.waitFor(() => expect(openPosts()).toEqual([{ id: postId('posts/pricing-a-rewrite.md') }]));
+    expect(recorded.osOpensFile(join(sampleRoot(), 'posts', 'pricing-a-rewrite.md'))).toBe(true);
+    await vi.waitFor(() => expect(heard.map((h) => h.payload)).toEqual([{ id: postId('posts/pricing-a-rewrite.md') }]), WAIT);
+    expect(heard[0]!.page).toBe(contents().page);
     expect(contents().reloads).toBe(reloads);
   });
 
-  it("second instance: a post in another blog opens that blog, then selects the post once the page has reloaded", async () => {
+  it('second instance: a post in another blog opens that blog, then the reloaded page selects the post', async () => {
     const elsewhere = await tempDir();
     await writeTree(elsewhere, { 'blog/postwright.json': '{}', 'blog/posts/far.md': post({ title: 'Far' }) });
-    const sentBefore = openPosts().length;
-    const reloads = contents().reloads;
-    recorded.appEvents.emit('second-instance', {}, ['/opt/Postwright/postwright', '--allow-file-access-from-files', 'posts/far.md'], join(elsewhere, 'blog'));
-    await vi.waitFor(() => expect(contents().reloads).toBe(reloads + 1));
+    const before = contents().page;
+    recorded.secondInstance(['/opt/Postwright/postwright', '--allow-file-access-from-files', 'posts/far.md'], join(elsewhere, 'blog'));
+    await vi.waitFor(() => expect(heard.at(-1)?.payload).toEqual({ id: postId('posts/far.md') }), WAIT);
+    // Heard by the new page, never sent to the old one on its way out.
+    expect(heard.at(-1)!.page).not.toBe(before);
+    expect(heard.at(-1)!.page).toBe(contents().page);
+    expect(heard.filter((h) => h.page === before)).toHaveLength(1);
     expect((await info()).root).toBe(join(elsewhere, 'blog'));
-    // Not before the reloaded page can hear it.
-    expect(openPosts()).toHaveLength(sentBefore);
-    contents().emit('did-finish-load');
-    expect(openPosts().at(-1)).toEqual({ id: postId('posts/far.md') });
-    const file = fake.Menu.setApplicationMenu.mock.calls.at(-1)![0] as unknown as { label?: string; submenu?: { label?: string; submenu?: { label?: string }[] }[] }[];
-    const recent = file.find((m) => m.label === 'File')!.submenu!.find((i) => i.label === 'Open Recent');
-    expect(recent?.submenu?.[0]?.label).toBe(join(elsewhere, 'blog'));
+    const menu = fake.Menu.setApplicationMenu.mock.calls.at(-1)![0]!;
+    expect(menu.find('Open Recent')?.submenu).toMatchObject([{ label: join(elsewhere, 'blog') }]);
   });
 
   it('second instance without a file only brings the window forward', async () => {
-    const sent = openPosts().length;
+    const count = heard.length;
     const reloads = contents().reloads;
-    recorded.appEvents.emit('second-instance', {}, ['/opt/Postwright/postwright'], '/');
+    recorded.secondInstance(['/opt/Postwright/postwright'], '/');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(openPosts()).toHaveLength(sent);
+    expect(heard).toHaveLength(count);
     expect(contents().reloads).toBe(reloads);
   });
 
   it('a file that cannot be opened is explained, and nothing changes', async () => {
     const before = await info();
     fake.dialog.showErrorBox.mockClear();
-    emitPreventable(recorded.appEvents, 'open-file', join(recorded.userDataRoot, 'nowhere', 'gone.md'));
-    await vi.waitFor(() => expect(fake.dialog.showErrorBox).toHaveBeenCalledWith('Could not open that file', expect.stringContaining('does not exist')));
+    recorded.osOpensFile(join(recorded.userDataRoot, 'nowhere', 'gone.md'));
+    await vi.waitFor(() => expect(fake.dialog.showErrorBox).toHaveBeenCalledWith('Could not open that file', expect.stringContaining('does not exist')), WAIT);
     expect(await info()).toEqual(before);
   });
 });

@@ -2,6 +2,7 @@ import * as electron from 'electron';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { methods, type RawApi } from '../../common/api';
 import type { FakeElectron } from './fakeElectron';
+import { WAIT } from '../helpers/wait';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).createFakeElectron('/nonexistent'));
 
@@ -21,17 +22,29 @@ describe('the preload', () => {
     expect(serialised).not.toMatch(/ipcRenderer|invoke|send/);
   });
 
-  it('calls the contract channel with the arguments', async () => {
-    expect(await api.posts.save('abc', 'text', 'v1')).toEqual({ ok: true, value: { channel: 'posts.save', args: ['abc', 'text', 'v1'] } });
-    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith('posts.save', 'abc', 'text', 'v1');
+  it('calls the contract channel with the arguments, reaching the main process handler', async () => {
+    const page = fake.recorded.blankPage();
+    const received: unknown[][] = [];
+    fake.ipcMain.handle('posts.save', async (event, ...args) => {
+      received.push([(event as { senderFrame: { url: string } }).senderFrame.url, ...args]);
+      return { ok: true, value: 'saved' };
+    });
+    expect(await api.posts.save('abc', 'text', 'v1')).toEqual({ ok: true, value: 'saved' });
+    expect(received).toEqual([[page.url, 'abc', 'text', 'v1']]);
+    // A channel with no handler rejects, as ipcRenderer.invoke does.
+    await expect(api.posts.list()).rejects.toThrow(/No handler registered for 'posts.list'/);
   });
 
-  it('subscribes to contract events and unsubscribes', () => {
+  it('subscribes to contract events and unsubscribes', async () => {
+    const page = fake.recorded.blankPage();
     const seen: unknown[] = [];
     const off = api.on('posts.changed', (p) => seen.push(p));
-    fake.recorded.rendererListeners.emit('posts.changed', {}, { kind: 'removed', id: 'a' });
+    page.contents.send('posts.changed', { kind: 'removed', id: 'a' });
+    await vi.waitFor(() => expect(seen).toEqual([{ kind: 'removed', id: 'a' }]), WAIT);
     off();
-    fake.recorded.rendererListeners.emit('posts.changed', {}, { kind: 'removed', id: 'b' });
+    page.contents.send('posts.changed', { kind: 'removed', id: 'b' });
+    page.contents.send('posts.changed', { kind: 'removed', id: 'c' });
+    await new Promise((resolve) => setImmediate(resolve));
     expect(seen).toEqual([{ kind: 'removed', id: 'a' }]);
     expect(() => api.on('shell.exec' as 'posts.changed', () => {})).toThrow(/no event/);
   });

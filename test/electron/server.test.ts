@@ -112,6 +112,10 @@ describe('the browser bridge', () => {
     const page = await call('/', { method: 'GET' });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    // Images from this bridge only, by its exact origin: not any port of 127.0.0.1.
+    const port = running.bridge.port;
+    expect(String(page.headers['content-security-policy'])).toContain(`img-src 'self' data: blob: http://127.0.0.1:${port} http://localhost:${port} https:;`);
+    expect(String(page.headers['content-security-policy'])).not.toContain('127.0.0.1:*');
     for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/assets/../../package.json']) {
       const res = await call(path, { method: 'GET' });
       expect(res.status, path).toBe(404);
@@ -123,8 +127,11 @@ describe('the browser bridge', () => {
     expect((await call('/api/events', { method: 'GET' })).status).toBe(401);
     const events: string[] = [];
     const stream = request({ host: '127.0.0.1', port: running.bridge.port, path: `/api/events?token=${running.bridge.token}`, method: 'GET' });
+    let subscribed!: () => void;
+    const connected = new Promise<void>((resolve) => (subscribed = resolve));
     const received = new Promise<void>((resolve) => {
       stream.on('response', (res) => {
+        subscribed();
         res.on('data', (chunk: Buffer) => {
           events.push(chunk.toString());
           if (events.join('').includes('outside-edit.md')) resolve();
@@ -132,7 +139,8 @@ describe('the browser bridge', () => {
       });
     });
     stream.end();
-    await new Promise((r) => setTimeout(r, 300));
+    // The server subscribes before it answers, so an answer means events will arrive.
+    await connected;
     await writeFile(join(running.root, 'posts', 'outside-edit.md'), '---\ntitle: Written elsewhere\n---\nHello.\n');
     await received;
     stream.destroy();

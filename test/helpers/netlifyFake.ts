@@ -11,6 +11,11 @@
 // Every request must carry `Authorization: Bearer <token>`, or gets 401.
 // Like Netlify, it keeps content by SHA-1: a file it already holds (from any
 // deploy, finished or not) is never asked for again. It records each upload.
+//
+// The Netlify target's API address is fixed in code; the only way to point it
+// here is the test-only environment variable POSTWRIGHT_TEST_NETLIFY_API, which
+// startNetlifyFake() sets in this process for the test (and `env` carries to a
+// child process), never a setting in postwright.json.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,8 +29,10 @@ interface FakeDeploy {
 }
 
 export interface NetlifyFake {
-  /** The `apiUrl` a target should use. */
+  /** The fake's API address (what POSTWRIGHT_TEST_NETLIFY_API is set to). */
   readonly apiUrl: string;
+  /** The environment a `postwright` child process needs to publish here. */
+  readonly env: { readonly POSTWRIGHT_TEST_NETLIFY_API: string };
   readonly token: string;
   readonly siteId: string;
   /** Paths PUT to a deploy, in arrival order (without the leading "/"). */
@@ -40,10 +47,16 @@ export interface NetlifyFake {
   restart(): Promise<void>;
 }
 
-/** A fake stopped when the current test finishes. */
+/** A fake stopped when the current test finishes; until then the Netlify target in this process talks to it. */
 export async function startNetlifyFake(options: { token?: string; siteId?: string } = {}): Promise<NetlifyFake> {
   const fake = await runNetlifyFake(options);
-  onTestFinished(() => fake.stop());
+  const before = process.env.POSTWRIGHT_TEST_NETLIFY_API;
+  process.env.POSTWRIGHT_TEST_NETLIFY_API = fake.apiUrl;
+  onTestFinished(async () => {
+    if (before === undefined) delete process.env.POSTWRIGHT_TEST_NETLIFY_API;
+    else process.env.POSTWRIGHT_TEST_NETLIFY_API = before;
+    await fake.stop();
+  });
   return fake;
 }
 
@@ -137,6 +150,7 @@ export async function runNetlifyFake(options: { token?: string; siteId?: string 
 
   const fake: NetlifyFake = {
     apiUrl: `http://127.0.0.1:${port}/api/v1/`,
+    env: { POSTWRIGHT_TEST_NETLIFY_API: `http://127.0.0.1:${port}/api/v1/` },
     token,
     siteId,
     uploads,

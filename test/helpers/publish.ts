@@ -4,7 +4,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundledSampleBlog } from '../../electron/appPaths';
 import { envSecrets } from '../../electron/publish/envSecrets';
-import { publishSite, testTarget, type PublishOptions } from '../../electron/publish/publish';
+import { publishSite, testTarget, type PublishOptions, type TestTargetOptions } from '../../electron/publish/publish';
 import { tempDir } from './tmp';
 
 export async function publishingWorkspace(targets: Record<string, unknown>) {
@@ -14,14 +14,24 @@ export async function publishingWorkspace(targets: Record<string, unknown>) {
   const settings = JSON.parse(await readFile(settingsFile, 'utf8')) as Record<string, unknown>;
   await writeFile(settingsFile, JSON.stringify({ ...settings, publish: { targets } }, null, 2));
   const cacheDir = await tempDir('postwright-cache-');
-  const shared = { root, cacheDir, secrets: envSecrets({}), hostKeys: { knownHosts: [], trustedHostsFile: path.join(cacheDir, 'known_hosts') } };
+  const endpointsFile = path.join(cacheDir, 'trusted-endpoints.json');
+  const shared = {
+    root,
+    cacheDir,
+    secrets: envSecrets({}),
+    hostKeys: { knownHosts: [], trustedHostsFile: path.join(cacheDir, 'known_hosts') },
+    // As with --trust-endpoint: these tests are about the hosts. The endpoint gate's own tests pass trustNew: false.
+    endpoints: { file: endpointsFile, trustNew: true },
+  };
   return {
     root,
     cacheDir,
+    /** Where this workspace's tests keep confirmed addresses (the app's data folder in real use). */
+    endpointsFile,
     /** The built site's folder. */
     site: path.join(root, '_site'),
     publish: (options: Partial<PublishOptions> = {}) => publishSite({ ...shared, ...options }),
-    test: (target: string, config?: unknown) => testTarget({ ...shared, target, config }),
+    test: (target: string, config?: unknown, options: Partial<TestTargetOptions> = {}) => testTarget({ ...shared, target, config, ...options }),
     write: (relative: string, text: string) => writeFile(path.join(root, relative), text),
   };
 }

@@ -20,7 +20,9 @@ import type { ListRequest, ListResponse } from '../../electron/workspace/paralle
 import { findPosts } from '../../electron/workspace/scan';
 import { readSettings } from '../../electron/workspace/settings';
 import { Workspace } from '../../electron/workspace/workspace';
-import { noTrash } from '../helpers/tmp';
+import { buildSite } from '../../electron/site/build';
+import { PARALLEL_THRESHOLD as RENDER_THRESHOLD } from '../../electron/site/renderPool';
+import { noTrash, post, tempDir, writeTree } from '../helpers/tmp';
 
 const run = promisify(execFile);
 const builder = path.join(packageRoot, 'node_modules', '.bin', 'electron-builder');
@@ -54,8 +56,15 @@ let files: string[];
 beforeAll(async () => {
   if (!existsSync(path.join(packageRoot, 'out', 'main', 'main.js'))) throw new Error('out/ is not built: run `npm run build` (npm test does it first).');
   out = await mkdtemp(path.join(tmpdir(), 'postwright-package-'));
+  // As on a machine without a C++ toolchain: every compiler on PATH fails, so a native rebuild would fail the package.
+  const noCompilers = await mkdtemp(path.join(tmpdir(), 'postwright-no-cc-'));
+  for (const tool of ['cc', 'c++', 'gcc', 'g++', 'clang', 'clang++', 'make']) {
+    await writeFile(path.join(noCompilers, tool), '#!/bin/sh\necho "no C++ toolchain here" >&2\nexit 127\n', { mode: 0o755 });
+  }
+  const env = { ...process.env, PATH: `${noCompilers}${path.delimiter}${process.env.PATH ?? ''}` };
   // Outside the repository, so nothing in it can stand in for a file the package lacks.
-  await run(builder, ['--dir', '--linux', `-c.electronDist=${stub}`, `-c.directories.output=${out}`], { cwd: packageRoot, timeout: 300_000 });
+  await run(builder, ['--dir', '--linux', `-c.electronDist=${stub}`, `-c.directories.output=${out}`], { cwd: packageRoot, timeout: 300_000, env });
+  await rm(noCompilers, { recursive: true, force: true });
   resources = path.join(out, 'linux-unpacked', 'resources');
   archive = path.join(resources, 'app.asar');
   files = listPackage(archive, { isPack: false }).filter((p) => !('files' in statFile(archive, p.slice(1))));
@@ -72,6 +81,7 @@ describe('the package', () => {
       '/out/main/cli.js',
       '/out/main/listWorker.mjs',
       '/out/main/checkWorker.mjs',
+      '/out/main/renderWorker.mjs',
       '/out/preload/preload.cjs',
       '/out/renderer/index.html',
       // The site theme (common/theme/, being bundled into out/ on another branch): add its bundled entry file here.
@@ -158,6 +168,24 @@ describe('the check worker', () => {
     // The sample blog links between its posts: the worker lexed them.
     expect(reply.results.some((r) => r!.references.length > 0)).toBe(true);
   });
+});
+
+describe('the render worker', () => {
+  it('builds a site from app.asar.unpacked, sanitizing raw HTML with jsdom loaded from there too, with no fallback', async () => {
+    const root = await tempDir();
+    const posts: Record<string, string> = { 'postwright.json': '{}' };
+    // Enough posts for worker threads; raw HTML makes each worker load jsdom for the sanitizer.
+    for (let i = 0; i < RENDER_THRESHOLD + 10; i++) posts[`posts/p${i}.md`] = post({ title: `Post ${i}`, date: '2024-03-01' }, `Body ${i}.\n\n<div class="raw" onclick="alert(1)">raw ${i}</div>\n`);
+    await writeTree(root, posts);
+    const out = path.join(await tempDir(), 'site');
+    const script = unpackedPath(path.join(archive, 'out', 'main', 'renderWorker.mjs'));
+    expect(script).toBe(path.join(resources, 'app.asar.unpacked', 'out', 'main', 'renderWorker.mjs'));
+    const summary = await buildSite({ root, out, workerScript: script });
+    expect(summary.warnings).toEqual([]);
+    expect(summary.posts).toBe(RENDER_THRESHOLD + 10);
+    const page = readFileSync(path.join(out, 'posts', 'p7', 'index.html'), 'utf8');
+    expect(page).toContain('<div class="raw">raw 7</div>');
+  }, 120_000);
 });
 
 describe('the Electron fuses', () => {

@@ -1,35 +1,40 @@
 import { describe, expect, it } from 'vitest';
+import type { PublishTargetConfig } from '../../common/publish';
 import { configOf, describeTarget, problemsOf, valuesOf } from '../../renderer/publishFields';
 import { formatBytes, lastPublishedLabel, phaseLabel, progressCounts } from '../../renderer/publishFormat';
 
 describe('the target form', () => {
   it('saves only what was filled in, trimmed, with numbers as numbers and unticked boxes left out', () => {
-    expect(configOf('sftp', { host: ' example.org ', port: '2222', user: 'me', path: '/var/www', keyFile: '', url: '' }, null)).toEqual({
+    expect(configOf('sftp', { host: ' example.org ', port: '2222', user: 'me', path: '/var/www', keyFile: '', url: '' })).toEqual({
       type: 'sftp',
       host: 'example.org',
       port: 2222,
       user: 'me',
       path: '/var/www',
     });
-    expect(configOf('git', { remote: 'r', force: false }, null)).toEqual({ type: 'git', remote: 'r' });
-    expect(configOf('git', { remote: 'r', force: true }, null)).toEqual({ type: 'git', remote: 'r', force: true });
+    expect(configOf('git', { remote: 'r', force: false })).toEqual({ type: 'git', remote: 'r' });
+    expect(configOf('git', { remote: 'r', force: true })).toEqual({ type: 'git', remote: 'r', force: true });
   });
 
-  it('keeps saved keys the form does not show, but not those of another kind', () => {
-    const saved = { type: 'netlify' as const, siteId: 'a', apiUrl: 'http://127.0.0.1:9999/api/v1/' };
-    expect(configOf('netlify', valuesOf(saved), saved)).toEqual(saved);
-    expect(configOf('git', { ...valuesOf(saved), remote: 'r' }, saved)).toEqual({ type: 'git', remote: 'r' });
+  it('saves only the keys it shows: one a shared postwright.json slipped in is dropped, not kept out of sight', () => {
+    // A key the schema no longer has (Netlify's old apiUrl) and one it never had are both left out on save.
+    const planted = { type: 'netlify', siteId: 'a', apiUrl: 'http://203.0.113.9/api/v1/', endpoint: 'http://203.0.113.9/' } as unknown as PublishTargetConfig;
+    expect(configOf('netlify', valuesOf(planted))).toEqual({ type: 'netlify', siteId: 'a' });
+    expect(configOf('git', { ...valuesOf(planted), remote: 'r' })).toEqual({ type: 'git', remote: 'r' });
   });
 
   it('round-trips a saved config through the fields', () => {
     const saved = { type: 's3' as const, bucket: 'my-blog', region: 'eu-west-1', forcePathStyle: true, prefix: 'blog/' };
-    expect(configOf('s3', valuesOf(saved), saved)).toEqual(saved);
+    expect(configOf('s3', valuesOf(saved))).toEqual(saved);
   });
 
   it('names what is wrong per field, in the schema’s words', () => {
     expect(problemsOf({ type: 'sftp', host: 'h', user: 'u', path: '/p' })).toEqual({});
     expect(problemsOf({ type: 'sftp', user: 'u', path: '/p', port: 'abc' })).toEqual({ host: 'must not be empty', port: 'must be a number' });
     expect(problemsOf({ type: 's3', bucket: 'ab', endpoint: 'ftp://x' })).toEqual({ bucket: 'must be at least 3 characters', endpoint: 'must be an http or https URL' });
+    expect(problemsOf({ type: 's3', bucket: 'abc', endpoint: 'http://minio.example:9000' })).toEqual({
+      endpoint: 'must be an https:// URL (plain http:// only to this computer: localhost, 127.0.0.0/8 or [::1])',
+    });
   });
 
   it('describes each kind in one line', () => {

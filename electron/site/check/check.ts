@@ -10,7 +10,9 @@ import { examinePost, type ExaminedPost } from './examine';
 import { checkImage } from './images';
 import { checkLink } from './links';
 import { problem } from './problem';
+import { checkLinks } from './symlinks';
 import { checkSlugs } from './slugs';
+import { checkUnusedAssets } from './unusedAssets';
 import { SiteIndex, siteUrlOf, type UrlOf } from './siteIndex';
 
 export interface CheckOptions {
@@ -38,7 +40,7 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
       return;
     }
     examined.set(summary.path, post);
-    problems.push(...post.problems, ...(await checkReferences(post, site)));
+    problems.push(...post.problems, ...(await checkReferences(post, site)), ...(await checkUnusedAssets(workspace.root, post)));
   };
   if (useWorkers(posts.length)) {
     await examineInWorkers(workspace.root, posts, checkOne);
@@ -50,6 +52,7 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, posts.length) }, lane));
   }
   problems.push(...checkSlugs(site, examined));
+  problems.push(...(await checkLinks(workspace)));
   // What the blog's config says that Postwright cannot follow (a permalink template it would have to run…).
   const { configFile, warnings } = workspace.layout;
   for (const message of warnings) problems.push({ file: configFile ?? '', postId: '', line: 1, severity: 'warning', kind: 'config', message });

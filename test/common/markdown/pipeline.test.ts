@@ -1,4 +1,6 @@
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { createMarkdown } from '../../../common/markdown/pipeline';
 import { nodeMarkdown } from '../../helpers/markdown';
 import { executableMarkup, hostileInputs } from '../../helpers/hostile';
 
@@ -14,7 +16,7 @@ describe('markdown pipeline', () => {
   });
 
   it('keeps task-list checkboxes through the sanitizer, disabled, and no other input', () => {
-    const { html } = nodeMarkdown({ alwaysSanitize: true }).render('- [x] done\n- [ ] todo\n\n<input type="text" value="x"><input type="checkbox" checked>\n');
+    const { html } = md.render('- [x] done\n- [ ] todo\n\n<input type="text" value="x"><input type="checkbox" checked>\n');
     expect(html.match(/<input[^>]*type="checkbox"[^>]*>/g)).toHaveLength(3);
     expect(html.match(/<input[^>]*>/g)!.every((tag) => tag.includes('disabled'))).toBe(true);
     expect(html).not.toContain('type="text"');
@@ -63,7 +65,7 @@ describe('markdown pipeline with hostile input', () => {
   });
 
   it('finds executable markup when it is there (the check can fail)', () => {
-    const raw = nodeMarkdown({ rawHtml: 'trusted' });
+    const raw = createMarkdown({ sanitize: (html) => html });
     const found = hostileInputs.filter((input) => !input.pathological && executableMarkup(raw.render(input.markdown).html).length > 0);
     expect(found.length).toBeGreaterThan(hostileInputs.length / 2);
   });
@@ -80,9 +82,28 @@ describe('markdown pipeline with hostile input', () => {
     expect(html).not.toContain('evil.example');
   });
 
-  it('keeps raw HTML as written when the author trusts it', () => {
-    const trusted = nodeMarkdown({ rawHtml: 'trusted' });
-    expect(trusted.render('<div style="color: red">hi</div>').html).toContain('style="color: red"');
+  it('sanitizes a post with no raw HTML at all: one sanitizer for every render', () => {
+    const seen: string[] = [];
+    const watched = createMarkdown({ sanitize: (html) => (seen.push(html), html) });
+    watched.render('Plain *markdown*, no HTML.\n');
+    expect(seen).toEqual(['<p>Plain <em>markdown</em>, no HTML.</p>\n']);
     expect(md.render('<div style="color: red">hi</div>').html).not.toContain('style=');
+  });
+
+  it('escapes footnote labels in every attribute, even with no sanitizer after it', () => {
+    // Upstream marked-footnote 1.4 writes the label raw into the back-reference's aria-label.
+    const unsanitized = createMarkdown({ sanitize: (html) => html });
+    const labels = [`x" onmouseover="alert(1)`, `x' onfocus='alert(2)`, `"><img src=x onerror=alert(3)>`, '`x` onclick=`y`'];
+    const source = `${labels.map((label) => `Claim.[^${label}]`).join('\n\n')}\n\n${labels.map((label, i) => `[^${label}]: Note ${i}.`).join('\n')}\n`;
+    const { document } = new JSDOM(unsanitized.render(source).html).window;
+    const attributes = [...document.querySelectorAll('*')].flatMap((element) => element.getAttributeNames());
+    expect(attributes.filter((name) => !['id', 'href', 'class', 'aria-describedby', 'aria-label', 'data-footnote-ref', 'data-footnotes', 'data-footnote-backref'].includes(name))).toEqual([]);
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+    expect([...document.querySelectorAll('[data-footnote-backref]')].map((a) => a.getAttribute('aria-label'))).toEqual(labels.map((label) => `Back to reference ${label}`));
+  });
+
+  it('keeps heading ids that name document properties, so #links and #title reach their headings', () => {
+    expect(md.render('## Links\n\n## Title\n\n## Images\n').headings.map((h) => h.id)).toEqual(['links', 'title', 'images']);
+    expect(md.render('## Links\n\n## Title\n\n## Images\n').html).toBe('<h2 id="links">Links</h2>\n<h2 id="title">Title</h2>\n<h2 id="images">Images</h2>\n');
   });
 });

@@ -8,7 +8,7 @@ import { findTemplateTags } from '../../../common/markdown/templateTags';
 
 const sanitize = createSanitizer(new JSDOM('').window as unknown as Window & typeof globalThis);
 const site = createMarkdown({ sanitize, templates: { placeholders: false, site: { url: 'https://x.org', baseurl: '/blog' } } });
-const preview = createMarkdown({ sanitize, alwaysSanitize: true, templates: { placeholders: true } });
+const preview = createMarkdown({ sanitize, templates: { placeholders: true } });
 
 describe('template tags', () => {
   it('renders Liquid and Hugo highlight blocks as highlighted code, every line kept', () => {

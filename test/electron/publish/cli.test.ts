@@ -31,8 +31,9 @@ describe('postwright publish (the installed bin)', () => {
     expect(lines.slice(0, 2)).toEqual(['Checking posts…', 'Building…']);
     expect(lines).toContain(`pages: uploading 0 / ${files} files, 0 B / ${lines.find((l) => l.startsWith('pages: uploading'))!.split(' / ').pop()}`);
     expect(lines).toContain('mirror: finishing…');
-    expect(lines.at(-2)).toMatch(new RegExp(`^Published to "pages": ${files} files uploaded \\(.* kB, 100\\.0% of the site's .* kB\\), 0 deleted\\. https://example\\.com/$`));
-    expect(lines.at(-1)).toMatch(/^Published to "mirror": .* https:\/\/mirror\.example\.org\/$/);
+    // Each summary names where it went: here a bare repository on this computer.
+    expect(lines.at(-2)).toMatch(new RegExp(`^Published to "pages" \\(file://[^)]+\\): ${files} files uploaded \\(.* kB, 100\\.0% of the site's .* kB\\), 0 deleted\\. https://example\\.com/$`));
+    expect(lines.at(-1)).toMatch(/^Published to "mirror" \(file:\/\/[^)]+\): .* https:\/\/mirror\.example\.org\/$/);
     for (const [repo, branch] of [[one.dir, 'gh-pages'], [two.dir, 'main']] as const) {
       const tree = await branchTree(repo, branch);
       expect([...tree.keys()].sort()).toEqual([...site.keys(), '.nojekyll'].sort());
@@ -41,7 +42,7 @@ describe('postwright publish (the installed bin)', () => {
     // The cache went where XDG says, not into the workspace.
     expect((await readTree(env.XDG_CACHE_HOME)).size).toBeGreaterThan(0);
     const again = await runBin(['publish', ws.root, '--target', 'mirror'], env);
-    expect(again.stdout.trim().split('\n').at(-1)).toBe('"mirror" is up to date: nothing to upload. https://mirror.example.org/');
+    expect(again.stdout.trim().split('\n').at(-1)).toBe(`"mirror" (${two.url}) is up to date: nothing to upload. https://mirror.example.org/`);
   });
 
   it('in a terminal, shows progress on one line rewritten in place', { timeout: 60_000 }, async () => {
@@ -56,7 +57,7 @@ describe('postwright publish (the installed bin)', () => {
     expect(stdout).toContain('\r\x1b[2KChecking posts…');
     expect(stdout).toMatch(/\r\x1b\[2Kpages: uploading \d+ \/ \d+ files/);
     expect(stdout).not.toContain('Checking posts…\r\n');
-    expect(stdout).toMatch(/\r\x1b\[2KPublished to "pages": \d+ files uploaded/);
+    expect(stdout).toMatch(/\r\x1b\[2KPublished to "pages" \(file:\/\/[^)]+\): \d+ files uploaded/);
   });
 
   it('--dry-run lists exactly what would change and changes nothing', { timeout: 60_000 }, async () => {
@@ -70,7 +71,7 @@ describe('postwright publish (the installed bin)', () => {
     expect(code).toBe(0);
     const size = (await readTree(ws.site)).get('posts/why-i-bill-by-the-week/index.html')!.length;
     expect(stdout.trim().split('\n').slice(-3)).toEqual([
-      'Dry run for "pages" (nothing was changed):',
+      `Dry run for "pages" at ${remote.url} (nothing was changed):`,
       `  upload  posts/why-i-bill-by-the-week/index.html  (${(size / 1000).toFixed(1)} kB)`,
       expect.stringMatching(/^1 file to upload \(.* kB\), 0 to delete, of \d+ files on the host\.$/),
     ]);
@@ -95,7 +96,7 @@ describe('postwright publish (the installed bin)', () => {
     );
     const forced = await runBin(['publish', ws.root, '--force'], env);
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toContain(`Published to "pages": 0 files uploaded (0 B, 0.0% of the site's`);
+    expect(forced.stdout).toContain(`Published to "pages" (${remote.url}): 0 files uploaded (0 B, 0.0% of the site's`);
     expect(forced.stdout).toContain(`, ${files + 1} deleted.`);
     expect((await branchTree(remote.dir, 'gh-pages')).size).toBe(files);
   });

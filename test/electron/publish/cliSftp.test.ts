@@ -25,16 +25,16 @@ describe.skipIf(skipSshd)('postwright publish to an SFTP target (the installed b
     // HOME too: ~/.ssh/known_hosts is read, and must be this test's (empty) one.
     const env = { HOME: home, XDG_CACHE_HOME: path.join(home, 'cache'), XDG_DATA_HOME: path.join(home, 'data') };
 
-    const refused = await runBin(['publish', ws.root, '--target', 'vps'], env);
+    const refused = await runBin(['publish', ws.root, '--target', 'vps', '--trust-endpoint'], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(sshd.hostKeyFingerprint);
     expect(refused.stderr).toContain('run with --accept-host-key or accept it in the app');
 
-    const accepted = await runBin(['publish', ws.root, '--target', 'vps', '--accept-host-key'], env);
+    const accepted = await runBin(['publish', ws.root, '--target', 'vps', '--accept-host-key', '--trust-endpoint'], env);
     expect(accepted.stderr).toBe('');
     expect(accepted.code).toBe(0);
     const site = await readTree(ws.site);
-    expect(accepted.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^Published to "vps": ${site.size} files uploaded .*, 0 deleted\\. https://example\\.com/$`));
+    expect(accepted.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^Published to "vps" \\(sftp://127\\.0\\.0\\.1:${sshd.port}\\): ${site.size} files uploaded .*, 0 deleted\\. https://example\\.com/$`));
     const remote = await readTree(folder);
     remote.delete(REMOTE_MANIFEST);
     expect(remote).toEqual(site);
@@ -42,9 +42,9 @@ describe.skipIf(skipSshd)('postwright publish to an SFTP target (the installed b
 
     const edited = 'posts/why-i-bill-by-the-week.md';
     await ws.write(edited, `${await readFile(path.join(ws.root, edited), 'utf8')}\nA new closing line.\n`);
-    const again = await runBin(['publish', ws.root, '--target', 'vps'], env);
+    const again = await runBin(['publish', ws.root, '--target', 'vps', '--trust-endpoint'], env);
     expect(again.code).toBe(0);
-    expect(again.stdout.trim().split('\n').at(-1)).toMatch(/^Published to "vps": 1 file uploaded .*, 0 deleted\./);
+    expect(again.stdout.trim().split('\n').at(-1)).toMatch(/^Published to "vps" \(sftp:\/\/127\.0\.0\.1:\d+\): 1 file uploaded .*, 0 deleted\./);
     expect((await readFile(path.join(folder, 'posts/why-i-bill-by-the-week/index.html'), 'utf8')).includes('A new closing line.')).toBe(true);
   });
 });

@@ -36,7 +36,7 @@ describe('publishing to S3 and Netlify through publishSite', () => {
 
   it('a Netlify site: a dry run cancels its deploy and sends nothing; the publish makes the build live', { timeout: 60_000 }, async () => {
     const fake = await startNetlifyFake();
-    const ws = await publishingWorkspace({ netlify: { type: 'netlify', siteId: fake.siteId, apiUrl: fake.apiUrl } });
+    const ws = await publishingWorkspace({ netlify: { type: 'netlify', siteId: fake.siteId } });
     const secrets = envSecrets({ NETLIFY_AUTH_TOKEN: fake.token });
 
     const [dry] = await ws.publish({ dryRun: true, secrets });

@@ -7,7 +7,7 @@
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NetlifyTarget } from '../../../common/publishSettings';
 import { envSecrets } from '../../../electron/publish/envSecrets';
 import { createTarget } from '../../../electron/publish/netlify';
@@ -19,12 +19,13 @@ import { rejection } from '../../helpers/rejection';
 
 const opened: Target[] = [];
 afterEach(async () => {
+  vi.unstubAllEnvs();
   for (const target of opened.splice(0)) await target.close();
 });
 
 /** `token` null: none in the secret source. */
-async function netlifyTarget(fake: { apiUrl: string; siteId: string; token?: string }, token: string | null = fake.token ?? null) {
-  const config = NetlifyTarget.parse({ type: 'netlify', siteId: fake.siteId, apiUrl: fake.apiUrl });
+async function netlifyTarget(fake: { siteId: string; token?: string }, token: string | null = fake.token ?? null) {
+  const config = NetlifyTarget.parse({ type: 'netlify', siteId: fake.siteId });
   const target = createTarget(config, await targetEnv('netlify', envSecrets(token ? { NETLIFY_AUTH_TOKEN: token } : {})));
   opened.push(target);
   return target;
@@ -175,7 +176,7 @@ describe('Netlify target (against a contract fake of the deploy API)', () => {
   it('names a missing site', async () => {
     const site = await sampleSite();
     const fake = await startNetlifyFake();
-    const target = await netlifyTarget({ apiUrl: fake.apiUrl, siteId: 'no-such-site' }, fake.token);
+    const target = await netlifyTarget({ siteId: 'no-such-site' }, fake.token);
     for (const attempt of [() => target.test(new AbortController().signal), () => publishOnce(target, site.out)]) {
       const error = await rejection(attempt());
       expect(error.code).toBe('not-found');
@@ -188,7 +189,8 @@ describe('Netlify target (against a contract fake of the deploy API)', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     await new Promise((resolve) => server.close(resolve));
-    const target = await netlifyTarget({ apiUrl: `http://127.0.0.1:${port}/api/v1/`, siteId: 'site' }, 'token');
+    vi.stubEnv('POSTWRIGHT_TEST_NETLIFY_API', `http://127.0.0.1:${port}/api/v1/`);
+    const target = await netlifyTarget({ siteId: 'site' }, 'token');
     const error = await rejection(target.test(new AbortController().signal));
     expect(error.code).toBe('unreachable');
     expect(error.message).toBe(`Netlify target "netlify" (site site): Netlify's API (127.0.0.1:${port}) cannot be reached: check the endpoint or your connection, then publish again.`);

@@ -20,9 +20,19 @@ describe('adding an image to a post', () => {
 
   it('never replaces a file: a taken name gets -2, -3, also when pasted at once', async () => {
     const { ws, id, root } = await openTestWorkspace(files);
-    const results = await Promise.all([1, 2, 3].map(() => ws.addAsset(id('posts/hello world.md'), 'chart.png', onePixelPng)));
+    // Three different images (bytes after a PNG's end are ignored by readers, and make the files differ).
+    const images = [1, 2, 3].map((n) => Buffer.concat([onePixelPng, Buffer.from([n])]));
+    const results = await Promise.all(images.map((bytes) => ws.addAsset(id('posts/hello world.md'), 'chart.png', bytes)));
     expect(results.map((r) => path.posix.basename(r.path)).sort()).toEqual(['chart-2.png', 'chart-3.png', 'chart.png']);
     expect((await readdir(path.join(root, 'posts', 'hello world.assets'))).sort()).toEqual(['chart-2.png', 'chart-3.png', 'chart.png']);
+  });
+
+  it('keeps one file for the same image pasted twice, also at once', async () => {
+    const { ws, id, root } = await openTestWorkspace(files);
+    const first = await ws.addAsset(id('posts/hello world.md'), 'image.png', onePixelPng);
+    const again = await Promise.all([1, 2].map(() => ws.addAsset(id('posts/hello world.md'), 'image.png', onePixelPng)));
+    expect(again).toEqual([first, first]);
+    expect(await readdir(path.join(root, 'posts', 'hello world.assets'))).toEqual(['image.png']);
   });
 
   it('distrusts the given name: no folders, no climbing, no control characters, the type from the bytes', async () => {

@@ -22,8 +22,27 @@ const KILLS = 1000;
 const PARALLEL = 3;
 /** Kill delays are drawn from [0, this) ms after the child is ready; a save of 200 KB takes a few ms. */
 const MAX_DELAY_MS = 20;
+/**
+ * Kill delays come from a seeded generator, and the seed is printed, so a failing
+ * run can be replayed with KILL_SEED=<seed> (the timing still varies with load).
+ */
+const SEED = Number(process.env.KILL_SEED ?? Math.floor(Math.random() * 2 ** 32));
+console.log(`kill test seed: ${SEED} (replay with KILL_SEED=${SEED})`);
+const random = mulberry32(SEED);
 /** The bundled saver, in a temp folder: never in out/, which the app package takes whole. */
 let saver: string;
+
+/** mulberry32: a small, well-known seeded generator of floats in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 const titleOf = (text: string) => /^title: (.*)$/m.exec(text)![1];
 
@@ -52,7 +71,7 @@ function killOnce(root: string, a: string, b: string): Promise<Kill> {
     let timer: NodeJS.Timeout | undefined;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
-      if (!timer && out.includes('ready\n')) timer = setTimeout(() => child.kill('SIGKILL'), Math.random() * MAX_DELAY_MS);
+      if (!timer && out.includes('ready\n')) timer = setTimeout(() => child.kill('SIGKILL'), random() * MAX_DELAY_MS);
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
     child.on('error', reject);

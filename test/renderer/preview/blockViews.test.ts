@@ -5,7 +5,7 @@ import { BlockViews, type BlockView } from '../../../renderer/preview/blockViews
 import { nodeMarkdown } from '../../helpers/markdown';
 
 const { document } = new JSDOM('').window;
-const markdown = nodeMarkdown({ alwaysSanitize: true });
+const markdown = nodeMarkdown();
 const lexer = new BlockLexer();
 
 function viewsFor(options: Partial<ConstructorParameters<typeof BlockViews>[0]> = {}) {
@@ -63,5 +63,18 @@ describe('block views', () => {
     expect(html(viewsFor({ remoteImages: true }).update(lexer.lex(body)))).toContain('src="https://tracker.example/pixel.png"');
     const outside = html(viewsFor({ assetUrl: () => null }).update(lexer.lex('![x](../../etc/passwd)\n')));
     expect(outside).not.toContain('src=');
+  });
+
+  it('keep out every spelling of a remote URL the browser accepts, posters, srcset and image maps', () => {
+    const forms = ['https:\\\\tracker.example\\a.png', 'https:/tracker.example/b.png', 'https:tracker.example/c.png', 'HtTpS://tracker.example/d.png', '\\\\tracker.example\\e.png', '//tracker.example/f.png'];
+    const body = [
+      ...forms.map((src) => `<img src="${src}" alt="form">`),
+      '<video poster="https:tracker.example/p.png" src="HTTPS:/tracker.example/v.mp4"></video>',
+      '<img src="m.png" usemap="#m"><map name="m"><area href="https://tracker.example/area" coords="0,0,1,1"></map>',
+    ].join('\n\n');
+    const shown = html(viewsFor({ remoteImages: false, assetUrl: (url) => `http://127.0.0.1:1/asset/t/${url}` }).update(lexer.lex(`${body}\n`)));
+    expect(shown).not.toMatch(/(?:src|srcset|poster|href)="[^"]*tracker|<area|<map|usemap|poster=/);
+    expect(shown.match(/class="pw-blocked-image"/g)?.length ?? 0).toBeGreaterThanOrEqual(4);
+    expect(shown).toContain('src="http://127.0.0.1:1/asset/t/m.png"');
   });
 });

@@ -16,6 +16,23 @@ describe('check: images', () => {
     expect(problems).toEqual([]);
   });
 
+  it('warns about each file in a post’s assets folder that the post no longer links (an undone paste)', async () => {
+    const body = '![Chart](hello%20world.assets/chart.png)\n[the data](hello%20world.assets/data.csv)';
+    const { problems } = await checkTree({
+      'posts/hello world.md': post({ title: 'A' }, body),
+      'posts/hello world.assets/chart.png': png,
+      'posts/hello world.assets/data.csv': 'a,b\n',
+      'posts/hello world.assets/image.png': png,
+      'posts/hello world.assets/image-2.png': png,
+    });
+    expect(problems.map(where)).toEqual([
+      { file: 'posts/hello world.md', line: 1, severity: 'warning', kind: 'unused-asset' },
+      { file: 'posts/hello world.md', line: 1, severity: 'warning', kind: 'unused-asset' },
+    ]);
+    expect(problems[0]!.message).toBe('posts/hello world.assets/image-2.png is not linked from this post (left from an undone paste or a deleted link?). Delete it, or link it again.');
+    expect(problems[1]!.message).toMatch(/^posts\/hello world\.assets\/image\.png is not linked/);
+  });
+
   it('reports a missing image (error) and missing alt text (warning) at the image', async () => {
     const body = 'Text.\n\nSee ![Chart](a.assets/nope.png) and ![](a.assets/chart.png)\n![ ](https://example.com/x.png)';
     const { problems } = await checkTree({ 'posts/a.md': post({ title: 'A' }, body), 'posts/a.assets/chart.png': png });
