@@ -1,13 +1,11 @@
 // Which generator built a blog folder, from the files each one requires:
 // Hugo's config beside its content folders, Eleventy's config, Jekyll's
-// _config.yml (or a `_posts` folder in a folder Postwright did not make).
+// _config.yml.
 import { readEleventy, ELEVENTY_CONFIGS } from './eleventy';
 import type { BlogFiles } from './files';
 import { HUGO_CONFIGS, readHugo } from './hugo';
 import { readJekyll } from './jekyll';
 import { emptyLayout, type BlogLayout } from './layout';
-
-const POSTWRIGHT_SETTINGS = 'postwright.json';
 
 export function detectLayout(files: BlogFiles): BlogLayout {
   const root = new Set(files.list(''));
@@ -16,6 +14,7 @@ export function detectLayout(files: BlogFiles): BlogLayout {
   const hugoFolders = ['content/', 'archetypes/', 'layouts/', 'themes/'].some((folder) => root.has(folder));
   if (hugoOwn || (hugoFolders && HUGO_CONFIGS.some((name) => name.startsWith('config.') && root.has(name)))) return readHugo(files);
   if (ELEVENTY_CONFIGS.some((name) => root.has(name))) return readEleventy(files);
-  if (root.has('_config.yml') || root.has('_config.yaml') || (root.has('_posts/') && !root.has(POSTWRIGHT_SETTINGS))) return readJekyll(files);
+  // A `_posts` folder alone is not enough: Postwright's own folders use that name too.
+  if (root.has('_config.yml') || root.has('_config.yaml')) return readJekyll(files);
   return emptyLayout('postwright');
 }

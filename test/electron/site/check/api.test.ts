@@ -25,10 +25,11 @@ async function check(): Promise<CheckResult> {
 
 describe('site.check', () => {
   it('returns the problems with the id of each post, so the app can open it at the line', async () => {
-    expect(await check()).toEqual({ problems: [], posts: 5 });
+    // The sample blog: five posts and its About page.
+    expect(await check()).toEqual({ problems: [], posts: 6, layout: 'Postwright site: 5 posts, 1 page' });
     await writeFile(join(running.root, 'posts', 'new.md'), post({ title: 'New' }, '\n[retries](../_posts/2024-03-18-retries.md)\n'));
     const { problems, posts } = await check();
-    expect(posts).toBe(6);
+    expect(posts).toBe(7);
     const list = await running.backend.handlers.posts.list();
     expect(problems).toEqual([
       {

@@ -25,7 +25,8 @@ describe('postwright check', () => {
     const root = await tempDir();
     await cp(bundledSampleBlog, root, { recursive: true });
     const { code, stdout } = await cli(['check', root]);
-    expect(stdout).toBe('No problems found in 5 posts.');
+    // The layout it read first: the sample blog's five posts and its About page.
+    expect(stdout).toBe('Postwright site: 5 posts, 1 page\n\nNo problems found in 6 posts.');
     expect(code).toBe(0);
   });
 
@@ -36,6 +37,8 @@ describe('postwright check', () => {
     });
     const { code, stdout } = await cli(['check', root]);
     expect(stdout.split('\n')).toEqual([
+      'Postwright site: 1 post, 0 pages',
+      '',
       '_posts/2024-03-18-retries.md:5:5  error  Broken link "../missing.md": no such post. Fix the path or remove the link.',
       '_posts/2024-03-18-retries.md:5:39  warning  Image "chart.png" has no alt text. Say what it shows between the brackets, ![like this](chart.png), for readers who cannot see it.',
       '',
