@@ -10,7 +10,7 @@ import type { CheckResult } from './check';
 import type { RecoveredText } from './recovery';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
 import type { SiteBuildSummary, StandalonePost } from './site/types';
-import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview } from './publish';
+import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview, type ScheduleResult } from './publish';
 import { TargetName } from './publishSettings';
 
 export { ApiError, type Reply } from './errors';
@@ -136,6 +136,8 @@ export const contract = {
       returns<PublishOverview>(),
     ),
     clearSecret: method(z.tuple([TargetName, SecretKey]), returns<PublishOverview>()),
+    /** Writes .github/workflows/postwright-publish.yml for one target (push + hourly cron), as `postwright schedule github` does; `force` replaces a changed one. */
+    scheduleGithub: method(z.tuple([TargetName, z.object({ force: z.boolean().optional() }).strict()]), returns<ScheduleResult>()),
   },
   app: {
     /** Opens an http(s) or mailto link in the user's browser. */

@@ -3,12 +3,12 @@
 
 export type CheckSeverity = 'error' | 'warning';
 
-export type CheckKind = 'link' | 'image' | 'alt-text' | 'unused-asset' | 'slug' | 'date' | 'front-matter' | 'unreadable' | 'symlink' | 'config' | 'template';
+export type CheckKind = 'link' | 'image' | 'alt-text' | 'unused-asset' | 'slug' | 'date' | 'front-matter' | 'unreadable' | 'symlink' | 'site-settings' | 'tag' | 'config' | 'template';
 
 export interface CheckProblem {
   /** Workspace-relative path of the post, forward slashes. */
   file: string;
-  /** The post's id, so the app can open it. */
+  /** The post's id, so the app can open it; '' for a problem with the site's settings (file is then postwright.json). */
   postId: string;
   /** 1-based line in the file, front matter included. */
   line: number;

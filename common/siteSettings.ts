@@ -29,6 +29,8 @@ export const SiteSettings = z.object({
       return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
     })
     .default('https://example.com/'),
+  /** The picture link previews show for a page without its own: an http(s) URL or an image's path in the workspace. */
+  image: text(2048).default(''),
   language: z
     .string({ error: 'must be text' })
     .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as "en" or "pt-BR"')
@@ -45,6 +47,8 @@ export const SiteSettings = z.object({
     .min(1, 'must be at least 1')
     .max(1000, 'must be at most 1000')
     .default(10),
+  /** Posts in each feed (RSS, Atom and JSON Feed), newest first. */
+  feedLength: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(20),
   nav: z.array(NavLink, { error: 'must be a list of { "label": …, "url": … } links' }).max(20, 'may hold at most 20 links').default([]),
   /** The output folder, relative to the workspace (checked by the workspace, which owns paths). */
   output: z.string({ error: 'must be text' }).min(1, 'must not be empty').default('_site'),

@@ -13,6 +13,12 @@ export interface PostSummary {
   draft: boolean;
   slug: string;
   description: string;
+  /** The post's own `author:`; absent when the site's author wrote it. */
+  author?: string;
+  /** `image:` (or `cover:`): the picture link previews show, as written (a URL or a path beside the post). */
+  image?: string;
+  /** `updated:` (or `lastmod:`), normalised as `date` is. */
+  updated?: string;
   words: number;
   /** Modification time, milliseconds since the epoch. */
   modified: number;

@@ -12,6 +12,7 @@ import { EmptyState } from './components/EmptyState';
 import { FrontMatterPanel } from './components/FrontMatterPanel';
 import { ExportSiteDialog } from './components/ExportSiteDialog';
 import { HistoryDialog, restoredNotice } from './components/HistoryDialog';
+import { MenuBar } from './components/MenuBar';
 import { NewPostDialog } from './components/NewPostDialog';
 import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
@@ -31,7 +32,7 @@ import { firstBodyPosition } from './editor/bodyText';
 import { goToLine } from './editor/goToLine';
 import type { CommandRegistry } from './commands';
 import { ViewModeSwitch } from './components/ViewModeSwitch';
-import { api } from './client';
+import { api, inDesktopApp } from './client';
 import type { EditorStatus } from './editorStatus';
 import type { FrontMatterSync } from './frontMatter/frontMatterSync';
 import type { Notices } from './notices';
@@ -41,6 +42,7 @@ import type { PreviewController } from './preview/previewController';
 import type { Recovery } from './recovery';
 import type { PostSession } from './session';
 import type { SettingsStore } from './settings';
+import { openLink } from './openLink';
 import { copyPostHtml, downloadPostHtml } from './postExport';
 import { useStore } from './store';
 import { useAppCommands } from './useAppCommands';
@@ -118,7 +120,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     'toggle-sidebar': toggleSidebar,
     save: () => void session.save(),
     'export-site': () => setDialog('export-site'),
-    'export-post': () => void downloadPostHtml(exportDeps),
+    'export-post': () => void downloadPostHtml(exportDeps, !inDesktopApp),
     'copy-html': () => void copyPostHtml(exportDeps),
     check: () => setChecking(true),
     publish: publishing.publish,
@@ -137,7 +139,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     palette: () => setDialog('palette'),
     settings: () => setDialog('settings'),
     exportSite: () => setDialog('export-site'),
-    exportPost: () => void downloadPostHtml(exportDeps),
+    exportPost: () => void downloadPostHtml(exportDeps, !inDesktopApp),
     copyHtml: () => void copyPostHtml(exportDeps),
     check: () => setChecking(true),
     publish: publishing.publish,
@@ -147,7 +149,8 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
 
   const post = open.post;
   return (
-    <div className={sidebarOpen ? 'app' : 'app sidebar-closed'}>
+    <div className={`app${sidebarOpen ? '' : ' sidebar-closed'}${inDesktopApp ? '' : ' with-menu-bar'}`}>
+      {!inDesktopApp && <MenuBar commands={commands} />}
       <PanelBoundary name="The post list">
         <Sidebar
           id={sidebarId}
@@ -193,7 +196,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
               split={viewMode === 'split'}
               hidden={!post || viewMode === 'editor'}
               postPath={post?.path ?? ''}
-              onOpenExternal={(url) => api.app.openExternal(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
+              onOpenExternal={(url) => openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
               onOpenPost={(path) => {
                 const target = list.posts?.find((p) => p.path === path);
                 if (target) void session.open(target.id);
@@ -207,7 +210,9 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           <PanelBoundary name="Check" onClose={() => setChecking(false)}>
             <CheckPanel
               onGoTo={async (problem) => {
-                if (await session.open(problem.postId)) goToLine(view, problem.line, problem.column);
+                // The site's settings are not a post: they are edited in the folder's postwright.json.
+                if (!problem.postId) notices.push('info', `Open ${problem.file} in the workspace folder to fix this (line ${problem.line}).`);
+                else if (await session.open(problem.postId)) goToLine(view, problem.line, problem.column);
               }}
               onClose={() => {
                 setChecking(false);
@@ -220,7 +225,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           <PanelBoundary name="Publish" onClose={publishing.closePanel}>
             <PublishPanel
               run={publishing.run}
-              onOpenUrl={(url) => void api.app.openExternal(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
+              onOpenUrl={(url) => void openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
               onSettings={() => setDialog('publish-settings')}
               onClose={() => {
                 publishing.closePanel();

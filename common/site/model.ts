@@ -19,8 +19,12 @@ export interface PublishOptions {
   now: number;
 }
 
-/** What the site needs of a post: its summary, plus an excerpt when the build rendered it. */
-export type SiteInput = Omit<PostSummary, 'id' | 'modified'> & { excerpt?: string };
+/** What the site needs of a post: its summary, plus what the build found when it rendered it. */
+export type SiteInput = Omit<PostSummary, 'id' | 'modified'> & {
+  excerpt?: string;
+  /** The absolute URL of the picture link previews show: `image:`, else the body's first image. */
+  socialImage?: string;
+};
 
 export type SitePost<P extends SiteInput = SiteInput> = P & {
   /** Site path, e.g. "posts/hello/". */

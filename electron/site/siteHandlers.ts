@@ -43,6 +43,6 @@ export function siteHandlers(
       const [{ post, text }, { renderStandalone }] = await Promise.all([workspace.read(id), standalone()]);
       return renderStandalone(workspace.root, post.path, Buffer.from(text, 'utf8'));
     },
-    check: async () => (await checking()).checkWorkspace(workspace),
+    check: async () => (await checking()).checkWorkspace(workspace, { cacheDir }),
   };
 }

@@ -80,6 +80,13 @@ function build(
     words,
     modified: Math.floor(modified),
   };
+  // Optional fields stay absent when unset, so summaries (and the list cache) of most posts keep their shape.
+  const author = text(data.author);
+  const image = text(data.image) || text(data.cover);
+  const updated = normalizeDate(data.updated) ?? normalizeDate(data.lastmod);
+  if (author) summary.author = author;
+  if (image) summary.image = image;
+  if (updated) summary.updated = updated;
   if (error) summary.error = error;
   const categories = frontMatterTags(field('categories') ?? field('category'));
   if (categories.length > 0) summary.categories = categories;

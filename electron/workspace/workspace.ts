@@ -6,7 +6,7 @@
 // backend exposes through the contract.
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path, { posix } from 'node:path';
-import { Slug, type EventPayload } from '../../common/api';
+import type { EventPayload } from '../../common/api';
 import { classify } from '../../common/blog/classify';
 import { describeLayout, pageFolderOf, type BlogLayout } from '../../common/blog/layout';
 import { ApiError } from '../../common/errors';
@@ -242,6 +242,8 @@ export class Workspace {
 
   /** Renames slug, file (or bundle folder) and assets folder; the post gets a new id. */
   async rename(id: string, slug: string): Promise<PostDocument> {
+    // The contract's schemas (zod) load here, not with the workspace: listing and checking never need them.
+    const { Slug } = await import('../../common/api');
     if (!Slug.safeParse(slug).success) {
       throw new ApiError('invalid-arguments', `"${slug}" is not a slug: use lower-case words joined by hyphens.`);
     }
@@ -273,7 +275,7 @@ export class Workspace {
 
   /** An image in the workspace, for the preview's asset route. */
   asset(relative: string): Promise<AssetFile> {
-    return findAsset(this.root, relative);
+    return findAsset(this.root, relative, this.#settings.outputDir);
   }
 
   /** Moves the post, and its assets folder, to the OS trash. */

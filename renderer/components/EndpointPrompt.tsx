@@ -17,7 +17,9 @@ export function EndpointPrompt({ target, address, onConfirm, onCancel }: Endpoin
   const [busy, setBusy] = useState(false);
   const cancel = useRef<HTMLButtonElement>(null);
   // Focus starts on Cancel: a yes sends secrets off the computer, so it takes a deliberate move.
-  useEffect(() => cancel.current?.focus(), []);
+  useEffect(() => {
+    cancel.current?.focus();
+  }, []);
 
   return (
     <div className="host-key" role="group" aria-labelledby={titleId} aria-describedby={detailId}>

@@ -7,6 +7,7 @@ import { EditorSelection } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { PostSummary } from '../../common/api';
+import { preferredSpellings } from '../../common/tagSpellings';
 import { FieldEditor } from '../frontMatter/fieldEditor';
 import { dateProblem, slugProblem } from '../frontMatter/fieldProblems';
 import { panelFields, type FieldEdit } from '../frontMatter/fields';
@@ -67,6 +68,7 @@ export function FrontMatterPanel({ view, frontMatter, postId, posts }: FrontMatt
     command(view);
   }
 
+  const knownTags = useMemo(() => preferredSpellings(posts.filter((p) => p.id !== postId).map((p) => p.tags)), [posts, postId]);
   const badDate = dateProblem(fields.date);
   const takenSlug = slugProblem(fields.slug, postId, posts);
   const summary = [fields.date, fields.tags.join(', '), fields.draft ? 'Draft' : ''].filter(Boolean).join(' · ');
@@ -151,7 +153,7 @@ export function FrontMatterPanel({ view, frontMatter, postId, posts }: FrontMatt
           <label className="fm-label" htmlFor={`${id}-tags`}>
             Tags
           </label>
-          <TagChips id={`${id}-tags`} tags={fields.tags} readOnly={readOnly} onChange={(value) => edit({ field: 'tags', value })} onDone={done} />
+          <TagChips id={`${id}-tags`} tags={fields.tags} readOnly={readOnly} known={knownTags} onChange={(value) => edit({ field: 'tags', value })} onDone={done} />
           <label className="fm-label" htmlFor={`${id}-slug`}>
             Slug
           </label>

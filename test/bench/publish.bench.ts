@@ -25,13 +25,13 @@ const POSTS = 1_000;
 const TARGET_SHARE = 0.02;
 
 /** A publish target on loopback, started for one benchmark run. */
-interface TargetSetup {
+export interface TargetSetup {
   /** Shown in the table. */
   label: string;
   start(scratch: string): Promise<{ config: PublishTarget; secrets?: Record<string, string>; stop(): Promise<void> }>;
 }
 
-const setups: readonly TargetSetup[] = [
+export const setups: readonly TargetSetup[] = [
   {
     label: 'git (bare repository, file://)',
     async start(scratch) {
@@ -80,7 +80,7 @@ const setups: readonly TargetSetup[] = [
 const noTrash = { trash: () => Promise.reject(new Error('the benchmark never trashes posts')) };
 
 /** A copy of the corpus that passes the check: the generator repeats slugs across folders, so each post gets its own. */
-async function workspaceFrom(corpus: string, scratch: string): Promise<string> {
+export async function workspaceFrom(corpus: string, scratch: string): Promise<string> {
   const root = path.join(scratch, 'site');
   await cp(corpus, root, { recursive: true });
   const ws = await Workspace.open(root, noTrash);
@@ -97,7 +97,7 @@ async function workspaceFrom(corpus: string, scratch: string): Promise<string> {
 }
 
 /** The oldest and the newest published post. */
-async function postsToEdit(root: string): Promise<{ old: string; newest: string }> {
+export async function postsToEdit(root: string): Promise<{ old: string; newest: string }> {
   const ws = await Workspace.open(root, noTrash);
   try {
     const published = (await ws.list()).filter((p) => !p.draft && p.date && p.date <= new Date().toISOString()).sort((a, b) => (a.date! < b.date! ? -1 : 1));
@@ -173,7 +173,7 @@ export const publishBenchmark: Benchmark = {
 };
 
 /** `postwright publish ROOT --json`; its one result. */
-function publishWithCli(root: string, env: NodeJS.ProcessEnv): Promise<PublishResult> {
+export function publishWithCli(root: string, env: NodeJS.ProcessEnv): Promise<PublishResult> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [path.join(packageRoot, 'bin', 'postwright.js'), 'publish', root, '--json', '--trust-endpoint'], { env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`postwright publish failed: ${stderr.slice(-2000)}`));

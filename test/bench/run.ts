@@ -1,7 +1,7 @@
 // `npm run bench`: runs the benchmarks in benchmarks.ts, prints each result as
 // markdown, and updates that benchmark's section of test/bench/results.md.
 //
-//   tsx test/bench/run.ts [--only list] [--runs 7] [--warmup 1] [--sizes 1000,10000]
+//   tsx test/bench/run.ts [NAME…] [--only list] [--runs 7] [--warmup 1] [--sizes 1000,10000]
 //                         [--corpus DIR] [--no-write]
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -15,7 +15,9 @@ import { timed, type BenchContext } from './harness';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const RESULTS = join(here, 'results.md');
 
-const usage = `Usage: npm run bench -- [options]
+const usage = `Usage: npm run bench -- [NAME…] [options]
+
+  NAME…            benchmarks to run, as --only names them (e.g. npm run bench -- check-edit rebuild)
 
   --only NAMES     comma-separated benchmarks to run (known: ${benchmarks.map((b) => b.name).join(', ')})
   --runs N         measured runs per variant and size (default 7)
@@ -33,7 +35,8 @@ function positiveInts(flag: string, value: string, min: number): number[] {
 }
 
 function options() {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       only: { type: 'string' },
       runs: { type: 'string', default: '7' },
@@ -49,7 +52,8 @@ function options() {
     console.log(usage);
     process.exit(0);
   }
-  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? null;
+  const named = [...(values.only?.split(',') ?? []), ...positionals].map((s) => s.trim()).filter(Boolean);
+  const only = named.length ? named : null;
   const unknown = only?.filter((n) => !benchmarks.some((b) => b.name === n)) ?? [];
   if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${benchmarks.map((b) => b.name).join(', ')}`);
   return {

@@ -173,6 +173,8 @@ export class FakeSession {
   headers: null | ((details: { url: string; responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) = null;
   /** Words added with addWordToSpellCheckerDictionary (docs: api/session#sesaddwordtospellcheckerdictionaryword). */
   readonly dictionary: string[] = [];
+  // docs: api/session#sessetpermissionrequesthandlerhandler, #sessetpermissioncheckhandlerhandler and
+  // #sessetdevicepermissionhandlerhandler: the app registers them; FakePage asks through them.
   setPermissionRequestHandler(handler: PermissionRequestHandler | null) {
     this.permissionRequest = handler;
   }
@@ -182,6 +184,7 @@ export class FakeSession {
   setDevicePermissionHandler(handler: ((...args: unknown[]) => boolean) | null) {
     this.devicePermission = handler;
   }
+  /** docs: api/web-request#webrequestonheadersreceivedfilter-listener: a test passes a response through the listener. */
   readonly webRequest = { onHeadersReceived: (handler: FakeSession['headers']) => (this.headers = handler) };
   addWordToSpellCheckerDictionary(word: string): boolean {
     this.dictionary.push(word);
@@ -220,6 +223,7 @@ export class FakeWebContents extends EventEmitter {
     this.clipboard = host.clipboard;
   }
 
+  /** docs: api/web-contents#contentssetwindowopenhandlerhandler (the page's window.open reaches it, see FakePage.openWindow). */
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.openHandler = handler;
   }
@@ -237,6 +241,7 @@ export class FakeWebContents extends EventEmitter {
     });
   }
 
+  /** docs: api/web-contents#contentsisdestroyed. */
   isDestroyed() {
     return this.#destroyed;
   }
@@ -473,6 +478,8 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
       this.emit('query-session-end', event);
       return !event.defaultPrevented;
     }
+    // docs: api/browser-window#winshow, #winfocus, #winrestore, #winisminimized, #wingetbounds: there is no
+    // screen here, so showing, focusing and restoring change nothing a test can see; the window is never minimized.
     show() {}
     focus() {}
     restore() {}
@@ -513,6 +520,7 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
 
   const module = {
     app: Object.assign(appEvents, {
+      // docs: api/app#appispackaged (run from source here) and #appgetpathname (every named folder under one temp root).
       isPackaged: false,
       // docs: api/app#apprequestsingleinstancelockadditionaldata: true for the first instance, which then holds it.
       requestSingleInstanceLock: vi.fn(() => (state.lockHeld = true)),
@@ -528,6 +536,8 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
       getVersion: () => '0.0.0-test',
     }),
     BrowserWindow,
+    // docs: api/protocol#protocolregisterschemesasprivilegedcustomschemes and #protocolhandlescheme-handler: kept
+    // as data; a test calls a handler with a web Request, as Electron does, and reads the Response.
     protocol: {
       registerSchemesAsPrivileged: (schemes: typeof protocols.privileged) => protocols.privileged.push(...schemes),
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) => protocols.handlers.set(scheme, handler),
@@ -548,20 +558,24 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
         return index;
       }),
     },
+    // docs: api/menu#menusetapplicationmenumenu: the menu set last is the app menu (a FakeMenu, see above).
     Menu: {
       buildFromTemplate: (template: MenuItemConstructorOptions[]) => Object.assign(new FakeMenu(template), { host: { popups } }),
       setApplicationMenu: vi.fn((_menu: FakeMenu | null) => {}),
     },
     clipboard: host.clipboard,
     ClipboardItem: FakeClipboardItem,
+    // docs: api/shell#shellopenexternalurl-options and #shelltrashitempath: recorded, nothing opens or moves.
     shell: { openExternal: vi.fn(async (_url: string) => {}), trashItem: vi.fn(async () => {}) },
     session: { defaultSession: host.session },
+    // docs: api/ipc-main#ipcmainhandlechannel-listener: one handler per channel, reached by ipcRenderer.invoke below.
     ipcMain: {
       handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => ipcHandlers.set(channel, handler),
       removeHandler: (channel: string) => ipcHandlers.delete(channel),
       on: () => {},
     },
     safeStorage,
+    // docs: api/context-bridge#contextbridgeexposeinmainworldapikey-api: what the preload exposes, as the page sees it.
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
     /** docs: api/ipc-renderer: the page's end of IPC; `invoke` reaches the `ipcMain.handle` handler, or rejects without one. */
     ipcRenderer: {

@@ -1,24 +1,34 @@
 // `postwright check`: everything that would make the published site wrong,
 // found before publishing. Posts are read through the workspace, so the
 // listing's rules apply (skipped folders, the output folder, Jekyll dates).
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import type { CheckProblem, CheckResult } from '../../../common/check';
 import { ApiError } from '../../../common/errors';
 import type { PostSummary } from '../../../common/types';
 import type { Workspace } from '../../workspace/workspace';
 import { examineInWorkers, workersPay } from './checkPool';
-import { examinePost, type ExaminedPost } from './examine';
+import type { ExaminedPost } from './examine';
+import { FactsCache, type FileStamp } from './factsCache';
 import { checkImage } from './images';
 import { checkLink } from './links';
 import { problem } from './problem';
+import { checkPlaceholderBaseUrl } from './placeholderBaseUrl';
 import { checkLinks } from './symlinks';
 import { checkSlugs } from './slugs';
+import { checkTagVariants } from './tagVariants';
 import { checkUnusedAssets } from './unusedAssets';
 import { SiteIndex, siteUrlOf, type UrlOf } from './siteIndex';
 
 export interface CheckOptions {
   /** The URL each post publishes to; by default, the workspace's permalink setting in postwright.json. */
   urlOf?: UrlOf;
+  /** The app's cache folder: with it, a check after an edit examines only the posts whose files changed. */
+  cacheDir?: string;
 }
+
+// The markdown pipeline (marked, highlight.js) loads only when a post has to be lexed: not when every post is cached.
+const examining = () => import('./examine');
 
 /** Posts read and checked at once on this thread: enough to overlap reads with parsing, few enough to bound memory. */
 const CONCURRENCY = 8;
@@ -30,44 +40,71 @@ export async function checkWorkspace(workspace: Workspace, options: CheckOptions
 /** The check, on worker threads when `useWorkers(posts)` says so; both ways give the same problems in the same order. */
 export async function check(workspace: Workspace, options: CheckOptions, useWorkers: (posts: number) => boolean): Promise<CheckResult> {
   const posts = await workspace.list();
-  const site = new SiteIndex(workspace, posts, options.urlOf ?? (await siteUrlOf(workspace.root)));
+  const facts = FactsCache.load(options.cacheDir, workspace.root);
+  const site = new SiteIndex(workspace, posts, options.urlOf ?? (await siteUrlOf(workspace.root)), facts);
   const problems: CheckProblem[] = [];
   const examined = new Map<string, ExaminedPost>();
-  const checkOne = async (summary: PostSummary, done: ExaminedPost | null) => {
-    const post = done ?? (await examineHere(workspace, summary));
+  const checkOne = async (post: ExaminedPost | CheckProblem) => {
     if ('severity' in post) {
       problems.push(post);
       return;
     }
-    examined.set(summary.path, post);
+    examined.set(post.post.path, post);
     problems.push(...post.problems, ...(await checkReferences(post, site)), ...(await checkUnusedAssets(workspace.root, post)));
   };
-  if (useWorkers(posts.length)) {
-    await examineInWorkers(workspace.root, posts, checkOne);
-  } else {
-    let next = 0;
-    const lane = async () => {
-      while (next < posts.length) await checkOne(posts[next++]!, null);
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, posts.length) }, lane));
+  // Posts whose files are as the last check found them keep its facts; only the others are read and lexed.
+  const changed: PostSummary[] = [];
+  const unchanged: ExaminedPost[] = [];
+  for (const summary of posts) {
+    const known = facts.fresh(summary);
+    if (known) unchanged.push(known);
+    else changed.push(summary);
   }
-  problems.push(...checkSlugs(site, examined));
+  await inLanes(unchanged, checkOne);
+  if (useWorkers(changed.length)) {
+    await examineInWorkers(workspace.root, changed, async (summary, done, stamp) => {
+      if (done && stamp) facts.store(done, stamp);
+      await checkOne(done ?? (await examineHere(workspace, summary, facts)));
+    });
+  } else {
+    await inLanes(changed, async (summary) => checkOne(await examineHere(workspace, summary, facts)));
+  }
+  problems.push(...checkSlugs(site, examined), ...checkTagVariants([...examined.values()]), ...(await checkPlaceholderBaseUrl(workspace.root)));
   problems.push(...(await checkLinks(workspace)));
+  facts.save();
   // What the blog's config says that Postwright cannot follow (a permalink template it would have to run…).
   const { configFile, warnings } = workspace.layout;
   for (const message of warnings) problems.push({ file: configFile ?? '', postId: '', line: 1, severity: 'warning', kind: 'config', message });
   return { problems: problems.sort(byPlace), posts: posts.length, layout: workspace.describe(posts) };
 }
 
-async function examineHere(workspace: Workspace, summary: PostSummary): Promise<ExaminedPost | CheckProblem> {
+/** Runs `each` over `items`, CONCURRENCY at a time, so file lookups overlap. */
+async function inLanes<T>(items: readonly T[], each: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await each(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, lane));
+}
+
+async function examineHere(workspace: Workspace, summary: PostSummary, facts: FactsCache): Promise<ExaminedPost | CheckProblem> {
+  // Stated before the read: if the file changes in between, the next check sees new stats and reads it again.
+  const stats = statSync(path.join(workspace.root, summary.path), { throwIfNoEntry: false });
   let text: string;
+  let version: string;
   try {
-    ({ text } = await workspace.read(summary.id));
+    ({ text, version } = await workspace.read(summary.id));
   } catch (error) {
     const message = `${summary.path} could not be read: ${ApiError.from(error).message}`;
     return problem({ post: summary }, { line: 1 }, 'error', 'unreadable', message);
   }
-  return examinePost(summary, text);
+  const stamp: FileStamp | null = stats ? { hash: version, size: stats.size, mtime: Math.floor(stats.mtimeMs) } : null;
+  const known = stamp && facts.sameContent(summary, stamp);
+  if (known) return known;
+  const { examinePost } = await examining();
+  const post = examinePost(summary, text);
+  if (stamp) facts.store(post, stamp);
+  return post;
 }
 
 /** The problems with a post's links and images, which need the rest of the site. */

@@ -10,6 +10,7 @@ import type { PostSummary } from '../../../common/types';
 import { packageRoot, unpackedPath } from '../../appPaths';
 import { WorkerPool } from '../../workerPool';
 import type { ExaminedPost } from './examine';
+import type { FileStamp } from './factsCache';
 
 export interface CheckRequest {
   id: number;
@@ -20,6 +21,8 @@ export interface CheckResponse {
   id: number;
   /** null for a post the worker could not read or examine. */
   results: (ExaminedPost | null)[];
+  /** The file each result was read from, for the facts cache. */
+  stamps: (FileStamp | null)[];
 }
 
 /** Below this many posts, starting workers costs more than it saves. */
@@ -48,7 +51,7 @@ export function workersPay(count: number): boolean {
 export async function examineInWorkers(
   root: string,
   posts: readonly PostSummary[],
-  use: (post: PostSummary, examined: ExaminedPost | null) => Promise<void>,
+  use: (post: PostSummary, examined: ExaminedPost | null, stamp: FileStamp | null) => Promise<void>,
 ): Promise<void> {
   const queue = [...posts];
   // The checks run while the workers go on; one that fails is rethrown at the end, not left unhandled meanwhile.
@@ -59,8 +62,8 @@ export async function examineInWorkers(
     for (let chunk = queue.splice(0, CHUNK); chunk.length > 0; chunk = queue.splice(0, CHUNK)) {
       const response = await pool.request(worker, { root, posts: chunk });
       // Without a worker, this chunk is examined here before the next is taken, which bounds the reads at once.
-      if (response instanceof Error) await Promise.all(chunk.map((post) => use(post, null)));
-      else track(Promise.all(chunk.map((post, i) => use(post, response.results[i] ?? null))));
+      if (response instanceof Error) await Promise.all(chunk.map((post) => use(post, null, null)));
+      else track(Promise.all(chunk.map((post, i) => use(post, response.results[i] ?? null, response.stamps[i] ?? null))));
     }
   };
   await Promise.all(pool.workers().map(drain));

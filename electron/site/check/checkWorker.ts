@@ -3,19 +3,24 @@
 // back. Blocking reads are fine here, since nothing else runs on this thread.
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { fromDisk } from '../../workspace/encoding';
+import { fromDisk, versionOf } from '../../workspace/encoding';
 import { readFileBytesSync } from '../../workspace/files';
 import type { CheckRequest, CheckResponse } from './checkPool';
 import { examinePost, type ExaminedPost } from './examine';
+import type { FileStamp } from './factsCache';
 
 parentPort!.on('message', ({ id, root, posts }: CheckRequest) => {
-  const results = posts.map((post): ExaminedPost | null => {
+  const results: (ExaminedPost | null)[] = [];
+  const stamps: (FileStamp | null)[] = [];
+  for (const post of posts) {
     try {
-      const { bytes } = readFileBytesSync(path.join(root, post.path), post.path);
-      return examinePost(post, fromDisk(bytes, post.path).text);
+      const { bytes, stats } = readFileBytesSync(path.join(root, post.path), post.path);
+      results.push(examinePost(post, fromDisk(bytes, post.path).text));
+      stamps.push({ hash: versionOf(bytes), size: stats.size, mtime: Math.floor(stats.mtimeMs) });
     } catch {
-      return null; // read again on the main thread, which words the problem as the workspace does
+      results.push(null); // read again on the main thread, which words the problem as the workspace does
+      stamps.push(null);
     }
-  });
-  parentPort!.postMessage({ id, results } satisfies CheckResponse);
+  }
+  parentPort!.postMessage({ id, results, stamps } satisfies CheckResponse);
 });

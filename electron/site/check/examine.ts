@@ -31,6 +31,8 @@ export interface ExaminedPost {
   references: PlacedReference[];
   /** The line of its `slug:` field, where a duplicate slug is reported. */
   slugLine: number;
+  /** The line of its `tags:` field, where a tag's other spelling is reported. */
+  tagsLine: number;
   /** Its own anchors, rendered here only when a `#fragment` link names one. */
   ownAnchors?: string[];
 }
@@ -50,6 +52,7 @@ export function examinePost(post: PostSummary, text: string): ExaminedPost {
     ],
     references,
     slugLine: fieldLine(text, 'slug') ?? 1,
+    tagsLine: fieldLine(text, 'tags') ?? 1,
   };
   if (references.some(linksToOwnHeading)) examined.ownAnchors = ownAnchors(body);
   return examined;

@@ -8,10 +8,10 @@ import type { PostSummary } from '../../../common/types';
 import { resolveInside } from '../../workspace/paths';
 import type { Workspace } from '../../workspace/workspace';
 import { normalizeUrlPath } from './hrefs';
-import { anchorsIn } from './anchors';
 import { urlOf } from '../../../common/site/model';
 import { readBlogLayout } from '../../workspace/blogLayout';
 import { readSiteSettings } from '../../workspace/settings';
+import type { FactsCache } from './factsCache';
 
 /** The URL a post publishes to (the site's permalink setting). */
 export type UrlOf = (post: PostSummary) => string;
@@ -36,6 +36,8 @@ export class SiteIndex {
     private readonly workspace: Workspace,
     posts: readonly PostSummary[],
     readonly urlOf: UrlOf,
+    /** Where the anchors of posts found by earlier checks are kept. */
+    private readonly facts?: FactsCache,
   ) {
     for (const post of posts) {
       this.#byPath.set(post.path, post);
@@ -81,14 +83,22 @@ export class SiteIndex {
   anchors(post: PostSummary, known?: readonly string[]): Promise<Set<string>> {
     let ids = this.#anchors.get(post.path);
     if (!ids) {
-      ids = known
-        ? Promise.resolve(new Set(known))
-        : this.workspace
-            .read(post.id)
-            .then((doc) => anchorsIn(parsePost(doc.text).body))
-            .catch(() => new Set<string>());
+      const cached = known ?? this.facts?.anchors(post.path);
+      ids = cached ? Promise.resolve(new Set(cached)) : this.#findAnchors(post);
       this.#anchors.set(post.path, ids);
     }
     return ids;
+  }
+
+  async #findAnchors(post: PostSummary): Promise<Set<string>> {
+    try {
+      const { text, version } = await this.workspace.read(post.id);
+      const { anchorsIn } = await import('./anchors'); // the markdown pipeline, loaded only when a post is rendered
+      const ids = anchorsIn(parsePost(text).body);
+      this.facts?.storeAnchors(post.path, version, [...ids]);
+      return ids;
+    } catch {
+      return new Set<string>();
+    }
   }
 }

@@ -21,12 +21,18 @@ async function workspace(files: Record<string, string>) {
 }
 
 describe('postwright check', () => {
-  it('finds no problems in the bundled sample blog', async () => {
+  it('finds nothing in the bundled sample blog but its placeholder address, a warning', async () => {
     const root = await tempDir();
     await cp(bundledSampleBlog, root, { recursive: true });
     const { code, stdout } = await cli(['check', root]);
-    // The layout it read first: the sample blog's five posts and its About page.
-    expect(stdout).toBe('Postwright site: 5 posts, 1 page\n\nNo problems found in 6 posts.');
+    // The layout it read first, then the sample's one warning.
+    expect(stdout.split('\n')).toEqual([
+      'Postwright site: 5 posts, 1 page',
+      '',
+      'postwright.json:5  warning  "baseUrl" is https://example.com/, a placeholder: feeds, the sitemap and shared links would point there. Set "baseUrl" to your site\'s address before publishing.',
+      '',
+      '0 errors and 1 warning in 6 posts.',
+    ]);
     expect(code).toBe(0);
   });
 

@@ -108,3 +108,17 @@ describe('check: the result', () => {
     ]);
   });
 });
+
+describe('check: tags', () => {
+  it('warns where a tag is written in another case than most posts write it', async () => {
+    const { problems } = await checkTree({
+      'posts/a.md': post({ title: 'A', tags: '[Consulting, ops]' }, 'A.'),
+      'posts/b.md': post({ title: 'B', tags: '[consulting]' }, 'B.'),
+      'posts/c.md': post({ title: 'C', tags: '[consulting, Ops]' }, 'C.'),
+    });
+    expect(problems.map((p) => [p.file, p.kind, p.severity, p.message])).toEqual([
+      ['posts/a.md', 'tag', 'warning', 'Tag "Consulting" is written "consulting" in other posts; the site makes one tag page of both. Write it "consulting".'],
+      ['posts/c.md', 'tag', 'warning', 'Tag "Ops" is written "ops" in other posts; the site makes one tag page of both. Write it "ops".'],
+    ]);
+  });
+});
