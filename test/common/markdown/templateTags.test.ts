@@ -13,7 +13,7 @@ const preview = createMarkdown({ sanitize, templates: { placeholders: true } });
 describe('template tags', () => {
   it('renders Liquid and Hugo highlight blocks as highlighted code, every line kept', () => {
     const liquid = site.render('Before\n\n{% highlight ruby linenos %}\ndef hi\n  puts "a > b"\nend\n{% endhighlight %}\n\nAfter\n').html;
-    expect(liquid).toContain('<pre><code class="hljs language-ruby">');
+    expect(liquid).toMatch(/<pre[^>]*><code class="hljs language-ruby">/);
     expect(liquid).toMatch(/a &gt; b/);
     expect(liquid).not.toContain('blockquote');
     expect(liquid).not.toContain('highlight');
