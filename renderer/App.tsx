@@ -11,6 +11,7 @@ import { EditorHost } from './components/EditorHost';
 import { EmptyState } from './components/EmptyState';
 import { FrontMatterPanel } from './components/FrontMatterPanel';
 import { ExportSiteDialog } from './components/ExportSiteDialog';
+import { FindInPosts } from './components/FindInPosts';
 import { HistoryDialog, restoredNotice } from './components/HistoryDialog';
 import { MenuBar } from './components/MenuBar';
 import { NewPostDialog } from './components/NewPostDialog';
@@ -30,6 +31,7 @@ import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { firstBodyPosition } from './editor/bodyText';
 import { goToLine } from './editor/goToLine';
+import { selectMatch } from './editor/selectMatch';
 import type { CommandRegistry } from './commands';
 import { ViewModeSwitch } from './components/ViewModeSwitch';
 import { api, inDesktopApp } from './client';
@@ -52,6 +54,7 @@ import { useTheme } from './useTheme';
 import { useUnsavedGuard } from './useUnsavedGuard';
 import { useWindowTitle } from './useWindowTitle';
 import { useWorkspace } from './useWorkspace';
+import { useWritingCommands } from './useWritingCommands';
 
 interface AppProps {
   view: EditorView;
@@ -81,6 +84,8 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const [sidebarOpen, setSidebarOpen] = useState(true);
   const [dialog, setDialog] = useState<DialogName>(null);
   const [checking, setChecking] = useState(false);
+  /** Find in all posts is open, starting from this text. */
+  const [finding, setFinding] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const publishing = usePublish();
 
@@ -146,6 +151,8 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     history: ifPost('history'),
   });
 
+  useWritingCommands(commands, { findInPosts: () => setFinding('') });
+
   const post = open.post;
   return (
     <div className={`app${sidebarOpen ? '' : ' sidebar-closed'}${inDesktopApp ? '' : ' with-menu-bar'}`}>
@@ -163,6 +170,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           onRetry={() => void posts.load()}
           listRef={listRef}
           onEnterList={focusList}
+          onFindText={setFinding}
         />
       </PanelBoundary>
       <main className="editor-pane" aria-label={post ? `Editing ${post.title || post.path}` : 'Editor'}>
@@ -280,6 +288,19 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
         {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
         {dialog === 'outline' && post && <OutlinePicker view={view} onClose={() => setDialog(null)} />}
         {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
+      </PanelBoundary>
+      <PanelBoundary key={finding === null ? 'find-closed' : 'find-open'} name="Find in all posts" onClose={() => setFinding(null)}>
+        {finding !== null && (
+          <FindInPosts
+            initialQuery={finding}
+            posts={list.posts ?? []}
+            onPick={async (postId, match) => {
+              setFinding(null);
+              if (await session.open(postId)) requestAnimationFrame(() => selectMatch(view, match.line, match.column, match.length));
+            }}
+            onClose={() => setFinding(null)}
+          />
+        )}
       </PanelBoundary>
       <PanelBoundary name="The conflict dialog">
         {open.conflict && post && (

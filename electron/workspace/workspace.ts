@@ -9,6 +9,7 @@ import path, { posix } from 'node:path';
 import type { EventPayload } from '../../common/api';
 import { ApiError } from '../../common/errors';
 import { setFrontMatterField, slugify } from '../../common/post';
+import type { SearchResult } from '../../common/search';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from '../../common/types';
 import { addAsset, findAsset, type AddedAsset, type AssetFile } from './assets';
 import { formatOf, fromDisk, toDisk, versionOf, type DiskFormat } from './encoding';
@@ -21,6 +22,7 @@ import { code, isWithin, resolveInside, type Inside } from './paths';
 import { renamePost } from './rename';
 import { findPosts } from './scan';
 import { ListCache } from './listCache';
+import { TextSearch } from './textSearch';
 import { summarizeInParallel } from './parallelList';
 import { readSettings, type WorkspaceSettings } from './settings';
 import { summarize, summarizeBytes } from './summary';
@@ -54,6 +56,7 @@ export class Workspace {
   readonly #cache: ListCache | undefined;
   readonly #history: PostHistory | undefined;
   #storing: Promise<void> = Promise.resolve();
+  readonly #search: TextSearch;
 
   private constructor(
     /** The real absolute path of the workspace folder. */
@@ -63,6 +66,7 @@ export class Workspace {
   ) {
     this.#settings = settings;
     this.#options = options;
+    this.#search = new TextSearch(root);
     this.#cache = options.cacheDir ? ListCache.for(options.cacheDir, root) : undefined;
     // A history folder inside the workspace would fill it with copies (and list them as posts): none then.
     const historyDir = options.historyDir && path.resolve(options.historyDir);
@@ -107,6 +111,12 @@ export class Workspace {
     const { bytes, stats } = await this.#readBytes(post);
     const { text } = fromDisk(bytes, post.relative);
     return { post: summarize(id, post.relative, text, stats.mtimeMs), text, version: versionOf(bytes) };
+  }
+
+  /** Find in all posts: every post whose text contains `query`, any case, with snippets. */
+  async search(query: string): Promise<SearchResult> {
+    if (this.#index.size === 0) this.#index.reset(await findPosts(this.root, this.#settings.outputDir));
+    return this.#search.search(this.#index.paths(), query);
   }
 
   /** The post's path relative to the root (the recovery journal records it beside the text). */
