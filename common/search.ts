@@ -33,4 +33,4 @@ export interface SearchResult {
 
 export const MAX_HITS = 200;
 export const MATCHES_PER_HIT = 3;
-export const MAX_COUNTED = 999;
+export const MAX_COUNTED = 99;

@@ -12,6 +12,7 @@ import { EmptyState } from './components/EmptyState';
 import { FrontMatterPanel } from './components/FrontMatterPanel';
 import { ExportSiteDialog } from './components/ExportSiteDialog';
 import { FindInPosts } from './components/FindInPosts';
+import { LinkToPost } from './components/LinkToPost';
 import { HistoryDialog, restoredNotice } from './components/HistoryDialog';
 import { MenuBar } from './components/MenuBar';
 import { NewPostDialog } from './components/NewPostDialog';
@@ -32,6 +33,8 @@ import { Toasts } from './components/Toasts';
 import { firstBodyPosition } from './editor/bodyText';
 import { goToLine } from './editor/goToLine';
 import { selectMatch } from './editor/selectMatch';
+import type { LinkRequest } from './editor/linkToPost';
+import { postLinkMarkdown } from './postLink';
 import type { CommandRegistry } from './commands';
 import { ViewModeSwitch } from './components/ViewModeSwitch';
 import { api, inDesktopApp } from './client';
@@ -46,7 +49,7 @@ import type { PostSession } from './session';
 import type { SettingsStore } from './settings';
 import { openLink } from './openLink';
 import { copyPostHtml, downloadPostHtml } from './postExport';
-import { useStore } from './store';
+import { useStore, type Store } from './store';
 import { useAppCommands } from './useAppCommands';
 import { usePublish } from './usePublish';
 import { useShortcuts } from './useShortcuts';
@@ -67,13 +70,15 @@ interface AppProps {
   settings: SettingsStore;
   preview: PreviewController;
   recovery: Recovery;
+  /** Set by the editor (`[[`, Mod-Shift-K) to open the link-to-post picker. */
+  linkRequest: Store<LinkRequest | null>;
 }
 
 type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | null;
 
 const sidebarId = 'posts-sidebar';
 
-export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery }: AppProps) {
+export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest }: AppProps) {
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
@@ -86,6 +91,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const [checking, setChecking] = useState(false);
   /** Find in all posts is open, starting from this text. */
   const [finding, setFinding] = useState<string | null>(null);
+  const linking = useStore(linkRequest);
   const listRef = useRef<HTMLUListElement>(null);
   const publishing = usePublish();
 
@@ -151,7 +157,14 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     history: ifPost('history'),
   });
 
-  useWritingCommands(commands, { findInPosts: () => setFinding('') });
+  useWritingCommands(commands, {
+    findInPosts: () => setFinding(''),
+    linkToPost: () => {
+      if (!open.post) return;
+      const { from, to } = view.state.selection.main;
+      linkRequest.set({ from, to, text: view.state.sliceDoc(from, to) });
+    },
+  });
 
   const post = open.post;
   return (
@@ -299,6 +312,21 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
               if (await session.open(postId)) requestAnimationFrame(() => selectMatch(view, match.line, match.column, match.length));
             }}
             onClose={() => setFinding(null)}
+          />
+        )}
+      </PanelBoundary>
+      <PanelBoundary key={linking ? 'link-open' : 'link-closed'} name="Link to post" onClose={() => linkRequest.set(null)}>
+        {linking && post && (
+          <LinkToPost
+            current={post}
+            posts={list.posts ?? []}
+            onPick={(target) => {
+              linkRequest.set(null);
+              const insert = postLinkMarkdown(linking.text || target.title || target.path, post.path, target.path);
+              view.dispatch({ changes: { from: linking.from, to: linking.to, insert }, selection: { anchor: linking.from + insert.length }, scrollIntoView: true });
+              view.focus();
+            }}
+            onClose={() => linkRequest.set(null)}
           />
         )}
       </PanelBoundary>

@@ -2,9 +2,11 @@
 // posts and Link to post. Both open a picker that the App shows.
 import { useEffect, useRef } from 'react';
 import type { CommandRegistry } from './commands';
+import { linkToPostKey } from './editor/linkToPost';
 
 export interface WritingCommandHandlers {
   findInPosts: () => void;
+  linkToPost: () => void;
 }
 
 export const findInPostsKey = 'Mod-Shift-f';
@@ -14,6 +16,10 @@ export function useWritingCommands(commands: CommandRegistry, handlers: WritingC
   latest.current = handlers;
   useEffect(() => {
     const h = () => latest.current;
-    return commands.register({ id: 'go.findInPosts', title: 'Go: Find in all posts…', shortcut: findInPostsKey, run: () => h().findInPosts() });
+    return commands.register(
+      { id: 'go.findInPosts', title: 'Go: Find in all posts…', shortcut: findInPostsKey, run: () => h().findInPosts() },
+      // The editor's keymap binds the key (and `[[`), so it works while typing.
+      { id: 'edit.linkToPost', title: 'Edit: Link to post…', shortcut: linkToPostKey, keys: 'elsewhere', run: () => h().linkToPost() },
+    );
   }, [commands]);
 }

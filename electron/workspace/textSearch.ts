@@ -1,10 +1,11 @@
 // Find in all posts: a case-insensitive search of every post's text.
 //
-// Texts are kept in memory after the first search, keyed by file size and
-// modification time, so a search re-reads only the posts that changed since
-// the last one; 10,000 posts then cost one stat each plus a scan of the text.
-// It runs in the backend (the main process, or the bridge's server), never on
-// the page's thread.
+// Texts are kept in memory after the first search. While the workspace is
+// watched (the app, the bridge), the watcher and our own saves say which posts
+// changed (`forget`), so a later search reads only those and scans the rest in
+// memory; unwatched (one-shot CLI use), each post's size and modification time
+// are checked first. It runs in the backend (the main process, or the bridge's
+// server), never on the page's thread.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MATCHES_PER_HIT, MAX_COUNTED, MAX_HITS, type PostHit, type SearchResult, type TextMatch } from '../../common/search';
@@ -27,8 +28,15 @@ const AFTER = 80;
 
 export class TextSearch {
   readonly #texts = new Map<string, CachedText>();
+  /** Whether a folder watch reports every change through `forget`, so cached texts need no stat. */
+  watched = false;
 
   constructor(private readonly root: string) {}
+
+  /** The post at `relative` changed or went away: read it again next time. */
+  forget(relative: string): void {
+    this.#texts.delete(relative);
+  }
 
   async search(relatives: readonly string[], query: string): Promise<SearchResult> {
     const needle = query.trim();
@@ -74,6 +82,7 @@ export class TextSearch {
     const absolute = path.join(this.root, relative);
     const cached = this.#texts.get(relative);
     try {
+      if (cached && this.watched) return cached;
       if (cached) {
         const stats = await stat(absolute);
         if (stats.size === cached.size && stats.mtimeMs === cached.mtimeMs) return cached;

@@ -170,6 +170,7 @@ export class Workspace {
       const bytes = toDisk(text, formatOf(current.bytes));
       if (!bytes.equals(current.bytes)) await this.#keepVersion(post.relative, current);
       const stats = await writeAtomic(post.real, bytes, post.relative);
+      this.#search.forget(post.relative);
       return { status: 'saved', version: versionOf(bytes), post: summarize(id, post.relative, text, stats.mtimeMs) };
     });
   }
@@ -302,6 +303,7 @@ export class Workspace {
           this.#watchQueue = this.#watchQueue.then(() => this.#onBatch(batch)).catch(() => {});
         },
       );
+      this.#search.watched = true;
     }
     return async () => {
       this.#listeners.delete(listener);
@@ -318,6 +320,7 @@ export class Workspace {
   async #stopWatching(): Promise<void> {
     const watch = this.#watch;
     this.#watch = undefined;
+    this.#search.watched = false;
     await watch?.close();
   }
 
@@ -336,6 +339,7 @@ export class Workspace {
       for (const found of await findPosts(this.root, this.#settings.outputDir, folder)) files.add(found);
     }
     for (const relative of files) {
+      this.#search.forget(relative);
       if (!isPostFileName(posix.basename(relative)) || isInSkippedFolder(relative, this.#settings.outputDir)) continue;
       const known = this.#index.has(relative);
       const change = await this.#describe(relative);

@@ -4,6 +4,7 @@
 // selected, Esc closes.
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError, type PostSummary, type SearchResult, type TextMatch } from '../../common/api';
+import { MAX_COUNTED } from '../../common/search';
 import { api } from '../client';
 import { Dialog } from './Dialog';
 import './QuickPick.css';
@@ -98,7 +99,7 @@ export function FindInPosts({ initialQuery, posts, onPick, onClose }: FindInPost
           <li key={hit.id} role="presentation" className="find-post">
             <div className="find-post-title" aria-hidden="true">
               <span>{titles.get(hit.id) ?? hit.path}</span>
-              <span className="find-post-count">{hit.count === 1 ? '1 match' : `${hit.count >= 999 ? '999+' : hit.count} matches`}</span>
+              <span className="find-post-count">{hit.count === 1 ? '1 match' : `${hit.count >= MAX_COUNTED ? `${MAX_COUNTED}+` : hit.count} matches`}</span>
             </div>
             <ul role="group" aria-label={titles.get(hit.id) ?? hit.path} className="find-post-matches">
               {hit.matches.map((match, i) => {

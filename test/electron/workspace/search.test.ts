@@ -92,3 +92,29 @@ describe('Workspace.search (Find in all posts)', () => {
     expect((await ws.search('zebra')).hits.map((h) => h.path)).toEqual(['posts/x.md']);
   });
 });
+
+describe('Workspace.search while the folder is watched', () => {
+  it('trusts its texts until the watcher or a save says a post changed', async () => {
+    const root = await tempDir();
+    await writeTree(root, { 'a.md': 'first draft\n' });
+    const ws = await Workspace.open(root, noTrash);
+    const [post] = await ws.list();
+    const changed: string[] = [];
+    await ws.watch((change) => changed.push(change.kind));
+    try {
+      expect((await ws.search('first')).total).toBe(1);
+      // Our own save is seen at once, before any watch event.
+      const { version } = await ws.read(post!.id);
+      await ws.save(post!.id, 'second draft\n', version);
+      expect((await ws.search('second')).total).toBe(1);
+      // Another program's edit, once the watcher has reported it.
+      changed.length = 0;
+      await writeFile(path.join(root, 'a.md'), 'third draft\n');
+      await expect.poll(() => changed.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      expect((await ws.search('third')).total).toBe(1);
+      expect((await ws.search('second')).total).toBe(0);
+    } finally {
+      await ws.close();
+    }
+  });
+});
