@@ -61,8 +61,11 @@ export const contract = {
     list: method(z.tuple([]), returns<PostSummary[]>()),
     /** One post's full text and the version to save against. */
     read: method(z.tuple([PostId]), returns<PostDocument>()),
-    /** A new draft, its file name derived from the title. */
-    create: method(z.tuple([z.object({ title: z.string().trim().min(1, 'must not be empty').max(200) })]), returns<PostDocument>()),
+    /** A new draft post (or page: about, now), its file name derived from the title. */
+    create: method(
+      z.tuple([z.object({ title: z.string().trim().min(1, 'must not be empty').max(200), kind: z.enum(['post', 'page']).optional() })]),
+      returns<PostDocument>(),
+    ),
     /** Atomic save; returns a conflict instead of overwriting a file changed on disk. */
     save: method(z.tuple([PostId, PostText, Version]), returns<SaveResult>()),
     /** Writes `text` to a new "conflicted copy" file beside the post, so a losing version is never dropped. */

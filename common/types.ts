@@ -24,6 +24,16 @@ export interface PostSummary {
   modified: number;
   /** Set when the front matter could not be read; the post is still listed. */
   error?: FrontMatterError;
+  /** A page (about, now, 404): its own layout, never in the index or feeds. Absent for posts. */
+  kind?: 'page';
+  /** `categories`/`category` (Jekyll, Hugo); absent when none. */
+  categories?: string[];
+  /** Its own address, from `permalink` (Jekyll, Eleventy) or `url` (Hugo); absent when none. */
+  permalink?: string;
+  /** When it stops being published (Hugo's `expiryDate`); absent when never. */
+  expires?: string;
+  /** Old addresses that redirect to it: `aliases` (Hugo), `redirect_from` (Jekyll). */
+  aliases?: string[];
 }
 
 export interface FrontMatterError {

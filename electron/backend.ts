@@ -46,7 +46,7 @@ export async function createBackend({ root, platform, watch = true, cacheDir, da
     posts: {
       list: () => workspace.list(),
       read: (id) => workspace.read(id),
-      create: ({ title }) => workspace.create(title),
+      create: ({ title, kind }) => workspace.create(title, kind),
       save: (id, text, baseVersion) => workspace.save(id, text, baseVersion),
       saveCopy: (id, text) => workspace.saveCopy(id, text),
       rename: (id, slug) => workspace.rename(id, slug),

@@ -74,7 +74,7 @@ interface AppProps {
   linkRequest: Store<LinkRequest | null>;
 }
 
-type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | null;
+type DialogName = 'new' | 'new-page' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | null;
 
 const sidebarId = 'posts-sidebar';
 
@@ -142,6 +142,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const ifPost = (name: DialogName) => () => open.post && setDialog(name);
   useAppCommands(commands, {
     newPost: () => setDialog('new'),
+    newPage: () => setDialog('new-page'),
     toggleSidebar,
     rename: ifPost('rename'),
     remove: ifPost('delete'),
@@ -179,7 +180,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           onFilter={setFilter}
           openId={post?.id ?? null}
           onOpen={(id) => void session.open(id)}
-          onNew={() => setDialog('new')}
+          onNew={() => setDialog(filter.kind === 'page' ? 'new-page' : 'new')}
           onRetry={() => void posts.load()}
           listRef={listRef}
           onEnterList={focusList}
@@ -268,7 +269,10 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
       </PanelBoundary>
 
       <PanelBoundary key={dialog ?? 'none'} name="This dialog" onClose={() => setDialog(null)}>
-        {dialog === 'new' && <NewPostDialog onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} posts={list.posts ?? []} />}
+        {dialog === 'new' && <NewPostDialog kind="post" onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} posts={list.posts ?? []} />}
+        {dialog === 'new-page' && (
+          <NewPostDialog kind="page" onCreate={(title) => session.create(title, 'page')} onClose={() => setDialog(null)} posts={list.posts ?? []} />
+        )}
         {dialog === 'publish-settings' && <PublishSettingsDialog onClose={() => setDialog(null)} />}
         {dialog === 'export-site' && <ExportSiteDialog outputDir={workspace?.outputDir ?? '_site'} onClose={() => setDialog(null)} />}
         {dialog === 'rename' && post && (

@@ -7,6 +7,7 @@ import { publishKey } from './usePublish';
 
 export interface AppCommandHandlers {
   newPost: () => void;
+  newPage: () => void;
   toggleSidebar: () => void;
   rename: () => void;
   remove: () => void;
@@ -33,6 +34,7 @@ export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHa
       inDesktopApp
         ? { id: 'file.new', title: 'File: New post…', shortcut: 'Mod-n', keys: 'elsewhere', run: () => h().newPost() }
         : { id: 'file.new', title: 'File: New post…', shortcut: 'Mod-Alt-n', run: () => h().newPost() },
+      { id: 'file.newPage', title: 'File: New page…', run: () => h().newPage() },
       { id: 'file.rename', title: 'File: Rename post…', run: () => h().rename() },
       { id: 'file.delete', title: 'File: Move post to the Trash…', run: () => h().remove() },
       { id: 'go.outline', title: 'Go: Outline of headings…', shortcut: 'Mod-Shift-o', run: () => h().outline() },

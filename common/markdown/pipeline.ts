@@ -13,6 +13,8 @@ import { escapeHtml } from './escape';
 import { escapedFootnotes } from './footnotes';
 import { fenceLanguage, highlightCode } from './highlight';
 import type { Sanitizer } from './sanitize';
+import { math } from './math';
+import { templateTags, type TemplateOptions } from './templateTags';
 import { safeUrl, type UrlKind } from './urls';
 
 export interface MarkdownOptions {
@@ -20,6 +22,8 @@ export interface MarkdownOptions {
   sanitize: Sanitizer;
   /** Rewrites a safe URL, e.g. a relative image to the preview's asset route. */
   resolveUrl?: (url: string, kind: UrlKind) => string;
+  /** Liquid and Hugo template syntax (see templateTags.ts); by default unsupported tags are left out. */
+  templates?: TemplateOptions;
   /** More attributes for an image, by its resolved src: size and responsive sources (the export's resized images). */
   imageAttributes?: (src: string) => ImageAttributes | undefined;
 }
@@ -76,6 +80,8 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
     gfmHeadingId(),
     markedFootnote({ description: FOOTNOTES }),
     escapedFootnotes(FOOTNOTES),
+    templateTags(options.templates ?? { placeholders: false }),
+    math(),
     {
       renderer: {
         code({ text, lang }: Tokens.Code) {

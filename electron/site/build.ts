@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { BlogLayout } from '../../common/blog/layout';
 import { ApiError } from '../../common/errors';
 import { siteModel, type PublishOptions, type SiteInput, type SiteModel, type SitePost } from '../../common/site/model';
 import { fileOf, indexUrl } from '../../common/site/permalink';
@@ -28,6 +29,7 @@ import appIcon from '../../assets/icon.svg?raw';
 import { appVersion } from '../appPaths';
 import { isSkippedTarget } from '../workspace/linkTargets';
 import { isWithin, resolveInside } from '../workspace/paths';
+import { readBlogLayout } from '../workspace/blogLayout';
 import { findPosts } from '../workspace/scan';
 import { readSiteSettings } from '../workspace/settings';
 import { BuildCache, type OutputRecord } from './buildCache';
@@ -38,6 +40,9 @@ import { hashOf, neighboursKey, stillValid, type PageTask, type PostRecord, type
 import { openRenderPool, RenderWorkerFailed, renderWorkerScript } from './renderPool';
 import { siteImage, workspaceFavicon, type SiteFile } from './siteFiles';
 import { robots, sitemap } from './sitemap';
+import { staticFiles } from './staticFolders';
+import { redirectPage, redirectsFile, redirectsOf } from '../../common/site/redirects';
+import { sanitizeSvg } from './svg';
 
 export interface BuildOptions {
   /** The workspace folder. */
@@ -68,6 +73,8 @@ export interface OpenedSite {
   customCss: string | null;
   /** The workspace's theme/partials/*.html. */
   partials: Partials;
+  /** What the blog's generator config says: which files are posts and pages, permalinks, static folders. */
+  layout: BlogLayout;
   /** The default link-preview image (postwright.json `image`), when set. */
   image: Awaited<ReturnType<typeof siteImage>>;
   /** The workspace's favicon; null publishes Postwright's. */
@@ -83,13 +90,14 @@ export async function openSite(root: string, out: string | undefined, withOutput
     throw new ApiError('not-found', `The folder ${root} does not exist. Give the workspace folder that holds your posts.`);
   }
   if (!fs.statSync(real).isDirectory()) throw new ApiError('not-found', `${root} is a file, not a workspace folder.`);
-  const settings = await readSiteSettings(real);
+  const layout = readBlogLayout(real);
+  const settings = await readSiteSettings(real, layout);
   // The configured folder must stay inside the workspace, links included; --out is the author's explicit choice.
   let output: OutputFolder | null = null;
   if (withOutput) output = OutputFolder.open(out ? path.resolve(out) : (await resolveInside(real, settings.output)).real, real);
   const custom = await themeFile(real, CUSTOM_CSS_SOURCE, settings.output);
   const customCss = custom && fs.statSync(custom, { throwIfNoEntry: false })?.isFile() ? custom : null;
-  return { root: real, settings, output, customCss, partials: await readPartials(real, settings.output), image: await siteImage(real, settings), favicon: await workspaceFavicon(real) };
+  return { root: real, settings, output, customCss, partials: await readPartials(real, settings.output), image: await siteImage(real, settings), favicon: await workspaceFavicon(real), layout };
 }
 
 /** A theme file's real path, through the workspace's guard; null when missing, or when a link leads it to a skipped place (.git, .env…). */
@@ -144,7 +152,7 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
 async function buildWith(options: BuildOptions, workerScript: string | null): Promise<SiteBuildSummary> {
   const started = performance.now();
   const opened = await openSite(options.root, options.out, true);
-  const { root, settings, customCss, partials, image, favicon } = opened;
+  const { root, settings, customCss, partials, image, favicon, layout } = opened;
   const out = opened.output!;
   const publish: PublishOptions = { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now() };
   const site: Site = { settings, customCss: customCss !== null, partials, favicon: favicon?.relative ?? DEFAULT_FAVICON };
@@ -250,7 +258,8 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     const tagList = model.tags.map((t) => ({ name: t.name, url: t.url, count: t.posts.length }));
     await emit(fileOf('tags/'), ['tags', tagList], () => renderPage(TagsPage({ site, tags: tagList }), site));
     await emit(fileOf('archive/'), ['archive', model.posts.map((p) => digests(p, 'link'))], () => renderPage(ArchivePage({ site, posts: model.posts }), site));
-    await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site }), site));
+    // The blog's own 404 page (404.md) replaces the theme's.
+    if (!produced.has('404.html')) await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site }), site));
     advance();
     const newest = model.posts.slice(0, settings.feedLength);
     // Feeds carry whole posts, so they change with any of their posts' bytes.
@@ -265,6 +274,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     const mapEntries = [
       ...Array.from({ length: pages }, (_, i) => ({ url: indexUrl(i + 1), date: i === 0 ? model.posts[0]?.date : null })),
       ...model.posts.map((p) => ({ url: p.url, date: p.date })),
+      ...model.pages.map((p) => ({ url: p.url, date: p.date })),
       { url: 'archive/' },
       { url: 'tags/' },
       ...model.tags.map((t) => ({ url: t.url })),
@@ -279,7 +289,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     advance();
     const assets = new Map<string, string>();
     const images = new Map<string, string>();
-    for (const post of model.posts) {
+    for (const post of [...model.posts, ...model.pages]) {
       const record = records.get(post.path)!;
       for (const asset of record.assets) if (!assets.has(asset)) assets.set(asset, post.path);
       for (const image of record.images) if (!images.has(image)) images.set(image, post.path);
@@ -298,7 +308,40 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
       // Checked when the post was rendered; checked again, since a link may have been swapped since.
       if (isWithin(root, source) && !isSkippedTarget(root, source, settings.output)) copy(asset, source, `${asset} (linked from ${by})`);
     }
+    await publishStatic();
+    await publishRedirects(model);
     advance();
+  };
+
+  /** The blog's static folders, after the site's own files: a static file never replaces a page. */
+  const publishStatic = async () => {
+    const { files, skipped } = staticFiles(root, layout, settings.output);
+    warnings.push(...skipped);
+    for (const { file, source, relative } of files) {
+      if (produced.has(file)) {
+        if (file === relative) continue; // already copied as a file a post links to
+        warnings.push(`${relative} is not published: the site's own /${file} is there.`);
+        continue;
+      }
+      if (file.toLowerCase().endsWith('.svg')) {
+        const stats = fs.statSync(source);
+        await emit(file, ['svg', stats.size, stats.mtimeMs], () => sanitizeSvg(fs.readFileSync(source, 'utf8')));
+      } else copy(file, source, relative);
+    }
+  };
+
+  /** A page at each old address (aliases, redirect_from) and one _redirects file for hosts that read it. */
+  const publishRedirects = async (model: SiteModel<SiteInput>) => {
+    const redirects = redirectsOf([...model.posts, ...model.pages]).filter(({ from, by }) => {
+      if (!produced.has(fileOf(from))) return true;
+      warnings.push(`${by}: its old address /${from} is not redirected, as a page of the site is there.`);
+      return false;
+    });
+    for (const { from, to } of redirects) {
+      if (produced.has(fileOf(from))) continue; // two posts claim one old address: the first keeps it
+      await emit(fileOf(from), ['redirect', to], () => redirectPage(absoluteUrl(site, to), settings.language));
+    }
+    if (redirects.length > 0) await emit('_redirects', ['_redirects', redirects], () => redirectsFile(redirects, new URL(settings.baseUrl).pathname));
   };
 
   const pool = openRenderPool(context, out, tasks.length, workerScript);
@@ -312,7 +355,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
 
     // 2. The site model gives every post its URL; then each page that is new, moved or re-rendered is written.
     const sorted = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
-    model = siteModel(sorted.filter((p) => !p.problem).map((p) => p.entry), settings, publish);
+    model = siteModel(sorted.filter((p) => !p.problem).map((p) => p.entry), settings, publish, layout);
     const pageTasks: PageTask[] = [];
     model.posts.forEach((post, i) => {
       const record = records.get(post.path)!;
@@ -324,6 +367,13 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
         pageTasks.push({ relative: post.path, url: post.url, neighbours, previous: record.page ?? cache.posts.get(post.path)?.page ?? null });
       }
     });
+    // Pages (about, now) get the page layout, and no neighbours.
+    for (const page of model.pages) {
+      const record = records.get(page.path)!;
+      const file = fileOf(page.url);
+      claim(file, page.path);
+      if (record.page?.file !== file) pageTasks.push({ relative: page.path, url: page.url, neighbours: {}, kind: 'page', previous: record.page ?? cache.posts.get(page.path)?.page ?? null });
+    }
     const pages = Math.max(1, Math.ceil(model.posts.length / settings.postsPerPage));
     total += pageTasks.length + pages + model.tags.length + 4;
     // The workers write post pages while this thread makes the rest, so both cores stay busy.
@@ -341,17 +391,14 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     if (!options.cacheDir) fs.rmSync(imageCache, { recursive: true, force: true });
   }
   const posts = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
-  const readable = posts.filter((p) => !p.problem);
   for (const { url, paths } of model.duplicates) {
     warnings.push(`${paths.join(', ')} all have the address /${url}; the first keeps it and the others get -2, -3… Give each its own "slug" to choose.`);
   }
   for (const post of posts) {
     if (post.problem) warnings.push(post.problem);
-    else if (post.entry.error) warnings.push(`${post.relative}: ${post.entry.error.message}`);
+    else if (post.entry.error) warnings.push(`${post.relative} is not published: ${post.entry.error.message}`);
   }
-  const published = new Set(model.posts.map((p) => p.path));
-  const drafts = readable.filter((p) => !published.has(p.relative) && p.entry.draft && !publish.drafts).length;
-  const future = readable.filter((p) => !published.has(p.relative)).length - drafts;
+  const { drafts, future } = model.leftOut;
 
   // 4. What the last build wrote and this one did not.
   let deleted = 0;
@@ -366,6 +413,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
   return {
     output: out.root,
     posts: model.posts.length,
+    pages: model.pages.length,
     rendered,
     files: produced.size,
     written,

@@ -13,6 +13,7 @@ import { findFrontMatter } from '../../common/post';
 import { isPublished, type PublishOptions, type SiteInput } from '../../common/site/model';
 import { fileOf } from '../../common/site/permalink';
 import type { SiteSettings } from '../../common/siteSettings';
+import { Page } from '../../common/theme/Page';
 import { PostPage, type Neighbours } from '../../common/theme/pages';
 import { renderPage } from '../../common/theme/render';
 import { absoluteUrl, href, type Site } from '../../common/theme/site';
@@ -112,7 +113,7 @@ export interface PostRenderer {
   /** render(), after reading (or resizing) the images it shows, so each has its size and sources. */
   renderWithImages(relative: string, bytes: Uint8Array, stats: { size: number; mtimeMs: number }, hash: string): Promise<RenderedBody>;
   /** Phase 2: the whole page of a rendered post, at the site path the site model gave it, linking to its neighbours. */
-  page(entry: SiteInput, body: string, url: string, neighbours?: Neighbours): string;
+  page(entry: SiteInput, body: string, url: string, neighbours?: Neighbours, kind?: 'post' | 'page'): string;
 }
 
 export function createPostRenderer(context: RenderContext): PostRenderer {
@@ -139,6 +140,8 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
   };
   const markdown: Markdown = createMarkdown({
     sanitize: lazySanitize,
+    // Liquid's {{ site.url }} and {{ site.baseurl }}, as Jekyll fills them from _config.yml.
+    templates: { placeholders: false, site: { url: new URL(settings.baseUrl).origin, baseurl: new URL(settings.baseUrl).pathname.replace(/\/$/, '') } },
     imageAttributes: (src) => sized.get(src),
     resolveUrl: (url, kind) => {
       const asset = findAsset(root, settings.output, current, url);
@@ -206,7 +209,8 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
       await Promise.all(first.unread.map((source) => store.load(source)));
       return render(relative, bytes, stats, hash);
     },
-    page(entry, body, url, neighbours = {}) {
+    page(entry, body, url, neighbours = {}, kind = 'post') {
+      if (kind === 'page') return renderPage(Page({ site, page: { title: entry.title, description: entry.description, url }, html: body }), site);
       return renderPage(PostPage({ site, post: { ...entry, url }, html: body, neighbours }), site);
     },
   };
@@ -265,6 +269,8 @@ export interface PageTask {
   url: string;
   /** The newer and older posts its page links to. */
   neighbours: Neighbours;
+  /** A page (about, now) gets the page layout; a post when absent. */
+  kind?: 'post' | 'page';
   /** The page the last build wrote for it, so unchanged bytes are not written again. */
   previous: PostRecord['page'];
 }
@@ -302,7 +308,7 @@ export class PostWorkshop {
     return { record, rendered: true };
   }
 
-  async page({ relative, url, neighbours, previous }: PageTask): Promise<PageResult | null> {
+  async page({ relative, url, neighbours, kind, previous }: PageTask): Promise<PageResult | null> {
     let kept = this.#bodies.get(relative);
     if (!kept) {
       const file = readPost(this.renderer.context.root, relative);
@@ -312,7 +318,7 @@ export class PostWorkshop {
       kept = { entry: record.entry, body };
     }
     this.#bodies.delete(relative);
-    const html = this.renderer.page(kept.entry, kept.body, url, neighbours);
+    const html = this.renderer.page(kept.entry, kept.body, url, neighbours, kind);
     const page = { file: fileOf(url), size: Buffer.byteLength(html), hash: hashOf(html), neighbours: neighboursKey(neighbours) };
     const same = previous?.file === page.file && previous.hash === page.hash && this.out.has(page.file, page.size);
     if (!same) this.out.write(page.file, html);

@@ -7,6 +7,8 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path, { posix } from 'node:path';
 import type { EventPayload } from '../../common/api';
+import { classify } from '../../common/blog/classify';
+import { describeLayout, pageFolderOf, type BlogLayout } from '../../common/blog/layout';
 import { ApiError } from '../../common/errors';
 import { setFrontMatterField, slugify } from '../../common/post';
 import type { SearchResult } from '../../common/search';
@@ -16,6 +18,7 @@ import { formatOf, fromDisk, toDisk, versionOf, type DiskFormat } from './encodi
 import { readFileBytes, removeLeftovers, writeAtomic, type FileBytes } from './files';
 import { PostHistory } from './history';
 import { IdIndex, postId } from './ids';
+import { readBlogLayout } from './blogLayout';
 import { assetsFolderOf, conflictCopyName, isInSkippedFolder, isPageBundle, isPostFileName } from './names';
 import { isSkippedTarget } from './linkTargets';
 import { code, isWithin, resolveInside, type Inside } from './paths';
@@ -46,6 +49,7 @@ export class Workspace {
   readonly #index = new IdIndex();
   readonly #options: WorkspaceOptions;
   #settings: WorkspaceSettings;
+  #layout: BlogLayout;
   /** One chokidar watcher, shared by every listener so each change is processed once. */
   #watch: FolderWatch | undefined;
   readonly #listeners = new Set<ChangeListener>();
@@ -65,6 +69,7 @@ export class Workspace {
     options: WorkspaceOptions,
   ) {
     this.#settings = settings;
+    this.#layout = readBlogLayout(root);
     this.#options = options;
     this.#search = new TextSearch(root);
     this.#cache = options.cacheDir ? ListCache.for(options.cacheDir, root) : undefined;
@@ -93,24 +98,53 @@ export class Workspace {
   /** Every post, newest first; posts whose front matter is broken are listed with an error. */
   async list(): Promise<PostSummary[]> {
     this.#settings = await readSettings(this.root);
+    this.#layout = readBlogLayout(this.root);
     const leftovers: string[] = [];
     const relatives = await findPosts(this.root, this.#settings.outputDir, '', leftovers);
     this.#index.reset(relatives);
     // Temp files of saves that were killed mid-write; the posts themselves were never touched.
     await removeLeftovers(leftovers.map((relative) => path.join(this.root, relative)));
-    if (!this.#cache) return (await summarizeInParallel(this.root, relatives)).sort(newestFirst);
+    if (!this.#cache) return this.#classifyAll(await summarizeInParallel(this.root, relatives)).sort(newestFirst);
     const { valid, stale } = await this.#cache.split(relatives);
     const posts = valid.concat(await summarizeInParallel(this.root, stale));
     // Written after the list is returned; close() waits for it.
     this.#storing = this.#storing.then(() => this.#cache?.storeIfChanged(posts));
-    return posts.sort(newestFirst);
+    return this.#classifyAll(posts).sort(newestFirst);
+  }
+
+  /** The blog's layout as the last list() read it: generator, post and page folders, static folders. */
+  get layout(): BlogLayout {
+    return this.#layout;
+  }
+
+  /** "Hugo site: 124 posts, 45 pages, static/ → /", for the last list. */
+  describe(posts: readonly PostSummary[]): string {
+    const pages = posts.filter((post) => post.kind === 'page').length;
+    return describeLayout(this.#layout, posts.length - pages, pages);
+  }
+
+  /** Posts and pages as the blog's generator sees them; files that are neither are left out of the list. */
+  #classifyAll(summaries: PostSummary[]): PostSummary[] {
+    return summaries.map((summary) => this.#classify(summary)).filter((summary): summary is PostSummary => summary !== null);
+  }
+
+  #classify(summary: PostSummary): PostSummary | null {
+    const kind = classify(summary, this.#layout);
+    if (kind === 'ignored') return null;
+    return kind === 'page' ? { ...summary, kind: 'page' } : summary;
+  }
+
+  /** A summary for a file the author has open: never dropped, even if it is not a post. */
+  #summarize(id: string, relative: string, text: string, modified: number): PostSummary {
+    const summary = summarize(id, relative, text, modified);
+    return this.#classify(summary) ?? summary;
   }
 
   async read(id: string): Promise<PostDocument> {
     const post = await this.#locate(id);
     const { bytes, stats } = await this.#readBytes(post);
     const { text } = fromDisk(bytes, post.relative);
-    return { post: summarize(id, post.relative, text, stats.mtimeMs), text, version: versionOf(bytes) };
+    return { post: this.#summarize(id, post.relative, text, stats.mtimeMs), text, version: versionOf(bytes) };
   }
 
   /** Find in all posts: every post whose text contains `query`, any case, with snippets. */
@@ -124,16 +158,17 @@ export class Workspace {
     return (await this.#locate(id)).relative;
   }
 
-  async create(title: string): Promise<PostDocument> {
+  /** A new draft post, or page (no date), in the folder the blog keeps them in. */
+  async create(title: string, kind: 'post' | 'page' = 'post'): Promise<PostDocument> {
     const slug = slugify(title) || 'untitled';
-    const folder = (await this.#isFolder(POSTS_FOLDER)) ? POSTS_FOLDER : '';
+    const folder = kind === 'page' ? pageFolderOf(this.#layout) : (await this.#isFolder(POSTS_FOLDER)) ? POSTS_FOLDER : '';
     let text = setFrontMatterField('', 'title', title.trim());
-    text = setFrontMatterField(text, 'date', today());
+    if (kind === 'post') text = setFrontMatterField(text, 'date', today());
     text = `${setFrontMatterField(text, 'draft', true)}\n`;
     const names = (n: number) => posix.join(folder, `${n === 1 ? slug : `${slug}-${n}`}.md`);
     const created = await this.#writeNew(names, 1000, text, Buffer.from(text, 'utf8'));
     if (created) return created;
-    throw new ApiError('exists', `There are already 1000 posts named ${slug}; choose a different title.`);
+    throw new ApiError('exists', `There are already 1000 ${kind}s named ${slug}; choose a different title.`);
   }
 
   /** Writes a new post at the first free name of `names(1..attempts)`; null when all are taken. */
@@ -144,7 +179,7 @@ export class Workspace {
       try {
         const stats = await writeAtomic(target.real, bytes, relative, { noClobber: true });
         const id = this.#index.add(relative);
-        return { post: summarize(id, relative, text, stats.mtimeMs), text, version: versionOf(bytes) };
+        return { post: this.#summarize(id, relative, text, stats.mtimeMs), text, version: versionOf(bytes) };
       } catch (error) {
         if (!(error instanceof ApiError && error.code === 'exists')) throw error;
       }
@@ -171,7 +206,7 @@ export class Workspace {
       if (!bytes.equals(current.bytes)) await this.#keepVersion(post.relative, current);
       const stats = await writeAtomic(post.real, bytes, post.relative);
       this.#search.forget(post.relative);
-      return { status: 'saved', version: versionOf(bytes), post: summarize(id, post.relative, text, stats.mtimeMs) };
+      return { status: 'saved', version: versionOf(bytes), post: this.#summarize(id, post.relative, text, stats.mtimeMs) };
     });
   }
 
@@ -360,7 +395,8 @@ export class Workspace {
       // A link that appeared since the last walk gets the walk's rule: never a post from a skipped place.
       if (isSkippedTarget(this.root, inside.real, this.#settings.outputDir)) return null;
       const { bytes, stats } = await readFileBytes(inside.real, relative);
-      return { post: summarizeBytes(postId(relative), relative, bytes, stats.mtimeMs), version: versionOf(bytes) };
+      const post = this.#classify(summarizeBytes(postId(relative), relative, bytes, stats.mtimeMs));
+      return post && { post, version: versionOf(bytes) };
     } catch {
       return null;
     }

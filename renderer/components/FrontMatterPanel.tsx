@@ -52,7 +52,8 @@ export function FrontMatterPanel({ view, frontMatter, postId, posts }: FrontMatt
   const editor = useMemo(() => new FieldEditor(view), [view]);
   const id = useId();
   const fields = panelFields(fm);
-  const readOnly = fm.error !== null;
+  // JSON front matter is read, never rewritten (see common/frontMatter/json.ts).
+  const readOnly = fm.error !== null || fm.block.kind === 'json';
   const edit = (change: FieldEdit) => editor.edit(change);
   const done = () => editor.end();
 
@@ -110,7 +111,7 @@ export function FrontMatterPanel({ view, frontMatter, postId, posts }: FrontMatt
           <div className="fm-error" role="status">
             <Icon name="warning" />
             <p>
-              <strong>{fm.block.kind === 'yaml' ? `Front matter line ${fm.error.line}:` : 'Front matter:'}</strong>{' '}
+              <strong>{fm.block.kind === 'yaml' || fm.block.kind === 'toml' ? `Front matter line ${fm.error.line}:` : 'Front matter:'}</strong>{' '}
               {fm.error.message.replace(/^Front matter line \d+: /, '')}
             </p>
             <button type="button" className="quiet-button" onClick={() => focusEditorAt(view, view.state.doc.line(fm.error!.line).from)}>

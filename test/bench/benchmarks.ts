@@ -2,6 +2,7 @@
 // To add one: write `test/bench/<name>.bench.ts` exporting a `Benchmark`
 // (see harness.ts) and list it here.
 import type { Benchmark } from './harness';
+import { blogsBenchmark } from './blogs.bench';
 import { checkBenchmark } from './check.bench';
 import { checkEditBenchmark } from './checkEdit.bench';
 import { editorBenchmark } from './focusMode.bench';
@@ -19,5 +20,5 @@ import { siteBenchmark } from './site.bench';
 
 export const benchmarks: readonly Benchmark[] = [
   listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark, publishBenchmark, recoveryBenchmark, hostileBenchmark,
-  checkEditBenchmark, rebuildBenchmark, publishEditBenchmark, imagesBenchmark, searchBenchmark,
+  checkEditBenchmark, rebuildBenchmark, publishEditBenchmark, imagesBenchmark, blogsBenchmark, searchBenchmark,
 ];

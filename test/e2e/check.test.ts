@@ -26,7 +26,7 @@ describe.skipIf(skipE2e)('the Check panel', () => {
     const { page } = e2e;
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Check results' });
-    await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 30_000 }).toBe('3 errors and 2 warnings in 6 posts.');
+    await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 30_000 }).toBe('3 errors and 2 warnings in 7 posts.');
     const items = panel.getByRole('listitem');
     expect(await items.allTextContents()).toEqual([
       expect.stringMatching(/^Errorposts\/broken-links\.md:3The date "2024-11-31" does not exist: November 2024 has 30 days/),

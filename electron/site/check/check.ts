@@ -72,7 +72,10 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
   problems.push(...checkSlugs(site, examined), ...checkTagVariants([...examined.values()]), ...(await checkPlaceholderBaseUrl(workspace.root)));
   problems.push(...(await checkLinks(workspace)));
   facts.save();
-  return { problems: problems.sort(byPlace), posts: posts.length };
+  // What the blog's config says that Postwright cannot follow (a permalink template it would have to run…).
+  const { configFile, warnings } = workspace.layout;
+  for (const message of warnings) problems.push({ file: configFile ?? '', postId: '', line: 1, severity: 'warning', kind: 'config', message });
+  return { problems: problems.sort(byPlace), posts: posts.length, layout: workspace.describe(posts) };
 }
 
 /** Runs `each` over `items`, CONCURRENCY at a time, so file lookups overlap. */

@@ -28,7 +28,7 @@ describe('site settings', () => {
     [{ postsPerPage: 0 }, '"postsPerPage" must be at least 1'],
     [{ feedLength: 0 }, '"feedLength" must be at least 1'],
     [{ postsPerPage: 'ten' }, '"postsPerPage" must be a number'],
-    [{ permalink: '/:slug' }, '"permalink" must be one of "/posts/:slug/" or "/:year/:month/:slug/"'],
+    [{ permalink: '/:nonsense/' }, '"permalink" must be a path such as "/posts/:slug/"'],
     [{ baseUrl: 'ftp://x' }, '"baseUrl" must be an http or https URL'],
     [{ language: 'english!' }, '"language" must be a language tag'],
     [{ rawHtml: 'trusted' }, '"rawHtml" can only be "sanitize": raw HTML in posts is always sanitized, since a blog folder may come from anyone'],

@@ -79,11 +79,15 @@ describe('check: front matter', () => {
     expect(problems[0]!.message).toMatch(/^Front matter line 4: .*Fix the YAML there/);
   });
 
-  it('reports a file that is not UTF-8 (once) and a TOML block', async () => {
-    const { problems } = await checkTree({ 'latin1.md': new Uint8Array([0x23, 0x20, 0xe9, 0x0a]), 'toml.md': '+++\ntitle = "x"\n+++\n' });
+  it('reports a file that is not UTF-8 (once) and a TOML block that does not parse', async () => {
+    const { problems } = await checkTree({
+      'latin1.md': new Uint8Array([0x23, 0x20, 0xe9, 0x0a]),
+      'toml.md': '+++\ntitle = "x"\n+++\n',
+      'bad-toml.md': '+++\ntitle = "x"\ndraft = yes\n+++\n',
+    });
     expect(problems.map((p) => [p.file, p.line, p.kind])).toEqual([
+      ['bad-toml.md', 3, 'front-matter'],
       ['latin1.md', 1, 'unreadable'],
-      ['toml.md', 1, 'front-matter'],
     ]);
   });
 });
