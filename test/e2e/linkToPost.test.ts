@@ -26,7 +26,7 @@ describe.skipIf(skipE2e)('link to post', () => {
     await picker().waitFor();
     // The post being edited is not offered.
     expect(await picker().getByRole('option').allTextContents()).not.toContain(expect.stringContaining('Why I stopped billing'));
-    expect(await picker().getByRole('option').count()).toBe(4);
+    expect(await picker().getByRole('option').count()).toBe(5);
     await page.keyboard.type('retr strat');
     for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
       await page.setViewportSize(size);
