@@ -61,6 +61,16 @@ describe.skipIf(skipE2e)('link to post', () => {
     await expect.poll(() => editorDoc(page)).toContain('first. See [[x\n');
   });
 
+  it('leaves [[ in code alone', async () => {
+    const { page } = e2e;
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('```py\nrows[[0]] = 1');
+    await expect.poll(() => editorDoc(page)).toContain('```py\nrows[[0]] = 1');
+    expect(await picker().count()).toBe(0);
+  });
+
   it('Mod-Shift-K makes the selection the link’s text, instead of deleting the line', async () => {
     const { page } = e2e;
     await cursorAtEndOfLine(page, '## Where I still count hours');
