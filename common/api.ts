@@ -9,6 +9,7 @@ import { ApiError, type Reply } from './errors';
 import type { CheckResult } from './check';
 import type { RecoveredText } from './recovery';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
+import type { SearchResult } from './search';
 import type { SiteBuildSummary, StandalonePost } from './site/types';
 import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview, type ScheduleResult } from './publish';
 import { TargetName } from './publishSettings';
@@ -19,6 +20,7 @@ export type * from './check';
 export type * from './recovery';
 export type * from './site/types';
 export type * from './publish';
+export type * from './search';
 
 /** A phantom marker that carries a method's result type. */
 export interface Returns<R> {
@@ -70,6 +72,8 @@ export const contract = {
     saveCopy: method(z.tuple([PostId, PostText]), returns<PostDocument>()),
     /** Renames the slug, the file and the post's assets folder together. */
     rename: method(z.tuple([PostId, Slug]), returns<PostDocument>()),
+    /** Find in all posts: every post whose text contains the query (any case), most matches first, with snippets. */
+    search: method(z.tuple([z.string().trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters')]), returns<SearchResult>()),
     /** Moves the post (and its assets folder) to the OS trash. */
     delete: method(z.tuple([PostId]), returns<{ trashedPath: string }>()),
   },

@@ -11,6 +11,8 @@ import { EditorHost } from './components/EditorHost';
 import { EmptyState } from './components/EmptyState';
 import { FrontMatterPanel } from './components/FrontMatterPanel';
 import { ExportSiteDialog } from './components/ExportSiteDialog';
+import { FindInPosts } from './components/FindInPosts';
+import { LinkToPost } from './components/LinkToPost';
 import { HistoryDialog, restoredNotice } from './components/HistoryDialog';
 import { MenuBar } from './components/MenuBar';
 import { NewPostDialog } from './components/NewPostDialog';
@@ -30,6 +32,9 @@ import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { firstBodyPosition } from './editor/bodyText';
 import { goToLine } from './editor/goToLine';
+import { selectMatch } from './editor/selectMatch';
+import type { LinkRequest } from './editor/linkToPost';
+import { postLinkMarkdown } from './postLink';
 import type { CommandRegistry } from './commands';
 import { ViewModeSwitch } from './components/ViewModeSwitch';
 import { api, inDesktopApp } from './client';
@@ -44,7 +49,7 @@ import type { PostSession } from './session';
 import type { SettingsStore } from './settings';
 import { openLink } from './openLink';
 import { copyPostHtml, downloadPostHtml } from './postExport';
-import { useStore } from './store';
+import { useStore, type Store } from './store';
 import { useAppCommands } from './useAppCommands';
 import { usePublish } from './usePublish';
 import { useShortcuts } from './useShortcuts';
@@ -52,6 +57,7 @@ import { useTheme } from './useTheme';
 import { useUnsavedGuard } from './useUnsavedGuard';
 import { useWindowTitle } from './useWindowTitle';
 import { useWorkspace } from './useWorkspace';
+import { useWritingCommands } from './useWritingCommands';
 
 interface AppProps {
   view: EditorView;
@@ -64,13 +70,15 @@ interface AppProps {
   settings: SettingsStore;
   preview: PreviewController;
   recovery: Recovery;
+  /** Set by the editor (`[[`, Mod-Shift-K) to open the link-to-post picker. */
+  linkRequest: Store<LinkRequest | null>;
 }
 
 type DialogName = 'new' | 'new-page' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | null;
 
 const sidebarId = 'posts-sidebar';
 
-export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery }: AppProps) {
+export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest }: AppProps) {
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
@@ -81,6 +89,9 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const [sidebarOpen, setSidebarOpen] = useState(true);
   const [dialog, setDialog] = useState<DialogName>(null);
   const [checking, setChecking] = useState(false);
+  /** Find in all posts is open, starting from this text. */
+  const [finding, setFinding] = useState<string | null>(null);
+  const linking = useStore(linkRequest);
   const listRef = useRef<HTMLUListElement>(null);
   const publishing = usePublish();
 
@@ -147,6 +158,15 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     history: ifPost('history'),
   });
 
+  useWritingCommands(commands, {
+    findInPosts: () => setFinding(''),
+    linkToPost: () => {
+      if (!open.post) return;
+      const { from, to } = view.state.selection.main;
+      linkRequest.set({ from, to, text: view.state.sliceDoc(from, to) });
+    },
+  });
+
   const post = open.post;
   return (
     <div className={`app${sidebarOpen ? '' : ' sidebar-closed'}${inDesktopApp ? '' : ' with-menu-bar'}`}>
@@ -164,6 +184,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           onRetry={() => void posts.load()}
           listRef={listRef}
           onEnterList={focusList}
+          onFindText={setFinding}
         />
       </PanelBoundary>
       <main className="editor-pane" aria-label={post ? `Editing ${post.title || post.path}` : 'Editor'}>
@@ -284,6 +305,34 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
         {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
         {dialog === 'outline' && post && <OutlinePicker view={view} onClose={() => setDialog(null)} />}
         {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
+      </PanelBoundary>
+      <PanelBoundary key={finding === null ? 'find-closed' : 'find-open'} name="Find in all posts" onClose={() => setFinding(null)}>
+        {finding !== null && (
+          <FindInPosts
+            initialQuery={finding}
+            posts={list.posts ?? []}
+            onPick={async (postId, match) => {
+              setFinding(null);
+              if (await session.open(postId)) requestAnimationFrame(() => selectMatch(view, match.line, match.column, match.length));
+            }}
+            onClose={() => setFinding(null)}
+          />
+        )}
+      </PanelBoundary>
+      <PanelBoundary key={linking ? 'link-open' : 'link-closed'} name="Link to post" onClose={() => linkRequest.set(null)}>
+        {linking && post && (
+          <LinkToPost
+            current={post}
+            posts={list.posts ?? []}
+            onPick={(target) => {
+              linkRequest.set(null);
+              const insert = postLinkMarkdown(linking.text || target.title || target.path, post.path, target.path);
+              view.dispatch({ changes: { from: linking.from, to: linking.to, insert }, selection: { anchor: linking.from + insert.length }, scrollIntoView: true });
+              view.focus();
+            }}
+            onClose={() => linkRequest.set(null)}
+          />
+        )}
       </PanelBoundary>
       <PanelBoundary name="The conflict dialog">
         {open.conflict && post && (

@@ -11,6 +11,7 @@ import { classify } from '../../common/blog/classify';
 import { describeLayout, pageFolderOf, type BlogLayout } from '../../common/blog/layout';
 import { ApiError } from '../../common/errors';
 import { setFrontMatterField, slugify } from '../../common/post';
+import type { SearchResult } from '../../common/search';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from '../../common/types';
 import { addAsset, findAsset, type AddedAsset, type AssetFile } from './assets';
 import { formatOf, fromDisk, toDisk, versionOf, type DiskFormat } from './encoding';
@@ -24,6 +25,7 @@ import { code, isWithin, resolveInside, type Inside } from './paths';
 import { renamePost } from './rename';
 import { findPosts } from './scan';
 import { ListCache } from './listCache';
+import { TextSearch } from './textSearch';
 import { summarizeInParallel } from './parallelList';
 import { readSettings, type WorkspaceSettings } from './settings';
 import { summarize, summarizeBytes } from './summary';
@@ -58,6 +60,7 @@ export class Workspace {
   readonly #cache: ListCache | undefined;
   readonly #history: PostHistory | undefined;
   #storing: Promise<void> = Promise.resolve();
+  readonly #search: TextSearch;
 
   private constructor(
     /** The real absolute path of the workspace folder. */
@@ -68,6 +71,7 @@ export class Workspace {
     this.#settings = settings;
     this.#layout = readBlogLayout(root);
     this.#options = options;
+    this.#search = new TextSearch(root);
     this.#cache = options.cacheDir ? ListCache.for(options.cacheDir, root) : undefined;
     // A history folder inside the workspace would fill it with copies (and list them as posts): none then.
     const historyDir = options.historyDir && path.resolve(options.historyDir);
@@ -143,6 +147,12 @@ export class Workspace {
     return { post: this.#summarize(id, post.relative, text, stats.mtimeMs), text, version: versionOf(bytes) };
   }
 
+  /** Find in all posts: every post whose text contains `query`, any case, with snippets. */
+  async search(query: string): Promise<SearchResult> {
+    if (this.#index.size === 0) this.#index.reset(await findPosts(this.root, this.#settings.outputDir));
+    return this.#search.search(this.#index.paths(), query);
+  }
+
   /** The post's path relative to the root (the recovery journal records it beside the text). */
   async pathOf(id: string): Promise<string> {
     return (await this.#locate(id)).relative;
@@ -195,6 +205,7 @@ export class Workspace {
       const bytes = toDisk(text, formatOf(current.bytes));
       if (!bytes.equals(current.bytes)) await this.#keepVersion(post.relative, current);
       const stats = await writeAtomic(post.real, bytes, post.relative);
+      this.#search.forget(post.relative);
       return { status: 'saved', version: versionOf(bytes), post: this.#summarize(id, post.relative, text, stats.mtimeMs) };
     });
   }
@@ -327,6 +338,7 @@ export class Workspace {
           this.#watchQueue = this.#watchQueue.then(() => this.#onBatch(batch)).catch(() => {});
         },
       );
+      this.#search.watched = true;
     }
     return async () => {
       this.#listeners.delete(listener);
@@ -343,6 +355,7 @@ export class Workspace {
   async #stopWatching(): Promise<void> {
     const watch = this.#watch;
     this.#watch = undefined;
+    this.#search.watched = false;
     await watch?.close();
   }
 
@@ -361,6 +374,7 @@ export class Workspace {
       for (const found of await findPosts(this.root, this.#settings.outputDir, folder)) files.add(found);
     }
     for (const relative of files) {
+      this.#search.forget(relative);
       if (!isPostFileName(posix.basename(relative)) || isInSkippedFolder(relative, this.#settings.outputDir)) continue;
       const known = this.#index.has(relative);
       const change = await this.#describe(relative);

@@ -2,6 +2,7 @@ import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, type R
 import type { PostsState } from '../postsStore';
 import { allTags, countLabel, isFiltered, noFilter, visiblePosts, type PostFilter } from '../postFilter';
 import { shortcutLabel } from '../platform';
+import { FindTextButton } from './FindTextButton';
 import { Icon } from './Icon';
 import { PostFilters } from './PostFilters';
 import { PostList } from './PostList';
@@ -18,9 +19,11 @@ interface SidebarProps {
   onRetry: () => void;
   listRef: Ref<HTMLUListElement>;
   onEnterList: () => void;
+  /** Find in all posts, starting from the filter's text. */
+  onFindText: (text: string) => void;
 }
 
-export function Sidebar({ id, hidden, list, filter, onFilter, openId, onOpen, onNew, onRetry, listRef, onEnterList }: SidebarProps) {
+export function Sidebar({ id, hidden, list, filter, onFilter, openId, onOpen, onNew, onRetry, listRef, onEnterList, onFindText }: SidebarProps) {
   const all = list.posts;
   // The field shows each keystroke at once; the list catches up when React has time,
   // so typing stays responsive in a workspace of thousands of posts.
@@ -76,6 +79,7 @@ export function Sidebar({ id, hidden, list, filter, onFilter, openId, onOpen, on
           <p className="post-count" aria-live="polite">
             {countLabel(shown.length, all.filter((post) => (post.kind ?? 'post') === filter.kind).length, filter.kind)}
           </p>
+          {filter.text.trim() && <FindTextButton text={filter.text.trim()} onFind={onFindText} />}
           {shown.length > 0 ? (
             <PostList ref={listRef} posts={shown} openId={openId} onOpen={openPost} />
           ) : filter.kind === 'page' && !all.some((post) => post.kind === 'page') ? (

@@ -14,10 +14,11 @@ import { previewBenchmark } from './preview.bench';
 import { publishBenchmark } from './publish.bench';
 import { publishEditBenchmark } from './publishEdit.bench';
 import { rebuildBenchmark } from './rebuild.bench';
+import { searchBenchmark } from './search.bench';
 import { recoveryBenchmark } from './recovery.bench';
 import { siteBenchmark } from './site.bench';
 
 export const benchmarks: readonly Benchmark[] = [
   listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark, publishBenchmark, recoveryBenchmark, hostileBenchmark,
-  checkEditBenchmark, rebuildBenchmark, publishEditBenchmark, imagesBenchmark, blogsBenchmark,
+  checkEditBenchmark, rebuildBenchmark, publishEditBenchmark, imagesBenchmark, blogsBenchmark, searchBenchmark,
 ];
