@@ -36,6 +36,7 @@ import { BuildCache, type OutputRecord } from './buildCache';
 import type { Feeds } from './feeds';
 import { derivedFiles, ImageStore } from './images';
 import { OutputFolder } from './outputFolder';
+import { createPartialSanitizer } from './partialSanitizer';
 import { hashOf, neighboursKey, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
 import { openRenderPool, RenderWorkerFailed, renderWorkerScript } from './renderPool';
 import { siteImage, workspaceFavicon, type SiteFile } from './siteFiles';
@@ -71,8 +72,10 @@ export interface OpenedSite {
   output: OutputFolder | null;
   /** The real path of theme/custom.css, when the workspace has one. */
   customCss: string | null;
-  /** The workspace's theme/partials/*.html. */
+  /** The workspace's theme/partials/*.html, sanitized. */
   partials: Partials;
+  /** What sanitizing the partials left out, one line a partial. */
+  partialWarnings: string[];
   /** What the blog's generator config says: which files are posts and pages, permalinks, static folders. */
   layout: BlogLayout;
   /** The default link-preview image (postwright.json `image`), when set. */
@@ -97,7 +100,9 @@ export async function openSite(root: string, out: string | undefined, withOutput
   if (withOutput) output = OutputFolder.open(out ? path.resolve(out) : (await resolveInside(real, settings.output)).real, real);
   const custom = await themeFile(real, CUSTOM_CSS_SOURCE, settings.output);
   const customCss = custom && fs.statSync(custom, { throwIfNoEntry: false })?.isFile() ? custom : null;
-  return { root: real, settings, output, customCss, partials: await readPartials(real, settings.output), image: await siteImage(real, settings), favicon: await workspaceFavicon(real), layout };
+  const partialWarnings: string[] = [];
+  const partials = await readPartials(real, settings.output, partialWarnings);
+  return { root: real, settings, output, customCss, partials, partialWarnings, image: await siteImage(real, settings), favicon: await workspaceFavicon(real), layout };
 }
 
 /** A theme file's real path, through the workspace's guard; null when missing, or when a link leads it to a skipped place (.git, .env…). */
@@ -109,16 +114,19 @@ async function themeFile(root: string, relative: string, outputDir: string): Pro
 /** A partial is a snippet of a page; anything bigger is a mistake (a whole site pasted in). */
 const PARTIAL_LIMIT = 256 * 1024;
 
-/** theme/partials/{head,header,footer}.html, read through the same guard as every workspace path. */
-async function readPartials(root: string, outputDir: string): Promise<Partials> {
+/** theme/partials/{head,header,footer}.html, read through the same guard as every workspace path, and sanitized. */
+async function readPartials(root: string, outputDir: string, partialWarnings: string[]): Promise<Partials> {
   const partials: Partials = {};
+  const sanitizePartial = createPartialSanitizer();
   for (const name of PARTIALS) {
     const source = `theme/partials/${name}.html`;
     const file = await themeFile(root, source, outputDir);
     const stat = file === null ? undefined : fs.statSync(file, { throwIfNoEntry: false });
     if (file === null || !stat?.isFile()) continue;
     if (stat.size > PARTIAL_LIMIT) throw new ApiError('invalid-arguments', `${source} is ${Math.ceil(stat.size / 1024)} KB; a partial may be at most 256 KB.`);
-    partials[name] = fs.readFileSync(file, 'utf8');
+    const { html, removed } = sanitizePartial(fs.readFileSync(file, 'utf8'));
+    if (removed > 0) partialWarnings.push(`${source}: ${removed} part${removed === 1 ? '' : 's'} left out (script, event handlers, frames or a meta refresh); a workspace's partials cannot add script to the site.`);
+    partials[name] = html;
   }
   return partials;
 }
@@ -162,7 +170,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
   const context: RenderContext = { root, settings, site, publish, imageCache };
   const key = buildKey(context);
   const cache = BuildCache.load(options.cacheDir, root, out.root, key);
-  const warnings: string[] = [];
+  const warnings: string[] = [...opened.partialWarnings];
   /** A post's excerpt: a cached record's entry has none, the cache holds it apart. */
   const excerptOf = (p: SitePost) => p.excerpt ?? cache.excerpt(p.path);
   /** A post as the index shows it (tag and archive pages show no excerpt, so they take the posts as they are). */

