@@ -11,6 +11,9 @@ export default defineConfig({
     // can take seconds, and every wait inside ends as soon as its condition holds.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll gives up after one second by default; a page or a watcher on a loaded machine
+    // can take longer, and a poll ends as soon as its condition holds.
+    expect: { poll: { timeout: 15_000 } },
     server: { deps: { inline: ['electron-store'] } },
     // The site build inlines the theme's CSS with ?raw; vitest empties CSS imports unless told.
     css: { include: [/theme\.css/] },

@@ -9,8 +9,9 @@ import { ApiError, type Reply } from './errors';
 import type { CheckResult } from './check';
 import type { RecoveredText } from './recovery';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
+import type { SearchResult } from './search';
 import type { SiteBuildSummary, StandalonePost } from './site/types';
-import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview } from './publish';
+import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview, type ScheduleResult } from './publish';
 import { TargetName } from './publishSettings';
 
 export { ApiError, type Reply } from './errors';
@@ -19,6 +20,7 @@ export type * from './check';
 export type * from './recovery';
 export type * from './site/types';
 export type * from './publish';
+export type * from './search';
 
 /** A phantom marker that carries a method's result type. */
 export interface Returns<R> {
@@ -59,14 +61,19 @@ export const contract = {
     list: method(z.tuple([]), returns<PostSummary[]>()),
     /** One post's full text and the version to save against. */
     read: method(z.tuple([PostId]), returns<PostDocument>()),
-    /** A new draft, its file name derived from the title. */
-    create: method(z.tuple([z.object({ title: z.string().trim().min(1, 'must not be empty').max(200) })]), returns<PostDocument>()),
+    /** A new draft post (or page: about, now), its file name derived from the title. */
+    create: method(
+      z.tuple([z.object({ title: z.string().trim().min(1, 'must not be empty').max(200), kind: z.enum(['post', 'page']).optional() })]),
+      returns<PostDocument>(),
+    ),
     /** Atomic save; returns a conflict instead of overwriting a file changed on disk. */
     save: method(z.tuple([PostId, PostText, Version]), returns<SaveResult>()),
     /** Writes `text` to a new "conflicted copy" file beside the post, so a losing version is never dropped. */
     saveCopy: method(z.tuple([PostId, PostText]), returns<PostDocument>()),
     /** Renames the slug, the file and the post's assets folder together. */
     rename: method(z.tuple([PostId, Slug]), returns<PostDocument>()),
+    /** Find in all posts: every post whose text contains the query (any case), most matches first, with snippets. */
+    search: method(z.tuple([z.string().trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters')]), returns<SearchResult>()),
     /** Moves the post (and its assets folder) to the OS trash. */
     delete: method(z.tuple([PostId]), returns<{ trashedPath: string }>()),
   },
@@ -133,6 +140,8 @@ export const contract = {
       returns<PublishOverview>(),
     ),
     clearSecret: method(z.tuple([TargetName, SecretKey]), returns<PublishOverview>()),
+    /** Writes .github/workflows/postwright-publish.yml for one target (push + hourly cron), as `postwright schedule github` does; `force` replaces a changed one. */
+    scheduleGithub: method(z.tuple([TargetName, z.object({ force: z.boolean().optional() }).strict()]), returns<ScheduleResult>()),
   },
   app: {
     /** Opens an http(s) or mailto link in the user's browser. */

@@ -3,12 +3,12 @@
 
 export type CheckSeverity = 'error' | 'warning';
 
-export type CheckKind = 'link' | 'image' | 'alt-text' | 'unused-asset' | 'slug' | 'date' | 'front-matter' | 'unreadable' | 'symlink';
+export type CheckKind = 'link' | 'image' | 'alt-text' | 'unused-asset' | 'slug' | 'date' | 'front-matter' | 'unreadable' | 'symlink' | 'site-settings' | 'tag' | 'config' | 'template';
 
 export interface CheckProblem {
   /** Workspace-relative path of the post, forward slashes. */
   file: string;
-  /** The post's id, so the app can open it. */
+  /** The post's id, so the app can open it; '' for a problem with the site's settings (file is then postwright.json). */
   postId: string;
   /** 1-based line in the file, front matter included. */
   line: number;
@@ -25,6 +25,8 @@ export interface CheckResult {
   problems: CheckProblem[];
   /** How many posts were checked. */
   posts: number;
+  /** The blog as Postwright reads it: "Hugo site: 124 posts, 45 pages, static/ → /". */
+  layout?: string;
 }
 
 /** "2 errors and 1 warning in 6 posts." or "No problems found in 6 posts." */

@@ -1,12 +1,16 @@
 // The front-matter model of a post: pure functions over its text, shared by
 // the backend (listing, renaming) and the editor (live title, field edits).
 //
-// Front matter is YAML between `---` lines, read with YAML 1.2 core so dates
-// stay the strings the author wrote. Nothing here ever evaluates a post:
-// `---js` blocks, TOML and other formats are reported, never run.
+// Front matter is YAML between `---` lines (read with YAML 1.2 core so dates
+// stay the strings the author wrote), TOML between `+++` lines, or JSON (a
+// `{` … `}` object, or `---json` fences). Nothing here ever evaluates a post:
+// `---js` blocks and other formats are reported, never run.
 import { Document, isMap, isScalar, isCollection, isSeq, parseDocument, Scalar } from 'yaml';
 import type { FrontMatterError } from './types';
 import { ApiError } from './errors';
+import { fieldOf, keyAsWritten } from './frontMatter/keys';
+import { jsonObjectEnd, parseJson } from './frontMatter/json';
+import { parseToml, setTomlField } from './frontMatter/toml';
 
 export { slugify } from './slug';
 export { countWords } from './words';
@@ -25,10 +29,13 @@ export interface ParsedPost {
 /** Where the front matter sits in a text, found by its fences alone. */
 export type FrontMatterBlock =
   | { kind: 'none'; bodyStart: number }
-  /** YAML between [contentStart, contentEnd); contentEnd is where the closing fence line starts. */
-  | { kind: 'yaml'; contentStart: number; contentEnd: number; contentLine: number; bodyStart: number }
+  /** The fields' text in [contentStart, contentEnd); for fenced blocks contentEnd is where the closing fence line starts. */
+  | { kind: FrontMatterLanguage; contentStart: number; contentEnd: number; contentLine: number; bodyStart: number }
   /** Unreadable: another language, or (`unclosed`) no closing fence. */
   | { kind: 'unsupported'; message: string; line: number; bodyStart: number; unclosed?: true };
+
+/** The front-matter languages Postwright reads. */
+export type FrontMatterLanguage = 'yaml' | 'toml' | 'json';
 
 const EXECUTABLE =
   'Executable front matter is not supported; Postwright never runs code from a post. Rewrite it as YAML between --- lines to edit its fields here.';
@@ -44,29 +51,40 @@ export function findFrontMatter(text: string): FrontMatterBlock {
   const first = readLine(text, start);
   const opening = first.line;
   let close: RegExp;
+  let kind: FrontMatterLanguage = 'yaml';
   let onUnsupported: ((bodyStart: number) => FrontMatterBlock) | undefined;
   if (yamlOpen.test(opening)) {
     close = yamlClose;
+  } else if (/^---[ \t]*json[ \t]*$/i.test(opening)) {
+    // Eleventy's ---json fences.
+    close = /^---[ \t]*$/;
+    kind = 'json';
   } else if (opening.startsWith('---') && langOpen.test(opening)) {
     const lang = langOpen.exec(opening)![1]!;
     close = /^---[ \t]*$/;
     const message = executable.test(lang)
       ? EXECUTABLE
-      : `Front matter in "${lang}" is not supported yet; Postwright reads YAML between --- lines. The file was left as it is.`;
+      : `Front matter in "${lang}" is not supported; Postwright reads YAML (---), TOML (+++) and JSON. The file was left as it is.`;
     onUnsupported = (bodyStart) => ({ kind: 'unsupported', message, line: 1, bodyStart });
   } else if (/^\+\+\+[ \t]*$/.test(opening)) {
     close = /^\+\+\+[ \t]*$/;
-    onUnsupported = (bodyStart) => ({
+    kind = 'toml';
+  } else if (/^\{[ \t]*$/.test(opening)) {
+    // Hugo's JSON front matter: the object itself, with no fences.
+    const end = jsonObjectEnd(text, start);
+    if (end) return { kind: 'json', contentStart: start, contentEnd: end.contentEnd, contentLine: 1, bodyStart: end.bodyStart };
+    return {
       kind: 'unsupported',
-      message: 'TOML front matter (+++) is not supported yet; Postwright reads YAML between --- lines. The file was left as it is.',
+      message: 'The JSON front matter that starts on line 1 has no closing } line, or is not valid JSON. End the object with a line holding just }.',
       line: 1,
-      bodyStart,
-    });
+      bodyStart: text.length,
+      unclosed: true,
+    };
   } else if (/^;;;[ \t]*$/.test(opening)) {
     close = /^;;;[ \t]*$/;
     onUnsupported = (bodyStart) => ({
       kind: 'unsupported',
-      message: ';;; front matter is not supported; Postwright reads only YAML between --- lines and never runs code from a post.',
+      message: ';;; front matter is not supported; Postwright reads YAML (---), TOML (+++) and JSON, and never runs code from a post.',
       line: 1,
       bodyStart,
     });
@@ -78,16 +96,17 @@ export function findFrontMatter(text: string): FrontMatterBlock {
     const { line, next } = readLine(text, position);
     if (close.test(line)) {
       if (onUnsupported) return onUnsupported(next);
-      return { kind: 'yaml', contentStart: first.next, contentEnd: position, contentLine: 2, bodyStart: next };
+      return { kind, contentStart: first.next, contentEnd: position, contentLine: 2, bodyStart: next };
     }
     position = next;
   }
   // No closing fence. Executable or foreign blocks are not scanned as Markdown:
   // their whole text stays out of the body.
   if (onUnsupported) return { ...onUnsupported(text.length), unclosed: true } as FrontMatterBlock;
+  const fence = kind === 'toml' ? '+++' : '---';
   return {
     kind: 'unsupported',
-    message: 'The front matter that starts on line 1 has no closing --- line. Add a line with just --- after the last field.',
+    message: `The front matter that starts on line 1 has no closing ${fence} line. Add a line with just ${fence} after the last field.`,
     line: 1,
     bodyStart: first.next,
     unclosed: true,
@@ -123,6 +142,8 @@ export function frontMatterData(text: string, block: FrontMatterBlock): { data: 
   if (block.kind === 'none') return { data: {} };
   if (block.kind === 'unsupported') return { data: {}, error: { message: block.message, line: block.line } };
   const source = text.slice(block.contentStart, block.contentEnd);
+  if (block.kind === 'toml') return parseToml(source, block.contentLine);
+  if (block.kind === 'json') return parseJson(source, block.contentLine);
   return parseYaml(source, block.contentLine);
 }
 
@@ -177,10 +198,14 @@ export function frontMatterText(value: unknown): string {
   return '';
 }
 
-/** A post is a draft when it says `draft: true` or (Jekyll) `published: false`. */
+/** A post is a draft when it says `draft: true` or (Jekyll) `published: false`, keys in any case as Hugo reads them. */
 export function isDraft(data: Record<string, unknown>): boolean {
-  return data.draft === true || data.published === false;
+  return truthy(fieldOf(data, 'draft')) || falsy(fieldOf(data, 'published'));
 }
+
+// Hugo casts `draft = "true"` to a boolean; a quoted flag must not publish a draft.
+const truthy = (value: unknown) => value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
+const falsy = (value: unknown) => value === false || (typeof value === 'string' && value.trim().toLowerCase() === 'false');
 
 /** Tags from an array, or one string: comma-separated if it has commas ("a b, c d"), else space-separated. */
 export function frontMatterTags(value: unknown): string[] {
@@ -239,7 +264,14 @@ export function setFrontMatterField(text: string, key: string, value: FieldValue
     return `${text.slice(0, found.bodyStart)}---${eol}${formatPair(key, value)}${eol}---${eol}${text.slice(found.bodyStart)}`;
   }
   const block = editable(found, key);
-  const { source, pair } = editablePair(text, block, key);
+  if (block.kind === 'toml') {
+    const source = text.slice(block.contentStart, block.contentEnd);
+    const { data, error } = parseToml(source, block.contentLine);
+    if (error) throw new ApiError('unsupported', `Cannot set "${key}": ${error.message}`);
+    const written = setTomlField(source, keyAsWritten(data, key) ?? key, value, eol);
+    return text.slice(0, block.contentStart) + written + text.slice(block.contentEnd);
+  }
+  const { source, pair } = editablePair(text, { ...block, kind: 'yaml' }, key);
   if (!pair) {
     if (value === null) return text;
     const needsBreak = source.length > 0 && !source.endsWith('\n');
@@ -273,19 +305,27 @@ export function setFrontMatterField(text: string, key: string, value: FieldValue
 export function frontMatterQuoteStyle(text: string, key: string): QuoteStyle | null {
   const block = findFrontMatter(text);
   if (block.kind === 'none') return null;
-  const old = editablePair(text, editable(block, key), key).pair?.value;
+  const fenced = editable(block, key);
+  if (fenced.kind !== 'yaml') return null;
+  const old = editablePair(text, { ...fenced, kind: 'yaml' }, key).pair?.value;
   if (!isScalar(old) || !old.range || old.range[1] === old.range[0] || isBlockScalar(old)) return null;
   return old.type === Scalar.QUOTE_DOUBLE ? 'double' : old.type === Scalar.QUOTE_SINGLE ? 'single' : 'plain';
 }
 
 const styles: Record<QuoteStyle, Scalar.Type> = { plain: Scalar.PLAIN, single: Scalar.QUOTE_SINGLE, double: Scalar.QUOTE_DOUBLE };
 
-type YamlBlock = Extract<FrontMatterBlock, { kind: 'yaml' }>;
+type LanguageBlock = Extract<FrontMatterBlock, { contentStart: number }>;
+type FencedBlock = LanguageBlock & { kind: 'yaml' | 'toml' };
+type YamlBlock = LanguageBlock & { kind: 'yaml' };
 
-function editable(block: Exclude<FrontMatterBlock, { kind: 'none' }>, key: string): YamlBlock {
+function editable(block: Exclude<FrontMatterBlock, { kind: 'none' }>, key: string): FencedBlock {
   if (block.kind === 'unsupported') throw new ApiError('unsupported', `Cannot set "${key}": ${block.message}`);
-  return block;
+  if (block.kind === 'json') {
+    throw new ApiError('unsupported', `Cannot set "${key}": JSON front matter is read-only here, so its layout is never rewritten. Edit it in the text, or turn it into YAML between --- lines.`);
+  }
+  return { ...block, kind: block.kind };
 }
+
 
 /** The pair for `key`, if any, in YAML that can be edited; throws ApiError('unsupported') when it cannot. */
 function editablePair(text: string, block: YamlBlock, key: string) {
@@ -300,7 +340,12 @@ function editablePair(text: string, block: YamlBlock, key: string) {
   if (contents !== null && !isMap(contents)) {
     throw new ApiError('unsupported', `Cannot set "${key}": the front matter is not "key: value" lines.`);
   }
-  return { source, pair: contents?.items.find((p) => isScalar(p.key) && p.key.value === key) };
+  const items = contents?.items ?? [];
+  // The key as written, else in another case (`Draft:`), as Hugo matches keys.
+  const pair =
+    items.find((p) => isScalar(p.key) && p.key.value === key) ??
+    items.find((p) => isScalar(p.key) && typeof p.key.value === 'string' && p.key.value.toLowerCase() === key.toLowerCase());
+  return { source, pair };
 }
 
 function isBlockScalar(node: Scalar): boolean {

@@ -12,7 +12,7 @@ export type { LastPublished, PublishProgress } from './publishResult';
 export type PublishTargetConfig = z.input<typeof PublishTarget>;
 
 /** Secrets go by their ecosystem's environment names, so the CLI and the app agree. */
-export const SecretKey = z.enum(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'NETLIFY_AUTH_TOKEN', 'POSTWRIGHT_SFTP_PASSWORD']);
+export const SecretKey = z.enum(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'NETLIFY_AUTH_TOKEN', 'POSTWRIGHT_SFTP_PASSWORD', 'FLY_API_TOKEN']);
 export type SecretKey = z.infer<typeof SecretKey>;
 
 /** The secrets each kind of target can use, in the order the settings dialog asks for them. */
@@ -21,6 +21,7 @@ export const secretKeysFor: Readonly<Record<PublishTarget['type'], readonly Secr
   s3: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
   sftp: ['POSTWRIGHT_SFTP_PASSWORD'],
   netlify: ['NETLIFY_AUTH_TOKEN'],
+  fly: ['FLY_API_TOKEN'],
 };
 
 /** Where a secret that is set comes from: the app's keychain, or the environment it was started in. */
@@ -60,6 +61,10 @@ export interface PublishTargetResult {
   readonly deletes: readonly string[];
   /** Where the published site is read. */
   readonly url?: string;
+  /** Future-dated posts this publish left out, and when the soonest goes live (ISO 8601). */
+  readonly scheduled: { readonly count: number; readonly next: string | null };
+  /** What a dry run would run (Fly: the staging folder and the flyctl commands). */
+  readonly notes?: readonly string[];
   /** Where the credentials went (publishAddress.ts): shown beside the result. */
   readonly address: string;
 }
@@ -71,6 +76,17 @@ export type ConnectionTest = { readonly ok: true; readonly ms: number } | { read
 
 export type PublishPhase = PublishProgress['phase'];
 
+/** What `postwright schedule github` (and its button) did. */
+export interface ScheduleResult {
+  /** The workflow file, absolute. */
+  readonly file: string;
+  readonly status: 'created' | 'updated' | 'unchanged';
+  /** Repository secrets to add, by name; "(optional)" marks those a target can do without. */
+  readonly secrets: readonly string[];
+  /** What else CI needs for these targets (a deploy key, a trusted host key…). */
+  readonly notes: readonly string[];
+}
+
 const Count = z.object({ done: z.number().min(0), total: z.number().min(0) });
 /** The `publish.progress` event's payload: publishResult.ts's PublishProgress, as a schema. */
 export const PublishProgressEvent = z.object({
@@ -78,6 +94,7 @@ export const PublishProgressEvent = z.object({
   phase: z.enum(['building', 'checking', 'connecting', 'comparing', 'uploading', 'deleting', 'finishing']),
   files: Count,
   bytes: Count,
+  detail: z.string().max(200).optional(),
 }) satisfies z.ZodType<PublishProgress>;
 
 const sha256Fingerprint = /SHA256:[A-Za-z0-9+/]{43}=?/;

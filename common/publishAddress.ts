@@ -28,6 +28,9 @@ export function credentialAddress(config: PublishTargetConfig): CredentialAddres
     }
     case 'git':
       return gitAddress(config.remote);
+    case 'fly':
+      // flyctl sends the token to Fly's API, a host flyctl fixes; nothing in the workspace (fly.toml included) moves it.
+      return { address: 'https://api.fly.io', confirm: false };
   }
 }
 

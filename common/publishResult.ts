@@ -9,6 +9,8 @@ export interface PublishProgress {
   readonly phase: 'building' | 'checking' | 'connecting' | 'comparing' | 'uploading' | 'deleting' | 'finishing';
   readonly files: { readonly done: number; readonly total: number };
   readonly bytes: { readonly done: number; readonly total: number };
+  /** What the host is doing, in words, for hosts that report steps rather than files (Fly: "Building the image"). */
+  readonly detail?: string;
 }
 
 /** One target's publish (or, in a dry run, what it would do). */
@@ -30,6 +32,10 @@ export interface PublishResult {
   needsForce: boolean;
   /** Where the site is read: the target's `url`, else the site's baseUrl. */
   url: string | null;
+  /** Posts left out because their date is still to come; each goes live at the first publish after it. */
+  scheduled: { count: number; /** ISO 8601 time of the soonest, when there is one. */ next: string | null };
+  /** What the target would run or did stage, for a dry run to show (Fly: the staging folder and the flyctl commands). */
+  notes?: string[];
   /** Where the credentials went: the S3 endpoint, the SFTP server, the git remote, Netlify's API. */
   address: string;
 }
@@ -44,4 +50,6 @@ export interface LastPublished {
   readonly bytes: number;
   /** Where the site is read, when known. */
   readonly url: string | null;
+  /** The clock the build decided due posts by (ISO 8601): `publish --if-due` looks for posts dated after it. */
+  readonly asOf?: string;
 }

@@ -67,8 +67,21 @@ export const NetlifyTarget = z
   })
   .strict();
 
-export const PublishTarget = z.discriminatedUnion('type', [GitTarget, S3Target, SftpTarget, NetlifyTarget], {
-  error: 'must have a "type" of "git", "s3", "sftp" or "netlify"',
+export const FlyTarget = z
+  .object({
+    type: z.literal('fly'),
+    /** The Fly app's name: also its address, https://APP.fly.dev/. Fly's rule: lowercase letters, digits and dashes. */
+    app: text(63).regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and "-" (Fly app names are part of an address)'),
+    /** The primary region's code, such as "ams" or "iad" (`flyctl platform regions` lists them). */
+    region: text(8).regex(/^[a-z]{3}$/, 'must be a three-letter Fly region code, such as "ams"'),
+    /** The Fly organization to create the app in; flyctl's default (personal) when absent. */
+    org: text(100).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be an organization slug').optional(),
+    ...common,
+  })
+  .strict();
+
+export const PublishTarget = z.discriminatedUnion('type', [GitTarget, S3Target, SftpTarget, NetlifyTarget, FlyTarget], {
+  error: 'must have a "type" of "git", "s3", "sftp", "netlify" or "fly"',
 });
 export type PublishTarget = z.infer<typeof PublishTarget>;
 export type PublishTargetOf<T extends PublishTarget['type']> = Extract<PublishTarget, { type: T }>;

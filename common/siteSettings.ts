@@ -3,9 +3,7 @@
 // keys are ignored (other features keep their own settings in the same file).
 import { z } from 'zod';
 import { safeUrl } from './markdown/urls';
-
-/** The permalink patterns a site may use. */
-export const PERMALINKS = ['/posts/:slug/', '/:year/:month/:slug/'] as const;
+import { isPermalinkPattern } from './site/expandPermalink';
 
 const text = (max: number) => z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`);
 
@@ -31,17 +29,26 @@ export const SiteSettings = z.object({
       return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
     })
     .default('https://example.com/'),
+  /** The picture link previews show for a page without its own: an http(s) URL or an image's path in the workspace. */
+  image: text(2048).default(''),
   language: z
     .string({ error: 'must be text' })
     .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as "en" or "pt-BR"')
     .default('en'),
-  permalink: z.enum(PERMALINKS, { error: `must be one of ${PERMALINKS.map((p) => `"${p}"`).join(' or ')}` }).default('/posts/:slug/'),
+  /** A pattern with the generators' tokens: "/posts/:slug/", "/:year/:month/:day/:title/", "/:section/:slug/"… */
+  permalink: z
+    .string({ error: 'must be text' })
+    .max(200, 'must be at most 200 characters')
+    .refine(isPermalinkPattern, 'must be a path such as "/posts/:slug/" using only the tokens :year :month :day :title :slug :categories :section :path (and the others Jekyll and Hugo document)')
+    .default('/posts/:slug/'),
   postsPerPage: z
     .number({ error: 'must be a number' })
     .int('must be a whole number')
     .min(1, 'must be at least 1')
     .max(1000, 'must be at most 1000')
     .default(10),
+  /** Posts in each feed (RSS, Atom and JSON Feed), newest first. */
+  feedLength: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(20),
   nav: z.array(NavLink, { error: 'must be a list of { "label": …, "url": … } links' }).max(20, 'may hold at most 20 links').default([]),
   /** The output folder, relative to the workspace (checked by the workspace, which owns paths). */
   output: z.string({ error: 'must be text' }).min(1, 'must not be empty').default('_site'),

@@ -13,11 +13,27 @@ export interface PostSummary {
   draft: boolean;
   slug: string;
   description: string;
+  /** The post's own `author:`; absent when the site's author wrote it. */
+  author?: string;
+  /** `image:` (or `cover:`): the picture link previews show, as written (a URL or a path beside the post). */
+  image?: string;
+  /** `updated:` (or `lastmod:`), normalised as `date` is. */
+  updated?: string;
   words: number;
   /** Modification time, milliseconds since the epoch. */
   modified: number;
   /** Set when the front matter could not be read; the post is still listed. */
   error?: FrontMatterError;
+  /** A page (about, now, 404): its own layout, never in the index or feeds. Absent for posts. */
+  kind?: 'page';
+  /** `categories`/`category` (Jekyll, Hugo); absent when none. */
+  categories?: string[];
+  /** Its own address, from `permalink` (Jekyll, Eleventy) or `url` (Hugo); absent when none. */
+  permalink?: string;
+  /** When it stops being published (Hugo's `expiryDate`); absent when never. */
+  expires?: string;
+  /** Old addresses that redirect to it: `aliases` (Hugo), `redirect_from` (Jekyll). */
+  aliases?: string[];
 }
 
 export interface FrontMatterError {

@@ -46,11 +46,12 @@ export async function createBackend({ root, platform, watch = true, cacheDir, da
     posts: {
       list: () => workspace.list(),
       read: (id) => workspace.read(id),
-      create: ({ title }) => workspace.create(title),
+      create: ({ title, kind }) => workspace.create(title, kind),
       save: (id, text, baseVersion) => workspace.save(id, text, baseVersion),
       saveCopy: (id, text) => workspace.saveCopy(id, text),
       rename: (id, slug) => workspace.rename(id, slug),
       delete: (id) => workspace.delete(id),
+      search: (query) => workspace.search(query),
     },
     history: {
       list: (id) => workspace.history(id),

@@ -29,7 +29,13 @@ Commands:
                                     confirmed on this computer (check the address first). Secrets come from
                                     AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, NETLIFY_AUTH_TOKEN,
                                     POSTWRIGHT_SFTP_PASSWORD, your ssh agent and git's credential helpers;
-                                    --json prints what was (or would be) uploaded and deleted, for scripts
+                                    --json prints what was (or would be) uploaded and deleted, for scripts;
+                                    --if-due publishes only if a post's date has come since the last
+                                    publish (for a cron job), and exits at once otherwise
+  schedule github [WORKSPACE] [--target NAME] [--cron "7 * * * *"] [--branch NAME] [--force]
+                                    Write .github/workflows/postwright-publish.yml: publish on every push
+                                    and hourly (or on --cron), so scheduled posts go live on time; prints
+                                    the repository secrets to add. --force replaces a changed workflow
 
 Options:
   -h, --help                        Show this help
@@ -60,6 +66,9 @@ export async function runCli(argv: string[], out = stdout, err = stderr): Promis
       force: { type: 'boolean' },
       'accept-host-key': { type: 'boolean' },
       'trust-endpoint': { type: 'boolean' },
+      'if-due': { type: 'boolean' },
+      cron: { type: 'string' },
+      branch: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -122,8 +131,25 @@ export async function runCli(argv: string[], out = stdout, err = stderr): Promis
         return 2;
       }
       const { runPublish } = await import('./publish/cliPublish');
-      const options = { target: values.target, dryRun: values['dry-run'], force: values.force, acceptHostKey: values['accept-host-key'], trustEndpoint: values['trust-endpoint'], json: values.json };
+      const options = {
+        target: values.target,
+        dryRun: values['dry-run'],
+        force: values.force,
+        acceptHostKey: values['accept-host-key'],
+        trustEndpoint: values['trust-endpoint'],
+        json: values.json,
+        ifDue: values['if-due'],
+      };
       return runPublish({ ...options, workspace: rest[0], cacheDir: defaultCacheDir() }, out, err);
+    }
+    case 'schedule': {
+      const [host, workspace, ...extra] = rest;
+      if (host !== 'github' || extra.length) {
+        err('postwright schedule: usage: postwright schedule github [WORKSPACE] [--target NAME] [--cron "7 * * * *"] [--branch NAME] [--force]');
+        return 2;
+      }
+      const { runSchedule } = await import('./publish/cliSchedule');
+      return runSchedule({ workspace, target: values.target, cron: values.cron, branch: values.branch, force: values.force, version: appVersion }, out, err);
     }
     default:
       err(`postwright: unknown command "${command}".\n\n${usage}`);

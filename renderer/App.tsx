@@ -11,7 +11,10 @@ import { EditorHost } from './components/EditorHost';
 import { EmptyState } from './components/EmptyState';
 import { FrontMatterPanel } from './components/FrontMatterPanel';
 import { ExportSiteDialog } from './components/ExportSiteDialog';
+import { FindInPosts } from './components/FindInPosts';
+import { LinkToPost } from './components/LinkToPost';
 import { HistoryDialog, restoredNotice } from './components/HistoryDialog';
+import { MenuBar } from './components/MenuBar';
 import { NewPostDialog } from './components/NewPostDialog';
 import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
@@ -29,9 +32,12 @@ import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { firstBodyPosition } from './editor/bodyText';
 import { goToLine } from './editor/goToLine';
+import { selectMatch } from './editor/selectMatch';
+import type { LinkRequest } from './editor/linkToPost';
+import { postLinkMarkdown } from './postLink';
 import type { CommandRegistry } from './commands';
 import { ViewModeSwitch } from './components/ViewModeSwitch';
-import { api } from './client';
+import { api, inDesktopApp } from './client';
 import type { EditorStatus } from './editorStatus';
 import type { FrontMatterSync } from './frontMatter/frontMatterSync';
 import type { Notices } from './notices';
@@ -41,8 +47,9 @@ import type { PreviewController } from './preview/previewController';
 import type { Recovery } from './recovery';
 import type { PostSession } from './session';
 import type { SettingsStore } from './settings';
+import { openLink } from './openLink';
 import { copyPostHtml, downloadPostHtml } from './postExport';
-import { useStore } from './store';
+import { useStore, type Store } from './store';
 import { useAppCommands } from './useAppCommands';
 import { usePublish } from './usePublish';
 import { useShortcuts } from './useShortcuts';
@@ -50,6 +57,7 @@ import { useTheme } from './useTheme';
 import { useUnsavedGuard } from './useUnsavedGuard';
 import { useWindowTitle } from './useWindowTitle';
 import { useWorkspace } from './useWorkspace';
+import { useWritingCommands } from './useWritingCommands';
 
 interface AppProps {
   view: EditorView;
@@ -62,13 +70,15 @@ interface AppProps {
   settings: SettingsStore;
   preview: PreviewController;
   recovery: Recovery;
+  /** Set by the editor (`[[`, Mod-Shift-K) to open the link-to-post picker. */
+  linkRequest: Store<LinkRequest | null>;
 }
 
-type DialogName = 'new' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | null;
+type DialogName = 'new' | 'new-page' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | null;
 
 const sidebarId = 'posts-sidebar';
 
-export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery }: AppProps) {
+export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest }: AppProps) {
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
@@ -79,6 +89,9 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const [sidebarOpen, setSidebarOpen] = useState(true);
   const [dialog, setDialog] = useState<DialogName>(null);
   const [checking, setChecking] = useState(false);
+  /** Find in all posts is open, starting from this text. */
+  const [finding, setFinding] = useState<string | null>(null);
+  const linking = useStore(linkRequest);
   const listRef = useRef<HTMLUListElement>(null);
   const publishing = usePublish();
 
@@ -118,7 +131,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     'toggle-sidebar': toggleSidebar,
     save: () => void session.save(),
     'export-site': () => setDialog('export-site'),
-    'export-post': () => void downloadPostHtml(exportDeps),
+    'export-post': () => void downloadPostHtml(exportDeps, !inDesktopApp),
     'copy-html': () => void copyPostHtml(exportDeps),
     check: () => setChecking(true),
     publish: publishing.publish,
@@ -129,6 +142,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const ifPost = (name: DialogName) => () => open.post && setDialog(name);
   useAppCommands(commands, {
     newPost: () => setDialog('new'),
+    newPage: () => setDialog('new-page'),
     toggleSidebar,
     rename: ifPost('rename'),
     remove: ifPost('delete'),
@@ -136,7 +150,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     palette: () => setDialog('palette'),
     settings: () => setDialog('settings'),
     exportSite: () => setDialog('export-site'),
-    exportPost: () => void downloadPostHtml(exportDeps),
+    exportPost: () => void downloadPostHtml(exportDeps, !inDesktopApp),
     copyHtml: () => void copyPostHtml(exportDeps),
     check: () => setChecking(true),
     publish: publishing.publish,
@@ -144,9 +158,19 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     history: ifPost('history'),
   });
 
+  useWritingCommands(commands, {
+    findInPosts: () => setFinding(''),
+    linkToPost: () => {
+      if (!open.post) return;
+      const { from, to } = view.state.selection.main;
+      linkRequest.set({ from, to, text: view.state.sliceDoc(from, to) });
+    },
+  });
+
   const post = open.post;
   return (
-    <div className={sidebarOpen ? 'app' : 'app sidebar-closed'}>
+    <div className={`app${sidebarOpen ? '' : ' sidebar-closed'}${inDesktopApp ? '' : ' with-menu-bar'}`}>
+      {!inDesktopApp && <MenuBar commands={commands} />}
       <PanelBoundary name="The post list">
         <Sidebar
           id={sidebarId}
@@ -156,10 +180,11 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           onFilter={setFilter}
           openId={post?.id ?? null}
           onOpen={(id) => void session.open(id)}
-          onNew={() => setDialog('new')}
+          onNew={() => setDialog(filter.kind === 'page' ? 'new-page' : 'new')}
           onRetry={() => void posts.load()}
           listRef={listRef}
           onEnterList={focusList}
+          onFindText={setFinding}
         />
       </PanelBoundary>
       <main className="editor-pane" aria-label={post ? `Editing ${post.title || post.path}` : 'Editor'}>
@@ -192,7 +217,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
               split={viewMode === 'split'}
               hidden={!post || viewMode === 'editor'}
               postPath={post?.path ?? ''}
-              onOpenExternal={(url) => api.app.openExternal(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
+              onOpenExternal={(url) => openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
               onOpenPost={(path) => {
                 const target = list.posts?.find((p) => p.path === path);
                 if (target) void session.open(target.id);
@@ -206,7 +231,9 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           <PanelBoundary name="Check" onClose={() => setChecking(false)}>
             <CheckPanel
               onGoTo={async (problem) => {
-                if (await session.open(problem.postId)) goToLine(view, problem.line, problem.column);
+                // The site's settings are not a post: they are edited in the folder's postwright.json.
+                if (!problem.postId) notices.push('info', `Open ${problem.file} in the workspace folder to fix this (line ${problem.line}).`);
+                else if (await session.open(problem.postId)) goToLine(view, problem.line, problem.column);
               }}
               onClose={() => {
                 setChecking(false);
@@ -219,7 +246,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           <PanelBoundary name="Publish" onClose={publishing.closePanel}>
             <PublishPanel
               run={publishing.run}
-              onOpenUrl={(url) => void api.app.openExternal(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
+              onOpenUrl={(url) => void openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
               onSettings={() => setDialog('publish-settings')}
               onClose={() => {
                 publishing.closePanel();
@@ -242,7 +269,10 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
       </PanelBoundary>
 
       <PanelBoundary key={dialog ?? 'none'} name="This dialog" onClose={() => setDialog(null)}>
-        {dialog === 'new' && <NewPostDialog onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} posts={list.posts ?? []} />}
+        {dialog === 'new' && <NewPostDialog kind="post" onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} posts={list.posts ?? []} />}
+        {dialog === 'new-page' && (
+          <NewPostDialog kind="page" onCreate={(title) => session.create(title, 'page')} onClose={() => setDialog(null)} posts={list.posts ?? []} />
+        )}
         {dialog === 'publish-settings' && <PublishSettingsDialog onClose={() => setDialog(null)} />}
         {dialog === 'export-site' && <ExportSiteDialog outputDir={workspace?.outputDir ?? '_site'} onClose={() => setDialog(null)} />}
         {dialog === 'rename' && post && (
@@ -275,6 +305,34 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
         {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
         {dialog === 'outline' && post && <OutlinePicker view={view} onClose={() => setDialog(null)} />}
         {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
+      </PanelBoundary>
+      <PanelBoundary key={finding === null ? 'find-closed' : 'find-open'} name="Find in all posts" onClose={() => setFinding(null)}>
+        {finding !== null && (
+          <FindInPosts
+            initialQuery={finding}
+            posts={list.posts ?? []}
+            onPick={async (postId, match) => {
+              setFinding(null);
+              if (await session.open(postId)) requestAnimationFrame(() => selectMatch(view, match.line, match.column, match.length));
+            }}
+            onClose={() => setFinding(null)}
+          />
+        )}
+      </PanelBoundary>
+      <PanelBoundary key={linking ? 'link-open' : 'link-closed'} name="Link to post" onClose={() => linkRequest.set(null)}>
+        {linking && post && (
+          <LinkToPost
+            current={post}
+            posts={list.posts ?? []}
+            onPick={(target) => {
+              linkRequest.set(null);
+              const insert = postLinkMarkdown(linking.text || target.title || target.path, post.path, target.path);
+              view.dispatch({ changes: { from: linking.from, to: linking.to, insert }, selection: { anchor: linking.from + insert.length }, scrollIntoView: true });
+              view.focus();
+            }}
+            onClose={() => linkRequest.set(null)}
+          />
+        )}
       </PanelBoundary>
       <PanelBoundary name="The conflict dialog">
         {open.conflict && post && (

@@ -71,6 +71,9 @@ function bridgeTransport(token: string): Transport {
   };
 }
 
+/** True in the desktop app; false in a browser tab on the bridge, where the browser owns some keys, links and downloads. */
+export const inDesktopApp = window.postwright !== undefined;
+
 const token = window.postwright ? '' : bridgeToken();
 
 function transport(): Transport {

@@ -13,6 +13,7 @@ import { api, assetRoute } from './client';
 import { bindCommandKeys } from './commandKeys';
 import { CommandRegistry } from './commands';
 import { imagePaste } from './editor/imagePaste';
+import { linkToPost, type LinkRequest } from './editor/linkToPost';
 import { editorPreferences, reconfigurePreferences } from './editor/preferences';
 import { editorSetup } from './editor/setup';
 import { registerEditorCommands } from './editorCommands';
@@ -27,6 +28,7 @@ import { PostSession } from './session';
 import { ImagePolicy } from './imagePolicy';
 import { applyRootSettings } from './rootSettings';
 import { SettingsStore, type Settings } from './settings';
+import { Store } from './store';
 import { registerViewCommands } from './viewCommands';
 
 const notices = new Notices();
@@ -35,6 +37,8 @@ const status = new EditorStatus();
 const frontMatter = new FrontMatterSync();
 const settings = new SettingsStore();
 const commands = new CommandRegistry();
+/** Where the link-to-post picker inserts its link, while it is open. */
+const linkRequest = new Store<LinkRequest | null>(null);
 
 // First, before anything can load an image.
 const imagePolicy = new ImagePolicy(document, assetRoute.origin, settings.get().remoteImages);
@@ -76,6 +80,7 @@ const extensions = [
   }),
   frontMatter.extension,
   imagePaste(saveImage, (message) => notices.push('error', message)),
+  linkToPost((request) => session.state.post && linkRequest.set(request)),
 ];
 /** What every new state gets: the editor, configured by the settings as they are now. */
 const stateExtensions = () => [extensions, editorPreferences(settings.get())];
@@ -150,6 +155,7 @@ createRoot(document.getElementById('root')!).render(
         settings={settings}
         preview={preview}
         recovery={recovery}
+        linkRequest={linkRequest}
       />
     </PanelBoundary>
   </StrictMode>,

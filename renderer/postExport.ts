@@ -27,10 +27,14 @@ async function exportOpenPost({ api, session, notify }: PostExportDeps) {
   }
 }
 
-/** Saves the page through the browser's download (Electron shows a Save dialog). */
-export async function downloadPostHtml(deps: PostExportDeps): Promise<void> {
+/**
+ * Saves the page through the browser's download. Electron shows a Save dialog;
+ * a browser tab saves quietly to its downloads folder, so `tellDownloaded` says where it went.
+ */
+export async function downloadPostHtml(deps: PostExportDeps, tellDownloaded = false): Promise<void> {
   const page = await exportOpenPost(deps);
   if (!page) return;
+  if (tellDownloaded) deps.notify('info', `Exported ${page.fileName} to your browser's downloads folder.`);
   const url = URL.createObjectURL(new Blob([page.html], { type: 'text/html' }));
   const link = Object.assign(document.createElement('a'), { href: url, download: page.fileName });
   link.click();

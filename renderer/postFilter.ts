@@ -11,9 +11,11 @@ export interface PostFilter {
   /** One tag, or '' for any. */
   tag: string;
   status: StatusFilter;
+  /** Posts or pages (about, now): the list shows one or the other. */
+  kind: 'post' | 'page';
 }
 
-export const noFilter: PostFilter = { text: '', tag: '', status: 'all' };
+export const noFilter: PostFilter = { text: '', tag: '', status: 'all', kind: 'post' };
 
 /** Newest first; undated posts last (most recently modified first), then by title. */
 export function comparePosts(a: PostSummary, b: PostSummary): number {
@@ -37,6 +39,7 @@ function fold(text: string): string {
 }
 
 export function matchesFilter(post: PostSummary, filter: PostFilter): boolean {
+  if ((post.kind ?? 'post') !== filter.kind) return false;
   if (filter.status === 'drafts' && !post.draft) return false;
   if (filter.status === 'published' && post.draft) return false;
   if (filter.tag && !post.tags.includes(filter.tag)) return false;
@@ -75,8 +78,8 @@ export function isFiltered(filter: PostFilter): boolean {
 const plural = (n: number, one: string) => `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`;
 
 /** "12 posts", or "3 of 12 posts" while a filter hides some. */
-export function countLabel(shown: number, total: number): string {
-  return shown === total ? plural(total, 'post') : `${shown.toLocaleString('en')} of ${plural(total, 'post')}`;
+export function countLabel(shown: number, total: number, noun: 'post' | 'page' = 'post'): string {
+  return shown === total ? plural(total, noun) : `${shown.toLocaleString('en')} of ${plural(total, noun)}`;
 }
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -22,6 +22,7 @@ export const targetTypes: readonly { type: TargetType; label: string; hint: stri
   { type: 's3', label: 'S3', hint: 'AWS S3, Cloudflare R2, Backblaze B2, MinIO and other S3-compatible storage.' },
   { type: 'sftp', label: 'SFTP', hint: 'Your own server over SSH: a key file, the ssh agent or a password.' },
   { type: 'netlify', label: 'Netlify', hint: 'Deploys atomically through Netlify’s API.' },
+  { type: 'fly', label: 'Fly.io', hint: 'A small nginx app close to your readers, deployed with flyctl on Fly’s remote builder (no Docker needed here).' },
 ];
 
 export const fieldsFor: Readonly<Record<TargetType, readonly FieldSpec[]>> = {
@@ -49,6 +50,12 @@ export const fieldsFor: Readonly<Record<TargetType, readonly FieldSpec[]>> = {
     url,
   ],
   netlify: [{ key: 'siteId', label: 'Site ID', kind: 'text', required: true, placeholder: 'The API ID from Site settings' }, url],
+  fly: [
+    { key: 'app', label: 'App name', kind: 'text', required: true, placeholder: 'my-blog', hint: 'Also the address: https://my-blog.fly.dev/. Created on the first publish.' },
+    { key: 'region', label: 'Region', kind: 'text', required: true, placeholder: 'ams', hint: 'Where the app runs, such as ams, iad or syd (flyctl platform regions).' },
+    { key: 'org', label: 'Organization', kind: 'text', placeholder: 'personal', hint: 'Empty: flyctl’s default.' },
+    url,
+  ],
 };
 
 export type FieldValues = Record<string, string | boolean>;
@@ -108,5 +115,7 @@ export function describeTarget(config: PublishTargetConfig): string {
       return `${config.user}@${config.host}${config.port && config.port !== 22 ? `:${config.port}` : ''}:${config.path}`;
     case 'netlify':
       return `Netlify site ${config.siteId}`;
+    case 'fly':
+      return `Fly app ${config.app} in ${config.region}`;
   }
 }

@@ -31,6 +31,7 @@ const phases: Record<PublishPhase, string> = {
 export function phaseLabel(progress: PublishProgress | null): string {
   if (!progress) return 'Starting…';
   const perTarget = progress.phase !== 'building' && progress.phase !== 'checking' && progress.target;
+  if (progress.detail) return `${progress.detail} (${progress.target})…`;
   return perTarget ? `${phases[progress.phase]} (${progress.target})…` : `${phases[progress.phase]}…`;
 }
 
@@ -72,4 +73,10 @@ export function uploadedAndDeleted(files: number, bytes: number, deleted: number
   const parts = [files ? `${count(files, 'file')} uploaded (${formatBytes(bytes)})` : 'no files uploaded'];
   if (deleted) parts.push(`${deleted.toLocaleString('en')} deleted`);
   return parts.join(', ');
+}
+
+/** "2 posts scheduled · the next goes live 8 Dec, 09:00" (the author's time zone). */
+export function scheduledLabel({ count: n, next }: { count: number; next: string | null }): string {
+  const when = next ? ` · the next goes live ${new Date(next).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}` : '';
+  return `${count(n, 'post')} scheduled${when}`;
 }

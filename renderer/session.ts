@@ -126,10 +126,10 @@ export class PostSession {
     return this.open(id);
   }
 
-  async create(title: string): Promise<boolean> {
+  async create(title: string, kind: 'post' | 'page' = 'post'): Promise<boolean> {
     if (!(await this.#leave())) return false;
     try {
-      const doc = await this.#exclusive(() => this.#o.api.posts.create({ title }));
+      const doc = await this.#exclusive(() => this.#o.api.posts.create({ title, kind }));
       this.#openSeq++;
       this.#o.onPost(doc.post);
       // A new post is all front matter: start typing below it.

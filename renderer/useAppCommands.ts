@@ -1,11 +1,13 @@
 // The palette's window commands: the ones that open a dialog or change the
 // layout, which only the App (holding that UI state) can carry out.
 import { useEffect, useRef } from 'react';
+import { inDesktopApp } from './client';
 import type { CommandRegistry } from './commands';
 import { publishKey } from './usePublish';
 
 export interface AppCommandHandlers {
   newPost: () => void;
+  newPage: () => void;
   toggleSidebar: () => void;
   rename: () => void;
   remove: () => void;
@@ -28,7 +30,11 @@ export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHa
     const h = () => latest.current;
     return commands.register(
       { id: 'app.palette', title: 'Show all commands', shortcut: 'Mod-Shift-p', run: () => h().palette() },
-      { id: 'file.new', title: 'File: New post…', shortcut: 'Mod-n', keys: 'elsewhere', run: () => h().newPost() },
+      // A browser tab never sees Ctrl-N (Chromium opens a window), so there the registry binds Mod-Alt-N instead.
+      inDesktopApp
+        ? { id: 'file.new', title: 'File: New post…', shortcut: 'Mod-n', keys: 'elsewhere', run: () => h().newPost() }
+        : { id: 'file.new', title: 'File: New post…', shortcut: 'Mod-Alt-n', run: () => h().newPost() },
+      { id: 'file.newPage', title: 'File: New page…', run: () => h().newPage() },
       { id: 'file.rename', title: 'File: Rename post…', run: () => h().rename() },
       { id: 'file.delete', title: 'File: Move post to the Trash…', run: () => h().remove() },
       { id: 'go.outline', title: 'Go: Outline of headings…', shortcut: 'Mod-Shift-o', run: () => h().outline() },

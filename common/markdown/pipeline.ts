@@ -13,6 +13,8 @@ import { escapeHtml } from './escape';
 import { escapedFootnotes } from './footnotes';
 import { fenceLanguage, highlightCode } from './highlight';
 import type { Sanitizer } from './sanitize';
+import { math } from './math';
+import { templateTags, type TemplateOptions } from './templateTags';
 import { safeUrl, type UrlKind } from './urls';
 
 export interface MarkdownOptions {
@@ -20,6 +22,18 @@ export interface MarkdownOptions {
   sanitize: Sanitizer;
   /** Rewrites a safe URL, e.g. a relative image to the preview's asset route. */
   resolveUrl?: (url: string, kind: UrlKind) => string;
+  /** Liquid and Hugo template syntax (see templateTags.ts); by default unsupported tags are left out. */
+  templates?: TemplateOptions;
+  /** More attributes for an image, by its resolved src: size and responsive sources (the export's resized images). */
+  imageAttributes?: (src: string) => ImageAttributes | undefined;
+}
+
+/** What the export knows of a local image it resized. */
+export interface ImageAttributes {
+  width: number;
+  height: number;
+  srcset?: string;
+  sizes?: string;
 }
 
 export interface Heading {
@@ -52,7 +66,9 @@ const htmlText = (html: string): string => html.replace(/<[^>]*>/g, '').replace(
 const FOOTNOTES = 'Notes';
 
 export function createMarkdown(options: MarkdownOptions): Markdown {
-  const { sanitize, resolveUrl = (url: string) => url } = options;
+  const { sanitize, resolveUrl = (url: string) => url, imageAttributes } = options;
+  /** Images rendered so far in this document: the first one loads at once, later ones when scrolled near. */
+  let images = 0;
 
   const checked = (token: Tokens.Link | Tokens.Image, kind: UrlKind): string | null => {
     const url = safeUrl(token.href, kind);
@@ -64,13 +80,30 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
     gfmHeadingId(),
     markedFootnote({ description: FOOTNOTES }),
     escapedFootnotes(FOOTNOTES),
+    templateTags(options.templates ?? { placeholders: false }),
+    math(),
     {
       renderer: {
         code({ text, lang }: Tokens.Code) {
           const language = fenceLanguage(lang);
           const highlighted = highlightCode(text, language);
           const className = language ? ` class="hljs language-${escapeHtml(language)}"` : ' class="hljs"';
-          return `<pre><code${className}>${highlighted ?? escapeHtml(text)}</code></pre>\n`;
+          // A long line scrolls the block sideways: focusable, so a keyboard can scroll it too, and named, since it is then a stop.
+          const label = language ? `${escapeHtml(language)} code` : 'Code';
+          return `<pre tabindex="0" role="group" aria-label="${label}"><code${className}>${highlighted ?? escapeHtml(text)}</code></pre>\n`;
+        },
+        // A wide table scrolls inside its own focusable region, so the table keeps its semantics (no display:block)
+        // and the page never scrolls sideways. Alignment is a class: HTML's align attribute is obsolete.
+        table(token: Tokens.Table) {
+          const row = (cells: Tokens.TableCell[]) => `<tr>\n${cells.map((cell) => this.tablecell(cell)).join('')}</tr>\n`;
+          const body = token.rows.map(row).join('');
+          const table = `<table>\n<thead>\n${row(token.header)}</thead>\n${body ? `<tbody>\n${body}</tbody>\n` : ''}</table>`;
+          return `<div class="table-scroll" role="region" tabindex="0" aria-label="Table">\n${table}\n</div>\n`;
+        },
+        tablecell(token: Tokens.TableCell) {
+          const tag = token.header ? 'th' : 'td';
+          const align = token.align ? ` class="align-${token.align}"` : '';
+          return `<${tag}${align}>${this.parser.parseInline(token.tokens)}</${tag}>\n`;
         },
         link(token: Tokens.Link) {
           const href = checked(token, 'link');
@@ -83,7 +116,11 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
           const src = checked(token, 'image');
           if (src === null) return escapeHtml(token.text);
           const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-          return `<img src="${escapeHtml(src)}" alt="${escapeHtml(token.text)}"${title} loading="lazy">`;
+          const more = imageAttributes?.(src);
+          const sized = more ? ` width="${more.width}" height="${more.height}"` : '';
+          const responsive = more?.srcset ? ` srcset="${escapeHtml(more.srcset)}" sizes="${escapeHtml(more.sizes ?? '100vw')}"` : '';
+          const loading = images++ === 0 ? '' : ' loading="lazy"';
+          return `<img src="${escapeHtml(src)}"${responsive}${sized} alt="${escapeHtml(token.text)}"${title}${loading} decoding="async">`;
         },
       },
     },
@@ -91,6 +128,7 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
 
   return {
     render(body) {
+      images = 0;
       const html = sanitize(marked.parse(body) as string);
       const headings = getHeadingList().map(({ level, text, id }) => ({ level, text: htmlText(text), id }));
       return { html, headings };

@@ -4,8 +4,11 @@
 // build` and `postwright check` see one site.
 import type { PostSummary } from '../types';
 import type { SiteSettings } from '../siteSettings';
+import { classify, inDraftFolder, postFolderOf } from '../blog/classify';
+import { emptyLayout, isUnder, type BlogLayout } from '../blog/layout';
 import { dateValue } from './dates';
-import { postUrl, tagSlug, tagUrl } from './permalink';
+import { expandPermalink, isPermalinkPattern } from './expandPermalink';
+import { safeSlug, tagSlug, tagUrl } from './permalink';
 
 export interface PublishOptions {
   /** Include posts marked `draft: true`. */
@@ -16,8 +19,12 @@ export interface PublishOptions {
   now: number;
 }
 
-/** What the site needs of a post: its summary, plus an excerpt when the build rendered it. */
-export type SiteInput = Omit<PostSummary, 'id' | 'modified'> & { excerpt?: string };
+/** What the site needs of a post: its summary, plus what the build found when it rendered it. */
+export type SiteInput = Omit<PostSummary, 'id' | 'modified'> & {
+  excerpt?: string;
+  /** The absolute URL of the picture link previews show: `image:`, else the body's first image. */
+  socialImage?: string;
+};
 
 export type SitePost<P extends SiteInput = SiteInput> = P & {
   /** Site path, e.g. "posts/hello/". */
@@ -43,33 +50,64 @@ export interface Duplicate {
 export interface SiteModel<P extends SiteInput = SiteInput> {
   /** Published posts, newest first (undated last, ties by URL). */
   posts: SitePost<P>[];
+  /** Published pages (about, now…), by URL: never in the index, tags or feeds. */
+  pages: SitePost<P>[];
   /** Tags by slug, alphabetical. */
   tags: SiteTag<P>[];
   duplicates: Duplicate[];
+  /** Posts and pages left out, and why; files that are neither (README, _index.md) are not counted. */
+  leftOut: { drafts: number; future: number; unreadable: number };
 }
 
-export function isPublished(post: Pick<SiteInput, 'draft' | 'date'>, options: PublishOptions): boolean {
+/** What decides whether a post is published. */
+type PublishFields = Pick<SiteInput, 'draft' | 'date' | 'error' | 'expires'>;
+
+export function isPublished(post: PublishFields, options: PublishOptions): boolean {
   return publishedTime(post, options) !== undefined;
 }
 
-/** A published post's date as an instant (null when undated); undefined when the post is left out. */
-function publishedTime(post: Pick<SiteInput, 'draft' | 'date'>, options: PublishOptions): number | null | undefined {
+/**
+ * A published post's date as an instant (null when undated); undefined when the post is left out.
+ * A post whose front matter cannot be read is never published, drafts or not: its draft flag is unknown.
+ */
+function publishedTime(post: PublishFields, options: PublishOptions): number | null | undefined {
+  if (post.error) return undefined;
   if (post.draft && !options.drafts) return undefined;
+  const expires = dateValue(post.expires ?? null);
+  if (expires !== null && expires <= options.now) return undefined;
   const time = dateValue(post.date);
   return options.future || time === null || time <= options.now ? time : undefined;
 }
 
-export function siteModel<P extends SiteInput>(inputs: readonly P[], settings: Pick<SiteSettings, 'permalink'>, options: PublishOptions): SiteModel<P> {
+export function siteModel<P extends SiteInput>(
+  inputs: readonly P[],
+  settings: Pick<SiteSettings, 'permalink'>,
+  options: PublishOptions,
+  layout: BlogLayout = emptyLayout('postwright'),
+): SiteModel<P> {
   // One pass, each date parsed once: this runs over every post of every rebuild.
   const posts: SitePost<P>[] = [];
-  for (const post of inputs) {
+  const pages: SitePost<P>[] = [];
+  const leftOut = { drafts: 0, future: 0, unreadable: 0 };
+  for (const input of inputs) {
+    const kind = classify(input, layout);
+    if (kind === 'ignored') continue;
+    const post = inDraftFolder(input.path, layout) ? { ...input, draft: true } : input;
     const time = publishedTime(post, options);
-    if (time !== undefined) posts.push({ ...post, url: postUrl(settings.permalink, post.slug, post.date), time });
+    if (time === undefined) {
+      if (post.error) leftOut.unreadable++;
+      else if (post.draft && !options.drafts) leftOut.drafts++;
+      else leftOut.future++;
+      continue;
+    }
+    if (kind === 'page') pages.push({ ...post, kind: 'page', url: urlOf(post, 'page', settings, layout), time });
+    else posts.push({ ...post, url: urlOf(post, 'post', settings, layout), time });
   }
+  const all = [...posts, ...pages];
 
   // Two posts with one URL: both stay published, the later path under the next free "-N".
   const claims = new Map<string, SitePost<P>[]>();
-  for (const post of posts) {
+  for (const post of all) {
     const claimants = claims.get(post.url);
     if (claimants) claimants.push(post);
     else claims.set(post.url, [post]);
@@ -81,8 +119,9 @@ export function siteModel<P extends SiteInput>(inputs: readonly P[], settings: P
     duplicates.push({ url, paths: claimants.map((p) => p.path) });
     let n = 2;
     for (const post of claimants.slice(1)) {
-      while (claims.has(`${url.slice(0, -1)}-${n}/`)) n++;
-      post.url = `${url.slice(0, -1)}-${n}/`;
+      const numbered = (i: number) => (url.endsWith('/') ? `${url.slice(0, -1)}-${i}/` : url.replace(/(\.html?)?$/, `-${i}$1`));
+      while (claims.has(numbered(n))) n++;
+      post.url = numbered(n);
       claims.set(post.url, [post]);
     }
   }
@@ -100,7 +139,54 @@ export function siteModel<P extends SiteInput>(inputs: readonly P[], settings: P
       if (tag.posts.at(-1) !== post) tag.posts.push(post);
     }
   }
-  return { posts, tags: [...tags.values()].sort((a, b) => compare(a.slug, b.slug)), duplicates };
+  pages.sort((a, b) => compare(a.url, b.url));
+  return { posts, pages, tags: [...tags.values()].sort((a, b) => compare(a.slug, b.slug)), duplicates, leftOut };
+}
+
+/**
+ * Where a post or page lives: its own `permalink`/`url`, else its folder's
+ * pattern (a Jekyll collection, a Hugo section), else the site's; pages follow
+ * the generator's page pattern.
+ */
+export function urlOf(post: SiteInput, kind: 'post' | 'page', settings: Pick<SiteSettings, 'permalink'>, layout: BlogLayout): string {
+  const folder = postFolderOf(post.path, layout);
+  const own = post.permalink && (post.permalink.startsWith('/') ? post.permalink : `/${post.permalink}`);
+  const path = contentPath(post.path, layout);
+  // Every generator serves a 404 page at /404.html, where hosts look for it.
+  if (kind === 'page' && path === '404' && !own) return '404.html';
+  const pattern = own && isPermalinkPattern(own) ? own : kind === 'page' ? layout.pagePermalink : (layout.permalinks[folder] ?? settings.permalink);
+  return expandPermalink(pattern, {
+    slug: safeSlug(post.slug),
+    title: post.title,
+    date: post.date,
+    categories: [...jekyllCategoryFolders(post.path, layout), ...(post.categories ?? [])],
+    section: sectionOf(post.path, layout),
+    path,
+    // Hugo's :title is the title slugified; Jekyll's is the file name's slug.
+    titleFromTitle: layout.generator === 'hugo',
+  });
+}
+
+/** The path under the content folder, without extension; `about/index.md` is `about`. */
+function contentPath(relative: string, layout: BlogLayout): string {
+  // A plain Postwright folder keeps its pages in pages/, published at the root (pages/about.md is /about/).
+  const root = layout.generator === 'postwright' ? (isUnder(relative, 'pages') ? 'pages' : '') : layout.contentRoot;
+  const inside = root && isUnder(relative, root) ? relative.slice(root.length + 1) : relative;
+  return inside.replace(/\.(?:md|markdown)$/i, '').replace(/(?:^|\/)index$/i, '');
+}
+
+/** Hugo's section (first folder under the content folder); a Jekyll collection's name without its underscore. */
+function sectionOf(relative: string, layout: BlogLayout): string {
+  const parts = contentPath(relative, layout).split('/');
+  return parts.length > 1 ? parts[0]!.replace(/^_/, '') : '';
+}
+
+/** Jekyll takes the folders above `_posts` as categories (`news/_posts/x.md` is in "news"). */
+function jekyllCategoryFolders(relative: string, layout: BlogLayout): string[] {
+  if (layout.generator !== 'jekyll') return [];
+  const parts = relative.split('/');
+  const at = parts.indexOf('_posts');
+  return at > 0 ? parts.slice(0, at) : [];
 }
 
 /** Code-unit order: the same on every machine, unlike localeCompare. */

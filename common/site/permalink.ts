@@ -7,6 +7,7 @@
 // can reach a path segment like ".." or an absolute path.
 import { slugify } from '../slug';
 import type { SiteSettings } from '../siteSettings';
+import { expandPermalink } from './expandPermalink';
 
 /** Matches the contract's Slug. */
 const SLUG = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
@@ -17,12 +18,9 @@ export function safeSlug(slug: string): string {
   return slugify(slug) || 'post';
 }
 
-/** A post's site path from the permalink pattern; undated posts fall back to /posts/:slug/. */
+/** A post's site path from the permalink pattern; a pattern that needs a date falls back to /posts/:slug/ for undated posts. */
 export function postUrl(pattern: SiteSettings['permalink'], slug: string, date: string | null): string {
-  const safe = safeSlug(slug);
-  const ymd = date ? /^(\d{4})-(\d{2})/.exec(date) : null;
-  if (pattern === '/:year/:month/:slug/' && ymd) return `${ymd[1]}/${ymd[2]}/${safe}/`;
-  return `posts/${safe}/`;
+  return expandPermalink(pattern, { slug: safeSlug(slug), title: slug, date, categories: [], section: 'posts', path: `posts/${safeSlug(slug)}` });
 }
 
 /** FNV-1a, for a stable short name when a tag has no letters or digits to slug. */

@@ -5,6 +5,8 @@ export interface SiteBuildSummary {
   output: string;
   /** Posts published. */
   posts: number;
+  /** Pages published (about, now…). */
+  pages: number;
   /** Posts rendered in this build (the rest were unchanged since the last one). */
   rendered: number;
   /** Files the site holds. */

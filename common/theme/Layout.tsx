@@ -14,6 +14,14 @@ export interface PageMeta {
   type?: 'website' | 'article';
   /** ISO date of a post, for article:published_time. */
   published?: string | null;
+  /** ISO date of its last update, for article:modified_time. */
+  modified?: string | null;
+  /** Who wrote the page, when not the site's author. */
+  author?: string;
+  /** Absolute URL of the picture link previews show; the site's default when absent. */
+  image?: string;
+  /** More of the head: a post's structured data. */
+  head?: ReactNode;
   /** Search engines skip it (paginated pages stay indexable; 404 does not). */
   noindex?: boolean;
 }
@@ -25,6 +33,8 @@ export function Layout({ site, meta, children }: { site: Site; meta: PageMeta; c
   const canonical = meta.url === null ? null : absoluteUrl(site, meta.url);
   const socialTitle = meta.title ?? settings.title;
   const standalone = site.inlineCss !== undefined;
+  const author = meta.author || settings.author;
+  const image = meta.image ?? site.image;
   return (
     <html lang={settings.language}>
       <head>
@@ -32,7 +42,7 @@ export function Layout({ site, meta, children }: { site: Site; meta: PageMeta; c
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         {description && <meta name="description" content={description} />}
-        {settings.author && <meta name="author" content={settings.author} />}
+        {author && <meta name="author" content={author} />}
         {meta.noindex && <meta name="robots" content="noindex" />}
         {canonical && <link rel="canonical" href={canonical} />}
         <meta property="og:site_name" content={settings.title} />
@@ -40,16 +50,22 @@ export function Layout({ site, meta, children }: { site: Site; meta: PageMeta; c
         <meta property="og:title" content={socialTitle} />
         {description && <meta property="og:description" content={description} />}
         {canonical && <meta property="og:url" content={canonical} />}
+        {image && <meta property="og:image" content={image} />}
         {meta.published && <meta property="article:published_time" content={meta.published} />}
-        <meta name="twitter:card" content="summary" />
+        {meta.type === 'article' && (meta.modified ?? meta.published) && <meta property="article:modified_time" content={(meta.modified ?? meta.published)!} />}
+        {meta.type === 'article' && author && <meta property="article:author" content={author} />}
+        <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
         <meta name="twitter:title" content={socialTitle} />
         {description && <meta name="twitter:description" content={description} />}
+        {image && <meta name="twitter:image" content={image} />}
+        {meta.head}
         <meta name="generator" content="Postwright" />
         {!standalone ? (
           <>
             <link rel="alternate" type="application/rss+xml" title={`${settings.title} (RSS)`} href={href(site, FEEDS.rss)} />
             <link rel="alternate" type="application/atom+xml" title={`${settings.title} (Atom)`} href={href(site, FEEDS.atom)} />
             <link rel="alternate" type="application/feed+json" title={`${settings.title} (JSON Feed)`} href={href(site, FEEDS.json)} />
+            {site.favicon && <link rel="icon" href={href(site, site.favicon)} type={faviconType(site.favicon)} />}
             <link rel="stylesheet" href={href(site, THEME_CSS)} />
             {site.customCss && <link rel="stylesheet" href={href(site, CUSTOM_CSS)} />}
             {site.partials?.head !== undefined && <PartialSlot name="head" />}
@@ -70,6 +86,8 @@ export function Layout({ site, meta, children }: { site: Site; meta: PageMeta; c
     </html>
   );
 }
+
+const faviconType = (file: string) => (file.endsWith('.svg') ? 'image/svg+xml' : file.endsWith('.png') ? 'image/png' : 'image/x-icon');
 
 /** Header, main and footer of a page on the site (a standalone post has only its article). */
 function Chrome({ site, children }: { site: Site; children: ReactNode }) {

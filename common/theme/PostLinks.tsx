@@ -2,6 +2,7 @@
 import type { SitePost } from '../site/model';
 import { formatDate } from './dates';
 import { href, type Site } from './site';
+import { smartQuotes } from './typography';
 import { readingMinutes } from '../words';
 
 export type ListedPost = Pick<SitePost, 'title' | 'url' | 'date' | 'words' | 'excerpt' | 'description' | 'tags'>;
@@ -17,7 +18,7 @@ export function PostCards({ site, posts }: { site: Site; posts: readonly ListedP
           <li key={post.url} className="post-card h-entry">
             <h2 className="post-card-title">
               <a className="u-url p-name" href={href(site, post.url)}>
-                {post.title}
+                {smartQuotes(post.title)}
               </a>
             </h2>
             <p className="post-meta">
@@ -48,7 +49,7 @@ export function PostLinks({ site, posts }: { site: Site; posts: readonly ListedP
           ) : (
             <span className="post-links-undated">Undated</span>
           )}
-          <a href={href(site, post.url)}>{post.title}</a>
+          <a href={href(site, post.url)}>{smartQuotes(post.title)}</a>
         </li>
       ))}
     </ul>

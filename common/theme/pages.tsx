@@ -5,32 +5,83 @@
 import { Article } from './Article';
 import { Layout } from './Layout';
 import { PostCards, PostLinks, type ListedPost } from './PostLinks';
-import { href, type Site } from './site';
+import { absoluteUrl, href, type Site } from './site';
+import { StructuredData } from './StructuredData';
+import { smartQuotes } from './typography';
+import type { SiteInput } from '../site/model';
 import { indexUrl, tagUrl } from '../site/permalink';
 import { readingMinutes } from '../words';
 
 export interface PostPageProps {
   site: Site;
-  post: Pick<ListedPost, 'title' | 'url' | 'date' | 'tags' | 'words' | 'description' | 'excerpt'>;
+  post: Pick<ListedPost, 'title' | 'url' | 'date' | 'tags' | 'words' | 'description' | 'excerpt'> & Partial<Pick<SiteInput, 'author' | 'updated' | 'socialImage'>>;
   /** The rendered, sanitized body. */
   html: string;
+  /** The posts beside it, newest first; a standalone page links to none. */
+  neighbours?: Neighbours;
 }
 
-export function PostPage({ site, post, html }: PostPageProps) {
+/** The posts a post page links to at its end. */
+export interface Neighbours {
+  newer?: { title: string; url: string };
+  older?: { title: string; url: string };
+}
+
+export function PostPage({ site, post, html, neighbours = {} }: PostPageProps) {
+  const { settings } = site;
+  const author = post.author || settings.author;
+  const description = post.description || post.excerpt || '';
+  const url = absoluteUrl(site, post.url);
+  const image = post.socialImage ?? site.image;
+  const standalone = site.inlineCss !== undefined;
+  const posting = { headline: post.title, url, datePublished: post.date, dateModified: post.updated ?? null, author, description, image };
   return (
     <Layout
       site={site}
-      meta={{ title: post.title, description: post.description || post.excerpt, url: post.url, type: 'article', published: post.date }}
+      meta={{
+        title: post.title,
+        description,
+        url: post.url,
+        type: 'article',
+        published: post.date,
+        modified: post.updated,
+        author,
+        image,
+        head: <StructuredData posting={posting} />,
+      }}
     >
       <Article
         title={post.title}
         date={post.date}
+        updated={post.updated}
+        author={author}
+        description={post.description}
         tags={post.tags}
         readingMinutes={readingMinutes(post.words)}
         html={html}
-        tagHref={site.inlineCss === undefined ? (tag) => href(site, tagUrl(tag)) : undefined}
-      />
+        tagHref={standalone ? undefined : (tag) => href(site, tagUrl(tag))}
+      >
+        {!standalone && (neighbours.newer || neighbours.older) && <PostNav site={site} neighbours={neighbours} />}
+      </Article>
     </Layout>
+  );
+}
+
+/** Newer and older posts, each named, at the end of a post. */
+function PostNav({ site, neighbours }: { site: Site; neighbours: Neighbours }) {
+  return (
+    <nav className="post-nav" aria-label="More posts">
+      {neighbours.newer && (
+        <a className="post-nav-newer" rel="prev" href={href(site, neighbours.newer.url)}>
+          <span className="post-nav-label">Newer</span> {smartQuotes(neighbours.newer.title)}
+        </a>
+      )}
+      {neighbours.older && (
+        <a className="post-nav-older" rel="next" href={href(site, neighbours.older.url)}>
+          <span className="post-nav-label">Older</span> {smartQuotes(neighbours.older.title)}
+        </a>
+      )}
+    </nav>
   );
 }
 

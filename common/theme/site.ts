@@ -12,6 +12,10 @@ export interface Site {
   inlineCss?: string;
   /** The workspace's own HTML for parts of every page (theme/partials/*.html). */
   partials?: Partials;
+  /** Absolute URL of the picture link previews show for a page without its own (`image` in postwright.json). */
+  image?: string;
+  /** Site path of the favicon: the workspace's theme/favicon.png or .ico, else Postwright's own. */
+  favicon?: string;
 }
 
 /**
@@ -27,6 +31,8 @@ export type Partials = Partial<Record<PartialName, string>>;
 /** Where the theme's files are published. */
 export const THEME_CSS = 'theme.css';
 export const CUSTOM_CSS = 'custom.css';
+/** Postwright's own icon, published when the workspace has none. */
+export const DEFAULT_FAVICON = 'favicon.svg';
 export const FEEDS = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
 
 const basePath = (site: Site): string => new URL(site.settings.baseUrl).pathname;

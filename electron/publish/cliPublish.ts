@@ -8,7 +8,8 @@ import { ApiError } from '../../common/errors';
 import { defaultUserDataDir } from '../sampleBlog';
 import { envSecrets } from './envSecrets';
 import { hostKeyFiles } from './hostKeys';
-import { publishSite, type PublishResult } from './publish';
+import { dueReason } from './ifDue';
+import type { PublishResult } from './publish';
 import { readPublishSettings, selectTargets } from './settings';
 import { trustedEndpointsFile } from './trustedEndpoints';
 import type { PublishProgress } from './types';
@@ -23,7 +24,11 @@ export interface PublishArgs {
   trustEndpoint?: boolean;
   /** Print the results as JSON (for scripts), without progress. */
   json?: boolean;
+  /** Publish only when a post became due since the last publish (or there is none): what a cron job runs. */
+  ifDue?: boolean;
   cacheDir: string;
+  /** The clock, in ms since the epoch; now when absent (tests pass one in). */
+  now?: number;
 }
 
 type Print = (line: string) => void;
@@ -31,13 +36,21 @@ type Print = (line: string) => void;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const share = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1)}%` : '0%');
 
-/** One line per finished target. */
+/** One line per finished target, and one for the posts still waiting for their date. */
 export function summarize(result: PublishResult): string {
   const where = result.url ? ` ${result.url}` : '';
-  if (result.dryRun) return dryRunReport(result);
-  if (!result.uploads.length && !result.deletes.length) return `"${result.target}" (${result.address}) is up to date: nothing to upload.${where}`;
+  if (result.dryRun) return withSchedule(dryRunReport(result), result);
+  if (!result.uploads.length && !result.deletes.length) return withSchedule(`"${result.target}" (${result.address}) is up to date: nothing to upload.${where}`, result);
   const uploaded = `${plural(result.uploads.length, 'file')} uploaded (${formatBytes(result.bytes)}, ${share(result.bytes, result.site.bytes)} of the site's ${formatBytes(result.site.bytes)})`;
-  return `Published to "${result.target}" (${result.address}): ${uploaded}, ${result.deletes.length} deleted.${where}`;
+  return withSchedule(`Published to "${result.target}" (${result.address}): ${uploaded}, ${result.deletes.length} deleted.${where}`, result);
+}
+
+/** "2 posts scheduled; the next goes live 2026-12-08 09:00 UTC, at the first publish after it." */
+function withSchedule(text: string, { scheduled }: PublishResult): string {
+  if (!scheduled.count) return text;
+  const next = scheduled.next ? `; the next goes live ${scheduled.next.slice(0, 16).replace('T', ' ')} UTC, at the first publish after that` : '';
+  return `${text}
+${plural(scheduled.count, 'post')} scheduled${next}.`;
 }
 
 /** Exactly what would change, one file a line. */
@@ -47,6 +60,7 @@ function dryRunReport(result: PublishResult): string {
   for (const file of result.deletes) lines.push(`  delete  ${file}`);
   lines.push(`${plural(result.uploads.length, 'file')} to upload (${formatBytes(result.bytes)}), ${result.deletes.length} to delete, of ${plural(result.remoteCount, 'file')} on the host.`);
   if (result.needsForce) lines.push(`Publishing would stop here: it deletes ${result.deletes.length} of the ${result.remoteCount} files on the host, more than half. Add --force if that is right.`);
+  lines.push(...(result.notes ?? []));
   return lines.join('\n');
 }
 
@@ -61,6 +75,7 @@ function progressLine(p: PublishProgress): string {
       return `${p.target}: comparing with the host…`;
     case 'uploading':
     case 'deleting':
+      if (p.detail) return `${p.target}: ${p.detail}…`;
       return `${p.target}: ${p.phase} ${p.files.done} / ${p.files.total} files, ${formatBytes(p.bytes.done)} / ${formatBytes(p.bytes.total)}`;
     case 'finishing':
       return `${p.target}: finishing…`;
@@ -73,7 +88,7 @@ function progressPrinter(out: Print): { show: (p: PublishProgress) => void; clea
     let last = '';
     return {
       show: (p) => {
-        const key = `${p.target} ${p.phase}`;
+        const key = `${p.target} ${p.phase} ${p.detail ?? ''}`;
         if (key === last) return;
         last = key;
         out(progressLine(p));
@@ -99,17 +114,29 @@ function progressPrinter(out: Print): { show: (p: PublishProgress) => void; clea
 export async function runPublish(args: PublishArgs, out: Print, err: Print): Promise<number> {
   const root = path.resolve(args.workspace ?? '.');
   // Settings and the target name are the command's input: wrong ones are a usage error (2), found before any work.
+  let names: string[];
   try {
-    selectTargets(await readPublishSettings(root), args.target);
+    names = selectTargets(await readPublishSettings(root), args.target).map(([name]) => name);
   } catch (error) {
     err(`postwright publish: ${ApiError.from(error).message}`);
     return 2;
+  }
+  const now = args.now ?? Date.now();
+  if (args.ifDue) {
+    const reason = await dueReason(root, args.cacheDir, names, now);
+    if (!reason) {
+      out('Nothing became due since the last publish; nothing was built or uploaded.');
+      return 0;
+    }
+    out(`Publishing: ${reason}`);
   }
   const stop = new AbortController();
   const cancel = () => stop.abort();
   process.once('SIGINT', cancel);
   const progress = args.json ? { show: () => {}, clear: () => {} } : progressPrinter(out);
   try {
+    // Loaded only to publish: `--if-due` with nothing due never loads the build.
+    const { publishSite } = await import('./publish');
     const results = await publishSite({
       root,
       cacheDir: args.cacheDir,
@@ -125,6 +152,7 @@ export async function runPublish(args: PublishArgs, out: Print, err: Print): Pro
       endpoints: { file: trustedEndpointsFile(defaultUserDataDir()), trustNew: args.trustEndpoint === true },
       onProgress: progress.show,
       signal: stop.signal,
+      now,
     });
     progress.clear();
     if (args.json) out(JSON.stringify(results, null, 2));

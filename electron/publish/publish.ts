@@ -9,6 +9,7 @@ import { ApiError } from '../../common/errors';
 import type { PublishResult } from '../../common/publishResult';
 import { credentialAddress } from '../../common/publishAddress';
 import type { PublishTarget } from '../../common/publishSettings';
+import { scheduleOf, type Schedule } from '../../common/schedule';
 import { buildSite } from '../site/build';
 import { checkWorkspace } from '../site/check/check';
 import { formatProblem } from '../site/check/report';
@@ -47,7 +48,11 @@ export interface PublishOptions {
   endpoints: EndpointPolicy;
   onProgress?: (progress: PublishProgress) => void;
   signal?: AbortSignal;
+  /** The clock that decides which posts are due (ms since the epoch); now when absent. Tests pass one in. */
+  now?: number;
 }
+
+type Report = (target: string, phase: PublishProgress['phase'], files?: PublishProgress['files'], bytes?: PublishProgress['bytes'], detail?: string) => void;
 
 const errorList = (lines: string[]) => lines.slice(0, 20).join('\n') + (lines.length > 20 ? `\n… and ${lines.length - 20} more` : '');
 
@@ -58,17 +63,19 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
   const chosen = selectTargets(await readPublishSettings(root), options.target);
   for (const [name, config] of chosen) await assertEndpointTrusted(name, config, options.endpoints);
   const firstName = chosen[0]![0];
-  const report = (target: string, phase: PublishProgress['phase'], files = { done: 0, total: 0 }, bytes = { done: 0, total: 0 }) =>
-    options.onProgress?.({ target, phase, files, bytes });
+  const report: Report = (target, phase, files = { done: 0, total: 0 }, bytes = { done: 0, total: 0 }, detail) =>
+    options.onProgress?.({ target, phase, files, bytes, ...(detail ? { detail } : {}) });
+  const now = options.now ?? Date.now();
 
   report(firstName, 'checking');
-  await checkBeforePublish(root, options.cacheDir);
+  const scheduled = await checkBeforePublish(root, options.cacheDir, now);
   throwIfCancelled(signal, firstName);
 
   report(firstName, 'building');
   const built = await buildSite({
     root,
     cacheDir: options.cacheDir,
+    now,
     onProgress: ({ done, total }) => report(firstName, 'building', { done, total }),
   });
   throwIfCancelled(signal, firstName);
@@ -97,6 +104,8 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
         remoteCount: plan.remoteCount,
         needsForce,
         url: config.url ?? baseUrl,
+        scheduled: { ...scheduled },
+        ...(plan.notes?.length ? { notes: [...plan.notes] } : {}),
         address: credentialAddress(config).address,
       };
       if (!options.dryRun) {
@@ -108,6 +117,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
           deleted: plan.deletes.length,
           bytes: plan.uploadBytes,
           url: result.url,
+          asOf: new Date(now).toISOString(),
         });
       }
       results.push(result);
@@ -165,12 +175,12 @@ async function openTarget(
 ): Promise<Target> {
   const stateDir = path.join(await publishStateDir(options.cacheDir, root), 'targets', name);
   await mkdir(stateDir, { recursive: true });
-  const env: TargetEnv = { name, secrets: options.secrets, hostKeys: { ...options.hostKeys, acceptNew: options.hostKeys.acceptNew ?? false }, stateDir };
+  const env: TargetEnv = { workspaceRoot: root, name, secrets: options.secrets, hostKeys: { ...options.hostKeys, acceptNew: options.hostKeys.acceptNew ?? false }, stateDir };
   return createTarget(config, env);
 }
 
-/** Errors in the posts stop the publish, listed as `postwright check` lists them; warnings do not. */
-async function checkBeforePublish(root: string, cacheDir: string): Promise<void> {
+/** Errors in the posts stop the publish, listed as `postwright check` lists them; warnings do not. Returns the posts still to come. */
+async function checkBeforePublish(root: string, cacheDir: string, now: number): Promise<Schedule> {
   const workspace = await Workspace.open(root, { trash: () => Promise.reject(new Error('Publishing never deletes posts.')), cacheDir });
   try {
     const errors = (await checkWorkspace(workspace, { cacheDir })).problems.filter((problem) => problem.severity === 'error');
@@ -180,6 +190,7 @@ async function checkBeforePublish(root: string, cacheDir: string): Promise<void>
         `The check found ${errors.length === 1 ? '1 error' : `${errors.length} errors`}; fix ${errors.length === 1 ? 'it' : 'them'}, then publish again:\n${errorList(errors.map(formatProblem))}`,
       );
     }
+    return scheduleOf(await workspace.list(), now);
   } finally {
     await workspace.close();
   }
@@ -192,7 +203,7 @@ async function apply(
   local: Manifest,
   siteDir: string,
   signal: AbortSignal,
-  report: (target: string, phase: PublishProgress['phase'], files?: PublishProgress['files'], bytes?: PublishProgress['bytes']) => void,
+  report: Report,
 ): Promise<void> {
   const files = { done: 0, total: plan.uploads.length + plan.deletes.length };
   const bytes = { done: 0, total: plan.uploadBytes };
@@ -207,6 +218,7 @@ async function apply(
       const phase = files.done === files.total ? 'finishing' : files.done >= plan.uploads.length ? 'deleting' : 'uploading';
       report(name, phase, { ...files }, { ...bytes });
     },
+    step: (detail) => report(name, 'uploading', { ...files }, { ...bytes }, detail),
   });
 }
 

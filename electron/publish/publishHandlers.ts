@@ -7,6 +7,7 @@ import type { EventName, EventPayload, Handlers } from '../../common/api';
 import { ApiError } from '../../common/errors';
 import { secretKeysFor, type PublishOutcome, type PublishOverview, type PublishTargetConfig, type SecretKey, type SecretOrigin } from '../../common/publish';
 import type { PublishTarget } from '../../common/publishSettings';
+import { appVersion } from '../appPaths';
 import { readSettingsFile } from '../workspace/settings';
 import type { Workspace } from '../workspace/workspace';
 import { envSecrets } from './envSecrets';
@@ -90,7 +91,7 @@ export function publishHandlers(
       phase: () => latest?.phase ?? null,
       report: (progress) => {
         const now = performance.now();
-        const changed = latest?.phase !== progress.phase || latest.target !== progress.target;
+        const changed = latest?.phase !== progress.phase || latest.target !== progress.target || latest.detail !== progress.detail;
         latest = progress;
         if (!changed && now - last < PROGRESS_INTERVAL_MS && progress.files.done < progress.files.total) return;
         last = now;
@@ -118,6 +119,8 @@ export function publishHandlers(
             deletes: result.deletes,
             address: result.address,
             ...(result.url ? { url: result.url } : {}),
+            scheduled: result.scheduled,
+            ...(result.notes ? { notes: result.notes } : {}),
           });
         }
       } catch (error) {
@@ -138,6 +141,10 @@ export function publishHandlers(
     saveTarget: async (name, config) => {
       await saveTargetConfig(root, name, config);
       return overview();
+    },
+    scheduleGithub: async (name, { force }) => {
+      const { scheduleGithub } = await import('./githubWorkflow');
+      return scheduleGithub({ root, target: name, force, version: appVersion });
     },
     removeTarget: async (name) => {
       await removeTargetConfig(root, name);

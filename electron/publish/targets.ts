@@ -11,6 +11,7 @@ const registry: { [T in PublishTarget['type']]?: Factory<T> } = {
   s3: () => import('./s3'),
   netlify: () => import('./netlify'),
   sftp: () => import('./sftp'),
+  fly: () => import('./fly'),
 };
 
 /** The target for one configured entry; an ApiError('unsupported') for a type this build cannot publish to yet. */

@@ -29,6 +29,8 @@ export interface PublishPlan {
   /** Files found on the host, for the deletion guard. */
   readonly remoteCount: number;
   readonly uploadBytes: number;
+  /** Lines a dry run shows besides the files, such as the commands a target would run. */
+  readonly notes?: readonly string[];
 }
 
 export type { PublishProgress } from '../../common/publishResult';
@@ -40,6 +42,8 @@ export interface TargetContext {
   readonly signal: AbortSignal;
   /** Called after each file is uploaded or deleted. */
   readonly fileDone: (path: string, bytes: number) => void;
+  /** For hosts that work in steps rather than files: says which step is under way. */
+  readonly step?: (detail: string) => void;
 }
 
 export interface Target {
@@ -58,7 +62,7 @@ export interface Target {
 }
 
 /** The secrets a target may need, by their ecosystem's usual environment names. */
-export type SecretKey = 'AWS_ACCESS_KEY_ID' | 'AWS_SECRET_ACCESS_KEY' | 'AWS_SESSION_TOKEN' | 'NETLIFY_AUTH_TOKEN' | 'POSTWRIGHT_SFTP_PASSWORD';
+export type SecretKey = 'AWS_ACCESS_KEY_ID' | 'AWS_SECRET_ACCESS_KEY' | 'AWS_SESSION_TOKEN' | 'NETLIFY_AUTH_TOKEN' | 'POSTWRIGHT_SFTP_PASSWORD' | 'FLY_API_TOKEN';
 
 /**
  * Where secrets come from: the environment on the CLI, the OS keychain
@@ -85,4 +89,6 @@ export interface TargetEnv {
   readonly hostKeys: HostKeyPolicy;
   /** A folder of this workspace's own in the cache dir, for a target's local state (git's clone). */
   readonly stateDir: string;
+  /** The workspace's real path, for targets that take deploy files from it (Fly's Dockerfile and fly.toml); none when absent. */
+  readonly workspaceRoot?: string;
 }

@@ -12,27 +12,37 @@
 /// <reference path="./theme.d.ts" />
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import type { BlogLayout } from '../../common/blog/layout';
 import { ApiError } from '../../common/errors';
 import { siteModel, type PublishOptions, type SiteInput, type SiteModel, type SitePost } from '../../common/site/model';
 import { fileOf, indexUrl } from '../../common/site/permalink';
 import type { SiteBuildProgress, SiteBuildSummary } from '../../common/site/types';
 import type { SiteSettings } from '../../common/siteSettings';
-import { ArchivePage, IndexPage, NotFoundPage, TagPage, TagsPage } from '../../common/theme/pages';
+import { ArchivePage, IndexPage, NotFoundPage, TagPage, TagsPage, type Neighbours } from '../../common/theme/pages';
 import type { ListedPost } from '../../common/theme/PostLinks';
 import { renderPage } from '../../common/theme/render';
-import { CUSTOM_CSS, FEEDS, PARTIALS, THEME_CSS, type Partials, type Site } from '../../common/theme/site';
+import { absoluteUrl, CUSTOM_CSS, DEFAULT_FAVICON, FEEDS, PARTIALS, THEME_CSS, type Partials, type Site } from '../../common/theme/site';
 import themeCss from '../../common/theme/theme.css?raw';
+import appIcon from '../../assets/icon.svg?raw';
 import { appVersion } from '../appPaths';
 import { isSkippedTarget } from '../workspace/linkTargets';
 import { isWithin, resolveInside } from '../workspace/paths';
+import { readBlogLayout } from '../workspace/blogLayout';
 import { findPosts } from '../workspace/scan';
 import { readSiteSettings } from '../workspace/settings';
 import { BuildCache, type OutputRecord } from './buildCache';
+import type { Feeds } from './feeds';
+import { derivedFiles, ImageStore } from './images';
 import { OutputFolder } from './outputFolder';
-import { hashOf, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
+import { hashOf, neighboursKey, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
 import { openRenderPool, RenderWorkerFailed, renderWorkerScript } from './renderPool';
+import { siteImage, workspaceFavicon, type SiteFile } from './siteFiles';
 import { robots, sitemap } from './sitemap';
+import { staticFiles } from './staticFolders';
+import { redirectPage, redirectsFile, redirectsOf } from '../../common/site/redirects';
+import { sanitizeSvg } from './svg';
 
 export interface BuildOptions {
   /** The workspace folder. */
@@ -50,8 +60,6 @@ export interface BuildOptions {
   workerScript?: string | null;
 }
 
-/** Posts in each feed. */
-const FEED_SIZE = 20;
 /** Where the workspace's own styles live. */
 const CUSTOM_CSS_SOURCE = 'theme/custom.css';
 
@@ -65,6 +73,12 @@ export interface OpenedSite {
   customCss: string | null;
   /** The workspace's theme/partials/*.html. */
   partials: Partials;
+  /** What the blog's generator config says: which files are posts and pages, permalinks, static folders. */
+  layout: BlogLayout;
+  /** The default link-preview image (postwright.json `image`), when set. */
+  image: Awaited<ReturnType<typeof siteImage>>;
+  /** The workspace's favicon; null publishes Postwright's. */
+  favicon: SiteFile | null;
 }
 
 /** The workspace, its settings, and the output folder they (or `out`) name. */
@@ -76,13 +90,14 @@ export async function openSite(root: string, out: string | undefined, withOutput
     throw new ApiError('not-found', `The folder ${root} does not exist. Give the workspace folder that holds your posts.`);
   }
   if (!fs.statSync(real).isDirectory()) throw new ApiError('not-found', `${root} is a file, not a workspace folder.`);
-  const settings = await readSiteSettings(real);
+  const layout = readBlogLayout(real);
+  const settings = await readSiteSettings(real, layout);
   // The configured folder must stay inside the workspace, links included; --out is the author's explicit choice.
   let output: OutputFolder | null = null;
   if (withOutput) output = OutputFolder.open(out ? path.resolve(out) : (await resolveInside(real, settings.output)).real, real);
   const custom = await themeFile(real, CUSTOM_CSS_SOURCE, settings.output);
   const customCss = custom && fs.statSync(custom, { throwIfNoEntry: false })?.isFile() ? custom : null;
-  return { root: real, settings, output, customCss, partials: await readPartials(real, settings.output) };
+  return { root: real, settings, output, customCss, partials: await readPartials(real, settings.output), image: await siteImage(real, settings), favicon: await workspaceFavicon(real), layout };
 }
 
 /** A theme file's real path, through the workspace's guard; null when missing, or when a link leads it to a skipped place (.git, .env…). */
@@ -109,10 +124,16 @@ async function readPartials(root: string, outputDir: string): Promise<Partials> 
 }
 
 /** What a page's bytes depend on besides its own inputs: settings, theme and code. */
-function buildKey(context: Omit<RenderContext, 'publish'>): string {
+function buildKey(context: Omit<RenderContext, 'publish' | 'imageCache'>): string {
   const code = fs.existsSync(renderWorkerScript) ? hashOf(fs.readFileSync(renderWorkerScript)) : 'source';
   return hashOf(JSON.stringify([appVersion, code, context.settings, context.site]));
 }
+
+/** The newer and older posts beside the i-th (newest first): what a post page links to at its end. */
+const neighboursOf = (posts: readonly SitePost[], i: number): Neighbours => {
+  const link = (p: SitePost | undefined) => p && { title: p.title, url: p.url };
+  return { newer: link(posts[i - 1]), older: link(posts[i + 1]) };
+};
 
 const keyOf = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 
@@ -131,11 +152,14 @@ export async function buildSite(options: BuildOptions): Promise<SiteBuildSummary
 async function buildWith(options: BuildOptions, workerScript: string | null): Promise<SiteBuildSummary> {
   const started = performance.now();
   const opened = await openSite(options.root, options.out, true);
-  const { root, settings, customCss, partials } = opened;
+  const { root, settings, customCss, partials, image, favicon, layout } = opened;
   const out = opened.output!;
   const publish: PublishOptions = { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now() };
-  const site: Site = { settings, customCss: customCss !== null, partials };
-  const context: RenderContext = { root, settings, site, publish };
+  const site: Site = { settings, customCss: customCss !== null, partials, favicon: favicon?.relative ?? DEFAULT_FAVICON };
+  if (image) site.image = 'url' in image ? image.url : absoluteUrl(site, image.file.relative);
+  // Resized images are kept by content hash in the cache folder; without one, in a folder of this build only.
+  const imageCache = options.cacheDir ? path.join(options.cacheDir, 'images') : fs.mkdtempSync(path.join(os.tmpdir(), 'postwright-images-'));
+  const context: RenderContext = { root, settings, site, publish, imageCache };
   const key = buildKey(context);
   const cache = BuildCache.load(options.cacheDir, root, out.root, key);
   const warnings: string[] = [];
@@ -153,7 +177,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     // Not path.join: normalizing 10,000 paths that are already normal showed in the profile of a small rebuild.
     const stats = previous && fs.statSync(`${root}/${relative}`, { throwIfNoEntry: false });
     const same = cache.sameKey && stats && stats.size === previous.size && Math.floor(stats.mtimeMs) === previous.mtime;
-    if (same && stillValid(previous, publish, out)) records.set(relative, previous);
+    if (same && stillValid(previous, publish, out, root)) records.set(relative, previous);
     else tasks.push({ relative, previous, reuse: cache.sameKey });
   }
   // Progress counts posts read, then pages written (post pages and the rest, which are written side by side).
@@ -234,13 +258,15 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     const tagList = model.tags.map((t) => ({ name: t.name, url: t.url, count: t.posts.length }));
     await emit(fileOf('tags/'), ['tags', tagList], () => renderPage(TagsPage({ site, tags: tagList }), site));
     await emit(fileOf('archive/'), ['archive', model.posts.map((p) => digests(p, 'link'))], () => renderPage(ArchivePage({ site, posts: model.posts }), site));
-    await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site }), site));
+    // The blog's own 404 page (404.md) replaces the theme's.
+    if (!produced.has('404.html')) await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site }), site));
     advance();
-    const newest = model.posts.slice(0, FEED_SIZE);
-    const feedInputs = ['feeds', newest.map((p) => [digests(p, 'listing'), p.time])];
-    // The feed package loads only when a feed changes (a rebuild after an edit to an old post needs none).
-    let made: Promise<{ rss: string; atom: string; json: string }> | undefined;
-    const feed = () => (made ??= import('./feeds').then(({ feeds }) => feeds(site, newest.map((p) => ({ ...p, excerpt: excerptOf(p) })))));
+    const newest = model.posts.slice(0, settings.feedLength);
+    // Feeds carry whole posts, so they change with any of their posts' bytes.
+    const feedInputs = ['feeds', newest.map((p) => [digests(p, 'listing'), p.time, records.get(p.path)!.hash])];
+    // The feed modules load only when a feed changes (a rebuild after an edit to an old post needs none).
+    let made: Promise<Feeds> | undefined;
+    const feed = () => (made ??= import('./feedItems').then(({ feedItems }) => feedItems(context, newest, excerptOf)));
     await emit(FEEDS.rss, feedInputs, async () => (await feed()).rss);
     await emit(FEEDS.atom, feedInputs, async () => (await feed()).atom);
     await emit(FEEDS.json, feedInputs, async () => (await feed()).json);
@@ -248,6 +274,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     const mapEntries = [
       ...Array.from({ length: pages }, (_, i) => ({ url: indexUrl(i + 1), date: i === 0 ? model.posts[0]?.date : null })),
       ...model.posts.map((p) => ({ url: p.url, date: p.date })),
+      ...model.pages.map((p) => ({ url: p.url, date: p.date })),
       { url: 'archive/' },
       { url: 'tags/' },
       ...model.tags.map((t) => ({ url: t.url })),
@@ -256,16 +283,65 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     await emit('robots.txt', ['robots'], () => robots(site));
     await emit(THEME_CSS, ['theme', hashOf(themeCss)], () => themeCss);
     if (customCss) copy(CUSTOM_CSS, customCss, CUSTOM_CSS_SOURCE);
+    if (favicon) copy(favicon.relative, favicon.source, favicon.relative);
+    else await emit(DEFAULT_FAVICON, ['favicon', hashOf(appIcon)], () => appIcon);
+    if (image && 'file' in image) copy(image.file.relative, image.file.source, `${image.file.relative} (the "image" of postwright.json)`);
     advance();
     const assets = new Map<string, string>();
-    for (const post of model.posts) for (const asset of records.get(post.path)!.assets) if (!assets.has(asset)) assets.set(asset, post.path);
+    const images = new Map<string, string>();
+    for (const post of [...model.posts, ...model.pages]) {
+      const record = records.get(post.path)!;
+      for (const asset of record.assets) if (!assets.has(asset)) assets.set(asset, post.path);
+      for (const image of record.images) if (!images.has(image)) images.set(image, post.path);
+    }
+    // Resized images: their derived files from the cache (made when their posts were rendered), never the original.
+    const store = new ImageStore(imageCache);
+    for (const [image, by] of [...images].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const source = fs.realpathSync.native(path.join(root, image));
+      const record = isWithin(root, source) ? await store.load(source) : 'failed';
+      if (record === 'failed') continue;
+      for (const file of derivedFiles(image, record)) copy(file.sitePath, path.join(imageCache, file.cacheName), `${file.sitePath} (${image}, shown in ${by})`);
+    }
     for (const [asset, by] of [...assets].sort(([a], [b]) => (a < b ? -1 : 1))) {
       // .native: one call, where the JS version lstats every folder along the way (~40 ms of a one-edit rebuild of 10,000 posts).
       const source = fs.realpathSync.native(path.join(root, asset));
       // Checked when the post was rendered; checked again, since a link may have been swapped since.
       if (isWithin(root, source) && !isSkippedTarget(root, source, settings.output)) copy(asset, source, `${asset} (linked from ${by})`);
     }
+    await publishStatic();
+    await publishRedirects(model);
     advance();
+  };
+
+  /** The blog's static folders, after the site's own files: a static file never replaces a page. */
+  const publishStatic = async () => {
+    const { files, skipped } = staticFiles(root, layout, settings.output);
+    warnings.push(...skipped);
+    for (const { file, source, relative } of files) {
+      if (produced.has(file)) {
+        if (file === relative) continue; // already copied as a file a post links to
+        warnings.push(`${relative} is not published: the site's own /${file} is there.`);
+        continue;
+      }
+      if (file.toLowerCase().endsWith('.svg')) {
+        const stats = fs.statSync(source);
+        await emit(file, ['svg', stats.size, stats.mtimeMs], () => sanitizeSvg(fs.readFileSync(source, 'utf8')));
+      } else copy(file, source, relative);
+    }
+  };
+
+  /** A page at each old address (aliases, redirect_from) and one _redirects file for hosts that read it. */
+  const publishRedirects = async (model: SiteModel<SiteInput>) => {
+    const redirects = redirectsOf([...model.posts, ...model.pages]).filter(({ from, by }) => {
+      if (!produced.has(fileOf(from))) return true;
+      warnings.push(`${by}: its old address /${from} is not redirected, as a page of the site is there.`);
+      return false;
+    });
+    for (const { from, to } of redirects) {
+      if (produced.has(fileOf(from))) continue; // two posts claim one old address: the first keeps it
+      await emit(fileOf(from), ['redirect', to], () => redirectPage(absoluteUrl(site, to), settings.language));
+    }
+    if (redirects.length > 0) await emit('_redirects', ['_redirects', redirects], () => redirectsFile(redirects, new URL(settings.baseUrl).pathname));
   };
 
   const pool = openRenderPool(context, out, tasks.length, workerScript);
@@ -279,14 +355,24 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
 
     // 2. The site model gives every post its URL; then each page that is new, moved or re-rendered is written.
     const sorted = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
-    model = siteModel(sorted.filter((p) => !p.problem).map((p) => p.entry), settings, publish);
+    model = siteModel(sorted.filter((p) => !p.problem).map((p) => p.entry), settings, publish, layout);
     const pageTasks: PageTask[] = [];
-    for (const post of model.posts) {
+    model.posts.forEach((post, i) => {
       const record = records.get(post.path)!;
       const file = fileOf(post.url);
       claim(file, post.path);
-      // A rendered post has no page yet; a kept one may have to move (a post that took its URL is gone).
-      if (record.page?.file !== file) pageTasks.push({ relative: post.path, url: post.url, previous: record.page ?? cache.posts.get(post.path)?.page ?? null });
+      const neighbours = neighboursOf(model.posts, i);
+      // A rendered post has no page yet; a kept one may have to move (a post that took its URL is gone) or link to new neighbours.
+      if (record.page?.file !== file || record.page.neighbours !== neighboursKey(neighbours)) {
+        pageTasks.push({ relative: post.path, url: post.url, neighbours, previous: record.page ?? cache.posts.get(post.path)?.page ?? null });
+      }
+    });
+    // Pages (about, now) get the page layout, and no neighbours.
+    for (const page of model.pages) {
+      const record = records.get(page.path)!;
+      const file = fileOf(page.url);
+      claim(file, page.path);
+      if (record.page?.file !== file) pageTasks.push({ relative: page.path, url: page.url, neighbours: {}, kind: 'page', previous: record.page ?? cache.posts.get(page.path)?.page ?? null });
     }
     const pages = Math.max(1, Math.ceil(model.posts.length / settings.postsPerPage));
     total += pageTasks.length + pages + model.tags.length + 4;
@@ -302,19 +388,17 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     }
   } finally {
     await pool.close();
+    if (!options.cacheDir) fs.rmSync(imageCache, { recursive: true, force: true });
   }
   const posts = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
-  const readable = posts.filter((p) => !p.problem);
   for (const { url, paths } of model.duplicates) {
     warnings.push(`${paths.join(', ')} all have the address /${url}; the first keeps it and the others get -2, -3… Give each its own "slug" to choose.`);
   }
   for (const post of posts) {
     if (post.problem) warnings.push(post.problem);
-    else if (post.entry.error) warnings.push(`${post.relative}: ${post.entry.error.message}`);
+    else if (post.entry.error) warnings.push(`${post.relative} is not published: ${post.entry.error.message}`);
   }
-  const published = new Set(model.posts.map((p) => p.path));
-  const drafts = readable.filter((p) => !published.has(p.relative) && p.entry.draft && !publish.drafts).length;
-  const future = readable.filter((p) => !published.has(p.relative)).length - drafts;
+  const { drafts, future } = model.leftOut;
 
   // 4. What the last build wrote and this one did not.
   let deleted = 0;
@@ -329,6 +413,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
   return {
     output: out.root,
     posts: model.posts.length,
+    pages: model.pages.length,
     rendered,
     files: produced.size,
     written,

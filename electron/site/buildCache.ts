@@ -20,7 +20,7 @@ import type { SiteInput } from '../../common/site/model';
 import type { PostRecord } from './postRenderer';
 
 /** Bump when the cache's shape changes. */
-const FORMAT = 3;
+const FORMAT = 6;
 /** The excerpt file is rewritten when it holds more than this many times the bytes still in use. */
 const STALE_FACTOR = 3;
 
@@ -33,7 +33,9 @@ export interface OutputRecord {
 
 /** Where an excerpt is in the excerpt file: byte offset and length of its JSON string. */
 type Span = [offset: number, length: number];
-type IndexedEntry = [title: string, date: string | null, tags: string[], draft: boolean, slug: string, description: string, words: number, error: SiteInput['error'] | null];
+type IndexedEntry = [title: string, date: string | null, tags: string[], draft: boolean, slug: string, description: string, words: number, error: SiteInput['error'] | null, optional: Optional | null];
+/** The fields most posts leave out, kept only when set. */
+type Optional = Pick<SiteInput, 'author' | 'image' | 'updated' | 'socialImage'>;
 type IndexedPost = [
   relative: string,
   size: number,
@@ -42,10 +44,12 @@ type IndexedPost = [
   listing: string,
   link: string,
   assets: string[],
-  page: [file: string, size: number, hash: string] | null,
+  page: [file: string, size: number, hash: string, neighbours: string] | null,
   problem: string | null,
   entry: IndexedEntry,
   excerpt: Span | null,
+  images: string[],
+  imagesStamp: string,
 ];
 
 interface IndexFile {
@@ -92,11 +96,11 @@ export class BuildCache {
     }
     const posts = new Map<string, PostRecord>();
     const spans = new Map<string, Span>();
-    for (const [relative, size, mtime, hash, listing, link, assets, page, problem, fields, span] of data.posts) {
-      const [title, date, tags, draft, slug, description, words, error] = fields;
-      const entry: SiteInput = { path: relative, title, date, tags, draft, slug, description, words };
+    for (const [relative, size, mtime, hash, listing, link, assets, page, problem, fields, span, images, imagesStamp] of data.posts) {
+      const [title, date, tags, draft, slug, description, words, error, optional] = fields;
+      const entry: SiteInput = { path: relative, title, date, tags, draft, slug, description, words, ...optional };
       if (error) entry.error = error;
-      const record: PostRecord = { relative, size, mtime, hash, entry, listing, link, assets, page: page && { file: page[0], size: page[1], hash: page[2] } };
+      const record: PostRecord = { relative, size, mtime, hash, entry, listing, link, assets, images, imagesStamp, page: page && { file: page[0], size: page[1], hash: page[2], neighbours: page[3] } };
       if (problem !== null) record.problem = problem;
       posts.set(relative, record);
       if (span) spans.set(relative, span);
@@ -195,10 +199,12 @@ export class BuildCache {
         excerpts: name,
         excerptsSize: size,
         posts: posts.map((p): IndexedPost => {
-          const { title, date, tags, draft, slug, description, words, error } = p.entry;
-          const page = p.page && ([p.page.file, p.page.size, p.page.hash] as [string, number, string]);
-          const fields: IndexedEntry = [title, date, tags, draft, slug, description, words, error ?? null];
-          return [p.relative, p.size, p.mtime, p.hash, p.listing, p.link, p.assets, page, p.problem ?? null, fields, spans.get(p.relative) ?? null];
+          const { title, date, tags, draft, slug, description, words, error, author, image, updated, socialImage } = p.entry;
+          const page = p.page && ([p.page.file, p.page.size, p.page.hash, p.page.neighbours] as [string, number, string, string]);
+          const set = { author, image, updated, socialImage };
+          const optional = Object.values(set).some(Boolean) ? (Object.fromEntries(Object.entries(set).filter(([, v]) => v)) as Optional) : null;
+          const fields: IndexedEntry = [title, date, tags, draft, slug, description, words, error ?? null, optional];
+          return [p.relative, p.size, p.mtime, p.hash, p.listing, p.link, p.assets, page, p.problem ?? null, fields, spans.get(p.relative) ?? null, p.images, p.imagesStamp];
         }),
         outputs: Object.entries(outputs).map(([file, o]) => [file, o.key, o.size, o.hash]),
       };

@@ -29,7 +29,8 @@ export function summaryLine(summary: SiteBuildSummary, root: string): string {
   const changes = `${plural(summary.written, 'file')} written${summary.deleted ? `, ${count(summary.deleted)} deleted` : ''}`;
   const left = [summary.drafts && plural(summary.drafts, 'draft'), summary.future && plural(summary.future, 'future post')].filter(Boolean);
   const skipped = left.length ? `; left out ${left.join(' and ')}` : '';
-  return `Built ${plural(summary.posts, 'post')} into ${shown}: ${plural(summary.files, 'file')}, ${changes}, in ${(summary.ms / 1000).toFixed(1)} s${skipped}.`;
+  const pages = summary.pages > 0 ? ` and ${plural(summary.pages, 'page')}` : '';
+  return `Built ${plural(summary.posts, 'post')}${pages} into ${shown}: ${plural(summary.files, 'file')}, ${changes}, in ${(summary.ms / 1000).toFixed(1)} s${skipped}.`;
 }
 
 export async function runBuild(args: BuildArgs, out: Print, err: Print): Promise<number> {

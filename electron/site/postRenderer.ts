@@ -7,20 +7,22 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createMarkdown, type Markdown } from '../../common/markdown/pipeline';
+import { createMarkdown, type ImageAttributes, type Markdown } from '../../common/markdown/pipeline';
 import { createSanitizer, type Sanitizer } from '../../common/markdown/sanitize';
 import { findFrontMatter } from '../../common/post';
 import { isPublished, type PublishOptions, type SiteInput } from '../../common/site/model';
 import { fileOf } from '../../common/site/permalink';
 import type { SiteSettings } from '../../common/siteSettings';
-import { PostPage } from '../../common/theme/pages';
+import { Page } from '../../common/theme/Page';
+import { PostPage, type Neighbours } from '../../common/theme/pages';
 import { renderPage } from '../../common/theme/render';
 import { absoluteUrl, href, type Site } from '../../common/theme/site';
 import { ApiError } from '../../common/errors';
 import { fromDisk } from '../workspace/encoding';
 import { postId } from '../workspace/ids';
 import { summarizeBytes } from '../workspace/summary';
-import { findAsset, mimeOf } from './assets';
+import { findAsset, mimeOf, type AssetLink } from './assets';
+import { imageAttributes, ImageStore, isResizable } from './images';
 import { excerptOf } from './excerpt';
 import type { OutputFolder } from './outputFolder';
 
@@ -32,6 +34,8 @@ export interface RenderContext {
   publish: PublishOptions;
   /** Images become data: URIs (a standalone page) instead of files in the site. */
   inlineImages?: boolean;
+  /** Where resized images are kept (see images.ts); without it images are published as they are. */
+  imageCache?: string;
 }
 
 /** What the build remembers of a post between builds (see buildCache.ts). */
@@ -47,8 +51,12 @@ export interface PostRecord {
   link: string;
   /** Workspace-relative files its page links to, copied into the site. */
   assets: string[];
-  /** The page written for it; null when the post is not published (or could not be read). */
-  page: { file: string; size: number; hash: string } | null;
+  /** Workspace-relative images it shows resized: their derived files are published, not the originals. */
+  images: string[];
+  /** The size and mtime of each of `images` when it was rendered (see imagesStamp): another picture under the same name renders the post again. */
+  imagesStamp: string;
+  /** The page written for it, and the neighbours it links to (see neighboursKey); null when the post is not published (or could not be read). */
+  page: { file: string; size: number; hash: string; neighbours: string } | null;
   /** Why the file could not be published, e.g. not UTF-8. */
   problem?: string;
 }
@@ -63,9 +71,9 @@ export const hashOf = (bytes: string | Uint8Array): string => createHash('sha1')
  * of the fields themselves.
  */
 export function digestsOf(entry: SiteInput): { listing: string; link: string } {
-  const { title, date, words, excerpt, description, tags } = entry;
+  const { title, date, words, excerpt, description, tags, author, updated, socialImage } = entry;
   const digest = (value: unknown) => hashOf(JSON.stringify(value)).slice(0, 16);
-  return { listing: digest([title, date, words, excerpt, description, tags]), link: digest([title, date]) };
+  return { listing: digest([title, date, words, excerpt, description, tags, author, updated, socialImage]), link: digest([title, date]) };
 }
 
 // jsdom takes a while to load: load it on the first post rendered, not when a worker starts.
@@ -84,8 +92,9 @@ const lazySanitize: Sanitizer = (html) => {
  * under this build's options: it was left out and still is, or its page is
  * still on disk.
  */
-export function stillValid(record: PostRecord, publish: PublishOptions, out: OutputFolder): boolean {
+export function stillValid(record: PostRecord, publish: PublishOptions, out: OutputFolder, root: string): boolean {
   if (record.problem || !isPublished(record.entry, publish)) return record.page === null;
+  if (record.images.length > 0 && imagesStamp(root, record.images) !== record.imagesStamp) return false;
   return record.page !== null && out.has(record.page.file, record.page.size);
 }
 
@@ -93,24 +102,52 @@ export interface RenderedBody {
   record: PostRecord;
   /** The rendered, sanitized body; null when the post is not published. */
   body: string | null;
+  /** Images the renderer has not read yet: load them (ImageStore.load) and render again for their sizes. */
+  unread: string[];
 }
 
 export interface PostRenderer {
   readonly context: RenderContext;
   /** Phase 1: a post's record (front matter, excerpt, assets) and rendered body. */
   render(relative: string, bytes: Uint8Array, stats: { size: number; mtimeMs: number }, hash: string): RenderedBody;
-  /** Phase 2: the whole page of a rendered post, at the site path the site model gave it. */
-  page(entry: SiteInput, body: string, url: string): string;
+  /** render(), after reading (or resizing) the images it shows, so each has its size and sources. */
+  renderWithImages(relative: string, bytes: Uint8Array, stats: { size: number; mtimeMs: number }, hash: string): Promise<RenderedBody>;
+  /** Phase 2: the whole page of a rendered post, at the site path the site model gave it, linking to its neighbours. */
+  page(entry: SiteInput, body: string, url: string, neighbours?: Neighbours, kind?: 'post' | 'page'): string;
 }
 
 export function createPostRenderer(context: RenderContext): PostRenderer {
   const { root, settings, site } = context;
   let current = '';
   let assets = new Set<string>();
+  let images = new Set<string>();
+  let unread = new Set<string>();
+  /** The attributes of each resized image, by the src it was given. */
+  let sized = new Map<string, ImageAttributes>();
+  /** The absolute URL of the body's first image, for link previews. */
+  let firstImage: string | undefined;
+  const store = context.imageCache && !context.inlineImages ? new ImageStore(context.imageCache) : null;
+  /** A resized image's src (its largest fallback), or null when it is published as it is. */
+  const resized = (asset: AssetLink): string | null => {
+    if (!store || !isResizable(asset.relative)) return null;
+    const record = store.known(asset.source);
+    if (record === undefined) unread.add(asset.source);
+    if (!record || record === 'failed') return null;
+    images.add(asset.relative);
+    const { src, attributes } = imageAttributes(asset.relative, record, (file) => href(site, file));
+    sized.set(src, attributes);
+    return src;
+  };
   const markdown: Markdown = createMarkdown({
     sanitize: lazySanitize,
-    resolveUrl: (url) => {
+    // Liquid's {{ site.url }} and {{ site.baseurl }}, as Jekyll fills them from _config.yml.
+    templates: { placeholders: false, site: { url: new URL(settings.baseUrl).origin, baseurl: new URL(settings.baseUrl).pathname.replace(/\/$/, '') } },
+    imageAttributes: (src) => sized.get(src),
+    resolveUrl: (url, kind) => {
       const asset = findAsset(root, settings.output, current, url);
+      const src = kind === 'image' && asset ? resized(asset) : null;
+      if (kind === 'image') firstImage ??= src ? new URL(src, site.settings.baseUrl).href : asset ? absoluteUrl(site, asset.relative) : webUrl(url);
+      if (src) return src;
       if (!asset) return url;
       const type = mimeOf(asset.relative)!;
       if (context.inlineImages) {
@@ -123,37 +160,82 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
     },
   });
 
+  /** `image:` as an absolute URL: a web address as it is, a file beside the post published with it. */
+  const frontImage = (image: string | undefined): string | undefined => {
+    if (!image) return undefined;
+    const asset = findAsset(root, settings.output, current, image);
+    if (!asset || !mimeOf(asset.relative)!.startsWith('image/')) return webUrl(image);
+    const src = resized(asset);
+    if (src) return new URL(src, site.settings.baseUrl).href;
+    assets.add(asset.relative);
+    return absoluteUrl(site, asset.relative);
+  };
+
+  const render: PostRenderer['render'] = (relative, bytes, stats, hash) => {
+    const base = { relative, size: stats.size, mtime: Math.floor(stats.mtimeMs), hash, assets: [] as string[], images: [] as string[], imagesStamp: '', page: null };
+    const record = (entry: SiteInput, more: Partial<PostRecord> = {}): PostRecord => ({ ...base, entry, ...digestsOf(entry), ...more });
+    let text: string;
+    try {
+      text = fromDisk(bytes, relative).text;
+    } catch (error) {
+      const message = ApiError.from(error).message;
+      const entry: SiteInput = { path: relative, title: path.posix.basename(relative), date: null, tags: [], draft: true, slug: '', description: '', words: 0, excerpt: '' };
+      return { record: record(entry, { problem: message }), body: null, unread: [] };
+    }
+    // From the bytes, as the post list does: words are counted without decoding the body again.
+    const { id: _id, modified: _modified, ...summary } = summarizeBytes(postId(relative), relative, bytes, stats.mtimeMs);
+    const entry: SiteInput = { ...summary, excerpt: '' };
+    if (!isPublished(entry, context.publish)) return { record: record(entry), body: null, unread: [] };
+    current = relative;
+    assets = new Set();
+    images = new Set();
+    unread = new Set();
+    sized = new Map();
+    firstImage = undefined;
+    const body = markdown.render(text.slice(findFrontMatter(text).bodyStart)).html;
+    entry.excerpt = excerptOf(body);
+    const socialImage = frontImage(entry.image) ?? firstImage;
+    if (socialImage) entry.socialImage = socialImage;
+    const shown = [...images].sort();
+    return { record: record(entry, { assets: [...assets].sort(), images: shown, imagesStamp: imagesStamp(root, shown) }), body, unread: [...unread] };
+  };
+
   return {
     context,
-    render(relative, bytes, stats, hash) {
-      const base = { relative, size: stats.size, mtime: Math.floor(stats.mtimeMs), hash, assets: [] as string[], page: null };
-      const record = (entry: SiteInput, more: Partial<PostRecord> = {}): PostRecord => ({ ...base, entry, ...digestsOf(entry), ...more });
-      let text: string;
-      try {
-        text = fromDisk(bytes, relative).text;
-      } catch (error) {
-        const message = ApiError.from(error).message;
-        const entry: SiteInput = { path: relative, title: path.posix.basename(relative), date: null, tags: [], draft: true, slug: '', description: '', words: 0, excerpt: '' };
-        return { record: record(entry, { problem: message }), body: null };
-      }
-      // From the bytes, as the post list does: words are counted without decoding the body again.
-      const { id: _id, modified: _modified, ...summary } = summarizeBytes(postId(relative), relative, bytes, stats.mtimeMs);
-      const entry: SiteInput = { ...summary, excerpt: '' };
-      if (!isPublished(entry, context.publish)) return { record: record(entry), body: null };
-      current = relative;
-      assets = new Set();
-      const body = markdown.render(text.slice(findFrontMatter(text).bodyStart)).html;
-      entry.excerpt = excerptOf(body);
-      return { record: record(entry, { assets: [...assets].sort() }), body };
+    render,
+    async renderWithImages(relative, bytes, stats, hash) {
+      const first = render(relative, bytes, stats, hash);
+      if (first.unread.length === 0 || !store) return first;
+      await Promise.all(first.unread.map((source) => store.load(source)));
+      return render(relative, bytes, stats, hash);
     },
-    page(entry, body, url) {
-      return renderPage(PostPage({ site, post: { ...entry, url }, html: body }), site);
+    page(entry, body, url, neighbours = {}, kind = 'post') {
+      if (kind === 'page') return renderPage(Page({ site, page: { title: entry.title, description: entry.description, url }, html: body }), site);
+      return renderPage(PostPage({ site, post: { ...entry, url }, html: body, neighbours }), site);
     },
   };
 }
 
+/** An http(s) URL as the URL parser writes it; undefined for anything else (a relative path, data:, a typo). */
+export function webUrl(url: string): string | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+}
+
+/** The size and mtime of each image, to notice one replaced under the same name. */
+export function imagesStamp(root: string, images: readonly string[]): string {
+  return images.map((image) => {
+    const stats = fs.statSync(`${root}/${image}`, { throwIfNoEntry: false });
+    return `${stats?.size}:${Math.floor(stats?.mtimeMs ?? 0)}`;
+  }).join(' ');
+}
+
+/** What a page shows of its neighbours, short: a page whose neighbours changed is written again. */
+export const neighboursKey = (n: Neighbours): string => hashOf(JSON.stringify([n.newer?.url, n.newer?.title, n.older?.url, n.older?.title])).slice(0, 16);
+
 /** Reads a post file; null when it vanished or is not a regular file. */
-function readPost(root: string, relative: string): { bytes: Buffer; stats: fs.Stats } | null {
+export function readPost(root: string, relative: string): { bytes: Buffer; stats: fs.Stats } | null {
   try {
     const fd = fs.openSync(path.join(root, relative), fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     try {
@@ -185,6 +267,10 @@ export interface PageTask {
   relative: string;
   /** Where the site model puts the post. */
   url: string;
+  /** The newer and older posts its page links to. */
+  neighbours: Neighbours;
+  /** A page (about, now) gets the page layout; a post when absent. */
+  kind?: 'post' | 'page';
   /** The page the last build wrote for it, so unchanged bytes are not written again. */
   previous: PostRecord['page'];
 }
@@ -209,31 +295,31 @@ export class PostWorkshop {
     readonly out: OutputFolder,
   ) {}
 
-  scan({ relative, previous, reuse }: ScanTask): ScanResult | null {
+  async scan({ relative, previous, reuse }: ScanTask): Promise<ScanResult | null> {
     const file = readPost(this.renderer.context.root, relative);
     if (!file) return null;
     const hash = hashOf(file.bytes);
     const { stats } = file;
-    if (reuse && previous && previous.hash === hash && stillValid(previous, this.renderer.context.publish, this.out)) {
+    if (reuse && previous && previous.hash === hash && stillValid(previous, this.renderer.context.publish, this.out, this.renderer.context.root)) {
       return { record: { ...previous, size: stats.size, mtime: Math.floor(stats.mtimeMs) }, rendered: false };
     }
-    const { record, body } = this.renderer.render(relative, file.bytes, stats, hash);
+    const { record, body } = await this.renderer.renderWithImages(relative, file.bytes, stats, hash);
     if (body !== null) this.#bodies.set(relative, { entry: record.entry, body });
     return { record, rendered: true };
   }
 
-  page({ relative, url, previous }: PageTask): PageResult | null {
+  async page({ relative, url, neighbours, kind, previous }: PageTask): Promise<PageResult | null> {
     let kept = this.#bodies.get(relative);
     if (!kept) {
       const file = readPost(this.renderer.context.root, relative);
       if (!file) return null;
-      const { record, body } = this.renderer.render(relative, file.bytes, file.stats, '');
+      const { record, body } = await this.renderer.renderWithImages(relative, file.bytes, file.stats, '');
       if (body === null) return null;
       kept = { entry: record.entry, body };
     }
     this.#bodies.delete(relative);
-    const html = this.renderer.page(kept.entry, kept.body, url);
-    const page = { file: fileOf(url), size: Buffer.byteLength(html), hash: hashOf(html) };
+    const html = this.renderer.page(kept.entry, kept.body, url, neighbours, kind);
+    const page = { file: fileOf(url), size: Buffer.byteLength(html), hash: hashOf(html), neighbours: neighboursKey(neighbours) };
     const same = previous?.file === page.file && previous.hash === page.hash && this.out.has(page.file, page.size);
     if (!same) this.out.write(page.file, html);
     return { relative, page, written: !same };

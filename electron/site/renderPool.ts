@@ -53,14 +53,15 @@ export function openRenderPool(context: RenderContext, out: OutputFolder, expect
 }
 
 function localPool(workshop: PostWorkshop): RenderPool {
-  const run = <T, R>(tasks: readonly T[], step: (task: T) => R, progress: Progress) =>
-    Promise.resolve(
-      tasks.map((task, i) => {
-        const result = step(task);
-        progress(i + 1);
-        return result;
-      }),
-    );
+  // One at a time: a post waits only for the images it shows.
+  const run = async <T, R>(tasks: readonly T[], step: (task: T) => Promise<R>, progress: Progress) => {
+    const results: R[] = [];
+    for (const task of tasks) {
+      results.push(await step(task));
+      progress(results.length);
+    }
+    return results;
+  };
   return {
     scan: (tasks, progress) => run(tasks, (task) => workshop.scan(task), progress),
     pages: (tasks, progress) => run(tasks, (task) => workshop.page(task), progress),

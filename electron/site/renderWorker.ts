@@ -4,15 +4,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../../common/errors';
 import { OutputFolder } from './outputFolder';
-import { createPostRenderer, PostWorkshop } from './postRenderer';
+import { createPostRenderer, PostWorkshop, type PageResult, type ScanResult } from './postRenderer';
 import type { RenderRequest, RenderResponse, RenderWorkerData } from './renderPool';
 
 const { context, outputRoot } = workerData as RenderWorkerData;
 const workshop = new PostWorkshop(createPostRenderer(context), OutputFolder.reopen(outputRoot));
 
-parentPort!.on('message', (request: RenderRequest) => {
+parentPort!.on('message', async (request: RenderRequest) => {
   try {
-    const results = request.kind === 'scan' ? request.tasks.map((task) => workshop.scan(task)) : request.tasks.map((task) => workshop.page(task));
+    const results: (ScanResult | PageResult | null)[] = [];
+    // In order, one at a time: the pool counts on answers in the order it asked.
+    if (request.kind === 'scan') for (const task of request.tasks) results.push(await workshop.scan(task));
+    else for (const task of request.tasks) results.push(await workshop.page(task));
     parentPort!.postMessage({ id: request.id, results } satisfies RenderResponse);
   } catch (error) {
     parentPort!.postMessage({ id: request.id, error: ApiError.from(error).toJSON() } satisfies RenderResponse);

@@ -25,6 +25,8 @@ export async function renderStandalone(root: string, relative: string, bytes: Ui
     inlineImages: true,
   });
   const { record, body } = renderer.render(relative, bytes, { size: bytes.length, mtimeMs: 0 }, '');
+  const unreadable = record.entry.error;
+  if (body === null && unreadable) throw new ApiError('unsupported', `${relative} is not exported: ${unreadable.message}`);
   if (body === null) throw new ApiError('not-utf8', record.problem ?? `${relative} could not be rendered.`);
   return { html: renderer.page(record.entry, body, postUrl(settings.permalink, record.entry.slug, record.entry.date)), fileName: `${safeSlug(record.entry.slug)}.html` };
 }

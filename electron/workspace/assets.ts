@@ -11,6 +11,7 @@ import { ApiError } from '../../common/errors';
 import { slugify } from '../../common/slug';
 import { writeAtomic } from './files';
 import { assetsFolderOf } from './names';
+import { isSkippedTarget } from './linkTargets';
 import { code, resolveInside } from './paths';
 
 /** Larger images are refused: a post is read on the web, and the bridge carries base64 JSON. */
@@ -97,9 +98,13 @@ export interface AssetFile {
   size: number;
 }
 
-/** The image at a workspace-relative path, for the asset route; anything else is refused. */
-export async function findAsset(root: string, relative: string): Promise<AssetFile> {
+/** The image at a workspace-relative path, for the asset route; anything else, or anything a link leads to in a skipped place, is refused. */
+export async function findAsset(root: string, relative: string, outputDir: string): Promise<AssetFile> {
   const inside = await resolveInside(root, relative);
+  // The preview shows what the build would publish, so the build's rule for links holds here too.
+  if (isSkippedTarget(root, inside.real, outputDir)) {
+    throw new ApiError('forbidden', `${inside.relative} is a link into a folder Postwright never publishes (such as .git, .env or node_modules); the preview does not load it.`);
+  }
   const type = imageTypes[posix.extname(inside.relative).slice(1).toLowerCase()];
   if (!type) throw new ApiError('forbidden', `${inside.relative} is not an image; the preview only loads images from the workspace.`);
   const info = await stat(inside.real).catch(() => null);

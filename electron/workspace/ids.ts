@@ -35,6 +35,11 @@ export class IdIndex {
     return this.#paths.size;
   }
 
+  /** Every indexed path. */
+  paths(): string[] {
+    return [...this.#paths.values()];
+  }
+
   pathOf(id: string): string | undefined {
     return this.#paths.get(id);
   }

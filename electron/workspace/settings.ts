@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../common/errors';
 import { describeSettingsIssues, SiteSettings } from '../../common/siteSettings';
+import type { BlogLayout } from '../../common/blog/layout';
+import { readBlogLayout } from './blogLayout';
 import { DEFAULT_HISTORY_LIMITS, type HistoryLimits } from './history';
 import { code, normalizeRelative } from './paths';
 
@@ -62,13 +64,17 @@ function historyLimitsOf(history: unknown): HistoryLimits {
   };
 }
 
-/** Every site setting, defaults filled in; a clear ApiError naming the key for any invalid value. */
-export async function readSiteSettings(root: string): Promise<SiteSettings> {
+/**
+ * Every site setting, defaults filled in; a clear ApiError naming the key for
+ * any invalid value. What the blog's own config says (its title, base URL,
+ * permalinks…) comes first; postwright.json overrides it key by key.
+ */
+export async function readSiteSettings(root: string, layout: BlogLayout = readBlogLayout(root)): Promise<SiteSettings> {
   const raw = (await readSettingsFile(root)) ?? {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ApiError('invalid-arguments', `${SETTINGS_FILE} must hold one JSON object ({ "title": … }).`);
   }
-  const parsed = SiteSettings.safeParse(raw);
+  const parsed = SiteSettings.safeParse({ ...detectedSettings(layout), ...raw });
   if (!parsed.success) throw new ApiError('invalid-arguments', `${SETTINGS_FILE}: ${describeSettingsIssues(parsed.error)}.`);
   let output: string;
   try {
@@ -77,4 +83,15 @@ export async function readSiteSettings(root: string): Promise<SiteSettings> {
     throw new ApiError('invalid-arguments', `${SETTINGS_FILE}: "output" must be a folder inside the workspace, such as "_site".`);
   }
   return { ...parsed.data, output };
+}
+
+/** The settings a generator's config gives, each kept only if valid on its own (a config's "/" base URL is not a site). */
+function detectedSettings(layout: BlogLayout): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(layout.settings)) {
+    const shape = SiteSettings.shape[key as keyof typeof SiteSettings.shape];
+    if (shape?.safeParse(value).success) kept[key] = value;
+    else if (shape) layout.warnings.push(`${layout.configFile ?? 'The blog config'}: its ${key} "${String(value)}" cannot be used; Postwright's default applies (set "${key}" in ${SETTINGS_FILE} to choose).`);
+  }
+  return kept;
 }

@@ -13,6 +13,7 @@ import {
   normalizeDate,
   parsePost,
 } from '../../common/post';
+import { fieldOf } from '../../common/frontMatter/keys';
 import type { FrontMatterError, PostSummary } from '../../common/types';
 import { hasBom, notUtf8 } from './encoding';
 import { baseName, dateFromPath, slugFromPath } from './names';
@@ -65,18 +66,36 @@ function build(
   modified: number,
   error: FrontMatterError | undefined,
 ): PostSummary {
+  const field = (name: string) => fieldOf(data, name);
   const summary: PostSummary = {
     id,
     path: relative,
-    title: text(data.title) || firstHeading(body()) || baseName(relative),
-    date: normalizeDate(data.date) ?? dateFromPath(relative),
-    tags: frontMatterTags(data.tags),
+    title: text(field('title')) || firstHeading(body()) || baseName(relative),
+    // Hugo's publishDate stands in for a missing date.
+    date: normalizeDate(field('date')) ?? normalizeDate(field('publishDate')) ?? dateFromPath(relative),
+    tags: frontMatterTags(field('tags')),
     draft: isDraft(data),
-    slug: text(data.slug) || slugFromPath(relative),
-    description: text(data.description) || text(data.summary),
+    slug: text(field('slug')) || slugFromPath(relative),
+    description: text(field('description')) || text(field('summary')) || text(field('excerpt')),
     words,
     modified: Math.floor(modified),
   };
+  // Optional fields stay absent when unset, so summaries (and the list cache) of most posts keep their shape.
+  const author = text(data.author);
+  const image = text(data.image) || text(data.cover);
+  const updated = normalizeDate(data.updated) ?? normalizeDate(data.lastmod);
+  if (author) summary.author = author;
+  if (image) summary.image = image;
+  if (updated) summary.updated = updated;
   if (error) summary.error = error;
+  const categories = frontMatterTags(field('categories') ?? field('category'));
+  if (categories.length > 0) summary.categories = categories;
+  const permalink = text(field('permalink')) || text(field('url'));
+  if (permalink) summary.permalink = permalink;
+  // Hugo's expiryDate (also expirydate, unpublishdate): after it, the post is no longer published.
+  const expires = normalizeDate(field('expiryDate')) ?? normalizeDate(field('unpublishDate'));
+  if (expires) summary.expires = expires;
+  const aliases = [field('aliases'), field('redirect_from')].flatMap((value) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.map(text) : []));
+  if (aliases.length > 0) summary.aliases = aliases.filter((alias) => alias !== '');
   return summary;
 }

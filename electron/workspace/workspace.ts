@@ -7,20 +7,25 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path, { posix } from 'node:path';
 import type { EventPayload } from '../../common/api';
+import { classify } from '../../common/blog/classify';
+import { describeLayout, pageFolderOf, type BlogLayout } from '../../common/blog/layout';
 import { ApiError } from '../../common/errors';
 import { setFrontMatterField, slugify } from '../../common/post';
+import type { SearchResult } from '../../common/search';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from '../../common/types';
 import { addAsset, findAsset, type AddedAsset, type AssetFile } from './assets';
 import { formatOf, fromDisk, toDisk, versionOf, type DiskFormat } from './encoding';
 import { readFileBytes, removeLeftovers, writeAtomic, type FileBytes } from './files';
 import { PostHistory } from './history';
 import { IdIndex, postId } from './ids';
+import { readBlogLayout } from './blogLayout';
 import { assetsFolderOf, conflictCopyName, isInSkippedFolder, isPageBundle, isPostFileName } from './names';
 import { isSkippedTarget } from './linkTargets';
 import { code, isWithin, resolveInside, type Inside } from './paths';
 import { renamePost } from './rename';
 import { findPosts } from './scan';
 import { ListCache } from './listCache';
+import { TextSearch } from './textSearch';
 import { summarizeInParallel } from './parallelList';
 import { readSettings, type WorkspaceSettings } from './settings';
 import { summarize, summarizeBytes } from './summary';
@@ -44,6 +49,7 @@ export class Workspace {
   readonly #index = new IdIndex();
   readonly #options: WorkspaceOptions;
   #settings: WorkspaceSettings;
+  #layout: BlogLayout;
   /** One chokidar watcher, shared by every listener so each change is processed once. */
   #watch: FolderWatch | undefined;
   readonly #listeners = new Set<ChangeListener>();
@@ -54,6 +60,7 @@ export class Workspace {
   readonly #cache: ListCache | undefined;
   readonly #history: PostHistory | undefined;
   #storing: Promise<void> = Promise.resolve();
+  readonly #search: TextSearch;
 
   private constructor(
     /** The real absolute path of the workspace folder. */
@@ -62,7 +69,9 @@ export class Workspace {
     options: WorkspaceOptions,
   ) {
     this.#settings = settings;
+    this.#layout = readBlogLayout(root);
     this.#options = options;
+    this.#search = new TextSearch(root);
     this.#cache = options.cacheDir ? ListCache.for(options.cacheDir, root) : undefined;
     // A history folder inside the workspace would fill it with copies (and list them as posts): none then.
     const historyDir = options.historyDir && path.resolve(options.historyDir);
@@ -89,24 +98,59 @@ export class Workspace {
   /** Every post, newest first; posts whose front matter is broken are listed with an error. */
   async list(): Promise<PostSummary[]> {
     this.#settings = await readSettings(this.root);
+    this.#layout = readBlogLayout(this.root);
     const leftovers: string[] = [];
     const relatives = await findPosts(this.root, this.#settings.outputDir, '', leftovers);
     this.#index.reset(relatives);
     // Temp files of saves that were killed mid-write; the posts themselves were never touched.
     await removeLeftovers(leftovers.map((relative) => path.join(this.root, relative)));
-    if (!this.#cache) return (await summarizeInParallel(this.root, relatives)).sort(newestFirst);
+    if (!this.#cache) return this.#classifyAll(await summarizeInParallel(this.root, relatives)).sort(newestFirst);
     const { valid, stale } = await this.#cache.split(relatives);
     const posts = valid.concat(await summarizeInParallel(this.root, stale));
     // Written after the list is returned; close() waits for it.
     this.#storing = this.#storing.then(() => this.#cache?.storeIfChanged(posts));
-    return posts.sort(newestFirst);
+    return this.#classifyAll(posts).sort(newestFirst);
+  }
+
+  /** The blog's layout as the last list() read it: generator, post and page folders, static folders. */
+  get layout(): BlogLayout {
+    return this.#layout;
+  }
+
+  /** "Hugo site: 124 posts, 45 pages, static/ → /", for the last list. */
+  describe(posts: readonly PostSummary[]): string {
+    const pages = posts.filter((post) => post.kind === 'page').length;
+    return describeLayout(this.#layout, posts.length - pages, pages);
+  }
+
+  /** Posts and pages as the blog's generator sees them; files that are neither are left out of the list. */
+  #classifyAll(summaries: PostSummary[]): PostSummary[] {
+    return summaries.map((summary) => this.#classify(summary)).filter((summary): summary is PostSummary => summary !== null);
+  }
+
+  #classify(summary: PostSummary): PostSummary | null {
+    const kind = classify(summary, this.#layout);
+    if (kind === 'ignored') return null;
+    return kind === 'page' ? { ...summary, kind: 'page' } : summary;
+  }
+
+  /** A summary for a file the author has open: never dropped, even if it is not a post. */
+  #summarize(id: string, relative: string, text: string, modified: number): PostSummary {
+    const summary = summarize(id, relative, text, modified);
+    return this.#classify(summary) ?? summary;
   }
 
   async read(id: string): Promise<PostDocument> {
     const post = await this.#locate(id);
     const { bytes, stats } = await this.#readBytes(post);
     const { text } = fromDisk(bytes, post.relative);
-    return { post: summarize(id, post.relative, text, stats.mtimeMs), text, version: versionOf(bytes) };
+    return { post: this.#summarize(id, post.relative, text, stats.mtimeMs), text, version: versionOf(bytes) };
+  }
+
+  /** Find in all posts: every post whose text contains `query`, any case, with snippets. */
+  async search(query: string): Promise<SearchResult> {
+    if (this.#index.size === 0) this.#index.reset(await findPosts(this.root, this.#settings.outputDir));
+    return this.#search.search(this.#index.paths(), query);
   }
 
   /** The post's path relative to the root (the recovery journal records it beside the text). */
@@ -114,16 +158,17 @@ export class Workspace {
     return (await this.#locate(id)).relative;
   }
 
-  async create(title: string): Promise<PostDocument> {
+  /** A new draft post, or page (no date), in the folder the blog keeps them in. */
+  async create(title: string, kind: 'post' | 'page' = 'post'): Promise<PostDocument> {
     const slug = slugify(title) || 'untitled';
-    const folder = (await this.#isFolder(POSTS_FOLDER)) ? POSTS_FOLDER : '';
+    const folder = kind === 'page' ? pageFolderOf(this.#layout) : (await this.#isFolder(POSTS_FOLDER)) ? POSTS_FOLDER : '';
     let text = setFrontMatterField('', 'title', title.trim());
-    text = setFrontMatterField(text, 'date', today());
+    if (kind === 'post') text = setFrontMatterField(text, 'date', today());
     text = `${setFrontMatterField(text, 'draft', true)}\n`;
     const names = (n: number) => posix.join(folder, `${n === 1 ? slug : `${slug}-${n}`}.md`);
     const created = await this.#writeNew(names, 1000, text, Buffer.from(text, 'utf8'));
     if (created) return created;
-    throw new ApiError('exists', `There are already 1000 posts named ${slug}; choose a different title.`);
+    throw new ApiError('exists', `There are already 1000 ${kind}s named ${slug}; choose a different title.`);
   }
 
   /** Writes a new post at the first free name of `names(1..attempts)`; null when all are taken. */
@@ -134,7 +179,7 @@ export class Workspace {
       try {
         const stats = await writeAtomic(target.real, bytes, relative, { noClobber: true });
         const id = this.#index.add(relative);
-        return { post: summarize(id, relative, text, stats.mtimeMs), text, version: versionOf(bytes) };
+        return { post: this.#summarize(id, relative, text, stats.mtimeMs), text, version: versionOf(bytes) };
       } catch (error) {
         if (!(error instanceof ApiError && error.code === 'exists')) throw error;
       }
@@ -160,7 +205,8 @@ export class Workspace {
       const bytes = toDisk(text, formatOf(current.bytes));
       if (!bytes.equals(current.bytes)) await this.#keepVersion(post.relative, current);
       const stats = await writeAtomic(post.real, bytes, post.relative);
-      return { status: 'saved', version: versionOf(bytes), post: summarize(id, post.relative, text, stats.mtimeMs) };
+      this.#search.forget(post.relative);
+      return { status: 'saved', version: versionOf(bytes), post: this.#summarize(id, post.relative, text, stats.mtimeMs) };
     });
   }
 
@@ -240,7 +286,7 @@ export class Workspace {
 
   /** An image in the workspace, for the preview's asset route. */
   asset(relative: string): Promise<AssetFile> {
-    return findAsset(this.root, relative);
+    return findAsset(this.root, relative, this.#settings.outputDir);
   }
 
   /** Moves the post, and its assets folder, to the OS trash. */
@@ -292,6 +338,7 @@ export class Workspace {
           this.#watchQueue = this.#watchQueue.then(() => this.#onBatch(batch)).catch(() => {});
         },
       );
+      this.#search.watched = true;
     }
     return async () => {
       this.#listeners.delete(listener);
@@ -308,6 +355,7 @@ export class Workspace {
   async #stopWatching(): Promise<void> {
     const watch = this.#watch;
     this.#watch = undefined;
+    this.#search.watched = false;
     await watch?.close();
   }
 
@@ -326,6 +374,7 @@ export class Workspace {
       for (const found of await findPosts(this.root, this.#settings.outputDir, folder)) files.add(found);
     }
     for (const relative of files) {
+      this.#search.forget(relative);
       if (!isPostFileName(posix.basename(relative)) || isInSkippedFolder(relative, this.#settings.outputDir)) continue;
       const known = this.#index.has(relative);
       const change = await this.#describe(relative);
@@ -346,7 +395,8 @@ export class Workspace {
       // A link that appeared since the last walk gets the walk's rule: never a post from a skipped place.
       if (isSkippedTarget(this.root, inside.real, this.#settings.outputDir)) return null;
       const { bytes, stats } = await readFileBytes(inside.real, relative);
-      return { post: summarizeBytes(postId(relative), relative, bytes, stats.mtimeMs), version: versionOf(bytes) };
+      const post = this.#classify(summarizeBytes(postId(relative), relative, bytes, stats.mtimeMs));
+      return post && { post, version: versionOf(bytes) };
     } catch {
       return null;
     }

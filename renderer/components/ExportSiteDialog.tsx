@@ -59,7 +59,8 @@ export function ExportSiteDialog({ outputDir, onClose }: { outputDir: string; on
       {state.kind === 'built' && (
         <div className="dialog-form" role="status">
           <p className="dialog-text">
-            Built {count(state.summary.posts)} posts into <code>{state.summary.output}</code>: {count(state.summary.files)} files,{' '}
+            Built {count(state.summary.posts)} posts
+            {state.summary.pages > 0 ? ` and ${count(state.summary.pages)} page${state.summary.pages === 1 ? '' : 's'}` : ''} into <code>{state.summary.output}</code>: {count(state.summary.files)} files,{' '}
             {count(state.summary.written)} written{state.summary.deleted ? `, ${count(state.summary.deleted)} deleted` : ''}, in{' '}
             {(state.summary.ms / 1000).toFixed(1)} s.
           </p>

@@ -7,6 +7,7 @@ import { EditorSelection } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { PostSummary } from '../../common/api';
+import { preferredSpellings } from '../../common/tagSpellings';
 import { FieldEditor } from '../frontMatter/fieldEditor';
 import { dateProblem, slugProblem } from '../frontMatter/fieldProblems';
 import { panelFields, type FieldEdit } from '../frontMatter/fields';
@@ -51,7 +52,8 @@ export function FrontMatterPanel({ view, frontMatter, postId, posts }: FrontMatt
   const editor = useMemo(() => new FieldEditor(view), [view]);
   const id = useId();
   const fields = panelFields(fm);
-  const readOnly = fm.error !== null;
+  // JSON front matter is read, never rewritten (see common/frontMatter/json.ts).
+  const readOnly = fm.error !== null || fm.block.kind === 'json';
   const edit = (change: FieldEdit) => editor.edit(change);
   const done = () => editor.end();
 
@@ -66,6 +68,7 @@ export function FrontMatterPanel({ view, frontMatter, postId, posts }: FrontMatt
     command(view);
   }
 
+  const knownTags = useMemo(() => preferredSpellings(posts.filter((p) => p.id !== postId).map((p) => p.tags)), [posts, postId]);
   const badDate = dateProblem(fields.date);
   const takenSlug = slugProblem(fields.slug, postId, posts);
   const summary = [fields.date, fields.tags.join(', '), fields.draft ? 'Draft' : ''].filter(Boolean).join(' · ');
@@ -108,7 +111,7 @@ export function FrontMatterPanel({ view, frontMatter, postId, posts }: FrontMatt
           <div className="fm-error" role="status">
             <Icon name="warning" />
             <p>
-              <strong>{fm.block.kind === 'yaml' ? `Front matter line ${fm.error.line}:` : 'Front matter:'}</strong>{' '}
+              <strong>{fm.block.kind === 'yaml' || fm.block.kind === 'toml' ? `Front matter line ${fm.error.line}:` : 'Front matter:'}</strong>{' '}
               {fm.error.message.replace(/^Front matter line \d+: /, '')}
             </p>
             <button type="button" className="quiet-button" onClick={() => focusEditorAt(view, view.state.doc.line(fm.error!.line).from)}>
@@ -150,7 +153,7 @@ export function FrontMatterPanel({ view, frontMatter, postId, posts }: FrontMatt
           <label className="fm-label" htmlFor={`${id}-tags`}>
             Tags
           </label>
-          <TagChips id={`${id}-tags`} tags={fields.tags} readOnly={readOnly} onChange={(value) => edit({ field: 'tags', value })} onDone={done} />
+          <TagChips id={`${id}-tags`} tags={fields.tags} readOnly={readOnly} known={knownTags} onChange={(value) => edit({ field: 'tags', value })} onDone={done} />
           <label className="fm-label" htmlFor={`${id}-slug`}>
             Slug
           </label>

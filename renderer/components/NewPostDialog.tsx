@@ -4,6 +4,8 @@ import { slugify } from '../../common/slug';
 import { FormDialog } from './FormDialog';
 
 interface NewPostDialogProps {
+  /** A post (dated) or a page (about, now: no date, never in the feeds). */
+  kind: 'post' | 'page';
   /** Resolves true once the post exists and is open. */
   onCreate: (title: string) => Promise<boolean>;
   onClose: () => void;
@@ -11,7 +13,7 @@ interface NewPostDialogProps {
   posts: readonly PostSummary[];
 }
 
-export function NewPostDialog({ onCreate, onClose, posts }: NewPostDialogProps) {
+export function NewPostDialog({ kind, onCreate, onClose, posts }: NewPostDialogProps) {
   const [title, setTitle] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const hintId = useId();
@@ -21,7 +23,7 @@ export function NewPostDialog({ onCreate, onClose, posts }: NewPostDialogProps) 
 
   return (
     <FormDialog
-      title="New post"
+      title={kind === 'page' ? 'New page' : 'New post'}
       submitLabel="Create"
       canSubmit={title.trim() !== ''}
       onSubmit={() => onCreate(title.trim())}
@@ -47,7 +49,9 @@ export function NewPostDialog({ onCreate, onClose, posts }: NewPostDialogProps) 
             “{twin.title || twin.path}” already exists (<code>{twin.path}</code>). The new post gets its own file, with -2 or a higher number after the name.
           </>
         ) : (
-          'The file name is made from the title. The post starts as a draft.'
+          kind === 'page'
+            ? 'The file name is made from the title. A page has no date and is never in the index or the feeds; it starts as a draft.'
+            : 'The file name is made from the title. The post starts as a draft.'
         )}
       </p>
     </FormDialog>

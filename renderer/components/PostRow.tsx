@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { PostSummary } from '../../common/api';
+import { goesLiveAt } from '../../common/schedule';
 import { formatDate } from '../postFilter';
 import { Icon } from './Icon';
 
@@ -24,6 +25,7 @@ interface PostRowProps {
 }
 
 export const PostRow = memo(function PostRow({ post, index, setSize, start, selected, active, showFile, onOpen, onFocus, ref }: PostRowProps) {
+  const scheduledAt = goesLiveAt(post, Date.now());
   const problem = post.error ? `Front matter problem on line ${post.error.line}: ${post.error.message}` : undefined;
   return (
     <li
@@ -44,8 +46,16 @@ export const PostRow = memo(function PostRow({ post, index, setSize, start, sele
     >
       <span className="post-title">{post.title || post.slug || post.path}</span>
       <span className="post-meta">
-        {post.date && <time dateTime={post.date}>{formatDate(post.date)}</time>}
+        {scheduledAt === null ? (
+          post.date && <time dateTime={post.date}>{formatDate(post.date)}</time>
+        ) : (
+          // When it goes live, to the minute, in the author's own time zone.
+          <time dateTime={new Date(scheduledAt).toISOString()} title="Goes live at the first publish after this time">
+            {goLive(scheduledAt)}
+          </time>
+        )}
         {post.draft && <span className="badge">draft</span>}
+        {scheduledAt !== null && <span className="badge scheduled">scheduled</span>}
         {problem && (
           <span className="post-warning" aria-description={problem} title={problem}>
             <Icon name="warning" />
@@ -62,3 +72,8 @@ export const PostRow = memo(function PostRow({ post, index, setSize, start, sele
     </li>
   );
 });
+
+/** "8 Dec 2026, 09:00" in the author's own time zone: when a scheduled post goes live. */
+function goLive(time: number): string {
+  return new Date(time).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}

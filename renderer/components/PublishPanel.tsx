@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { PublishOutcome } from '../../common/api';
 import type { ErrorData } from '../../common/errors';
 import { hostKeyFingerprint, untrustedAddress } from '../../common/publish';
-import { count, phaseLabel, progressCounts, uploadedAndDeleted } from '../publishFormat';
+import { count, phaseLabel, progressCounts, scheduledLabel, uploadedAndDeleted } from '../publishFormat';
 import type { PublishRun, PublishRunState } from '../publishRun';
 import { useStore } from '../store';
 import { EndpointPrompt } from './EndpointPrompt';
@@ -147,6 +147,8 @@ function Outcome({ outcome, run, onOpenUrl, onSettings }: { outcome: PublishOutc
         {outcome.dryRun ? 'Would upload: ' : ''}
         {nothing ? 'Already up to date: nothing to upload.' : `${uploadedAndDeleted(outcome.uploaded.files, outcome.uploaded.bytes, outcome.deleted)}.`}
       </span>
+      {outcome.scheduled.count > 0 && <span className="hint publish-scheduled">{scheduledLabel(outcome.scheduled)}</span>}
+      {outcome.dryRun && outcome.notes && <pre className="publish-notes">{outcome.notes.join('\n')}</pre>}
       {outcome.url && (
         <a
           className="publish-url"

@@ -9,6 +9,7 @@ import { lastPublishedLabel } from '../publishFormat';
 import { ConnectionTestResult, type TestState } from './ConnectionTestResult';
 import { Dialog } from './Dialog';
 import { CredentialsGoTo } from './CredentialsGoTo';
+import { ScheduleGithub } from './ScheduleGithub';
 import { TargetForm } from './TargetForm';
 import './PublishDialogs.css';
 
@@ -136,6 +137,7 @@ interface TargetRowProps {
 }
 
 function TargetRow({ target, test, onTest, onTrust, onConfirmAddress, onDismissTest, onEdit, onRemove }: TargetRowProps) {
+  const [scheduling, setScheduling] = useState(false);
   const kind = targetTypes.find((t) => t.type === target.config.type)!.label;
   const missing = Object.entries(target.secrets).filter(([key, origin]) => origin === null && key !== 'AWS_SESSION_TOKEN').length;
   return (
@@ -149,12 +151,15 @@ function TargetRow({ target, test, onTest, onTrust, onConfirmAddress, onDismissT
         <CredentialsGoTo config={target.config} />
         <span className="hint target-last">
           {lastPublishedLabel(target.last)}
-          {missing > 0 && target.config.type !== 'sftp' ? ` · ${missing === 1 ? 'a credential is' : 'credentials are'} not set` : ''}
+          {missing > 0 && target.config.type !== 'sftp' && target.config.type !== 'fly' ? ` · ${missing === 1 ? 'a credential is' : 'credentials are'} not set` : ''}
         </span>
       </div>
       <div className="target-actions">
         <button type="button" className="quiet-button" aria-label={`Test connection to ${target.name}`} disabled={test?.status === 'testing'} onClick={onTest}>
           Test connection
+        </button>
+        <button type="button" className="quiet-button" aria-label={`Schedule ${target.name} on GitHub`} aria-expanded={scheduling} onClick={() => setScheduling(true)}>
+          Schedule on GitHub…
         </button>
         <button type="button" className="quiet-button" aria-label={`Edit ${target.name}`} onClick={onEdit}>
           Edit
@@ -164,6 +169,7 @@ function TargetRow({ target, test, onTest, onTrust, onConfirmAddress, onDismissT
         </button>
       </div>
       {test && <ConnectionTestResult target={target.name} state={test} onTrust={onTrust} onConfirmAddress={onConfirmAddress} onDismiss={onDismissTest} />}
+      {scheduling && <ScheduleGithub target={target.name} onDismiss={() => setScheduling(false)} />}
     </li>
   );
 }

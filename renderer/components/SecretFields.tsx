@@ -11,6 +11,7 @@ const labels: Record<SecretKey, string> = {
   AWS_SESSION_TOKEN: 'Session token (optional)',
   NETLIFY_AUTH_TOKEN: 'Personal access token',
   POSTWRIGHT_SFTP_PASSWORD: 'Password (when there is no key)',
+  FLY_API_TOKEN: 'Fly API token (optional: flyctl’s own login otherwise)',
 };
 
 interface SecretFieldsProps {

@@ -94,6 +94,12 @@ export function SettingsDialog({ settings, onClose }: SettingsDialogProps) {
           {delayValid ? `Saves ${value.autosaveDelayMs / 1000} s after you stop typing.` : 'Enter a pause between 0.2 and 60 seconds; the last valid one still applies.'}
         </p>
         <Toggle label="Check spelling" hint="Underline words the dictionary does not know." checked={value.spellcheck} onChange={(spellcheck) => set({ spellcheck })} />
+        <Toggle
+          label="Show remote images in the preview"
+          hint="Off: images from the web are blocked while you write, so nothing is requested. On: each one is loaded from its host."
+          checked={value.remoteImages}
+          onChange={(remoteImages) => set({ remoteImages })}
+        />
         <Toggle label="Focus mode" hint="Dim everything but the paragraph you are writing." checked={value.focusMode} onChange={(focusMode) => set({ focusMode })} />
         <Toggle label="Typewriter scrolling" hint="Keep the line you are writing in the middle." checked={value.typewriter} onChange={(typewriter) => set({ typewriter })} />
         <Choice legend="Editor typeface" options={fonts} value={value.editorFont} onChange={(editorFont) => set({ editorFont })} />

@@ -2,6 +2,7 @@ import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, type R
 import type { PostsState } from '../postsStore';
 import { allTags, countLabel, isFiltered, noFilter, visiblePosts, type PostFilter } from '../postFilter';
 import { shortcutLabel } from '../platform';
+import { FindTextButton } from './FindTextButton';
 import { Icon } from './Icon';
 import { PostFilters } from './PostFilters';
 import { PostList } from './PostList';
@@ -18,9 +19,11 @@ interface SidebarProps {
   onRetry: () => void;
   listRef: Ref<HTMLUListElement>;
   onEnterList: () => void;
+  /** Find in all posts, starting from the filter's text. */
+  onFindText: (text: string) => void;
 }
 
-export function Sidebar({ id, hidden, list, filter, onFilter, openId, onOpen, onNew, onRetry, listRef, onEnterList }: SidebarProps) {
+export function Sidebar({ id, hidden, list, filter, onFilter, openId, onOpen, onNew, onRetry, listRef, onEnterList, onFindText }: SidebarProps) {
   const all = list.posts;
   // The field shows each keystroke at once; the list catches up when React has time,
   // so typing stays responsive in a workspace of thousands of posts.
@@ -37,8 +40,23 @@ export function Sidebar({ id, hidden, list, filter, onFilter, openId, onOpen, on
   return (
     <aside id={id} className="sidebar" aria-label="Posts" hidden={hidden}>
       <header className="sidebar-header">
-        <h1 className="sidebar-title">Posts</h1>
-        <button type="button" className="icon-button" aria-label="New post" title={`New post (${shortcutLabel('N')})`} onClick={onNew}>
+        <h1 className="sidebar-title">
+          {/* Posts and pages (about, now) are listed apart, as the site publishes them. */}
+          <span className="kind-switch" role="group" aria-label="Show">
+            {(['post', 'page'] as const).map((kind) => (
+              <button key={kind} type="button" className="kind-button" aria-pressed={filter.kind === kind} onClick={() => onFilter({ ...filter, kind })}>
+                {kind === 'post' ? 'Posts' : 'Pages'}
+              </button>
+            ))}
+          </span>
+        </h1>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={filter.kind === 'page' ? 'New page' : 'New post'}
+          title={filter.kind === 'page' ? 'New page' : `New post (${shortcutLabel('N')})`}
+          onClick={onNew}
+        >
           <Icon name="plus" />
         </button>
       </header>
@@ -59,10 +77,13 @@ export function Sidebar({ id, hidden, list, filter, onFilter, openId, onOpen, on
       ) : (
         <>
           <p className="post-count" aria-live="polite">
-            {countLabel(shown.length, all.length)}
+            {countLabel(shown.length, all.filter((post) => (post.kind ?? 'post') === filter.kind).length, filter.kind)}
           </p>
+          {filter.text.trim() && <FindTextButton text={filter.text.trim()} onFind={onFindText} />}
           {shown.length > 0 ? (
             <PostList ref={listRef} posts={shown} openId={openId} onOpen={openPost} />
+          ) : filter.kind === 'page' && !all.some((post) => post.kind === 'page') ? (
+            <p className="sidebar-message">No pages yet. An about or now page is written with the + button.</p>
           ) : all.length === 0 ? (
             <p className="sidebar-message">No posts yet. Press {shortcutLabel('N')} to write the first one.</p>
           ) : (

@@ -1,26 +1,37 @@
 // Tags as chips: type and press Enter or comma to add one; remove one with its
 // × button, or with Backspace in the empty input. Text left in the input is
-// added when focus leaves, so nothing typed is lost.
+// added when focus leaves, so nothing typed is lost. The blog's tags are
+// suggested as you type, and a tag the blog already has in another case takes
+// the blog's spelling: "Consulting" and "consulting" stay one tag.
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { tagKey } from '../../common/tagSpellings';
 import { Icon } from './Icon';
 
 interface TagChipsProps {
   id: string;
   tags: readonly string[];
   readOnly: boolean;
+  /** The blog's tags, each by tagKey with its preferred spelling. */
+  known: ReadonlyMap<string, string>;
   onChange: (tags: string[]) => void;
   /** Focus left the field; the edit burst is over. */
   onDone: () => void;
 }
 
-export function TagChips({ id, tags, readOnly, onChange, onDone }: TagChipsProps) {
+export function TagChips({ id, tags, readOnly, known, onChange, onDone }: TagChipsProps) {
   const [draft, setDraft] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
   /** Adds the tags in `text` (comma-separated) that are not there yet. */
   function add(text: string) {
-    const fresh = text.split(',').map((t) => t.trim()).filter((t, i, all) => t !== '' && !tags.includes(t) && all.indexOf(t) === i);
+    const have = new Set(tags.map(tagKey));
+    const fresh: string[] = [];
+    for (const typed of text.split(',').map((t) => t.trim())) {
+      if (typed === '' || have.has(tagKey(typed))) continue;
+      have.add(tagKey(typed));
+      fresh.push(known.get(tagKey(typed)) ?? typed);
+    }
     if (fresh.length) onChange([...tags, ...fresh]);
   }
 
@@ -66,6 +77,8 @@ export function TagChips({ id, tags, readOnly, onChange, onDone }: TagChipsProps
         readOnly={readOnly}
         placeholder={tags.length ? '' : 'Add a tag…'}
         aria-describedby={`${id}-hint`}
+        list={`${id}-suggestions`}
+        autoComplete="off"
         onChange={(e) => {
           // A pasted "a, b, c" becomes tags at once, keeping what follows the last comma.
           const parts = e.target.value.split(',');
@@ -79,8 +92,16 @@ export function TagChips({ id, tags, readOnly, onChange, onDone }: TagChipsProps
           onDone();
         }}
       />
+      <datalist id={`${id}-suggestions`}>
+        {[...known.values()]
+          .filter((tag) => !tags.some((t) => tagKey(t) === tagKey(tag)))
+          .sort((a, b) => a.localeCompare(b))
+          .map((tag) => (
+            <option key={tag} value={tag} />
+          ))}
+      </datalist>
       <span id={`${id}-hint`} className="visually-hidden">
-        Press Enter or comma to add a tag; Backspace in the empty field removes the last one.
+        Press Enter or comma to add a tag; the blog's tags are suggested. Backspace in the empty field removes the last one.
       </span>
     </div>
   );

@@ -22,7 +22,7 @@ export class FieldEditor {
   edit(edit: FieldEdit): void {
     const { state } = this.editor;
     const fm = state.field(frontMatterField);
-    if (fm.error) return;
+    if (fm.error || fm.block.kind === 'json') return;
     const fresh = this.#burst?.field !== edit.field;
     if (fresh) this.#burst = { field: edit.field, quote: frontMatterQuoteStyle(fm.head, yamlField(fm, edit).key) ?? undefined };
     const changes = fieldChange(state, edit, this.#burst!.quote);

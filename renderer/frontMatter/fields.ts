@@ -2,6 +2,7 @@
 // panel shows, and the document change that one field edit makes.
 import type { ChangeSpec, EditorState } from '@codemirror/state';
 import { frontMatterTags, isDraft, setFrontMatterField, type FieldValue, type QuoteStyle } from '../../common/post';
+import { fieldOf, keyAsWritten } from '../../common/frontMatter/keys';
 import { minimalChange } from '../editor/replaceDoc';
 import { writtenDate } from './dateValue';
 import { frontMatterField, type FrontMatter } from './frontMatterField';
@@ -26,13 +27,15 @@ export type FieldEdit =
 export type FieldName = FieldEdit['field'];
 
 export function panelFields({ data }: FrontMatter): PanelFields {
+  // Keys in any case, as Hugo reads them (`Title:`).
+  const field = (name: string) => fieldOf(data, name);
   return {
-    title: asText(data.title),
-    date: asText(data.date),
-    tags: frontMatterTags(data.tags),
+    title: asText(field('title')),
+    date: asText(field('date')),
+    tags: frontMatterTags(field('tags')),
     draft: isDraft(data),
-    slug: asText(data.slug),
-    description: asText(data.description),
+    slug: asText(field('slug')),
+    description: asText(field('description')),
   };
 }
 
@@ -48,12 +51,12 @@ export function yamlField({ data }: FrontMatter, edit: FieldEdit): { key: string
   switch (edit.field) {
     case 'draft':
       // Jekyll posts say `published: false`; they keep saying it that way.
-      if (!('draft' in data) && 'published' in data) return { key: 'published', value: !edit.value };
+      if (keyAsWritten(data, 'draft') === undefined && keyAsWritten(data, 'published') !== undefined) return { key: 'published', value: !edit.value };
       return { key: 'draft', value: edit.value };
     case 'tags':
       return { key: 'tags', value: edit.value };
     case 'date':
-      return { key: 'date', value: writtenDate(asText(data.date), edit.value) || null };
+      return { key: 'date', value: writtenDate(asText(fieldOf(data, 'date')), edit.value) || null };
     default:
       // An emptied field is left empty (`title:`), not `title: ""`.
       return { key: edit.field, value: edit.value === '' ? null : edit.value };
@@ -67,7 +70,7 @@ export function yamlField({ data }: FrontMatter, edit: FieldEdit): { key: string
  */
 export function fieldChange(state: EditorState, edit: FieldEdit, quote?: QuoteStyle): ChangeSpec | null {
   const fm = state.field(frontMatterField);
-  if (fm.error) return null;
+  if (fm.error || fm.block.kind === 'json') return null;
   const { key, value } = yamlField(fm, edit);
   const next = setFrontMatterField(fm.head, key, value, quote);
   return next === fm.head ? null : minimalChange(fm.head, next);

@@ -8,12 +8,21 @@ export interface HeaderFields {
   title: string;
   date: string | null;
   tags: string[];
+  /** The post's own `author:` (the preview does not know the site's). */
+  author?: string;
+  description?: string;
 }
 
 /** The fields the header shows, from the post's front-matter data; the listed title and date (e.g. a Jekyll file name's) when it has none. */
 export function headerFields(data: Record<string, unknown>, fallback: { title: string; date: string | null }): HeaderFields {
   const tags = Array.isArray(data.tags) ? data.tags.filter((t): t is string => typeof t === 'string') : typeof data.tags === 'string' ? [data.tags] : [];
-  return { title: typeof data.title === 'string' && data.title.trim() ? data.title : fallback.title, date: normalizeDate(data.date) ?? fallback.date, tags };
+  const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+  const fields: HeaderFields = { title: text(data.title) ? (data.title as string) : fallback.title, date: normalizeDate(data.date) ?? fallback.date, tags };
+  const author = text(data.author);
+  const description = text(data.description) || text(data.summary);
+  if (author) fields.author = author;
+  if (description) fields.description = description;
+  return fields;
 }
 
 /** `<header class="post-head">…</header>` as the Article component renders it. */

@@ -116,7 +116,7 @@ export class PreviewController {
 
   #newViews(): void {
     this.#views = new BlockViews({
-      markdown: createMarkdown({ sanitize: this.#sanitize }),
+      markdown: createMarkdown({ sanitize: this.#sanitize, templates: { placeholders: true } }),
       document: this.#window.document,
       remoteImages: this.#config.remoteImages,
       assetUrl: assetResolver(this.#config.assetBase, this.#post?.path ?? ''),

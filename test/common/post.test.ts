@@ -74,11 +74,10 @@ describe('parsePost', () => {
     expect(parsePost('---js\nnever closed').body).toBe('');
   });
 
-  it('reports TOML, ;;; and other languages as not supported', () => {
-    expect(parsePost('+++\ntitle = "x"\n+++\nbody').error?.message).toMatch(/TOML.*not supported yet/);
-    expect(parsePost('+++\ntitle = "x"\n+++\nbody').body).toBe('body');
+  it('reports ;;; and other languages as not supported', () => {
     expect(parsePost(';;;\n"title": "x"\n;;;\nbody').error?.message).toMatch(/not supported/);
-    expect(parsePost('---json\n{"title": "x"}\n---\n').error?.message).toMatch(/"json" is not supported/);
+    expect(parsePost('---coffee\ntitle: "x"\n---\n').error?.message).toMatch(/never runs code/);
+    expect(parsePost('---ini\ntitle=x\n---\n').error?.message).toMatch(/"ini" is not supported/);
   });
 
   it('accepts ---yaml and a ... closing fence', () => {
@@ -243,7 +242,8 @@ describe('frontMatterQuoteStyle', () => {
     const text = "---\na: plain\nb: \"double\"\nc: 'single'\nd:\ne: [x]\n---\n";
     expect(['a', 'b', 'c', 'd', 'e', 'missing'].map((key) => frontMatterQuoteStyle(text, key))).toEqual(['plain', 'double', 'single', null, null, null]);
     expect(frontMatterQuoteStyle('no front matter', 'a')).toBeNull();
-    expect(() => frontMatterQuoteStyle('+++\na = 1\n+++\n', 'a')).toThrow(/TOML/);
+    expect(frontMatterQuoteStyle('+++\na = "x"\n+++\n', 'a')).toBeNull();
+    expect(() => frontMatterQuoteStyle('{\n"a": 1\n}\n', 'a')).toThrow(/JSON front matter is read-only/);
   });
 });
 

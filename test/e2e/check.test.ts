@@ -26,13 +26,14 @@ describe.skipIf(skipE2e)('the Check panel', () => {
     const { page } = e2e;
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Check results' });
-    await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 30_000 }).toBe('3 errors and 1 warning in 6 posts.');
+    await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 30_000 }).toBe('3 errors and 2 warnings in 7 posts.');
     const items = panel.getByRole('listitem');
     expect(await items.allTextContents()).toEqual([
       expect.stringMatching(/^Errorposts\/broken-links\.md:3The date "2024-11-31" does not exist: November 2024 has 30 days/),
       expect.stringMatching(/^Errorposts\/broken-links\.md:8Broken link "retries\.md": no such post/),
       expect.stringMatching(/^Errorposts\/broken-links\.md:10Missing image "chart\.png"/),
       expect.stringMatching(/^Warningposts\/broken-links\.md:10Image "chart\.png" has no alt text/),
+      expect.stringMatching(/^Warningpostwright\.json:5"baseUrl" is https:\/\/example\.com\/, a placeholder/),
     ]);
     for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
       await page.setViewportSize(size);

@@ -108,7 +108,7 @@ describe.skipIf(skipE2e)('the editor in Chromium', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\nA line nobody saved by hand.');
     await expect.poll(() => page.getByLabel('Unsaved changes').count()).toBe(1);
-    await expect.poll(() => readFile(join(app.root, post.path), 'utf8'), { timeout: 5000 }).toContain('A line nobody saved by hand.');
+    await expect.poll(() => readFile(join(app.root, post.path), 'utf8'), { timeout: 15_000 }).toContain('A line nobody saved by hand.');
     await expect.poll(() => page.getByText('Saved ✓', { exact: true }).count()).toBe(1);
   });
 

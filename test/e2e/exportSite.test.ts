@@ -27,7 +27,7 @@ describe.skipIf(skipE2e)('exporting the site from the app', () => {
     await expect.poll(() => dialog.textContent()).toContain('_site');
     await screenshot(page, 'export-site-ready');
     await dialog.getByRole('button', { name: 'Export' }).click();
-    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/Built 4 posts into .*: \d+ files, \d+ written, in [\d.]+ s\./);
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/Built 4 posts and 1 page into .*: \d+ files, \d+ written, in [\d.]+ s\./);
     expect(await dialog.textContent()).toContain('Left out 1 draft.');
     await screenshot(page, 'export-site-built');
 

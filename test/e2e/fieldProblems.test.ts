@@ -38,7 +38,23 @@ describe.skipIf(skipE2e)('invalid metadata in the front-matter panel', () => {
     expect(await panel.getByRole('status').first().textContent()).toContain('"2024-02-30" does not exist: February 2024 has 29 days');
     await page.keyboard.press('Control+s');
     await expect.poll(() => list.getByRole('option', { name: /Leap/ }).textContent()).toContain('2024-02-30');
-    await screenshot(page, 'field-problems-date');
+    for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
+      await page.setViewportSize(size);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await screenshot(page, `field-problems-${size.width}-${colorScheme}`);
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Settings has the remote-images control the README describes.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await settings.getByLabel('Show remote images in the preview').check();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'settings-remote-images-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.keyboard.press('Escape');
   });
 
   it('warns when the slug is another post’s', async () => {

@@ -135,18 +135,26 @@ describe.skipIf(skipE2e)('the front-matter panel', () => {
     await expect.poll(() => editorDoc(page)).toBe('---\ntitle: A bare note\n---\nNow Just a note, no front matter.\n');
   });
 
-  it('shows TOML front matter as unsupported and never rewrites it', async () => {
+  it('edits TOML front matter in place, and shows ---js as unsupported without rewriting it', async () => {
     const { page, app } = e2e;
-    const toml = '+++\ntitle = "From Hugo"\n+++\nBody.\n';
+    const toml = '+++\ntitle = "From Hugo"  # kept\n[params]\n  x = 1\n+++\nBody.\n';
     await writeFile(file('posts/hugo-toml.md'), toml);
     await expect.poll(async () => (await app.backend.handlers.posts.list()).some((p) => p.path === 'posts/hugo-toml.md')).toBe(true);
-    await page.getByRole('listbox', { name: 'Posts' }).getByText('hugo-toml', { exact: true }).click();
-    await expect.poll(() => panel(page).getByRole('status').textContent()).toMatch(/TOML front matter \(\+\+\+\) is not supported/);
+    await page.getByRole('listbox', { name: 'Posts' }).getByText('From Hugo', { exact: true }).click();
+    await expect.poll(() => titleField(page).inputValue()).toBe('From Hugo');
+    await titleField(page).fill('From Postwright');
+    await expect.poll(() => editorDoc(page)).toBe(toml.replace('"From Hugo"', '"From Postwright"'));
+
+    const js = '---js\n{ title: "Run me" }\n---\nBody.\n';
+    await writeFile(file('posts/eleventy-js.md'), js);
+    await expect.poll(async () => (await app.backend.handlers.posts.list()).some((p) => p.path === 'posts/eleventy-js.md')).toBe(true);
+    await page.getByRole('listbox', { name: 'Posts' }).getByText('eleventy-js', { exact: true }).click();
+    await expect.poll(() => panel(page).getByRole('status').textContent()).toMatch(/never runs code from a post/);
     await titleField(page).click();
     await page.keyboard.type('Typed');
     await showDetails(page);
     expect(await panel(page).getByRole('switch', { name: 'Draft' }).isDisabled()).toBe(true);
-    expect(await editorDoc(page)).toBe(toml);
+    expect(await editorDoc(page)).toBe(js);
   });
 });
 

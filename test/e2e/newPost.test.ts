@@ -2,7 +2,7 @@
 // and what the author types next lands in the new post's body (it once went
 // nowhere, and the space pressed + again behind the closed dialog).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorState, openApp, skipE2e, type E2e } from './browser';
+import { editorState, openApp, screenshot, skipE2e, type E2e } from './browser';
 
 describe.skipIf(skipE2e)('a new or opened post has the caret', () => {
   let e2e: E2e;
@@ -22,6 +22,45 @@ describe.skipIf(skipE2e)('a new or opened post has the caret', () => {
     expect(doc.endsWith('---\nFirst words of the post.') || doc.endsWith('---\n\nFirst words of the post.')).toBe(true);
     expect(head).toBe(doc.length);
     expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('opens New post with Mod-Alt-N in a browser tab, where Chromium keeps Ctrl-N', async () => {
+    const { page } = e2e;
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Alt+n');
+    const dialog = page.getByRole('dialog', { name: 'New post' });
+    await expect.poll(() => dialog.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('has an app menu bar in a browser tab: File → New post… by mouse and by keyboard', async () => {
+    const { page } = e2e;
+    const bar = page.getByRole('menubar', { name: 'Application menu' });
+    await bar.getByRole('menuitem', { name: 'File' }).click();
+    const file = page.getByRole('menu', { name: 'File' });
+    expect(await file.getByRole('menuitem', { name: /New post…/ }).textContent()).toContain('Ctrl+Alt+N');
+    for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
+      await page.setViewportSize(size);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await screenshot(page, `menu-bar-${size.width}-${colorScheme}`);
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await file.getByRole('menuitem', { name: /New post…/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'New post' });
+    await expect.poll(() => dialog.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    // Keyboard: ↓ on a menu title opens it with its first item focused; Esc gives focus back to the title.
+    await bar.getByRole('menuitem', { name: 'File' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="menu"]')?.getAttribute('aria-label'))).toBe('File');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('File');
+    expect(await file.count()).toBe(0);
   });
 
   it('at the start of the body text when a post is opened from the list', async () => {

@@ -1,7 +1,7 @@
 // The live preview in Chromium: what the author types shows in the sandboxed
 // frames, pasted images land in the assets folder and show, the two panes
 // scroll together, view modes switch and persist, and links leave only
-// through openExternal.
+// in a new browser tab.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
@@ -98,17 +98,24 @@ describe.skipIf(skipE2e)('the live preview', () => {
     expect(await page.locator('iframe.preview-frame:not([sandbox=""])').count()).toBe(0);
   });
 
-  it('opens a clicked link through openExternal and never navigates a frame', async () => {
-    const { page, app } = e2e;
+  it('opens a clicked link in a new browser tab (not on the bridge’s machine) and never navigates a frame', async () => {
+    const { page, app, context } = e2e;
     const before = page.frames().length;
+    // No network here: the tab's request is answered by Playwright's router.
+    await context.route('https://example.com/**', (route) => route.fulfill({ contentType: 'text/plain', body: 'ok' }));
+    const tab = context.waitForEvent('page');
     await page.locator('.preview-mirror a[href="https://example.com/ci"]').click();
-    await expect.poll(() => app.opened).toEqual(['https://example.com/ci']);
+    const opened = await tab;
+    await expect.poll(() => opened.url()).toBe('https://example.com/ci');
+    await opened.close();
+    // The bridge's backend was not asked to launch a browser on its own machine (xdg-open).
+    expect(app.opened).toEqual([]);
     expect(previewFrames(page).every((f) => f.url() === 'about:srcdoc')).toBe(true);
     expect(page.frames()).toHaveLength(before);
     expect(new URL(page.url()).origin).toBe(app.origin);
     // A footnote reference scrolls the preview to the note instead.
     await page.locator('.preview-mirror a[href="#footnote-cache"]').click();
-    expect(app.opened).toHaveLength(1);
+    expect(context.pages()).toHaveLength(1);
   });
 
   it('saves a pasted image in the assets folder and shows it', async () => {

@@ -6,7 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canaryBytes, canaryName, executableMarkup, hostileInputs } from '../helpers/hostile';
 import { openApp, skipE2e, type E2e } from './browser';
@@ -43,6 +43,20 @@ describe.skipIf(skipE2e)('the hostile-input suite in the preview', () => {
   const offMachine: string[] = [];
   /** Responses that carried the canary's bytes. */
   const canaryServed: string[] = [];
+  /**
+   * Addresses of the tabs the app opened: on the bridge a clicked link opens in a new
+   * tab of the browser, as the desktop app hands it to the OS browser. Each tab's first
+   * request is recorded here and blocked; it counts as "opened", not as a request the
+   * preview made.
+   */
+  const tabsOpened: string[] = [];
+  /** A page the last test opens itself, to prove the off-machine counter is live. */
+  let probe: Page | undefined;
+  /** True for a request made by a tab the app opened (neither the app page nor the probe). */
+  const fromOpenedTab = (request: Request, app: Page) => {
+    const from = request.frame().page();
+    return from !== app && from !== probe;
+  };
 
   beforeAll(async () => {
     // The workspace is made inside a private folder, so the canary can sit right beside it
@@ -66,12 +80,17 @@ describe.skipIf(skipE2e)('the hostile-input suite in the preview', () => {
     const { context, app, page } = e2e;
     await context.route('**/*', (route) => {
       const url = route.request().url();
+      if (fromOpenedTab(route.request(), page)) {
+        tabsOpened.push(url);
+        return route.abort('blockedbyclient');
+      }
       requests.push(url);
       if (new URL(url).hostname === '127.0.0.1') return route.continue();
       offMachine.push(url);
       return route.abort('blockedbyclient');
     });
     context.on('request', (request) => {
+      if (fromOpenedTab(request, page)) return;
       if (!/^(?:https?|data|blob|about):/.test(request.url()) || (/^https?:/.test(request.url()) && !request.url().startsWith(app.origin))) offMachine.push(`(seen) ${request.url()}`);
     });
     context.on('response', async (response) => {
@@ -94,7 +113,7 @@ describe.skipIf(skipE2e)('the hostile-input suite in the preview', () => {
   it.each(hostileInputs.map((input) => [input.name, input] as const))('%s: runs nothing, navigates nothing, loads nothing from elsewhere', { timeout: 90_000 }, async (_name, input) => {
     const { page, app } = e2e;
     // This input's own requests and answers: an earlier failure is not reported again.
-    const [offBefore, canaryBefore, openedBefore] = [offMachine.length, canaryServed.length, app.opened.length];
+    const [offBefore, canaryBefore, openedBefore, tabsBefore] = [offMachine.length, canaryServed.length, app.opened.length, tabsOpened.length];
     await page.getByLabel('Filter posts').fill(input.fileName.replace(/\.md$/, ''));
     await page.getByRole('option').and(page.locator(`[title=${JSON.stringify(`posts/${input.fileName}`)}]`)).click();
     // Pathological inputs get a generous bound: a blow-up would not render at all.
@@ -123,8 +142,11 @@ describe.skipIf(skipE2e)('the hostile-input suite in the preview', () => {
     expect(page.url()).toBe(startUrl);
     expect(previewFrames(page).map((frame) => frame.url()).filter((url) => url !== 'about:srcdoc')).toEqual([]);
     expect(await page.locator('iframe:not(.preview-frame), iframe.preview-frame:not([sandbox=""])').count()).toBe(0);
-    // Only http(s) and mailto links may go out, and only through the OS browser (recorded here, never opened).
-    expect(app.opened.slice(openedBefore).filter((url) => !/^(?:https?:\/\/(?!127\.)|mailto:)/.test(url))).toEqual([]);
+    // Only http(s) and mailto links may go out, and only to the author's browser: the OS browser
+    // from the desktop app, a new tab on the bridge (both recorded here, never loaded).
+    const opened = [...app.opened.slice(openedBefore), ...tabsOpened.slice(tabsBefore)];
+    expect(opened.filter((url) => !/^(?:https?:\/\/(?!127\.)|mailto:)/.test(url))).toEqual([]);
+    for (const tab of e2e.context.pages()) if (tab !== page) await tab.close();
     expect(offMachine.slice(offBefore)).toEqual([]);
     expect(canaryServed.slice(canaryBefore)).toEqual([]);
   });
@@ -159,7 +181,7 @@ describe.skipIf(skipE2e)('the hostile-input suite in the preview', () => {
     expect(canaryServed).toEqual([]);
     expect(offMachine).toEqual([]);
     // The counter is live: a request sent off the machine on purpose is caught, and blocked.
-    const probe = await e2e.context.newPage();
+    probe = await e2e.context.newPage();
     await probe.goto('https://evil.example/probe').catch(() => {});
     await probe.close();
     expect(offMachine.filter((url) => url.includes('evil.example/probe')).length).toBeGreaterThan(0);

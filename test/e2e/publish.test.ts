@@ -129,7 +129,7 @@ describe.skipIf(skipE2e)('publishing from the app', () => {
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Publish' });
     // For a person to look at the bar and the Cancel button (the seen-log below is what is asserted).
-    await panel.getByRole('button', { name: 'Cancel' }).waitFor({ timeout: 5000 });
+    await panel.getByRole('button', { name: 'Cancel' }).waitFor({ timeout: 15_000 });
     await screenshot(page, 'publish-running-1280-light');
     await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Published');
 

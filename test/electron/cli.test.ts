@@ -80,7 +80,8 @@ describe('postwright (the installed bin)', () => {
   });
 });
 
-describe('postwright build (the installed bin)', () => {
+// Every post is sanitized (jsdom + DOMPurify): builds cost several times what marked alone does, so under load these take minutes.
+describe('postwright build (the installed bin)', { timeout: 180_000 }, () => {
   it('builds a site, prints one summary line, and then rebuilds only what changed', async () => {
     const site = await mkdtemp(join(tmpdir(), 'postwright-build-'));
     try {

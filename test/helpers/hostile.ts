@@ -44,6 +44,20 @@ const urlAttributes = new Set(['href', 'src', 'xlink:href', 'action', 'formactio
 const neverAllowed = /^(script|object|embed|applet|base|form|frame|frameset|portal|fencedframe|isindex|param)$/;
 const youtube = /^https:\/\/(?:www\.)?(?:youtube\.com|youtube-nocookie\.com)\/embed\/[\w-]+/;
 
+/** A JSON-LD block (structured data): a script element browsers never run, holding only JSON. */
+function isDataBlock(element: Element): boolean {
+  if (element.localName !== 'script' || element.getAttribute('type') !== 'application/ld+json' || element.attributes.length !== 1) return false;
+  try {
+    JSON.parse(element.textContent ?? '');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** JSON-LD blocks as the theme writes them (no `<` inside: it writes \u003c), removed from a page's text. */
+export const withoutDataBlocks = (html: string): string => html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, '');
+
 /**
  * What in a page or fragment could run script, navigate, submit or load from
  * elsewhere on its own, found by walking the DOM (text that merely mentions
@@ -60,7 +74,7 @@ export function executableMarkup(html: string): string[] {
     for (const element of root.querySelectorAll('*')) {
       const tag = element.localName.toLowerCase();
       const where = `<${tag}>`;
-      if (neverAllowed.test(tag)) found.push(where);
+      if (neverAllowed.test(tag) && !isDataBlock(element)) found.push(where);
       if (tag === 'iframe' && !(youtube.test(element.getAttribute('src') ?? '') && element.hasAttribute('sandbox') && !/allow-top-navigation/.test(element.getAttribute('sandbox') ?? ''))) found.push(`${where} that is not a sandboxed YouTube embed`);
       if (tag === 'meta' && element.hasAttribute('http-equiv')) found.push(`${where} http-equiv`);
       if (tag === 'link' && !/^(stylesheet|canonical|alternate|icon)$/i.test(element.getAttribute('rel') ?? '')) found.push(`${where} rel=${element.getAttribute('rel')}`);

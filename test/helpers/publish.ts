@@ -35,3 +35,11 @@ export async function publishingWorkspace(targets: Record<string, unknown>) {
     write: (relative: string, text: string) => writeFile(path.join(root, relative), text),
   };
 }
+
+/**
+ * What publishing uploads after a line is added to the body of
+ * posts/why-i-bill-by-the-week.md: its page, then the three feeds, which carry
+ * whole posts (pages go before feeds, so a reader never follows a feed to a page
+ * that isn't there yet).
+ */
+export const BODY_EDIT_UPLOADS = ['posts/why-i-bill-by-the-week/index.html', 'atom.xml', 'feed.json', 'feed.xml'];

@@ -1,7 +1,9 @@
 // Compares two post bodies as DOM trees: element by element, attribute by
 // attribute, text by text. The preview and the export resolve a post's local
 // links differently by design (the workspace asset route, the site's paths),
-// so a src or href that the preview left relative may differ; nothing else may.
+// so a src or href that the preview left relative may differ, and a local
+// image may gain the export's size and responsive sources (the build resizes
+// it); nothing else may.
 import { JSDOM } from 'jsdom';
 import { isRelativeUrl } from '../../common/markdown/urls';
 
@@ -25,7 +27,9 @@ function differenceIn(a: Node, b: Node, where: string): string | null {
   }
   if (a instanceof document.defaultView!.Element && b instanceof document.defaultView!.Element) {
     const here = `${where} > ${a.localName}`;
-    const names = (e: Element) => e.getAttributeNames().sort().join(' ');
+    const localImage = a.localName === 'img' && isRelativeUrl(a.getAttribute('src') ?? '');
+    const resized = new Set(localImage ? ['width', 'height', 'srcset', 'sizes'] : []);
+    const names = (e: Element) => e.getAttributeNames().filter((name) => e === a || !resized.has(name) || a.hasAttribute(name)).sort().join(' ');
     if (names(a) !== names(b)) return `${here}: attributes [${names(a)}] ≠ [${names(b)}]`;
     for (const name of a.getAttributeNames()) {
       const [va, vb] = [a.getAttribute(name)!, b.getAttribute(name)!];

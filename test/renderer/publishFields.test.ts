@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishTargetConfig } from '../../common/publish';
 import { configOf, describeTarget, problemsOf, valuesOf } from '../../renderer/publishFields';
-import { formatBytes, lastPublishedLabel, phaseLabel, progressCounts } from '../../renderer/publishFormat';
+import { formatBytes, lastPublishedLabel, phaseLabel, progressCounts, scheduledLabel } from '../../renderer/publishFormat';
 
 describe('the target form', () => {
   it('saves only what was filled in, trimmed, with numbers as numbers and unticked boxes left out', () => {
@@ -42,6 +42,17 @@ describe('the target form', () => {
     expect(describeTarget({ type: 's3', bucket: 'b', prefix: 'blog/', endpoint: 'https://r2.example' })).toBe('s3://b/blog/ at https://r2.example');
     expect(describeTarget({ type: 'sftp', host: 'h', port: 2222, user: 'u', path: '/p' })).toBe('u@h:2222:/p');
     expect(describeTarget({ type: 'netlify', siteId: 'x' })).toBe('Netlify site x');
+    expect(describeTarget({ type: 'fly', app: 'my-blog', region: 'ams' })).toBe('Fly app my-blog in ams');
+  });
+
+  it('a Fly target: app and region required, the organization only when given, and names Fly would refuse caught here', () => {
+    expect(configOf('fly', { app: ' my-blog ', region: 'ams', org: '', url: '' })).toEqual({ type: 'fly', app: 'my-blog', region: 'ams' });
+    expect(problemsOf({ type: 'fly', app: 'my-blog', region: 'ams', org: 'acme' })).toEqual({});
+    expect(problemsOf({ type: 'fly', app: 'My Blog', region: 'amsterdam' })).toEqual({
+      app: 'must be lowercase letters, digits and "-" (Fly app names are part of an address)',
+      region: 'must be at most 8 characters',
+    });
+    expect(problemsOf({ type: 'fly', region: 'am1' })).toEqual({ app: 'must not be empty', region: 'must be a three-letter Fly region code, such as "ams"' });
   });
 });
 
@@ -52,6 +63,9 @@ describe('publishing in words', () => {
     const progress = { target: 'pages', phase: 'uploading' as const, files: { done: 12, total: 40 }, bytes: { done: 1200, total: 3_400_000 } };
     expect(phaseLabel(progress)).toBe('Uploading (pages)…');
     expect(phaseLabel({ ...progress, phase: 'building' })).toBe('Building the site…');
+    expect(phaseLabel({ ...progress, target: 'fly', detail: 'Building the image on Fly’s builder' })).toBe('Building the image on Fly’s builder (fly)…');
+    expect(scheduledLabel({ count: 2, next: null })).toBe('2 posts scheduled');
+    expect(scheduledLabel({ count: 1, next: '2026-12-08T09:00:00Z' })).toMatch(/^1 post scheduled · the next goes live 8 Dec, \d\d:00$/);
     expect(progressCounts(progress)).toBe('12 / 40 files · 1.2 KB / 3.4 MB');
     expect(progressCounts({ ...progress, files: { done: 0, total: 0 } })).toBe('');
   });

@@ -79,6 +79,9 @@ class FakeDisk {
         this.files.delete(id);
         return { trashedPath: `/trash/${id}.md` };
       },
+      search: async () => {
+        throw new Error('The session never searches.');
+      },
     },
   };
 }

@@ -13,8 +13,10 @@ import { FactsCache, type FileStamp } from './factsCache';
 import { checkImage } from './images';
 import { checkLink } from './links';
 import { problem } from './problem';
+import { checkPlaceholderBaseUrl } from './placeholderBaseUrl';
 import { checkLinks } from './symlinks';
 import { checkSlugs } from './slugs';
+import { checkTagVariants } from './tagVariants';
 import { checkUnusedAssets } from './unusedAssets';
 import { SiteIndex, siteUrlOf, type UrlOf } from './siteIndex';
 
@@ -67,10 +69,13 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
   } else {
     await inLanes(changed, async (summary) => checkOne(await examineHere(workspace, summary, facts)));
   }
-  problems.push(...checkSlugs(site, examined));
+  problems.push(...checkSlugs(site, examined), ...checkTagVariants([...examined.values()]), ...(await checkPlaceholderBaseUrl(workspace.root)));
   problems.push(...(await checkLinks(workspace)));
   facts.save();
-  return { problems: problems.sort(byPlace), posts: posts.length };
+  // What the blog's config says that Postwright cannot follow (a permalink template it would have to run…).
+  const { configFile, warnings } = workspace.layout;
+  for (const message of warnings) problems.push({ file: configFile ?? '', postId: '', line: 1, severity: 'warning', kind: 'config', message });
+  return { problems: problems.sort(byPlace), posts: posts.length, layout: workspace.describe(posts) };
 }
 
 /** Runs `each` over `items`, CONCURRENCY at a time, so file lookups overlap. */

@@ -13,6 +13,11 @@ import { markdown } from './markdown';
 import { positionsIn, type Position } from './positions';
 import { findReferences, type Reference } from './references';
 import { anchorsIn } from './anchors';
+import { findTemplateTags } from '../../../common/markdown/templateTags';
+import { problem } from './problem';
+
+/** The site variables the build fills in (see postRenderer.ts). */
+const SITE_VARIABLES = { url: '', baseurl: '' };
 
 /** A link or image, and where it is in the whole file. */
 export interface PlacedReference extends Reference {
@@ -26,6 +31,8 @@ export interface ExaminedPost {
   references: PlacedReference[];
   /** The line of its `slug:` field, where a duplicate slug is reported. */
   slugLine: number;
+  /** The line of its `tags:` field, where a tag's other spelling is reported. */
+  tagsLine: number;
   /** Its own anchors, rendered here only when a `#fragment` link names one. */
   ownAnchors?: string[];
 }
@@ -36,9 +43,16 @@ export function examinePost(post: PostSummary, text: string): ExaminedPost {
   const references = findReferences(markdown.lex(body), body).map((ref) => ({ ...ref, at: position(bodyStart + ref.offset) }));
   const examined: ExaminedPost = {
     post,
-    problems: [...checkFrontMatter(post), ...checkDates(post, text, data)],
+    problems: [
+      ...checkFrontMatter(post),
+      ...checkDates(post, text, data),
+      ...findTemplateTags(body, SITE_VARIABLES).map(({ offset, tag }) =>
+        problem({ post }, position(bodyStart + offset), 'warning', 'template', `${tag} is template syntax Postwright does not run; it is left out of the page. Replace it with Markdown or HTML.`),
+      ),
+    ],
     references,
     slugLine: fieldLine(text, 'slug') ?? 1,
+    tagsLine: fieldLine(text, 'tags') ?? 1,
   };
   if (references.some(linksToOwnHeading)) examined.ownAnchors = ownAnchors(body);
   return examined;

@@ -8,7 +8,8 @@ export function formatProblem(p: CheckProblem): string {
 }
 
 export function formatReport(result: CheckResult): string {
-  return [...result.problems.map(formatProblem), ...(result.problems.length ? [''] : []), summarizeCheck(result)].join('\n');
+  const layout = result.layout ? [result.layout, ''] : [];
+  return [...layout, ...result.problems.map(formatProblem), ...(result.problems.length ? [''] : []), summarizeCheck(result)].join('\n');
 }
 
 export function hasErrors(result: CheckResult): boolean {

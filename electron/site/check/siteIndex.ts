@@ -8,17 +8,19 @@ import type { PostSummary } from '../../../common/types';
 import { resolveInside } from '../../workspace/paths';
 import type { Workspace } from '../../workspace/workspace';
 import { normalizeUrlPath } from './hrefs';
-import { postUrl } from '../../../common/site/permalink';
+import { urlOf } from '../../../common/site/model';
+import { readBlogLayout } from '../../workspace/blogLayout';
 import { readSiteSettings } from '../../workspace/settings';
 import type { FactsCache } from './factsCache';
 
 /** The URL a post publishes to (the site's permalink setting). */
 export type UrlOf = (post: PostSummary) => string;
 
-/** Where each post publishes under the workspace's permalink setting: the URL the build gives it. */
+/** Where each post publishes under the blog's permalinks: the URL the build gives it. */
 export async function siteUrlOf(root: string): Promise<UrlOf> {
-  const { permalink } = await readSiteSettings(root);
-  return (post) => `/${postUrl(permalink, post.slug, post.date)}`;
+  const layout = readBlogLayout(root);
+  const settings = await readSiteSettings(root, layout);
+  return (post) => `/${urlOf(post, post.kind ?? 'post', settings, layout)}`;
 }
 
 export type FileKind = 'file' | 'folder' | 'missing' | 'outside';

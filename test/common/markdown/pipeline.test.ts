@@ -52,9 +52,11 @@ describe('markdown pipeline', () => {
     const seen: string[] = [];
     const resolving = nodeMarkdown({ resolveUrl: (url, kind) => (seen.push(`${kind}:${url}`), `/r/${url}`) });
     const { html } = resolving.render('![A chart](post.assets/chart.png) [next](other.md) [bad](javascript:alert(1))');
-    expect(html).toContain('<img src="/r/post.assets/chart.png" alt="A chart" loading="lazy">');
+    // The first image loads at once (it is likely on the first screen); later ones are lazy.
+    expect(html).toContain('<img src="/r/post.assets/chart.png" alt="A chart" decoding="async">');
     expect(html).toContain('<a href="/r/other.md">next</a>');
     expect(seen).toEqual(['image:post.assets/chart.png', 'link:other.md']);
+    expect(resolving.render('![a](a.png)\n\n![b](b.png)').html).toContain('<img src="/r/b.png" alt="b" loading="lazy" decoding="async">');
   });
 });
 

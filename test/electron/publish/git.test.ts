@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lastPublished } from '../../../electron/publish/publish';
 import { bareRepo, branchTree, commitAsOther, commits, gitIn, lastChange } from '../../helpers/gitRemote';
-import { publishingWorkspace } from '../../helpers/publish';
+import { publishingWorkspace, BODY_EDIT_UPLOADS } from '../../helpers/publish';
 import { readTree } from '../../helpers/site';
 import { tempDir } from '../../helpers/tmp';
 import { rejection } from '../../helpers/rejection';
@@ -49,7 +49,7 @@ describe('publishing to a git branch', () => {
     const after = await readTree(ws.site);
     const changedInBuild = [...after].filter(([file, bytes]) => !before.get(file)?.equals(bytes)).map(([file]) => file);
     expect(edit!.uploads.map((u) => u.path).sort()).toEqual(changedInBuild.sort());
-    expect(edit!.uploads.map((u) => u.path).sort()).toEqual(['posts/why-i-bill-by-the-week/index.html']);
+    expect(edit!.uploads.map((u) => u.path).sort()).toEqual([...BODY_EDIT_UPLOADS].sort());
     expect(lastChange(remote.dir, 'gh-pages')).toEqual(edit!.uploads.map((u) => `M ${u.path}`).sort((a, b) => (a < b ? -1 : 1)));
     expect(commits(remote.dir, 'gh-pages')).toMatchObject([{ parents: 1 }, { parents: 0 }]);
     await expectBranchEqualsBuild(remote.dir, ws.site);
@@ -64,7 +64,7 @@ describe('publishing to a git branch', () => {
     await commitAsOther(remote.dir, 'gh-pages', { 'about.txt': 'theirs', 'index.html': (await readFile(path.join(ws.site, 'index.html'), 'utf8')).replace('<', '>') });
     await ws.write(EDITED, `${await readFile(path.join(ws.root, EDITED), 'utf8')}\nOn another machine.\n`);
     const [other] = await ws.publish({ cacheDir: await tempDir('postwright-cache-') });
-    expect(other!.uploads.map((u) => u.path)).toEqual(['posts/why-i-bill-by-the-week/index.html', 'index.html']);
+    expect(other!.uploads.map((u) => u.path)).toEqual([...BODY_EDIT_UPLOADS, 'index.html']);
     expect(other!.deletes).toEqual(['about.txt']);
     await expectBranchEqualsBuild(remote.dir, ws.site);
   });
@@ -97,11 +97,11 @@ describe('publishing to a git branch', () => {
     await ws.write(EDITED, `${await readFile(path.join(ws.root, EDITED), 'utf8')}\nOne more line.\n`);
     const [edit] = await ws.publish();
     expect(edit!.deletes).toEqual([]);
-    expect(edit!.uploads.map((u) => u.path)).toEqual(['posts/why-i-bill-by-the-week/index.html']);
+    expect(edit!.uploads.map((u) => u.path)).toEqual(BODY_EDIT_UPLOADS);
     const tree = await branchTree(remote.dir, 'gh-pages');
     expect(tree.get('CNAME')!.toString()).toBe('blog.example.org\n');
     expect(tree.get('.nojekyll')!.length).toBe(0);
-    expect(commits(remote.dir, 'gh-pages')[0]!.subject).toMatch(/^Site of \d{4}-\d{2}-\d{2} \d{2}:\d{2}: 1 changed$/);
+    expect(commits(remote.dir, 'gh-pages')[0]!.subject).toMatch(/^Site of \d{4}-\d{2}-\d{2} \d{2}:\d{2}: 4 changed$/);
     await expectBranchEqualsBuild(remote.dir, ws.site, { '.nojekyll': '', CNAME: 'blog.example.org\n' });
   });
 
@@ -124,8 +124,8 @@ describe('publishing to a git branch', () => {
     const head = commits(remote.dir, 'gh-pages')[0]!.hash;
     const [dry] = await ws.publish({ dryRun: true });
     expect(dry).toMatchObject({ dryRun: true, deletes: ['stray.txt'], needsForce: false });
-    expect(dry!.uploads.map((u) => u.path)).toEqual(['posts/why-i-bill-by-the-week/index.html']);
-    expect(dry!.bytes).toBe(dry!.uploads[0]!.size);
+    expect(dry!.uploads.map((u) => u.path)).toEqual(BODY_EDIT_UPLOADS);
+    expect(dry!.bytes).toBe(dry!.uploads.reduce((sum, u) => sum + u.size, 0));
     expect(commits(remote.dir, 'gh-pages')[0]!.hash).toBe(head);
     const [real] = await ws.publish();
     expect(real!.uploads).toEqual(dry!.uploads);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../common/errors';
 import { branchTree } from '../../helpers/gitRemote';
-import { publishingWorkspace } from '../../helpers/publish';
+import { publishingWorkspace, BODY_EDIT_UPLOADS } from '../../helpers/publish';
 import { readTree } from '../../helpers/site';
 import { skipSshd, startSshd, type RunningSshd } from '../../helpers/sshd';
 import { tempDir } from '../../helpers/tmp';
@@ -61,7 +61,7 @@ describe.skipIf(skipSshd)('publishing to a git branch over ssh://', () => {
     const text = await readFile(path.join(ws.root, EDITED), 'utf8');
     await ws.write(EDITED, `${text}\nA last paragraph, added after publishing.\n`);
     const [edit] = await ws.publish();
-    expect(edit!.uploads.map((u) => u.path)).toEqual(['posts/why-i-bill-by-the-week/index.html']);
+    expect(edit!.uploads.map((u) => u.path)).toEqual(BODY_EDIT_UPLOADS);
     expect(await branchTree(remote.dir, 'gh-pages')).toEqual(new Map([...(await readTree(ws.site)), ['.nojekyll', Buffer.alloc(0)]]));
     // Read with an explicit --git-dir: the repository belongs to the server's user, and git refuses to discover one it does not own.
     expect(execFileSync('git', ['--git-dir', remote.dir, 'rev-list', '--count', 'gh-pages'], { encoding: 'utf8' }).trim()).toBe('2');

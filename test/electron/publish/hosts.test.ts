@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { envSecrets } from '../../../electron/publish/envSecrets';
 import { startNetlifyFake } from '../../helpers/netlifyFake';
-import { publishingWorkspace } from '../../helpers/publish';
+import { publishingWorkspace, BODY_EDIT_UPLOADS } from '../../helpers/publish';
 import { S3RVER_KEYS, startS3rver } from '../../helpers/s3rver';
 import { readTree } from '../../helpers/site';
 
@@ -30,7 +30,7 @@ describe('publishing to S3 and Netlify through publishSite', () => {
 
     await ws.write(EDITED, `${await readFile(path.join(ws.root, EDITED), 'utf8')}\nA last paragraph, added after publishing.\n`);
     const [edit] = await ws.publish({ secrets });
-    expect(edit!.uploads.map((u) => u.path)).toEqual(['posts/why-i-bill-by-the-week/index.html']);
+    expect(edit!.uploads.map((u) => u.path)).toEqual(BODY_EDIT_UPLOADS);
     expect((await server.get('posts/why-i-bill-by-the-week/index.html')).body.toString()).toContain('A last paragraph, added after publishing.');
   });
 

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Store from 'electron-store';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createServer, type AddressInfo } from 'node:net';
 import type { EventPayload, PublishOutcome } from '../../../common/api';
+import { untrustedAddress } from '../../../common/publish';
 import { bundledSampleBlog } from '../../../electron/appPaths';
 import { createBackend, type Backend } from '../../../electron/backend';
 import { keychain } from '../../../electron/publish/keychain';
@@ -25,6 +27,7 @@ vi.mock('electron', async () => {
 
 const open: Backend[] = [];
 afterEach(async () => {
+  vi.unstubAllEnvs();
   for (const backend of open.splice(0)) await backend.close();
 });
 
@@ -168,6 +171,31 @@ describe('publish.targets and secrets', () => {
       code: 'unsupported',
       message: expect.stringContaining('set the environment variable NETLIFY_AUTH_TOKEN'),
     });
+  });
+});
+
+describe('publish.trustEndpoint', () => {
+  it('Test connection stops at an unconfirmed address; the yes is kept only for the address the author saw', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const address = `https://127.0.0.1:${port}`;
+    const { publish } = await app({ bucket: { type: 's3', bucket: 'my-blog', endpoint: address } });
+
+    const asked = await publish.test('bucket');
+    expect(asked.ok ? null : asked.error.code).toBe('untrusted-endpoint');
+    expect(asked.ok ? null : untrustedAddress(asked.error.message)).toBe(address);
+    // A yes to another address (the file changed since the question) confirms nothing.
+    await expect(publish.trustEndpoint('bucket', 'https://s3.example.org')).rejects.toMatchObject({ code: 'invalid-arguments' });
+    expect((await publish.test('bucket')).ok ? null : 'still asked').toBe('still asked');
+
+    await publish.trustEndpoint('bucket', address);
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIAEXAMPLE');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'secret-example');
+    const tried = await publish.test('bucket');
+    // Past the question, it now really connects: and finds nothing listening.
+    expect(tried.ok ? null : tried.error.code).toBe('unreachable');
   });
 });
 

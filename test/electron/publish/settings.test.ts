@@ -44,7 +44,7 @@ describe('publish settings', () => {
   it('names the key of every bad value', async () => {
     const cases: [unknown, string][] = [
       [{ publish: { targets: { pages: { type: 'git', remote: 'x', branch: 7 } } } }, '"publish.targets.pages.branch" must be text'],
-      [{ publish: { targets: { pages: { type: 'ftp', host: 'x' } } } }, '"publish.targets.pages.type" must have a "type" of "git", "s3", "sftp" or "netlify"'],
+      [{ publish: { targets: { pages: { type: 'ftp', host: 'x' } } } }, '"publish.targets.pages.type" must have a "type" of "git", "s3", "sftp", "netlify" or "fly"'],
       [{ publish: { targets: { pages: { type: 'git', remote: 'x', remot: 'y' } } } }, '"publish.targets.pages" has no setting "remot" (check the spelling)'],
       [{ publish: { targets: { 'bad name!': { type: 'git', remote: 'x' } } } }, '"publish.targets.bad name!" is not a usable target name: it must be letters, digits, "-" or "_"'],
       [{ publish: { targets: { box: { type: 'sftp', host: 'h', user: 'u', path: '/p', port: 70000 } } } }, '"publish.targets.box.port"'],

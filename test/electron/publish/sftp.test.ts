@@ -11,7 +11,7 @@ import { buildManifest } from '../../../electron/publish/manifest';
 import { uploadRank } from '../../../electron/publish/plan';
 import { createTarget, REMOTE_MANIFEST } from '../../../electron/publish/sftp';
 import type { HostKeyPolicy, SecretKey, Target } from '../../../electron/publish/types';
-import { publishingWorkspace } from '../../helpers/publish';
+import { publishingWorkspace, BODY_EDIT_UPLOADS } from '../../helpers/publish';
 import { build, readTree } from '../../helpers/site';
 import { skipSshd, startSshd, type RunningSshd } from '../../helpers/sshd';
 import { tempDir } from '../../helpers/tmp';
@@ -409,12 +409,12 @@ describe.skipIf(skipSshd)('publishing over SFTP to a real sshd', () => {
     await ws.write(edited, `${await readFile(path.join(ws.root, edited), 'utf8')}\nOne more line.\n`);
     const record = await readFile(path.join(folder, REMOTE_MANIFEST));
     const [dry] = await ws.publish({ dryRun: true });
-    expect(dry!.uploads.map((u) => u.path)).toEqual(['posts/why-i-bill-by-the-week/index.html']);
+    expect(dry!.uploads.map((u) => u.path)).toEqual(BODY_EDIT_UPLOADS);
     expect(await readFile(path.join(folder, REMOTE_MANIFEST))).toEqual(record);
 
     // The key accepted above is remembered: no acceptNew from here on.
     const [edit] = await ws.publish();
-    expect(edit!.uploads.map((u) => u.path)).toEqual(['posts/why-i-bill-by-the-week/index.html']);
+    expect(edit!.uploads.map((u) => u.path)).toEqual(BODY_EDIT_UPLOADS);
     expect(await remoteTree(folder)).toEqual(await readTree(ws.site));
   });
 

@@ -17,7 +17,8 @@ async function sampleBackend() {
   return { root, backend };
 }
 
-describe('site.build and site.exportPost', () => {
+// Every post is sanitized (jsdom + DOMPurify): builds cost several times what marked alone does, so under load these take minutes.
+describe('site.build and site.exportPost', { timeout: 180_000 }, () => {
   it('builds the sample blog into its output folder, reporting progress up to the total', async () => {
     const { root, backend } = await sampleBackend();
     const progress: EventPayload<'site.progress'>[] = [];

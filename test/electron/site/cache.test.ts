@@ -32,7 +32,8 @@ async function expectSameAsClean(root: string, out: string) {
 
 const excerptFiles = async (cacheDir: string) => (await readdir(path.join(cacheDir, 'site'))).filter((f) => f.endsWith('.excerpts'));
 
-describe('the build cache', () => {
+// Every post is sanitized (jsdom + DOMPurify): builds cost several times what marked alone does, so under load these take minutes.
+describe('the build cache', { timeout: 180_000 }, () => {
   it('renders index pages and feeds from cached excerpts, and compacts its excerpt file', async () => {
     const root = await workspace();
     const cacheDir = await tempDir();

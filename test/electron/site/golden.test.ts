@@ -7,6 +7,7 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../electron/appPaths';
+import { withoutDataBlocks } from '../../helpers/hostile';
 import { brokenLinks, build, readTree } from '../../helpers/site';
 import { tempDir } from '../../helpers/tmp';
 
@@ -43,7 +44,8 @@ describe('the golden fixture site', () => {
         '2024/03/embed/index.html',
         '2023/12/jekyll-style/index.html', // date and slug from the Jekyll file name
         'posts/undated/index.html', // no date: no year or month to put it under
-        'posts/hello-world.assets/chart.png',
+        'posts/hello-world.assets/chart.497790947d-1.png', // resized (to its own 1 px) without metadata
+        'posts/hello-world.assets/chart.497790947d-1.webp',
         'index.html', 'page/2/index.html', 'page/3/index.html',
         'tags/index.html', 'tags/writing/index.html', 'tags/c/index.html', 'tags/meta/index.html', 'archive/index.html',
         'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'robots.txt', '404.html', 'theme.css', 'custom.css',
@@ -52,16 +54,18 @@ describe('the golden fixture site', () => {
     const all = [...files.keys()].join('\n');
     expect(all).not.toMatch(/draft|future/);
     const post = files.get('2024/01/hello-world/index.html')!.toString();
-    expect(post).toContain('<img src="/notes/posts/hello-world.assets/chart.png" alt="A tiny chart" loading="lazy">');
+    expect(post).toContain('<img src="/notes/posts/hello-world.assets/chart.497790947d-1.png" srcset="/notes/posts/hello-world.assets/chart.497790947d-1.webp 1w" sizes="(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)" width="1" height="1" alt="A tiny chart" decoding="async">');
     expect(post).toContain('<link rel="canonical" href="https://blog.example.org/notes/2024/01/hello-world/"/>');
     expect(post).toContain('<meta property="og:type" content="article"/>');
-    expect(post).toContain('<meta name="twitter:card" content="summary"/>');
+    // Its first image is its link-preview picture.
+    expect(post).toContain('<meta name="twitter:card" content="summary_large_image"/>');
+    expect(post).toContain('<meta property="og:image" content="https://blog.example.org/notes/posts/hello-world.assets/chart.497790947d-1.png"/>');
     expect(post).toContain('<time class="dt-published" dateTime="2024-01-15">15 January 2024</time>');
     expect(post).toContain('<a class="p-category" href="/notes/tags/writing/" rel="tag">Writing</a>');
     expect(post).toContain('<link rel="stylesheet" href="/notes/custom.css"/>');
     const embed = files.get('2024/03/embed/index.html')!.toString();
     expect(embed).toContain('src="https://www.youtube.com/embed/PUv66718DII"');
-    expect(embed).not.toMatch(/<script|onclick/);
+    expect(withoutDataBlocks(embed)).not.toMatch(/<script|onclick/);
   });
 
   it('writes feeds that parse, newest first, with the right entries', async () => {

@@ -35,7 +35,7 @@ async function rewritten(out: string): Promise<string[]> {
 }
 
 describe('incremental builds', () => {
-  it('after an edit, an addition, a retag, a deletion and a settings change, equal a clean build', { timeout: 120_000 }, async () => {
+  it('after an edit, an addition, a retag, a deletion and a settings change, equal a clean build', { timeout: 600_000 }, async () => {
     const root = await tempDir();
     await generateCorpus(root, POSTS);
     const cacheDir = await tempDir();

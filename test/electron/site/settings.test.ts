@@ -14,8 +14,8 @@ async function withSettings(text: string | null) {
 describe('site settings', () => {
   it('fills in a default for every missing key', async () => {
     expect(await readSiteSettings(await withSettings(null))).toEqual({
-      title: 'My blog', description: '', author: '', baseUrl: 'https://example.com/', language: 'en',
-      permalink: '/posts/:slug/', postsPerPage: 10, nav: [], output: '_site', rawHtml: 'sanitize',
+      title: 'My blog', description: '', author: '', baseUrl: 'https://example.com/', image: '', language: 'en',
+      permalink: '/posts/:slug/', postsPerPage: 10, feedLength: 20, nav: [], output: '_site', rawHtml: 'sanitize',
     });
   });
 
@@ -26,8 +26,9 @@ describe('site settings', () => {
 
   it.each([
     [{ postsPerPage: 0 }, '"postsPerPage" must be at least 1'],
+    [{ feedLength: 0 }, '"feedLength" must be at least 1'],
     [{ postsPerPage: 'ten' }, '"postsPerPage" must be a number'],
-    [{ permalink: '/:slug' }, '"permalink" must be one of "/posts/:slug/" or "/:year/:month/:slug/"'],
+    [{ permalink: '/:nonsense/' }, '"permalink" must be a path such as "/posts/:slug/"'],
     [{ baseUrl: 'ftp://x' }, '"baseUrl" must be an http or https URL'],
     [{ language: 'english!' }, '"language" must be a language tag'],
     [{ rawHtml: 'trusted' }, '"rawHtml" can only be "sanitize": raw HTML in posts is always sanitized, since a blog folder may come from anyone'],

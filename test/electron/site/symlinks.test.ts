@@ -49,6 +49,20 @@ describe.skipIf(process.platform === 'win32')('symbolic links into skipped place
     }
   });
 
+  it('the preview’s asset route refuses an image whose link leads into a skipped place, and serves a plain one', async () => {
+    const root = await linkedBlog();
+    const workspace = await Workspace.open(root, noTrash);
+    try {
+      for (const image of ['posts/env.assets/photo.png', 'posts/vendor/logo.png', 'posts/built.assets/old.png']) {
+        await expect(workspace.asset(image), image).rejects.toMatchObject({ code: 'forbidden' });
+      }
+      await writeFile(path.join(root, 'posts/plain.png'), await readFile(path.join(root, 'node_modules/theme-kit/logo.png')));
+      await expect(workspace.asset('posts/plain.png')).resolves.toMatchObject({ contentType: 'image/png' });
+    } finally {
+      await workspace.close();
+    }
+  });
+
   it('check reports every link the build would follow: an error for each into a skipped place, a warning otherwise', async () => {
     const root = await linkedBlog();
     const workspace = await Workspace.open(root, noTrash);

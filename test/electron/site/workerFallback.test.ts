@@ -8,7 +8,8 @@ import { PARALLEL_THRESHOLD } from '../../../electron/site/renderPool';
 import { build, readTree } from '../../helpers/site';
 import { post, tempDir, writeTree } from '../../helpers/tmp';
 
-describe('a render worker that fails', () => {
+// Every post is sanitized (jsdom + DOMPurify): builds cost several times what marked alone does, so under load these take minutes.
+describe('a render worker that fails', { timeout: 180_000 }, () => {
   it('falls back to this thread and builds the same site', async () => {
     const root = await tempDir();
     const posts: Record<string, string> = {};

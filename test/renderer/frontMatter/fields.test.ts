@@ -88,6 +88,12 @@ describe('fieldChange', () => {
     expect(edited('---\npublished: false\n---\n', { field: 'draft', value: false })).toBe('---\npublished: true\n---\n');
   });
 
+  it('edits TOML front matter in place, and keys written in another case', () => {
+    expect(edited('+++\ntitle = "x" # c\n[params]\ny = 1\n+++\n', { field: 'title', value: 'New' })).toBe('+++\ntitle = "New" # c\n[params]\ny = 1\n+++\n');
+    expect(edited('---\nDraft: true\n---\n', { field: 'draft', value: false })).toBe('---\nDraft: false\n---\n');
+    expect(fields('---\nTitle: Caps\nDraft: true\n---\n')).toMatchObject({ title: 'Caps', draft: true });
+  });
+
   it('writes values that read back as given', () => {
     for (const value of ['a: b', 'Hello, world', 'yes', '#tag', '  spaced  ', 'two\nlines', '"quoted"', '2024', '[x]', '{y}']) {
       const text = edited('---\ntitle: x\n---\n', { field: 'title', value });
@@ -98,7 +104,7 @@ describe('fieldChange', () => {
   it('makes no change while the front matter cannot be read, and never rewrites a foreign one', () => {
     const broken = '---\ntitle: ok\nauthor: a: b\n---\n';
     expect(fieldChange(mkState(broken), { field: 'title', value: 'New' })).toBeNull();
-    for (const foreign of ['+++\ntitle = "x"\n+++\n', '---js\n{ title: "x" }\n---\n', '---\ntitle: never closed\n']) {
+    for (const foreign of ['+++\ntitle = \n+++\n', '---js\n{ title: "x" }\n---\n', '---\ntitle: never closed\n', '{\n"title": "json is read-only"\n}\n']) {
       expect(fieldChange(mkState(foreign), { field: 'title', value: 'New' })).toBeNull();
     }
   });

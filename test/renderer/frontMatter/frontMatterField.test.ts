@@ -75,9 +75,12 @@ describe('frontMatterField', () => {
 
   it('has no fields for a post opened with broken or foreign front matter', () => {
     expect(fm(mkState('---\na: [\n---\n')).data).toEqual({});
-    const toml = fm(mkState('+++\ntitle = "x"\n+++\nbody'));
-    expect(toml.error?.message).toMatch(/TOML/);
+    const toml = fm(mkState('+++\ntitle = "x"\ndraft = \n+++\nbody'));
+    expect(toml.error?.message).toMatch(/Fix the TOML/);
     expect(toml.data).toEqual({});
+    const js = fm(mkState('---js\n{ title: "x" }\n---\nbody'));
+    expect(js.error?.message).toMatch(/never runs code/);
+    expect(js.data).toEqual({});
   });
 
   it('reads front matter longer than the first window, and a long post around it', () => {

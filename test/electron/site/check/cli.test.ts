@@ -21,11 +21,18 @@ async function workspace(files: Record<string, string>) {
 }
 
 describe('postwright check', () => {
-  it('finds no problems in the bundled sample blog', async () => {
+  it('finds nothing in the bundled sample blog but its placeholder address, a warning', async () => {
     const root = await tempDir();
     await cp(bundledSampleBlog, root, { recursive: true });
     const { code, stdout } = await cli(['check', root]);
-    expect(stdout).toBe('No problems found in 5 posts.');
+    // The layout it read first, then the sample's one warning.
+    expect(stdout.split('\n')).toEqual([
+      'Postwright site: 5 posts, 1 page',
+      '',
+      'postwright.json:5  warning  "baseUrl" is https://example.com/, a placeholder: feeds, the sitemap and shared links would point there. Set "baseUrl" to your site\'s address before publishing.',
+      '',
+      '0 errors and 1 warning in 6 posts.',
+    ]);
     expect(code).toBe(0);
   });
 
@@ -36,6 +43,8 @@ describe('postwright check', () => {
     });
     const { code, stdout } = await cli(['check', root]);
     expect(stdout.split('\n')).toEqual([
+      'Postwright site: 1 post, 0 pages',
+      '',
       '_posts/2024-03-18-retries.md:5:5  error  Broken link "../missing.md": no such post. Fix the path or remove the link.',
       '_posts/2024-03-18-retries.md:5:39  warning  Image "chart.png" has no alt text. Say what it shows between the brackets, ![like this](chart.png), for readers who cannot see it.',
       '',

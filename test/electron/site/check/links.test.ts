@@ -126,7 +126,7 @@ describe('check: links under the site permalink setting', () => {
   });
 
   it('stops with an error naming the key when the settings are invalid', async () => {
-    await expect(checkTree({ 'postwright.json': JSON.stringify({ permalink: '/:slug' }), 'posts/a.md': post({ title: 'A' }, 'Text.\n') })).rejects.toThrow(
+    await expect(checkTree({ 'postwright.json': JSON.stringify({ permalink: '/:nonsense/' }), 'posts/a.md': post({ title: 'A' }, 'Text.\n') })).rejects.toThrow(
       /permalink/,
     );
   });

@@ -79,11 +79,15 @@ describe('check: front matter', () => {
     expect(problems[0]!.message).toMatch(/^Front matter line 4: .*Fix the YAML there/);
   });
 
-  it('reports a file that is not UTF-8 (once) and a TOML block', async () => {
-    const { problems } = await checkTree({ 'latin1.md': new Uint8Array([0x23, 0x20, 0xe9, 0x0a]), 'toml.md': '+++\ntitle = "x"\n+++\n' });
+  it('reports a file that is not UTF-8 (once) and a TOML block that does not parse', async () => {
+    const { problems } = await checkTree({
+      'latin1.md': new Uint8Array([0x23, 0x20, 0xe9, 0x0a]),
+      'toml.md': '+++\ntitle = "x"\n+++\n',
+      'bad-toml.md': '+++\ntitle = "x"\ndraft = yes\n+++\n',
+    });
     expect(problems.map((p) => [p.file, p.line, p.kind])).toEqual([
+      ['bad-toml.md', 3, 'front-matter'],
       ['latin1.md', 1, 'unreadable'],
-      ['toml.md', 1, 'front-matter'],
     ]);
   });
 });
@@ -101,6 +105,20 @@ describe('check: the result', () => {
       'b.md:1:1:image',
       'b.md:1:1:alt-text',
       'b.md:3:1:link',
+    ]);
+  });
+});
+
+describe('check: tags', () => {
+  it('warns where a tag is written in another case than most posts write it', async () => {
+    const { problems } = await checkTree({
+      'posts/a.md': post({ title: 'A', tags: '[Consulting, ops]' }, 'A.'),
+      'posts/b.md': post({ title: 'B', tags: '[consulting]' }, 'B.'),
+      'posts/c.md': post({ title: 'C', tags: '[consulting, Ops]' }, 'C.'),
+    });
+    expect(problems.map((p) => [p.file, p.kind, p.severity, p.message])).toEqual([
+      ['posts/a.md', 'tag', 'warning', 'Tag "Consulting" is written "consulting" in other posts; the site makes one tag page of both. Write it "consulting".'],
+      ['posts/c.md', 'tag', 'warning', 'Tag "Ops" is written "ops" in other posts; the site makes one tag page of both. Write it "ops".'],
     ]);
   });
 });

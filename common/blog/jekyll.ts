@@ -1,0 +1,60 @@
+// A Jekyll site as its _config.yml describes it (jekyllrb.com/docs/configuration/,
+// /docs/permalinks/, /docs/collections/): posts in `_posts` (also inside
+// category folders), drafts in `_drafts`, pages anywhere else outside
+// underscore folders, every other file published where it is.
+import { emptyLayout, type BlogLayout } from './layout';
+import { folderOf, listOf, parseConfig, textOf, type BlogFiles } from './files';
+
+/** Jekyll's built-in permalink styles (jekyllrb.com/docs/permalinks/#built-in-formats). */
+const STYLES: Record<string, string> = {
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  weekdate: '/:categories/:year/W:week/:short_day/:title:output_ext',
+  none: '/:categories/:title:output_ext',
+};
+
+/** Folders Jekyll never reads as content, besides underscore ones (its default `exclude`). */
+const EXCLUDED = ['node_modules', 'vendor', 'gemfiles'];
+
+export function readJekyll(files: BlogFiles): BlogLayout {
+  const layout = emptyLayout('jekyll');
+  const configFile = ['_config.yml', '_config.yaml', '_config.toml'].find((name) => files.read(name) !== null) ?? null;
+  let config: Record<string, unknown> = {};
+  if (configFile) {
+    layout.configFile = configFile;
+    try {
+      config = parseConfig(files.read(configFile)!, configFile.endsWith('.toml') ? 'toml' : 'yaml');
+    } catch (error) {
+      layout.warnings.push(`${configFile} could not be read (${(error as Error).message.split('\n')[0]}); Jekyll's defaults apply.`);
+    }
+  }
+  const settings: Record<string, unknown> = {};
+  const title = textOf(config.title);
+  if (title) settings.title = title;
+  const description = textOf(config.description);
+  if (description) settings.description = description;
+  const author = textOf(config.author);
+  if (author) settings.author = author;
+  const url = textOf(config.url);
+  if (url) settings.baseUrl = `${url.replace(/\/+$/, '')}/${(textOf(config.baseurl) ?? '').replace(/^\/+|\/+$/g, '')}`;
+  const language = textOf(config.lang) ?? textOf(config.locale);
+  if (language) settings.language = language.replace('_', '-');
+  const style = textOf(config.permalink) ?? 'date';
+  settings.permalink = STYLES[style] ?? style;
+  layout.settings = settings;
+  layout.pagePermalink = style === 'pretty' ? '/:path/' : '/:path:output_ext';
+
+  layout.postFolders = ['_posts'];
+  layout.draftFolders = ['_drafts'];
+  const excluded = listOf(config.exclude).map(folderOf).filter((f): f is string => f !== null && f !== '');
+  layout.ignoredFolders = [...EXCLUDED, ...excluded];
+  // Every other top-level folder is published as it is (its markdown files are pages).
+  layout.staticFolders = files
+    .list('')
+    .filter((entry) => entry.endsWith('/') && !/^[._]/.test(entry))
+    .map((entry) => entry.slice(0, -1))
+    .filter((folder) => !layout.ignoredFolders.includes(folder))
+    .map((folder) => ({ source: folder, target: `${folder}/` }));
+  return layout;
+}

@@ -1,0 +1,25 @@
+// The palette's commands for finding and linking across posts: Find in all
+// posts and Link to post. Both open a picker that the App shows.
+import { useEffect, useRef } from 'react';
+import type { CommandRegistry } from './commands';
+import { linkToPostKey } from './editor/linkToPost';
+
+export interface WritingCommandHandlers {
+  findInPosts: () => void;
+  linkToPost: () => void;
+}
+
+export const findInPostsKey = 'Mod-Shift-f';
+
+export function useWritingCommands(commands: CommandRegistry, handlers: WritingCommandHandlers): void {
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  useEffect(() => {
+    const h = () => latest.current;
+    return commands.register(
+      { id: 'go.findInPosts', title: 'Go: Find in all posts…', shortcut: findInPostsKey, run: () => h().findInPosts() },
+      // The editor's keymap binds the key (and `[[`), so it works while typing.
+      { id: 'edit.linkToPost', title: 'Edit: Link to post…', shortcut: linkToPostKey, keys: 'elsewhere', run: () => h().linkToPost() },
+    );
+  }, [commands]);
+}

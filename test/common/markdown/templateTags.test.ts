@@ -1,0 +1,58 @@
+// Liquid and Hugo template syntax: the built-ins render through the pipeline,
+// nothing runs, and anything else leaves no text in the page.
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { createMarkdown } from '../../../common/markdown/pipeline';
+import { createSanitizer } from '../../../common/markdown/sanitize';
+import { findTemplateTags } from '../../../common/markdown/templateTags';
+
+const sanitize = createSanitizer(new JSDOM('').window as unknown as Window & typeof globalThis);
+const site = createMarkdown({ sanitize, templates: { placeholders: false, site: { url: 'https://x.org', baseurl: '/blog' } } });
+const preview = createMarkdown({ sanitize, templates: { placeholders: true } });
+
+describe('template tags', () => {
+  it('renders Liquid and Hugo highlight blocks as highlighted code, every line kept', () => {
+    const liquid = site.render('Before\n\n{% highlight ruby linenos %}\ndef hi\n  puts "a > b"\nend\n{% endhighlight %}\n\nAfter\n').html;
+    expect(liquid).toMatch(/<pre[^>]*><code class="hljs language-ruby">/);
+    expect(liquid).toMatch(/a &gt; b/);
+    expect(liquid).not.toContain('blockquote');
+    expect(liquid).not.toContain('highlight');
+    const hugo = site.render('{{< highlight go "linenos=table" >}}\nfunc main() {}\n{{< /highlight >}}\n').html;
+    expect(hugo).toContain('language-go');
+    expect(hugo).toContain('main');
+  });
+
+  it('renders youtube, vimeo, figure and gist shortcodes, sanitized', () => {
+    const html = site.render('{{< youtube w7Ft2ymGmfc >}}\n\n{{< vimeo 146022717 >}}\n\n{{< figure src="/img/a.png" alt="A" caption="Cap" >}}\n\n{{< gist spf13 7896402 >}}\n').html;
+    expect(html).toContain('src="https://www.youtube-nocookie.com/embed/w7Ft2ymGmfc"');
+    expect(html).toContain('src="https://player.vimeo.com/video/146022717"');
+    expect(html).toMatch(/<iframe[^>]+sandbox=/);
+    expect(html).toContain('<img src="/img/a.png" alt="A" title="Cap"');
+    expect(html).toContain('href="https://gist.github.com/spf13/7896402"');
+    expect(html).not.toContain('<script');
+  });
+
+  it('fills site variables and keeps raw blocks as written', () => {
+    expect(site.render('[Home]({{ site.baseurl }}/)').html).toContain('href="/blog/"');
+    expect(site.render('{% raw %}{{ not.a.tag }}{% endraw %}').html).toContain('{{ not.a.tag }}');
+  });
+
+  it('leaves unknown tags out of the page and shows them as placeholders in the preview; never runs them', () => {
+    const body = 'Say {% include evil.html %} and {{< tweet 1 >}} and {{ page.secret | upcase }} done.';
+    const page = site.render(body).html;
+    expect(page).toBe('<p>Say  and  and  done.</p>\n');
+    const shown = preview.render(body).html;
+    expect(shown).toContain('<code class="template-tag" title="Template syntax Postwright does not run">{% include evil.html %}</code>');
+    expect(shown).toContain('{{&lt; tweet 1 &gt;}}');
+  });
+
+  it('leaves code alone: tags in fences and inline code are text', () => {
+    expect(site.render('```\n{{< youtube abcdefg >}}\n```\n').html).toContain('{{&lt; youtube abcdefg &gt;}}');
+    expect(site.render('Use `{% include x %}` here').html).toContain('<code>{% include x %}</code>');
+  });
+
+  it('finds the tags the site will not show, with their place, outside code and raw blocks', () => {
+    const body = 'ok {{ site.url }}\n{% include a.html %}\n```\n{% include b %}\n```\n{% raw %}\n{{ c }}\n{% endraw %}\n`{{ d }}` {{< tweet 2 >}}\n';
+    expect(findTemplateTags(body, { url: '' }).map((t) => t.tag)).toEqual(['{% include a.html %}', '{{< tweet 2 >}}']);
+  });
+});
