@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, runBin } from '../../helpers/cli';
 import { bareRepo, branchTree, commitAsOther, commits } from '../../helpers/gitRemote';
-import { publishingWorkspace } from '../../helpers/publish';
+import { publishingWorkspace, BODY_EDIT_UPLOADS } from '../../helpers/publish';
 import { readTree } from '../../helpers/site';
 import { tempDir } from '../../helpers/tmp';
 
@@ -69,16 +69,17 @@ describe('postwright publish (the installed bin)', () => {
     await writeFile(edited, `${await readFile(edited, 'utf8')}\nA new closing line.\n`);
     const { code, stdout } = await runBin(['publish', ws.root, '--dry-run', '--target', 'pages'], env);
     expect(code).toBe(0);
-    const size = (await readTree(ws.site)).get('posts/why-i-bill-by-the-week/index.html')!.length;
-    expect(stdout.trim().split('\n').slice(-3)).toEqual([
+    const built = await readTree(ws.site);
+    const line = (file: string) => `  upload  ${file}  (${(built.get(file)!.length / 1000).toFixed(1)} kB)`;
+    expect(stdout.trim().split('\n').slice(-(BODY_EDIT_UPLOADS.length + 2))).toEqual([
       `Dry run for "pages" at ${remote.url} (nothing was changed):`,
-      `  upload  posts/why-i-bill-by-the-week/index.html  (${(size / 1000).toFixed(1)} kB)`,
-      expect.stringMatching(/^1 file to upload \(.* kB\), 0 to delete, of \d+ files on the host\.$/),
+      ...BODY_EDIT_UPLOADS.map(line),
+      expect.stringMatching(new RegExp(`^${BODY_EDIT_UPLOADS.length} files to upload \\(.* kB\\), 0 to delete, of \\d+ files on the host\\.$`)),
     ]);
     expect(commits(remote.dir, 'gh-pages')).toHaveLength(1);
 
     const json = await runBin(['publish', ws.root, '--dry-run', '--json'], env);
-    expect(JSON.parse(json.stdout)).toMatchObject([{ target: 'pages', dryRun: true, uploads: [{ path: 'posts/why-i-bill-by-the-week/index.html', size }], deletes: [] }]);
+    expect(JSON.parse(json.stdout)).toMatchObject([{ target: 'pages', dryRun: true, uploads: BODY_EDIT_UPLOADS.map((file) => ({ path: file, size: built.get(file)!.length })), deletes: [] }]);
   });
 
   it('the deletion guard stops a publish with the numbers, and --force lets it through', { timeout: 60_000 }, async () => {
