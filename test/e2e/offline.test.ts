@@ -120,7 +120,7 @@ describe.skipIf(skipE2e)('writing offline', () => {
     await run(page, 'File: Export site');
     const exportDialog = page.getByRole('dialog', { name: 'Export site' });
     await exportDialog.getByRole('button', { name: 'Export' }).click();
-    await expect.poll(() => exportDialog.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/Built \d+ posts into/);
+    await expect.poll(() => exportDialog.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/Built \d+ posts(?: and \d+ pages?)? into/);
     expect(existsSync(join(app.root, '_site', 'index.html'))).toBe(true);
 
     // The app did reach its bridge, and nothing else.

@@ -37,7 +37,8 @@ describe.skipIf(skipE2e)('exporting one post', () => {
     const html = await readFile((await download.path())!, 'utf8');
     expect(html).toContain('A closing line typed just before the export.');
     expect(html).toMatch(/<style>/);
-    expect(html).not.toMatch(/<script|<link[^>]+stylesheet/i);
+    // Self-contained: no stylesheet to fetch, and no script but the JSON-LD data block (never executed).
+    expect(html).not.toMatch(/<script(?! type="application\/ld\+json")|<link[^>]+stylesheet/i);
     await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Saved ✓');
   });
 

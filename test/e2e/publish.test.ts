@@ -155,8 +155,15 @@ describe.skipIf(skipE2e)('publishing from the app', () => {
     expect([...remote.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [file, bytes] of expected) expect(remote.get(file)!.equals(bytes), file).toBe(true);
 
-    await panel.getByRole('link', { name: 'https://example.com/' }).click();
-    expect(app.opened).toContain('https://example.com/');
+    // On the bridge the live address opens in a new tab of the author's browser (its request is caught here, never sent).
+    const asked: string[] = [];
+    await page.context().route('https://example.com/**', (route) => {
+      asked.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), panel.getByRole('link', { name: 'https://example.com/' }).click()]);
+    await expect.poll(() => asked).toContain('https://example.com/');
+    await tab.close();
 
     // Publishing again changes nothing, and says so.
     await panel.getByRole('button', { name: 'Publish again' }).click();
