@@ -38,7 +38,7 @@ describe('postwright publish to S3 and Netlify (the installed bin)', () => {
     expect(dry.stdout).toContain('  upload  posts/why-i-bill-by-the-week/index.html  (');
     const edit = await runBin(['publish', ws.root, '--target', 'bucket', '--trust-endpoint'], env);
     expect(edit.code).toBe(0);
-    expect(edit.stdout.trim().split('\n').at(-1)).toMatch(/^Published to "bucket" \(http:\/\/127\.0\.0\.1:\d+\): 1 file uploaded /);
+    expect(edit.stdout.trim().split('\n').at(-1)).toMatch(/^Published to "bucket" \(http:\/\/127\.0\.0\.1:\d+\): 4 files uploaded /);
     expect((await server.get('posts/why-i-bill-by-the-week/index.html')).body.toString()).toContain('A new closing line.');
 
     const secret = 'cli-secret-never-printed';

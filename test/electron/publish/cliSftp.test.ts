@@ -44,7 +44,7 @@ describe.skipIf(skipSshd)('postwright publish to an SFTP target (the installed b
     await ws.write(edited, `${await readFile(path.join(ws.root, edited), 'utf8')}\nA new closing line.\n`);
     const again = await runBin(['publish', ws.root, '--target', 'vps', '--trust-endpoint'], env);
     expect(again.code).toBe(0);
-    expect(again.stdout.trim().split('\n').at(-1)).toMatch(/^Published to "vps" \(sftp:\/\/127\.0\.0\.1:\d+\): 1 file uploaded .*, 0 deleted\./);
+    expect(again.stdout.trim().split('\n').at(-1)).toMatch(/^Published to "vps" \(sftp:\/\/127\.0\.0\.1:\d+\): 4 files uploaded .*, 0 deleted\./);
     expect((await readFile(path.join(folder, 'posts/why-i-bill-by-the-week/index.html'), 'utf8')).includes('A new closing line.')).toBe(true);
   });
 });

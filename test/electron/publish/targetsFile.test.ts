@@ -81,7 +81,7 @@ describe('saving a publish target', () => {
     expect(error.message).toContain('Target "bucket" was not saved');
     expect(error.message).toContain('"publish.targets.bucket.bucket" must be at least 3 characters');
     expect(error.message).toContain('"publish.targets.bucket.region" must not be empty');
-    expect((await refused(saveTargetConfig(ws.root, 'x', { type: 'ftp' }))).message).toContain('"type" of "git", "s3", "sftp" or "netlify"');
+    expect((await refused(saveTargetConfig(ws.root, 'x', { type: 'ftp' }))).message).toContain('"type" of "git", "s3", "sftp", "netlify" or "fly"');
     expect((await refused(saveTargetConfig(ws.root, 'x', { ...git, password: 'hunter2' }))).message).toMatch(/password/);
     expect(await ws.read()).toBe(original);
   });
