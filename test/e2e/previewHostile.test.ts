@@ -54,7 +54,14 @@ describe.skipIf(skipE2e)('the hostile-input suite in the preview', () => {
   let probe: Page | undefined;
   /** True for a request made by a tab the app opened (neither the app page nor the probe). */
   const fromOpenedTab = (request: Request, app: Page) => {
-    const from = request.frame().page();
+    let from: Page;
+    try {
+      from = request.frame().page();
+    } catch {
+      // Playwright has no frame yet for the first navigation of a page still being made, and the
+      // only pages made while the app runs are the tabs it opens (the probe exists before it loads).
+      return request.isNavigationRequest();
+    }
     return from !== app && from !== probe;
   };
 
