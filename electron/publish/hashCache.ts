@@ -4,9 +4,8 @@
 // hash is reused only while the file keeps its inode, size, modification and
 // change times: any write, even one that restores the old mtime, changes its
 // ctime. A missing or unreadable cache only costs hashing every file again.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
+import { saveCacheFileSync } from '../cacheFile';
 
 /** Bump when the file's shape changes. */
 const FORMAT = 1;
@@ -61,13 +60,6 @@ export class HashCache {
   /** Writes the hashes of this comparison; a failed write only costs the next one its head start. */
   save(): void {
     const data: CacheFile = { format: FORMAT, siteDir: this.siteDir, files: [...this.#next].map(([relative, e]) => [relative, e.stamp, e.sha256]) };
-    const temp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(temp, JSON.stringify(data));
-      fs.renameSync(temp, this.file);
-    } catch {
-      fs.rmSync(temp, { force: true });
-    }
+    saveCacheFileSync(this.file, data);
   }
 }

@@ -4,7 +4,7 @@
 // headings' ids. Each entry is keyed by the file's content hash, with its size
 // and modification time as a shortcut, so a check after one edit reads and
 // lexes only that post. A missing, corrupt or older cache costs a full check.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PostSummary } from '../../../common/types';
@@ -12,6 +12,7 @@ import { appVersion } from '../../appPaths';
 import { checkWorkerScript } from './checkPool';
 import type { ExaminedPost } from './examine';
 import { localHref } from './hrefs';
+import { saveCacheFileSync } from '../../cacheFile';
 
 /** Bump when the file's shape changes. */
 const FORMAT = 1;
@@ -115,14 +116,7 @@ export class FactsCache {
     const gone = [...this.#previous.keys()].some((relative) => !this.#next.has(relative));
     if (!this.file || !(this.#changed || gone)) return;
     const data: CacheFile = { format: FORMAT, key: this.key, root: this.root, entries: [...this.#next] };
-    const temp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(temp, JSON.stringify(data));
-      fs.renameSync(temp, this.file);
-    } catch {
-      fs.rmSync(temp, { force: true });
-    }
+    saveCacheFileSync(this.file, data);
   }
 
   #remember(relative: string, entry: Entry): void {
