@@ -95,8 +95,10 @@ export const contract = {
     /**
      * Saves an image in the post's assets folder under a safe, unused name
      * made from `fileName`; returns its path and the relative link to insert.
+     * With `downscale`, saves a smaller copy instead (common/largeImage.ts):
+     * upright, without metadata (a photo's GPS position included).
      */
-    add: method(z.tuple([PostId, z.string().max(1024), ImageData]), returns<{ path: string; link: string }>()),
+    add: method(z.tuple([PostId, z.string().max(1024), ImageData, z.object({ downscale: z.boolean() }).strict().optional()]), returns<{ path: string; link: string }>()),
   },
   recovery: {
     /** Keeps an unsaved editor buffer in the crash-recovery journal, in the app's data folder. */

@@ -64,7 +64,7 @@ export async function createBackend({ root, platform, watch = true, cacheDir, da
       for (const listener of listeners) listener(event, payload);
     }),
     assets: {
-      add: (id, fileName, data) => workspace.addAsset(id, fileName, Buffer.from(data, 'base64')),
+      add: (id, fileName, data, options) => workspace.addAsset(id, fileName, Buffer.from(data, 'base64'), options),
     },
     recovery: recoveryHandlers(workspace, dataDir),
     app: {

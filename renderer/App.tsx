@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { CheckPanel } from './components/CheckPanel';
 import { ConflictDialog } from './components/ConflictDialog';
 import { DeleteDialog } from './components/DeleteDialog';
+import { LargeImageDialog } from './components/LargeImageDialog';
 import { DiskNote } from './components/DiskNote';
 import { CommandPalette } from './components/CommandPalette';
 import { EditorHost } from './components/EditorHost';
@@ -47,6 +48,7 @@ import type { PreviewController } from './preview/previewController';
 import type { Recovery } from './recovery';
 import type { PostSession } from './session';
 import type { SettingsStore } from './settings';
+import type { LargeImageOffers } from './largeImageOffers';
 import { openLink } from './openLink';
 import { copyPostHtml, downloadPostHtml } from './postExport';
 import { useStore, type Store } from './store';
@@ -72,13 +74,15 @@ interface AppProps {
   recovery: Recovery;
   /** Set by the editor (`[[`, Mod-Shift-K) to open the link-to-post picker. */
   linkRequest: Store<LinkRequest | null>;
+  /** A large pasted image waiting for the author's choice. */
+  largeImages: LargeImageOffers;
 }
 
 type DialogName = 'new' | 'new-page' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | null;
 
 const sidebarId = 'posts-sidebar';
 
-export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest }: AppProps) {
+export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest, largeImages }: AppProps) {
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
@@ -92,6 +96,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   /** Find in all posts is open, starting from this text. */
   const [finding, setFinding] = useState<string | null>(null);
   const linking = useStore(linkRequest);
+  const largeImage = useStore(largeImages.store);
   const listRef = useRef<HTMLUListElement>(null);
   const publishing = usePublish();
 
@@ -333,6 +338,9 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
             onClose={() => linkRequest.set(null)}
           />
         )}
+      </PanelBoundary>
+      <PanelBoundary key={largeImage ? 'large-image-open' : 'large-image-closed'} name="The large image offer" onClose={() => largeImage?.choose('cancel')}>
+        {largeImage && <LargeImageDialog key={largeImage.name + largeImage.facts.bytes} offer={largeImage} />}
       </PanelBoundary>
       <PanelBoundary name="The conflict dialog">
         {open.conflict && post && (

@@ -27,6 +27,7 @@ import { RecoveryWriter } from './recoveryWriter';
 import { PostSession } from './session';
 import { ImagePolicy } from './imagePolicy';
 import { applyRootSettings } from './rootSettings';
+import { LargeImageOffers } from './largeImageOffers';
 import { SettingsStore, type Settings } from './settings';
 import { Store } from './store';
 import { registerViewCommands } from './viewCommands';
@@ -39,6 +40,8 @@ const settings = new SettingsStore();
 const commands = new CommandRegistry();
 /** Where the link-to-post picker inserts its link, while it is open. */
 const linkRequest = new Store<LinkRequest | null>(null);
+/** The offer of a smaller copy for a large pasted image, while it is asked. */
+const largeImages = new LargeImageOffers();
 
 // First, before anything can load an image.
 const imagePolicy = new ImagePolicy(document, assetRoute.origin, settings.get().remoteImages);
@@ -56,12 +59,21 @@ settings.subscribe(() => {
   preview.configure(previewConfig(settings.get()));
 });
 
-/** Pasted and dropped images go to the open post's assets folder (25 MiB at most, checked again by the backend). */
-async function saveImage(file: File): Promise<string> {
+/**
+ * Pasted and dropped images go to the open post's assets folder (25 MiB at
+ * most, checked again by the backend); a large one only after the author chose
+ * between a smaller copy and the original.
+ */
+async function saveImage(file: File): Promise<string | null> {
+  if (!session.state.post) throw new Error('no post is open.');
+  if (file.size > 25 * 1024 * 1024) throw new Error(`it is ${(file.size / 1024 / 1024).toFixed(1)} MiB; images up to 25 MiB can be added.`);
+  const choice = await largeImages.ask(file);
+  if (choice === 'cancel') return null;
+  // The post open now: the author may have switched posts while deciding.
   const post = session.state.post;
   if (!post) throw new Error('no post is open.');
-  if (file.size > 25 * 1024 * 1024) throw new Error(`it is ${(file.size / 1024 / 1024).toFixed(1)} MiB; images up to 25 MiB can be added.`);
-  const { link } = await api.assets.add(post.id, file.name, toBase64(new Uint8Array(await file.arrayBuffer())));
+  const bytes = toBase64(new Uint8Array(await file.arrayBuffer()));
+  const { link } = await api.assets.add(post.id, file.name, bytes, choice === 'smaller' ? { downscale: true } : undefined);
   return link;
 }
 
@@ -156,6 +168,7 @@ createRoot(document.getElementById('root')!).render(
         preview={preview}
         recovery={recovery}
         linkRequest={linkRequest}
+        largeImages={largeImages}
       />
     </PanelBoundary>
   </StrictMode>,

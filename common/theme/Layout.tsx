@@ -65,7 +65,7 @@ export function Layout({ site, meta, children }: { site: Site; meta: PageMeta; c
             <link rel="alternate" type="application/rss+xml" title={`${settings.title} (RSS)`} href={href(site, FEEDS.rss)} />
             <link rel="alternate" type="application/atom+xml" title={`${settings.title} (Atom)`} href={href(site, FEEDS.atom)} />
             <link rel="alternate" type="application/feed+json" title={`${settings.title} (JSON Feed)`} href={href(site, FEEDS.json)} />
-            {site.favicon && <link rel="icon" href={href(site, site.favicon)} type={faviconType(site.favicon)} />}
+            {site.icons?.map((icon) => <link key={icon.path} rel={icon.rel} href={href(site, icon.path)} type={icon.type} sizes={icon.sizes} />)}
             <link rel="stylesheet" href={href(site, THEME_CSS)} />
             {site.customCss && <link rel="stylesheet" href={href(site, CUSTOM_CSS)} />}
             {site.partials?.head !== undefined && <PartialSlot name="head" />}
@@ -86,8 +86,6 @@ export function Layout({ site, meta, children }: { site: Site; meta: PageMeta; c
     </html>
   );
 }
-
-const faviconType = (file: string) => (file.endsWith('.svg') ? 'image/svg+xml' : file.endsWith('.png') ? 'image/png' : 'image/x-icon');
 
 /** Header, main and footer of a page on the site (a standalone post has only its article). */
 function Chrome({ site, children }: { site: Site; children: ReactNode }) {

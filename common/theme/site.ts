@@ -14,8 +14,18 @@ export interface Site {
   partials?: Partials;
   /** Absolute URL of the picture link previews show for a page without its own (`image` in postwright.json). */
   image?: string;
-  /** Site path of the favicon: the workspace's theme/favicon.png or .ico, else Postwright's own. */
-  favicon?: string;
+  /** The favicons: the workspace's theme/favicon.png at icon sizes (or its .ico), else Postwright's own. */
+  icons?: SiteIcon[];
+}
+
+/** One `<link rel="icon">` (or apple-touch-icon) of every page. */
+export interface SiteIcon {
+  rel: 'icon' | 'apple-touch-icon';
+  /** Its site path. */
+  path: string;
+  type: string;
+  /** "32x32", when known. */
+  sizes?: string;
 }
 
 /**

@@ -40,6 +40,7 @@ import { createPartialSanitizer } from './partialSanitizer';
 import { hashOf, neighboursKey, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
 import { openRenderPool, RenderWorkerFailed, renderWorkerScript } from './renderPool';
 import { siteImage, workspaceFavicon, type SiteFile } from './siteFiles';
+import { sitePictures } from './sitePictures';
 import { robots, sitemap } from './sitemap';
 import { staticFiles } from './staticFolders';
 import { redirectPage, redirectsFile, redirectsOf } from '../../common/site/redirects';
@@ -163,10 +164,11 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
   const { root, settings, customCss, partials, image, favicon, layout } = opened;
   const out = opened.output!;
   const publish: PublishOptions = { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now() };
-  const site: Site = { settings, customCss: customCss !== null, partials, favicon: favicon?.relative ?? DEFAULT_FAVICON };
-  if (image) site.image = 'url' in image ? image.url : absoluteUrl(site, image.file.relative);
   // Resized images are kept by content hash in the cache folder; without one, in a folder of this build only.
   const imageCache = options.cacheDir ? path.join(options.cacheDir, 'images') : fs.mkdtempSync(path.join(os.tmpdir(), 'postwright-images-'));
+  const pictures = await sitePictures(image, favicon, imageCache);
+  const site: Site = { settings, customCss: customCss !== null, partials, icons: pictures.icons };
+  if (image) site.image = 'url' in image ? image.url : absoluteUrl(site, pictures.image!);
   const context: RenderContext = { root, settings, site, publish, imageCache };
   const key = buildKey(context);
   const cache = BuildCache.load(options.cacheDir, root, out.root, key);
@@ -291,9 +293,8 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     await emit('robots.txt', ['robots'], () => robots(site));
     await emit(THEME_CSS, ['theme', hashOf(themeCss)], () => themeCss);
     if (customCss) copy(CUSTOM_CSS, customCss, CUSTOM_CSS_SOURCE);
-    if (favicon) copy(favicon.relative, favicon.source, favicon.relative);
-    else await emit(DEFAULT_FAVICON, ['favicon', hashOf(appIcon)], () => appIcon);
-    if (image && 'file' in image) copy(image.file.relative, image.file.source, `${image.file.relative} (the "image" of postwright.json)`);
+    if (!favicon) await emit(DEFAULT_FAVICON, ['favicon', hashOf(appIcon)], () => appIcon);
+    for (const picture of pictures.files) copy(picture.file, picture.source, picture.by);
     advance();
     const assets = new Map<string, string>();
     const images = new Map<string, string>();

@@ -1,20 +1,24 @@
-// Responsive images for the export, made with sharp. Each JPEG, PNG or WebP a
-// post shows is resized to a few widths as WebP, plus one image in its own
-// format at the largest width for the src fallback. Orientation is applied and
-// every other bit of metadata (EXIF with its GPS position, XMP, ICC names) is
-// left out, since sharp writes none unless asked. The workspace's original is
-// only read.
+// Images for the export, made with sharp: post images resized to a few widths
+// for srcset, the site's link-preview picture at card width, the favicon at
+// icon sizes. Orientation is applied and every other bit of metadata (EXIF
+// with its GPS position, XMP, ICC names) is left out, since sharp writes none
+// unless asked. The workspace's original is only read.
+//
+// Nothing made here is bigger than what it stands in for: at each width the
+// smaller of WebP and the source's own format is kept (WebP loses to a small
+// palette PNG, such as an icon), the source's own bytes are kept when they are
+// already the right size, carry nothing to strip and are smaller than any
+// encoding, and a narrower width is listed only when it is smaller in bytes
+// than the next wider one.
 //
 // Derived files live in a cache folder under the source's content hash, with
-// a small JSON record of sizes written last: a rebuild, or a second post
-// showing the same picture, finds the record and does no image work at all.
+// a small JSON record of what was made written last: a rebuild, or a second
+// post showing the same picture, finds the record and does no image work.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path, { posix } from 'node:path';
 import type { ImageAttributes } from '../../common/markdown/pipeline';
 
-/** Widths made for srcset; none above the original's. */
-export const WIDTHS = [480, 960, 1600] as const;
 /** The column the theme sets text in (40rem): an image is never shown wider, so 1x needs at most this. */
 export const SIZES = '(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)';
 /** Formats resized here; others (GIF animations, AVIF, icons) are published as they are. */
@@ -24,17 +28,43 @@ export const isResizable = (relative: string): boolean => RESIZED.has(posix.extn
 
 type Format = 'jpeg' | 'png' | 'webp';
 
-/** What the cache keeps of one source image. */
+/** What to make of a source image. */
+export interface ImagePlan {
+  /** Names the plan's record in the cache. */
+  name: string;
+  /** Widths to make, narrowest first; none above the original's. */
+  widths: readonly number[];
+  /** Offer WebP beside the source's format (link-preview crawlers and icon slots want PNG or JPEG). */
+  webp: boolean;
+  /** The widths bound the height too (a square icon slot). */
+  square?: boolean;
+}
+
+/** A post image: srcset widths up to 2.5x the 40rem column. */
+export const RESPONSIVE: ImagePlan = { name: 'srcset', widths: [480, 960, 1600], webp: true };
+/** The link-preview picture: the 1200 px width Facebook and X recommend for large cards, in the source's format. */
+export const CARD: ImagePlan = { name: 'card', widths: [1200], webp: false };
+/** Favicon sizes: the 32 px tab icon and the 180 px iOS home-screen icon. */
+export const FAVICON: ImagePlan = { name: 'icon32', widths: [32], webp: false, square: true };
+export const TOUCH_ICON: ImagePlan = { name: 'icon180', widths: [180], webp: false, square: true };
+
+/** One file made from a source. */
+export interface Variant {
+  width: number;
+  format: Format;
+}
+
+/** What the cache keeps of one source image under one plan. */
 export interface ImageRecord {
   /** Content hash of the source bytes. */
   hash: string;
-  /** Upright size, after orientation. */
+  /** Upright size of the source, after orientation. */
   width: number;
   height: number;
-  /** The fallback's format: the source's own. */
-  format: Format;
-  /** Widths of the WebP files; the fallback is at the last one. */
-  widths: number[];
+  /** The srcset, narrowest first: each width in whichever format came out smaller. */
+  sources: Variant[];
+  /** The src: the widest, in the source's own format (feed readers and mail clients that lack WebP get this). */
+  fallback: Variant;
 }
 
 /** A derived file: its name in the cache and in the site, beside the source. */
@@ -44,89 +74,107 @@ export interface DerivedFile {
 }
 
 const EXTENSIONS: Record<Format, string> = { jpeg: 'jpg', png: 'png', webp: 'webp' };
+/** Bumped when what a record means changes, so old records are made again. */
+const RECORD_VERSION = 2;
 
 export class ImageStore {
-  /** Records by source path, size and mtime, so an unchanged file is not even hashed twice in a build. */
+  /** Records by plan, source path, size and mtime, so an unchanged file is not even hashed twice in a build. */
   readonly #known = new Map<string, ImageRecord | 'failed'>();
 
   constructor(readonly folder: string) {}
 
   /** The record of `source` if this store already read it ('failed' when sharp could not read it); for the synchronous render. */
-  known(source: string): ImageRecord | 'failed' | undefined {
-    return this.#known.get(statKey(source));
+  known(source: string, plan = RESPONSIVE): ImageRecord | 'failed' | undefined {
+    return this.#known.get(statKey(source, plan));
   }
 
   /**
    * The record of `source`, from the cache or made now (resizing it). An image
    * sharp cannot read is 'failed': it is published as it is, as before.
    */
-  async load(source: string): Promise<ImageRecord | 'failed'> {
-    const key = statKey(source);
+  async load(source: string, plan = RESPONSIVE): Promise<ImageRecord | 'failed'> {
+    const key = statKey(source, plan);
     const seen = this.#known.get(key);
     if (seen) return seen;
-    const record = await this.#read(source).catch(() => 'failed' as const);
+    const record = await this.#read(source, plan).catch(() => 'failed' as const);
     this.#known.set(key, record);
     return record;
   }
 
-  async #read(source: string): Promise<ImageRecord> {
+  async #read(source: string, plan: ImagePlan): Promise<ImageRecord> {
     const bytes = fs.readFileSync(source);
     const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
-    const recordFile = path.join(this.folder, `${hash}.json`);
+    const recordFile = path.join(this.folder, `${hash}.${plan.name}.json`);
     let record = readRecord(recordFile, hash);
     if (!record) {
-      record = await derive(bytes, hash, this.folder);
+      record = await derive(bytes, hash, plan, this.folder);
       fs.mkdirSync(this.folder, { recursive: true });
       const temp = `${recordFile}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, JSON.stringify(record));
+      fs.writeFileSync(temp, JSON.stringify({ version: RECORD_VERSION, ...record }));
       fs.renameSync(temp, recordFile);
     }
     return record;
   }
 }
 
-/** Every file made from `record` of the image at site path `relative`. */
+/** Every file made from `record` of the image at site path `relative`: the srcset's and the fallback, each once. */
 export function derivedFiles(relative: string, record: ImageRecord): DerivedFile[] {
-  const stem = relative.slice(0, relative.length - posix.extname(relative).length);
-  const file = (width: number, format: Format) => {
-    const name = `${record.hash}-${width}.${EXTENSIONS[format]}`;
-    return { cacheName: name, sitePath: `${stem}.${record.hash.slice(0, 10)}-${width}.${EXTENSIONS[format]}` };
-  };
-  const largest = record.widths.at(-1)!;
-  return [...record.widths.map((w) => file(w, 'webp')), ...(record.format === 'webp' ? [] : [file(largest, record.format)])];
+  const variants = [...record.sources];
+  if (!variants.some((v) => sameVariant(v, record.fallback))) variants.push(record.fallback);
+  return variants.map((v) => derivedFile(relative, record, v));
 }
 
-/** The img attributes for `record`, with `href` turning a site path into a link. */
+/** The img attributes for `record`, with `href` turning a site path into a link. No srcset when it would only name the src again. */
 export function imageAttributes(relative: string, record: ImageRecord, href: (sitePath: string) => string): { src: string; attributes: ImageAttributes } {
-  const files = derivedFiles(relative, record);
-  const webp = files.slice(0, record.widths.length);
-  const largest = record.widths.at(-1)!;
+  const { fallback, sources } = record;
+  const sized: ImageAttributes = { width: fallback.width, height: heightAt(record, fallback.width) };
+  const alone = sources.length === 1 && sameVariant(sources[0]!, fallback);
   return {
-    src: href(files.at(-1)!.sitePath),
-    attributes: {
-      width: largest,
-      height: Math.round((record.height * largest) / record.width),
-      srcset: webp.map((f, i) => `${href(f.sitePath)} ${record.widths[i]}w`).join(', '),
-      sizes: SIZES,
-    },
+    src: href(derivedFile(relative, record, fallback).sitePath),
+    attributes: alone ? sized : { ...sized, srcset: sources.map((v) => `${href(derivedFile(relative, record, v).sitePath)} ${v.width}w`).join(', '), sizes: SIZES },
   };
 }
 
-function statKey(source: string): string {
+/** The height of `record`'s picture shown `width` wide. */
+export const heightAt = (record: ImageRecord, width: number): number => Math.max(1, Math.round((record.height * width) / record.width));
+
+function derivedFile(relative: string, record: ImageRecord, { width, format }: Variant): DerivedFile {
+  const stem = relative.slice(0, relative.length - posix.extname(relative).length);
+  return { cacheName: `${record.hash}-${width}.${EXTENSIONS[format]}`, sitePath: `${stem}.${record.hash.slice(0, 10)}-${width}.${EXTENSIONS[format]}` };
+}
+
+const sameVariant = (a: Variant, b: Variant): boolean => a.width === b.width && a.format === b.format;
+
+function statKey(source: string, plan: ImagePlan): string {
   const stats = fs.statSync(source);
-  return `${source}\0${stats.size}\0${Math.floor(stats.mtimeMs)}`;
+  return `${plan.name}\0${source}\0${stats.size}\0${Math.floor(stats.mtimeMs)}`;
 }
 
 function readRecord(file: string, hash: string): ImageRecord | null {
   try {
-    const record = JSON.parse(fs.readFileSync(file, 'utf8')) as ImageRecord;
-    return record.hash === hash ? record : null;
+    const { version, ...record } = JSON.parse(fs.readFileSync(file, 'utf8')) as ImageRecord & { version?: number };
+    return version === RECORD_VERSION && record.hash === hash ? record : null;
   } catch {
     return null;
   }
 }
 
-async function derive(bytes: Buffer, hash: string, folder: string): Promise<ImageRecord> {
+/** The source as sharp reads it: upright size, format, and whether its bytes could be published as they are. */
+interface Source {
+  bytes: Buffer;
+  width: number;
+  height: number;
+  format: Format;
+  /** Upright already and without EXIF, XMP, IPTC or text chunks: nothing to strip. */
+  clean: boolean;
+}
+
+/** An encoding (or the source's own bytes) at one width. */
+interface Made extends Variant {
+  data: Buffer;
+}
+
+async function derive(bytes: Buffer, hash: string, plan: ImagePlan, folder: string): Promise<ImageRecord> {
   const { default: sharp } = await import('sharp');
   const meta = await sharp(bytes, { failOn: 'error' }).metadata();
   if (!meta.width || !meta.height) throw new Error('the image has no size');
@@ -134,15 +182,42 @@ async function derive(bytes: Buffer, hash: string, folder: string): Promise<Imag
   const turned = (meta.orientation ?? 1) >= 5;
   const [width, height] = turned ? [meta.height, meta.width] : [meta.width, meta.height];
   const format: Format = meta.format === 'jpeg' || meta.format === 'png' || meta.format === 'webp' ? meta.format : 'png';
-  const widths = [...new Set([...WIDTHS.filter((w) => w < width), Math.min(width, WIDTHS.at(-1)!)])];
-  fs.mkdirSync(folder, { recursive: true });
-  const write = async (to: number, as: Format) => {
+  const clean = meta.format === format && (meta.orientation ?? 1) === 1 && !meta.exif && !meta.xmp && !meta.iptc && !meta.comments?.length;
+  const source: Source = { bytes, width, height, format, clean };
+
+  // A square slot bounds the longer side; otherwise the width alone.
+  const scale = (bound: number) => Math.min(1, bound / (plan.square ? Math.max(width, height) : width));
+  const widths = [...new Set(plan.widths.map((bound) => Math.max(1, Math.round(width * scale(bound)))))].sort((a, b) => a - b);
+  const widest = widths.at(-1)!;
+  const encode = (to: number, as: Format): Promise<Made> => {
     // .rotate() with no angle applies the EXIF orientation; sharp writes no metadata unless asked.
     const resized = sharp(bytes, { failOn: 'error' }).rotate().resize({ width: to, withoutEnlargement: true });
     const encoded = as === 'webp' ? resized.webp({ quality: 80 }) : as === 'jpeg' ? resized.jpeg({ quality: 82, mozjpeg: true }) : resized.png({ compressionLevel: 9, palette: true, quality: 90 });
-    await encoded.toFile(path.join(folder, `${hash}-${to}.${EXTENSIONS[as]}`));
+    return encoded.toBuffer().then((data) => ({ width: to, format: as, data }));
   };
-  for (const to of widths) await write(to, 'webp');
-  if (format !== 'webp') await write(widths.at(-1)!, format);
-  return { hash, width, height, format, widths };
+  /** The smallest of `formats` at width `to`, the source's own bytes included when they would do. */
+  const smallest = async (to: number, formats: Format[]): Promise<Made> => {
+    const made = await Promise.all(formats.map((as) => encode(to, as)));
+    if (to === source.width && source.clean && formats.includes(source.format)) made.push({ width: to, format: source.format, data: source.bytes });
+    return made.reduce((best, next) => (next.data.length < best.data.length ? next : best));
+  };
+
+  const fallback = await smallest(widest, [format]);
+  const offered: Format[] = plan.webp && format !== 'webp' ? [format, 'webp'] : [format];
+  const sources: Made[] = [];
+  let above = Infinity;
+  for (const to of [...widths].reverse()) {
+    const best = to === widest ? (offered.length > 1 ? smallestOf(fallback, await encode(to, 'webp')) : fallback) : await smallest(to, offered);
+    // A narrower picture that is not smaller in bytes saves a reader nothing.
+    if (best.data.length >= above) continue;
+    sources.unshift(best);
+    above = best.data.length;
+  }
+
+  fs.mkdirSync(folder, { recursive: true });
+  for (const made of [fallback, ...sources]) fs.writeFileSync(path.join(folder, `${hash}-${made.width}.${EXTENSIONS[made.format]}`), made.data);
+  const variant = ({ width: w, format: f }: Made): Variant => ({ width: w, format: f });
+  return { hash, width, height, sources: sources.map(variant), fallback: variant(fallback) };
 }
+
+const smallestOf = (a: Made, b: Made): Made => (b.data.length < a.data.length ? b : a);

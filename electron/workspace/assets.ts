@@ -1,5 +1,6 @@
-// A post's images: saving a pasted or dropped image into the post's assets
-// folder, and finding an image for the preview's asset route.
+// A post's images: saving a pasted or dropped image (or, by the author's
+// choice, its smaller copy) into the post's assets folder, and finding an
+// image for the preview's asset route.
 //
 // The name an image arrives with is never trusted: it is slugified (no path
 // separators, no "..", no control characters), its extension comes from the
@@ -9,6 +10,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path, { posix } from 'node:path';
 import { ApiError } from '../../common/errors';
 import { slugify } from '../../common/slug';
+import { downscaleImage } from './downscale';
 import { writeAtomic } from './files';
 import { assetsFolderOf } from './names';
 import { isSkippedTarget } from './linkTargets';
@@ -55,13 +57,20 @@ export interface AddedAsset {
   link: string;
 }
 
-/** Saves `bytes` as a new image beside the post at `postRelative`. */
-export async function addAsset(root: string, postRelative: string, fileName: string, bytes: Uint8Array, now = new Date()): Promise<AddedAsset> {
+export interface AddOptions {
+  /** Save the smaller copy (see downscale.ts) instead of the bytes as given: the author chose it. */
+  downscale?: boolean;
+}
+
+/** Saves `bytes` (or their smaller copy) as a new image beside the post at `postRelative`. */
+export async function addAsset(root: string, postRelative: string, fileName: string, given: Uint8Array, options: AddOptions = {}, now = new Date()): Promise<AddedAsset> {
+  let bytes = given;
   if (bytes.length > MAX_ASSET_BYTES) {
     throw new ApiError('invalid-arguments', `The image is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; images up to 25 MiB can be added. Resize it and try again.`);
   }
   const ext = sniffImage(bytes);
   if (!ext) throw new ApiError('unsupported', `"${fileName.slice(0, 80)}" is not a PNG, JPEG, GIF, WebP or AVIF image, so it was not added.`);
+  if (options.downscale) bytes = await downscaleImage(bytes, fileName);
   const folder = assetsFolderOf(postRelative) ?? posix.dirname(postRelative);
   const postFolder = posix.dirname(postRelative);
   const base = assetBaseName(fileName, now);

@@ -13,7 +13,7 @@ import { ApiError } from '../../common/errors';
 import { setFrontMatterField, slugify } from '../../common/post';
 import type { SearchResult } from '../../common/search';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from '../../common/types';
-import { addAsset, findAsset, type AddedAsset, type AssetFile } from './assets';
+import { addAsset, findAsset, type AddOptions, type AddedAsset, type AssetFile } from './assets';
 import { formatOf, fromDisk, toDisk, versionOf, type DiskFormat } from './encoding';
 import { readFileBytes, removeLeftovers, writeAtomic, type FileBytes } from './files';
 import { PostHistory } from './history';
@@ -278,10 +278,10 @@ export class Workspace {
   }
 
   /** Saves an image beside the post (see assets.ts). */
-  async addAsset(id: string, fileName: string, bytes: Uint8Array): Promise<AddedAsset> {
+  async addAsset(id: string, fileName: string, bytes: Uint8Array, options: AddOptions = {}): Promise<AddedAsset> {
     const post = await this.#locate(id);
     // One at a time per post, so two pastes never race for one free name.
-    return this.#serial(`${post.relative}\0assets`, () => addAsset(this.root, post.relative, fileName, bytes));
+    return this.#serial(`${post.relative}\0assets`, () => addAsset(this.root, post.relative, fileName, bytes, options));
   }
 
   /** An image in the workspace, for the preview's asset route. */

@@ -8,8 +8,8 @@
 import { StateEffect, StateField, type EditorState, type Extension, type TransactionSpec } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 
-/** Saves one image; resolves with the link to insert (relative to the post). */
-export type SaveImage = (file: File) => Promise<string>;
+/** Saves one image; resolves with the link to insert (relative to the post), or null when the author chose not to add it. */
+export type SaveImage = (file: File) => Promise<string | null>;
 
 const addPending = StateEffect.define<{ id: number; pos: number }>();
 const removePending = StateEffect.define<number>();
@@ -77,6 +77,7 @@ export function imagePaste(save: SaveImage, onError: (message: string) => void):
         (link) => {
           const at = view.state.field(pending).get(id);
           if (at === undefined) return;
+          if (link === null) return view.dispatch({ effects: removePending.of(id) });
           view.dispatch({ ...placeImage(view.state, at, imageMarkdown(link, file.name)), effects: removePending.of(id), userEvent: 'input.paste' });
         },
         (error: unknown) => {

@@ -11,7 +11,10 @@ import { SiteSettings } from '../../common/siteSettings';
 const site = (more: Partial<Site> = {}, settings: Record<string, unknown> = {}): Site => ({
   settings: SiteSettings.parse({ title: 'Field Notes', author: 'Ines Hartmann', baseUrl: 'https://example.com/blog/', ...settings }),
   customCss: false,
-  favicon: 'favicon.svg',
+  icons: [
+    { rel: 'icon', path: 'favicon.svg', type: 'image/svg+xml' },
+    { rel: 'apple-touch-icon', path: 'theme/favicon.0123456789-180.png', type: 'image/png', sizes: '180x180' },
+  ],
   ...more,
 });
 const post = { title: "Don't \"retry\" <blindly>", url: 'posts/retries/', date: '2024-03-18', tags: ['ops', 'c++'], words: 1200, description: 'Why retries hide faults.', excerpt: '' };
@@ -54,6 +57,7 @@ describe('a post page', () => {
     expect(h).toContain('<meta property="article:author" content="Guest"/>');
     expect(h).toContain('<meta name="author" content="Guest"/>');
     expect(h).toContain('<link rel="icon" href="/blog/favicon.svg" type="image/svg+xml"/>');
+    expect(h).toContain('<link rel="apple-touch-icon" href="/blog/theme/favicon.0123456789-180.png" type="image/png" sizes="180x180"/>');
     const json = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(h)![1]!;
     expect(JSON.parse(json)).toEqual({
       '@context': 'https://schema.org',
