@@ -1,9 +1,10 @@
 import { readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../common/api';
 import { assetBaseName, MAX_ASSET_BYTES } from '../../../electron/workspace/assets';
-import { onePixelPng } from '../../helpers/images';
+import { onePixelPng, phonePhoto } from '../../helpers/images';
 import { openTestWorkspace, post, tempDir } from '../../helpers/tmp';
 
 const files = { 'posts/hello world.md': post({ title: 'Hello' }, 'Body\n'), 'posts/trip/index.md': post({ title: 'Trip' }, 'Bundle\n') };
@@ -62,6 +63,40 @@ describe('adding an image to a post', () => {
     await expect(ws.addAsset(id('posts/hello world.md'), 'a.png', onePixelPng)).rejects.toMatchObject({ code: 'outside-workspace' });
     expect(await readdir(outside)).toEqual([]);
   });
+});
+
+describe('adding a smaller copy of a large image (the author\'s choice)', () => {
+  it('saves it at most 2560 px on its longer side, upright, without EXIF and its GPS position; the original only when asked', async () => {
+    const { ws, id, file } = await openTestWorkspace(files);
+    const photo = await phonePhoto();
+    expect(await sharp(photo).metadata()).toMatchObject({ width: 4032, height: 3024, orientation: 6, exif: expect.any(Buffer) });
+    const smaller = await ws.addAsset(id('posts/hello world.md'), 'IMG_0001.JPG', photo, { downscale: true });
+    expect(smaller.path).toBe('posts/hello world.assets/img-0001.jpg');
+    const saved = await readFile(file(smaller.path));
+    const meta = await sharp(saved).metadata();
+    expect([meta.format, meta.width, meta.height, meta.exif, meta.orientation]).toEqual(['jpeg', 1920, 2560, undefined, undefined]);
+    expect(saved.length).toBeLessThan(photo.length);
+    // The original, kept by choice, is saved byte for byte beside it.
+    const original = await ws.addAsset(id('posts/hello world.md'), 'IMG_0001.JPG', photo, { downscale: false });
+    expect(original.path).toBe('posts/hello world.assets/img-0001-2.jpg');
+    expect(await readFile(file(original.path))).toEqual(photo);
+    // Making and resizing a 12-megapixel photo takes seconds on a loaded machine.
+  }, 180_000);
+
+  it('keeps a PNG a lossless PNG, and refuses a broken image with a clear error and nothing written', async () => {
+    const { ws, id, file, root } = await openTestWorkspace(files);
+    const wide = await sharp({ create: { width: 3000, height: 200, channels: 3, background: '#204060' } }).png().toBuffer();
+    const smaller = await ws.addAsset(id('posts/hello world.md'), 'wide.png', wide, { downscale: true });
+    expect(await sharp(await readFile(file(smaller.path))).metadata()).toMatchObject({ format: 'png', width: 2560, height: 171 });
+    const cut = (await phonePhoto(1600, 1200)).subarray(0, 4000);
+    await expect(ws.addAsset(id('posts/hello world.md'), 'cut.jpg', cut, { downscale: true })).rejects.toMatchObject({
+      code: 'invalid-arguments',
+      message: expect.stringMatching(/^"cut\.jpg" could not be made smaller \(.+\); add the original instead, or resize it in an image editor\.$/),
+    });
+    expect(await readdir(path.join(root, 'posts', 'hello world.assets'))).toEqual(['wide.png']);
+    expect(contract.assets.add.args.safeParse(['a', 'x.png', 'AAAA', { downscale: true }]).success).toBe(true);
+    expect(contract.assets.add.args.safeParse(['a', 'x.png', 'AAAA', { downscale: true, to: '/etc' }]).success).toBe(false);
+  }, 180_000);
 });
 
 describe('finding an image for the preview', () => {
