@@ -73,7 +73,7 @@ async function saveImage(file: File): Promise<string | null> {
   const post = session.state.post;
   if (!post) throw new Error('no post is open.');
   const bytes = toBase64(new Uint8Array(await file.arrayBuffer()));
-  const { link } = await api.assets.add(post.id, file.name, bytes, choice === 'smaller' ? { downscale: true } : undefined);
+  const { link } = await api.assets.add(post.id, file.name, bytes, { downscale: choice === 'smaller' });
   return link;
 }
 
