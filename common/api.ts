@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ApiError, type Reply } from './errors';
 import type { CheckResult } from './check';
 import type { RecoveredText } from './recovery';
-import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
+import type { HistoryVersion, PostDocument, PostSummary, PreviewImage, SaveResult, WorkspaceInfo } from './types';
 import type { SearchResult } from './search';
 import type { SiteBuildSummary, StandalonePost } from './site/types';
 import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview, type ScheduleResult } from './publish';
@@ -99,6 +99,12 @@ export const contract = {
      * upright, without metadata (a photo's GPS position included).
      */
     add: method(z.tuple([PostId, z.string().max(1024), ImageData, z.object({ downscale: z.boolean() }).strict().optional()]), returns<{ path: string; link: string }>()),
+    /**
+     * For each workspace path, the size and srcset widths the export gives
+     * that image (made now, or read from the image cache the export shares);
+     * null for a path that is not an image the export resizes.
+     */
+    sizes: method(z.tuple([z.array(z.string().max(1024)).max(200)]), returns<(PreviewImage | null)[]>()),
   },
   recovery: {
     /** Keeps an unsaved editor buffer in the crash-recovery journal, in the app's data folder. */

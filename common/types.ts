@@ -76,3 +76,11 @@ export interface HistoryVersion {
   /** Words compared with the next older kept version; null for the oldest. */
   wordsChange: number | null;
 }
+
+/** What the export makes of a workspace image, for the preview to show the same markup: its img size and srcset widths. */
+export interface PreviewImage {
+  width: number;
+  height: number;
+  /** srcset widths, narrowest first, each served by the asset route with `?w=`; empty when the export gives it no srcset. */
+  widths: number[];
+}

@@ -6,7 +6,9 @@ import { ApiError } from '../common/errors';
 import { assertExternalUrl, type Platform } from './platform';
 import { publishHandlers } from './publish/publishHandlers';
 import { recoveryHandlers } from './recovery/recoveryHandlers';
+import { PreviewImages } from './site/previewImages';
 import { siteHandlers } from './site/siteHandlers';
+import type { AssetFile } from './workspace/assets';
 import { Workspace } from './workspace/workspace';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -14,6 +16,8 @@ export type EventListener = <E extends EventName>(event: E, payload: EventPayloa
 export interface Backend {
   readonly handlers: Handlers;
   readonly workspace: Workspace;
+  /** The preview's asset route: an image in the workspace, or with `width` the export's resized file of it (see previewImages.ts). */
+  asset(relative: string, width: number | null): Promise<AssetFile>;
   subscribe(listener: EventListener): Unsubscribe;
   close(): Promise<void>;
 }
@@ -32,6 +36,8 @@ export interface BackendOptions {
 export async function createBackend({ root, platform, watch = true, cacheDir, dataDir }: BackendOptions): Promise<Backend> {
   const historyDir = dataDir === undefined ? undefined : join(dataDir, 'history');
   const workspace = await Workspace.open(root, { trash: platform.trash, cacheDir, historyDir });
+  // The export's image cache, shared with the preview; without a cache folder the preview shows originals only.
+  const images = cacheDir === undefined ? null : new PreviewImages(workspace, join(cacheDir, 'images'));
   const listeners = new Set<EventListener>();
   const stopWatching = watch
     ? await workspace.watch((change) => {
@@ -65,6 +71,7 @@ export async function createBackend({ root, platform, watch = true, cacheDir, da
     }),
     assets: {
       add: (id, fileName, data, options) => workspace.addAsset(id, fileName, Buffer.from(data, 'base64'), options),
+      sizes: async (paths) => images?.sizes(paths) ?? paths.map(() => null),
     },
     recovery: recoveryHandlers(workspace, dataDir),
     app: {
@@ -85,6 +92,7 @@ export async function createBackend({ root, platform, watch = true, cacheDir, da
   return {
     handlers,
     workspace,
+    asset: (relative, width) => (images ? images.file(relative, width) : width === null ? workspace.asset(relative) : Promise.reject(new ApiError('not-found', 'The preview has no resized images without a cache folder.'))),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -276,7 +276,7 @@ function start(): void {
       request.url === welcomeUrl && welcomeReason !== null ? welcomeResponse(welcomeReason) : appResponse(rendererDir, request),
     );
     protocol.handle(ASSET_SCHEME, async (request) =>
-      backend ? assetResponse(backend.workspace, request.url) : new Response('No folder is open.', { status: 404 }),
+      backend ? assetResponse(backend, request.url) : new Response('No folder is open.', { status: 404 }),
     );
     registerIpc(() => backend, isAppUrl);
     // One window shows one post: of the files named so far, the last one opens with it.

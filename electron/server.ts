@@ -13,7 +13,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { dispatch, eventNames, type Reply } from '../common/api';
 import { bridgeCsp } from '../common/csp';
 import { ApiError, type ErrorCode } from '../common/errors';
-import { assetHeaders } from './workspace/assets';
+import { assetHeaders, assetWidth } from './workspace/assets';
 import type { Backend } from './backend';
 
 export interface BridgeOptions {
@@ -99,7 +99,7 @@ export async function startBridge({ backend, staticDir, port = 0, host = '127.0.
       return sendReply(res, await dispatch(backend.handlers, url.pathname.slice(5), args));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 'invalid-arguments', 'Only GET is served here.', 405);
-    if (url.pathname.startsWith('/asset/')) return serveAsset(url.pathname, req, res);
+    if (url.pathname.startsWith('/asset/')) return serveAsset(url, req, res);
     return serveStatic(url.pathname, res);
   }
 
@@ -119,15 +119,16 @@ export async function startBridge({ backend, staticDir, port = 0, host = '127.0.
   }
 
   /**
-   * The preview's images: `/asset/<token>/<workspace path>`. The token is in the
-   * path because <img> requests carry no header of ours; the workspace checks
-   * the path (inside, no links out) and only images are served.
+   * The preview's images: `/asset/<token>/<workspace path>`, and `?w=<width>`
+   * for a srcset file the export makes of it. The token is in the path because
+   * <img> requests carry no header of ours; the workspace checks the path
+   * (inside, no links out) and only images are served.
    */
-  async function serveAsset(pathname: string, req: IncomingMessage, res: ServerResponse) {
-    const [, , given = '', ...parts] = pathname.split('/');
+  async function serveAsset(url: URL, req: IncomingMessage, res: ServerResponse) {
+    const [, , given = '', ...parts] = url.pathname.split('/');
     if (!tokenMatches(safeDecode(given))) return refuse(res, 'unauthorized', 'A valid token is required.');
     const relative = parts.map(safeDecode).join('/');
-    const file = await backend.workspace.asset(relative);
+    const file = await backend.asset(relative, assetWidth(url));
     res.writeHead(200, assetHeaders(file));
     if (req.method === 'HEAD') return res.end();
     createReadStream(file.real).pipe(res);

@@ -53,7 +53,8 @@ const previewConfig = ({ theme, remoteImages }: Settings) => ({
   // The page's policy decides, so the preview never shows a remote image the policy would break.
   remoteImages: remoteImages && imagePolicy.remoteAllowed,
 });
-const preview = new PreviewController(window, previewConfig(settings.get()));
+// The preview shows a workspace image with the export's size and srcset, asked of the backend once per image.
+const preview = new PreviewController(window, previewConfig(settings.get()), (paths) => api.assets.sizes(paths));
 settings.subscribe(() => {
   imagePolicy.set(settings.get().remoteImages);
   preview.configure(previewConfig(settings.get()));

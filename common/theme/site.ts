@@ -38,6 +38,9 @@ export const PARTIALS = ['head', 'header', 'footer'] as const;
 export type PartialName = (typeof PARTIALS)[number];
 export type Partials = Partial<Record<PartialName, string>>;
 
+/** The `sizes` of a resized post image: the column the theme sets text in (40rem) is the widest it is ever shown. */
+export const IMAGE_SIZES = '(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)';
+
 /** Where the theme's files are published. */
 export const THEME_CSS = 'theme.css';
 export const CUSTOM_CSS = 'custom.css';

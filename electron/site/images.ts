@@ -18,9 +18,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path, { posix } from 'node:path';
 import type { ImageAttributes } from '../../common/markdown/pipeline';
+import { IMAGE_SIZES } from '../../common/theme/site';
 
-/** The column the theme sets text in (40rem): an image is never shown wider, so 1x needs at most this. */
-export const SIZES = '(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)';
 /** Formats resized here; others (GIF animations, AVIF, icons) are published as they are. */
 const RESIZED = new Set(['.jpg', '.jpeg', '.png', '.webp']);
 
@@ -80,6 +79,7 @@ const RECORD_VERSION = 2;
 export class ImageStore {
   /** Records by plan, source path, size and mtime, so an unchanged file is not even hashed twice in a build. */
   readonly #known = new Map<string, ImageRecord | 'failed'>();
+  readonly #loading = new Map<string, Promise<ImageRecord | 'failed'>>();
 
   constructor(readonly folder: string) {}
 
@@ -96,8 +96,15 @@ export class ImageStore {
     const key = statKey(source, plan);
     const seen = this.#known.get(key);
     if (seen) return seen;
-    const record = await this.#read(source, plan).catch(() => 'failed' as const);
+    // The preview asks for an image and its files at once: one of them makes it, the others wait.
+    let loading = this.#loading.get(key);
+    if (!loading) {
+      loading = this.#read(source, plan).catch(() => 'failed' as const);
+      this.#loading.set(key, loading);
+    }
+    const record = await loading;
     this.#known.set(key, record);
+    this.#loading.delete(key);
     return record;
   }
 
@@ -108,10 +115,7 @@ export class ImageStore {
     let record = readRecord(recordFile, hash);
     if (!record) {
       record = await derive(bytes, hash, plan, this.folder);
-      fs.mkdirSync(this.folder, { recursive: true });
-      const temp = `${recordFile}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, JSON.stringify({ version: RECORD_VERSION, ...record }));
-      fs.renameSync(temp, recordFile);
+      writeAside(recordFile, JSON.stringify({ version: RECORD_VERSION, ...record }));
     }
     return record;
   }
@@ -131,16 +135,30 @@ export function imageAttributes(relative: string, record: ImageRecord, href: (si
   const alone = sources.length === 1 && sameVariant(sources[0]!, fallback);
   return {
     src: href(derivedFile(relative, record, fallback).sitePath),
-    attributes: alone ? sized : { ...sized, srcset: sources.map((v) => `${href(derivedFile(relative, record, v).sitePath)} ${v.width}w`).join(', '), sizes: SIZES },
+    attributes: alone ? sized : { ...sized, srcset: sources.map((v) => `${href(derivedFile(relative, record, v).sitePath)} ${v.width}w`).join(', '), sizes: IMAGE_SIZES },
   };
 }
 
 /** The height of `record`'s picture shown `width` wide. */
 export const heightAt = (record: ImageRecord, width: number): number => Math.max(1, Math.round((record.height * width) / record.width));
 
-function derivedFile(relative: string, record: ImageRecord, { width, format }: Variant): DerivedFile {
+function derivedFile(relative: string, record: ImageRecord, variant: Variant): DerivedFile {
   const stem = relative.slice(0, relative.length - posix.extname(relative).length);
-  return { cacheName: `${record.hash}-${width}.${EXTENSIONS[format]}`, sitePath: `${stem}.${record.hash.slice(0, 10)}-${width}.${EXTENSIONS[format]}` };
+  return { cacheName: cacheName(record.hash, variant), sitePath: `${stem}.${record.hash.slice(0, 10)}-${variant.width}.${EXTENSIONS[variant.format]}` };
+}
+
+/** The name of a derived file in the cache folder. */
+export const cacheName = (hash: string, { width, format }: Variant): string => `${hash}-${width}.${EXTENSIONS[format]}`;
+
+/** MIME type of a derived file. */
+export const typeOf = ({ format }: Variant): string => `image/${format}`;
+
+/** Writes beside and renames: a build and the preview making the same file never read half of it. */
+function writeAside(file: string, data: string | Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  fs.writeFileSync(temp, data);
+  fs.renameSync(temp, file);
 }
 
 const sameVariant = (a: Variant, b: Variant): boolean => a.width === b.width && a.format === b.format;
@@ -214,8 +232,7 @@ async function derive(bytes: Buffer, hash: string, plan: ImagePlan, folder: stri
     above = best.data.length;
   }
 
-  fs.mkdirSync(folder, { recursive: true });
-  for (const made of [fallback, ...sources]) fs.writeFileSync(path.join(folder, `${hash}-${made.width}.${EXTENSIONS[made.format]}`), made.data);
+  for (const made of [fallback, ...sources]) writeAside(path.join(folder, cacheName(hash, made)), made.data);
   const variant = ({ width: w, format: f }: Made): Variant => ({ width: w, format: f });
   return { hash, width, height, sources: sources.map(variant), fallback: variant(fallback) };
 }

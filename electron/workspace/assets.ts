@@ -121,6 +121,14 @@ export async function findAsset(root: string, relative: string, outputDir: strin
   return { real: inside.real, contentType: type, size: info.size };
 }
 
+/** The `w` of an asset URL (a srcset width), or null for the original; anything but a plain width is refused. */
+export function assetWidth(url: URL): number | null {
+  const given = url.searchParams.get('w');
+  if (given === null) return null;
+  if (!/^[1-9]\d{0,4}$/.test(given)) throw new ApiError('invalid-arguments', `"${given.slice(0, 20)}" is not an image width.`);
+  return Number(given);
+}
+
 /** Headers for every asset response: the type is fixed, and an SVG opened on its own runs nothing. */
 export function assetHeaders(file: AssetFile): Record<string, string> {
   return {

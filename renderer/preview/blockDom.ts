@@ -8,7 +8,9 @@
 // - Relative image and media URLs point at the workspace asset route (a
 //   relative URL would otherwise resolve against the app page: app:// in
 //   Electron); `srcset`, `background`, SVG links and remote media or posters,
-//   which the route cannot vouch for, are dropped. "Remote" is what the URL
+//   which the route cannot vouch for, are dropped. A workspace image then gets
+//   the export's own width, height and srcset (its resized files, on the
+//   asset route), so the preview shows the markup the site will. "Remote" is what the URL
 //   parser says (common/markdown/urls.ts): `https:host` and `HTTPS:\\host`
 //   are as remote as `https://host`.
 // - Image maps go: an <area> is a link the mirror's click handling would
@@ -27,6 +29,16 @@ export interface TransformOptions {
   remoteImages: boolean;
   /** The asset-route URL for a relative URL, or null when it points outside the workspace. */
   assetUrl: (relative: string) => string | null;
+  /** The site's markup for a local image (size, and srcset on the asset route), or null while it is not known. */
+  imageMarkup?: (relative: string) => ImageMarkup | null;
+}
+
+/** What the export puts on a resized image's <img> besides its src. */
+export interface ImageMarkup {
+  width: number;
+  height: number;
+  srcset?: string;
+  sizes?: string;
 }
 
 export function transformBlock(fragment: DocumentFragment, options: TransformOptions, keepFootnotes = false): FoundInBlock {
@@ -43,6 +55,16 @@ export function transformBlock(fragment: DocumentFragment, options: TransformOpt
   }
   for (const map of fragment.querySelectorAll('map, area')) map.remove();
   for (const img of fragment.querySelectorAll('img[usemap]')) img.removeAttribute('usemap');
+  // After the author's srcset went: this one is the export's, on the asset route.
+  for (const img of fragment.querySelectorAll('img')) {
+    const src = img.getAttribute('src') ?? '';
+    const markup = placeOf(src)?.place === 'local' ? options.imageMarkup?.(src) : null;
+    if (!markup) continue;
+    img.setAttribute('width', String(markup.width));
+    img.setAttribute('height', String(markup.height));
+    if (markup.srcset) img.setAttribute('srcset', markup.srcset);
+    if (markup.sizes) img.setAttribute('sizes', markup.sizes);
+  }
   for (const img of fragment.querySelectorAll('img')) {
     const src = img.getAttribute('src') ?? '';
     if (options.remoteImages || placeOf(src)?.place !== 'remote') continue;

@@ -8,10 +8,13 @@ import type { ChangeSet, EditorState, Text } from '@codemirror/state';
 import { createMarkdown } from '../../common/markdown/pipeline';
 import { createSanitizer } from '../../common/markdown/sanitize';
 import { countWords } from '../../common/post';
+import { IMAGE_SIZES } from '../../common/theme/site';
+import type { PreviewImage } from '../../common/types';
 import { readingMinutes } from '../../common/words';
 import { frontMatterField, type FrontMatter } from '../frontMatter/frontMatterField';
 import { headerFields, headerHtml, type HeaderFields } from './articleHeader';
-import { assetResolver } from './assetUrls';
+import { assetPathResolver, assetResolver, assetRouteUrl } from './assetUrls';
+import type { ImageMarkup } from './blockDom';
 import { BlockLexer, type Block, type BodyEdit } from './blockLexer';
 import { BlockViews } from './blockViews';
 import { PreviewSurface } from './previewSurface';
@@ -24,6 +27,9 @@ export interface PreviewConfig {
   theme: 'light' | 'dark' | null;
   remoteImages: boolean;
 }
+
+/** What the export makes of workspace images (api.assets.sizes). */
+export type ImageSizes = (paths: string[]) => Promise<(PreviewImage | null)[]>;
 
 export interface PreviewPost {
   /** Workspace-relative path, to resolve relative image URLs. */
@@ -60,10 +66,17 @@ export class PreviewController {
   #visible = true;
   /** A post was just opened: its reading time is counted at once. */
   #countNow = true;
+  readonly #imageSizes: ImageSizes | null;
+  /** What the export makes of each workspace image asked about so far (null: shown as it is). */
+  #images = new Map<string, PreviewImage | null>();
+  /** Images to ask about on the next microtask, all in one call. */
+  #toAsk = new Set<string>();
+  #pathOf: (url: string) => string | null = () => null;
 
-  constructor(window: Window & typeof globalThis, config: PreviewConfig) {
+  constructor(window: Window & typeof globalThis, config: PreviewConfig, imageSizes: ImageSizes | null = null) {
     this.#window = window;
     this.#config = config;
+    this.#imageSizes = imageSizes;
     this.#sanitize = createSanitizer(window);
     this.surface = new PreviewSurface(window.document, this.#frameOptions());
   }
@@ -86,6 +99,8 @@ export class PreviewController {
     this.#post = post;
     this.#state = state;
     this.#frontMatter = null;
+    // An image may have been replaced since: ask again.
+    this.#images = new Map();
     this.#countNow = true;
     this.#newViews();
     this.#invalidate();
@@ -115,12 +130,49 @@ export class PreviewController {
   }
 
   #newViews(): void {
+    this.#pathOf = assetPathResolver(this.#post?.path ?? '');
     this.#views = new BlockViews({
       markdown: createMarkdown({ sanitize: this.#sanitize, templates: { placeholders: true } }),
       document: this.#window.document,
       remoteImages: this.#config.remoteImages,
       assetUrl: assetResolver(this.#config.assetBase, this.#post?.path ?? ''),
+      imageMarkup: (url) => this.#imageMarkup(url),
     });
+  }
+
+  /** The export's markup for a workspace image; null until the backend has said (then the views are made again). */
+  #imageMarkup(url: string): ImageMarkup | null {
+    const relative = this.#pathOf(url);
+    if (relative === null || !this.#imageSizes) return null;
+    const image = this.#images.get(relative);
+    if (image === undefined) {
+      this.#ask(relative);
+      return null;
+    }
+    if (image === null) return null;
+    const route = (width: number) => assetRouteUrl(this.#config.assetBase, relative, width);
+    const srcset = image.widths.map((width) => `${route(width)} ${width}w`).join(', ');
+    return { width: image.width, height: image.height, ...(srcset && { srcset, sizes: IMAGE_SIZES }) };
+  }
+
+  #ask(relative: string): void {
+    if (this.#toAsk.size === 0) queueMicrotask(() => void this.#askNow());
+    this.#toAsk.add(relative);
+  }
+
+  async #askNow(): Promise<void> {
+    const paths = [...this.#toAsk];
+    this.#toAsk = new Set();
+    const images = this.#images;
+    // Asked once: an answer that does not come (or fails) leaves the image as written, without a retry loop.
+    for (const path of paths) images.set(path, null);
+    const answers = await this.#imageSizes!(paths).catch(() => paths.map(() => null));
+    if (images !== this.#images) return; // another post was opened meanwhile
+    paths.forEach((path, i) => images.set(path, answers[i] ?? null));
+    if (answers.some((answer) => answer)) {
+      this.#newViews();
+      this.#invalidate();
+    }
   }
 
   #invalidate(): void {

@@ -9,6 +9,7 @@ import { editorBenchmark } from './focusMode.bench';
 import { frontMatterBenchmark } from './frontMatter.bench';
 import { hostileBenchmark } from './hostile.bench';
 import { imagesBenchmark } from './images.bench';
+import { lighthouseBenchmark } from './lighthouse.bench';
 import { listBenchmark } from './list.bench';
 import { previewBenchmark } from './preview.bench';
 import { publishBenchmark } from './publish.bench';
@@ -20,5 +21,5 @@ import { siteBenchmark } from './site.bench';
 
 export const benchmarks: readonly Benchmark[] = [
   listBenchmark, siteBenchmark, checkBenchmark, frontMatterBenchmark, editorBenchmark, previewBenchmark, publishBenchmark, recoveryBenchmark, hostileBenchmark,
-  checkEditBenchmark, rebuildBenchmark, publishEditBenchmark, imagesBenchmark, blogsBenchmark, searchBenchmark,
+  checkEditBenchmark, rebuildBenchmark, publishEditBenchmark, imagesBenchmark, lighthouseBenchmark, blogsBenchmark, searchBenchmark,
 ];

@@ -2,7 +2,7 @@
 // frames, pasted images land in the assets folder and show, the two panes
 // scroll together, view modes switch and persist, and links leave only
 // in a new browser tab.
-import { readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +142,42 @@ describe.skipIf(skipE2e)('the live preview', () => {
       return counts.reduce((a, b) => a + b);
     };
     await expect.poll(loaded).toBe(1);
+  });
+
+  it('shows a workspace image with the site\'s width, height and srcset, its resized files loaded from the asset route', async () => {
+    const { page, app } = e2e;
+    // A real photo (test/fixtures/images/README.md): the site gives it 480 and 720 px WebP files.
+    await mkdir(join(app.root, 'posts', 'board-photo.assets'), { recursive: true });
+    await copyFile(join(import.meta.dirname, '../fixtures/images/board-photo.jpg'), join(app.root, 'posts', 'board-photo.assets', 'board.jpg'));
+    await openNewPost(e2e, 'Board photo', '\n![The board](board-photo.assets/board.jpg)\n');
+    type Shown = { src: string | null; srcset: string | null; sizes: string | null; width: string | null; height: string | null; current: string; loaded: boolean };
+    const shown = async (): Promise<Shown | null> => {
+      await settled(page);
+      for (const frame of previewFrames(page)) {
+        const img = await frame
+          .evaluate((): Shown | null => {
+            const found = document.querySelector('img[alt="The board"]') as HTMLImageElement | null;
+            if (!found) return null;
+            const [src, srcset, sizes, width, height] = ['src', 'srcset', 'sizes', 'width', 'height'].map((name) => found.getAttribute(name));
+            return { src: src!, srcset: srcset!, sizes: sizes!, width: width!, height: height!, current: found.currentSrc, loaded: found.complete && found.naturalWidth > 0 };
+          })
+          .catch(() => null);
+        if (img) return img;
+      }
+      return null;
+    };
+    await expect.poll(async () => (await shown())?.loaded && (await shown())?.srcset !== null, { timeout: 60_000 }).toBe(true);
+    const img = (await shown())!;
+    const route = `${new URL(app.bridge.url).origin}/asset/${app.bridge.token}/posts/board-photo.assets/board.jpg`;
+    expect(img).toMatchObject({
+      src: route,
+      srcset: `${route}?w=480 480w, ${route}?w=720 720w`,
+      sizes: '(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)',
+      width: '720',
+      height: '477',
+    });
+    // The browser picked one of the resized files, through the route.
+    expect(img.current).toMatch(/\?w=(480|720)$/);
   });
 
   it('keeps the editor and the preview at the same place, both ways', async () => {

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostSummary, Reply } from '../../common/api';
@@ -55,6 +55,28 @@ describe('the asset route', () => {
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toContain('application/json');
   });
+});
+
+describe('the preview\'s resized images', () => {
+  it('tell the size and srcset widths the export gives each image, and serve each width on the asset route', async () => {
+    // A real photo (test/fixtures/images/README.md): the export makes it 480 and 720 px wide as WebP.
+    await writeFile(join(running.root, 'posts', 'photo.jpg'), await readFile(join(import.meta.dirname, '../fixtures/images/board-photo.jpg')));
+    await writeFile(join(running.root, 'posts', 'pixel.png'), onePixelPng);
+    const sizes = await call('/api/assets.sizes', { headers: auth(), body: JSON.stringify([['posts/photo.jpg', 'posts/pixel.png', 'postwright.json', '../outside.png']]) });
+    expect(JSON.parse(sizes.body)).toEqual({
+      ok: true,
+      value: [{ width: 720, height: 477, widths: [480, 720] }, { width: 1, height: 1, widths: expect.any(Array) }, null, null],
+    });
+    const small = await call(`/asset/${running.bridge.token}/posts/photo.jpg?w=480`, { method: 'GET', headers: { Origin: 'null' } });
+    expect(small.status).toBe(200);
+    expect(small.headers).toMatchObject({ 'content-type': 'image/webp', 'x-content-type-options': 'nosniff' });
+    expect(Number(small.headers['content-length'])).toBeGreaterThan(1000);
+    // Only the widths the export makes, and only plain numbers.
+    expect((await call(`/asset/${running.bridge.token}/posts/photo.jpg?w=481`, { method: 'GET' })).status).toBe(404);
+    expect((await call(`/asset/${running.bridge.token}/posts/photo.jpg?w=1e3`, { method: 'GET' })).status).toBe(400);
+    expect((await call(`/asset/${running.bridge.token}/..%2Foutside.png?w=480`, { method: 'GET' })).status).toBe(422);
+    expect((await call(`/asset/${'x'.repeat(running.bridge.token.length)}/posts/photo.jpg?w=480`, { method: 'GET' })).status).toBe(401);
+  }, 120_000);
 });
 
 describe('the browser bridge', () => {
