@@ -4,9 +4,10 @@
 // The site never shows an image wider than 1600 px (srcset up to 2.5x the
 // text column, see electron/site/images.ts), so 2560 px on the longer side
 // leaves room for a wider theme or a crop later while a phone photo (4032 ×
-// 3024) is cut to about 40 % of its pixels. 2 MB is about what a 2560 px
-// photo weighs at JPEG quality 85 at most: a file above it carries pixels or
-// an encoding nobody sees. Both count because a workspace is often a git
+// 3024) is cut to about 40 % of its pixels. 2 MB is well above what a 2560 px
+// photo needs at JPEG quality 85 (the e2e test's 12-megapixel photo comes out
+// at about 0.75 MB): a file above it carries pixels or an encoding nobody
+// sees. Both count because a workspace is often a git
 // repository, where every pasted photo stays for good, and because the
 // browser bridge carries the bytes as base64 JSON.
 

@@ -80,6 +80,7 @@ export class ImageStore {
   /** Records by plan, source path, size and mtime, so an unchanged file is not even hashed twice in a build. */
   readonly #known = new Map<string, ImageRecord | 'failed'>();
   readonly #loading = new Map<string, Promise<ImageRecord | 'failed'>>();
+  #turn: Promise<unknown> = Promise.resolve();
 
   constructor(readonly folder: string) {}
 
@@ -114,7 +115,11 @@ export class ImageStore {
     const recordFile = path.join(this.folder, `${hash}.${plan.name}.json`);
     let record = readRecord(recordFile, hash);
     if (!record) {
-      record = await derive(bytes, hash, plan, this.folder);
+      // One image at a time: each sharp pipeline holds one of libuv's four threads, which the workspace's
+      // file reads and writes share, so a preview resizing a few photos must not stall a save.
+      const made = this.#turn.then(() => derive(bytes, hash, plan, this.folder));
+      this.#turn = made.catch(() => undefined);
+      record = await made;
       writeAside(recordFile, JSON.stringify({ version: RECORD_VERSION, ...record }));
     }
     return record;
@@ -215,7 +220,8 @@ async function derive(bytes: Buffer, hash: string, plan: ImagePlan, folder: stri
   };
   /** The smallest of `formats` at width `to`, the source's own bytes included when they would do. */
   const smallest = async (to: number, formats: Format[]): Promise<Made> => {
-    const made = await Promise.all(formats.map((as) => encode(to, as)));
+    const made: Made[] = [];
+    for (const as of formats) made.push(await encode(to, as));
     if (to === source.width && source.clean && formats.includes(source.format)) made.push({ width: to, format: source.format, data: source.bytes });
     return made.reduce((best, next) => (next.data.length < best.data.length ? next : best));
   };

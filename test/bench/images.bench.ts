@@ -1,5 +1,5 @@
 // Responsive images on the sample blog: the bytes of the images its posts show,
-// as written and as published (the fallbacks and WebP sizes the build makes),
+// as written and as published (the srcset files and fallbacks the build makes),
 // and what one reader's browser fetches at 1x; then the time of a full build
 // with a cold image cache against one with a warm cache, which should match a
 // build that does no image work. Each build is `postwright build` in its own process, start-up included.
@@ -101,7 +101,7 @@ export const imagesBenchmark: Benchmark = {
           ['images', 'files', 'bytes'],
           [
             ['as written in the workspace', String(written.files), fmt(written.bytes)],
-            ['published (WebP sizes + one fallback each)', String(published.files), fmt(published.bytes)],
+            ['published (srcset files and fallback of each image)', String(published.files), fmt(published.bytes)],
             ['fetched by a 1x browser at full column width (640 px: one srcset candidate each)', String(fetched.files), fmt(fetched.bytes)],
           ],
           ['l', 'r', 'r'],
