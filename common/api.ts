@@ -10,6 +10,7 @@ import type { CheckResult } from './check';
 import type { RecoveredText } from './recovery';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
 import type { SearchResult } from './search';
+import type { SiteAddress } from './siteAddress';
 import type { SiteBuildSummary, StandalonePost } from './site/types';
 import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview, type ScheduleResult } from './publish';
 import { TargetName } from './publishSettings';
@@ -21,6 +22,7 @@ export type * from './recovery';
 export type * from './site/types';
 export type * from './publish';
 export type * from './search';
+export type * from './siteAddress';
 
 /** A phantom marker that carries a method's result type. */
 export interface Returns<R> {
@@ -90,6 +92,10 @@ export const contract = {
     exportPost: method(z.tuple([PostId]), returns<StandalonePost>()),
     /** The pre-publish check: broken links, missing images, duplicate slugs, bad dates, front-matter errors. */
     check: method(z.tuple([]), returns<CheckResult>()),
+    /** The site's address (`baseUrl`) and whether it is a placeholder, which publishing asks about first. */
+    address: method(z.tuple([]), returns<SiteAddress>()),
+    /** Sets `baseUrl` in postwright.json (http or https), keeping every other key. */
+    setAddress: method(z.tuple([z.string().trim().min(1, 'must not be empty').max(2048)]), returns<SiteAddress>()),
   },
   assets: {
     /**
