@@ -5,6 +5,9 @@ import { inDesktopApp } from './client';
 import type { CommandRegistry } from './commands';
 import { publishKey } from './usePublish';
 
+/** A browser tab never sees Ctrl-N (Chromium opens a window), so there New post is Mod-Alt-N. */
+export const newPostKey = inDesktopApp ? 'Mod-n' : 'Mod-Alt-n';
+
 export interface AppCommandHandlers {
   newPost: () => void;
   newPage: () => void;
@@ -30,10 +33,8 @@ export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHa
     const h = () => latest.current;
     return commands.register(
       { id: 'app.palette', title: 'Show all commands', shortcut: 'Mod-Shift-p', run: () => h().palette() },
-      // A browser tab never sees Ctrl-N (Chromium opens a window), so there the registry binds Mod-Alt-N instead.
-      inDesktopApp
-        ? { id: 'file.new', title: 'File: New post…', shortcut: 'Mod-n', keys: 'elsewhere', run: () => h().newPost() }
-        : { id: 'file.new', title: 'File: New post…', shortcut: 'Mod-Alt-n', run: () => h().newPost() },
+      // In the app the File menu's accelerator takes Mod-N; in a browser tab the registry binds Mod-Alt-N.
+      { id: 'file.new', title: 'File: New post…', shortcut: newPostKey, keys: inDesktopApp ? 'elsewhere' : 'window', run: () => h().newPost() },
       { id: 'file.newPage', title: 'File: New page…', run: () => h().newPage() },
       { id: 'file.rename', title: 'File: Rename post…', run: () => h().rename() },
       { id: 'file.delete', title: 'File: Move post to the Trash…', run: () => h().remove() },
