@@ -161,6 +161,13 @@ export const contract = {
     unsavedChanged: method(z.tuple([z.boolean()]), returns<void>()),
     /** The page's answer to `app.saveRequested`: whether everything is saved now, so the close (or quit, reload) can go on. */
     saveFinished: method(z.tuple([z.boolean()]), returns<void>()),
+    /**
+     * The OS's locale for dates and times (Electron's app.getSystemLocale(), which the UI language need not
+     * match); null outside the desktop app, where a browser tab formats with its own.
+     */
+    systemLocale: method(z.tuple([]), returns<string | null>()),
+    /** Puts the desktop window in or out of full screen (distraction-free writing); a browser tab uses the Fullscreen API ('unsupported' here). */
+    setFullScreen: method(z.tuple([z.boolean()]), returns<void>()),
   },
 } as const;
 
@@ -190,6 +197,8 @@ export const events = {
   'app.saveRequested': z.object({}),
   /** The OS asked to open this post: a .md file opened from the file manager, the Dock or a command line. */
   'app.openPost': z.object({ id: PostId }),
+  /** The desktop window entered or left full screen, by the page's request or the OS's (the green button, F11). */
+  'app.fullScreen': z.object({ on: z.boolean() }),
 } as const;
 
 type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { App } from './App';
 import { EditorHost } from './components/EditorHost';
 import { PanelBoundary } from './components/PanelBoundary';
 import { Autosave } from './autosave';
+import { setDateLocale } from './dateFormat';
 import { toBase64 } from './base64';
 import { api, assetRoute } from './client';
 import { bindCommandKeys } from './commandKeys';
@@ -141,22 +142,30 @@ api.on('app.openPost', ({ id }) => void session.openFromOs(id));
 void posts.load();
 void recovery.load();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <PanelBoundary name="Postwright" keep={<EditorHost view={view} />}>
-      <App
-        view={view}
-        session={session}
-        posts={posts}
-        notices={notices}
-        status={status}
-        frontMatter={frontMatter}
-        commands={commands}
-        settings={settings}
-        preview={preview}
-        recovery={recovery}
-        linkRequest={linkRequest}
-      />
-    </PanelBoundary>
-  </StrictMode>,
-);
+// Dates are shown in the OS's locale, which the desktop app knows; the first paint waits for it (one local call).
+void api.app
+  .systemLocale()
+  .then(setDateLocale, () => setDateLocale(null))
+  .then(render);
+
+function render() {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <PanelBoundary name="Postwright" keep={<EditorHost view={view} />}>
+        <App
+          view={view}
+          session={session}
+          posts={posts}
+          notices={notices}
+          status={status}
+          frontMatter={frontMatter}
+          commands={commands}
+          settings={settings}
+          preview={preview}
+          recovery={recovery}
+          linkRequest={linkRequest}
+        />
+      </PanelBoundary>
+    </StrictMode>,
+  );
+}

@@ -23,6 +23,8 @@ export interface Settings {
   theme: 'system' | 'light' | 'dark';
   /** Load images from other sites in the preview (off: they show as blocked, so writing makes no requests). */
   remoteImages: boolean;
+  /** Hide the front matter's lines in the editor; the panel above shows its fields. */
+  hideFrontMatter: boolean;
 }
 
 export const defaultSettings: Settings = {
@@ -35,6 +37,7 @@ export const defaultSettings: Settings = {
   viewMode: 'split',
   theme: 'system',
   remoteImages: false,
+  hideFrontMatter: false,
 };
 
 const key = 'postwright.settings';
@@ -50,6 +53,7 @@ const schema = z.object({
   viewMode: z.enum(['editor', 'split', 'preview']).catch(defaultSettings.viewMode),
   theme: z.enum(['system', 'light', 'dark']).catch(defaultSettings.theme),
   remoteImages: z.boolean().catch(defaultSettings.remoteImages),
+  hideFrontMatter: z.boolean().catch(defaultSettings.hideFrontMatter),
 });
 
 /** Reads stored settings over the defaults. */
