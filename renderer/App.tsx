@@ -1,5 +1,6 @@
 // The window: posts sidebar | editor, status bar below, dialogs and toasts on top.
 // Holds UI state only; the text is in the editor, the rest in the stores.
+import { EditorSelection } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CheckPanel } from './components/CheckPanel';
@@ -34,6 +35,7 @@ import { firstBodyPosition } from './editor/bodyText';
 import { goToLine } from './editor/goToLine';
 import { selectMatch } from './editor/selectMatch';
 import type { LinkRequest } from './editor/linkToPost';
+import type { LastPlace } from './lastPlace';
 import { postLinkMarkdown } from './postLink';
 import type { CommandRegistry } from './commands';
 import { ViewModeSwitch } from './components/ViewModeSwitch';
@@ -53,6 +55,7 @@ import { useStore, type Store } from './store';
 import { useAppCommands } from './useAppCommands';
 import { usePublish } from './usePublish';
 import { useShortcuts } from './useShortcuts';
+import { useDistractionFree } from './useDistractionFree';
 import { useTheme } from './useTheme';
 import { useUnsavedGuard } from './useUnsavedGuard';
 import { useWindowTitle } from './useWindowTitle';
@@ -72,13 +75,15 @@ interface AppProps {
   recovery: Recovery;
   /** Set by the editor (`[[`, Mod-Shift-K) to open the link-to-post picker. */
   linkRequest: Store<LinkRequest | null>;
+  /** Where the post reopened on start was left (lastPlace.ts): its caret and scroll, applied once it shows. */
+  restorePlace: Store<LastPlace | null>;
 }
 
 type DialogName = 'new' | 'new-page' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | null;
 
 const sidebarId = 'posts-sidebar';
 
-export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest }: AppProps) {
+export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest, restorePlace }: AppProps) {
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
@@ -94,6 +99,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const linking = useStore(linkRequest);
   const listRef = useRef<HTMLUListElement>(null);
   const publishing = usePublish();
+  const distractionFree = useDistractionFree();
 
   useWindowTitle(open.post, open.dirty);
   useTheme(theme);
@@ -107,13 +113,24 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   useEffect(() => {
     if (open.opened === 0 || focusedOpen.current === open.opened || dialog !== null) return;
     focusedOpen.current = open.opened;
+    const place = restorePlace.get();
+    if (place && place.path === open.post?.path) {
+      restorePlace.set(null);
+      const end = view.state.doc.length;
+      view.dispatch({
+        selection: EditorSelection.cursor(Math.min(place.head, end)),
+        effects: EditorView.scrollIntoView(Math.min(place.top, end), { y: 'start', yMargin: 0 }),
+      });
+      view.focus();
+      return;
+    }
     const title = document.querySelector<HTMLTextAreaElement>('.fm-title');
     if (title && !title.value && !title.readOnly) title.focus();
     else view.focus();
     const { head } = view.state.selection.main;
     if (head <= firstBodyPosition(view.state.doc.toString())) view.scrollDOM.scrollTop = 0;
     else view.dispatch({ effects: EditorView.scrollIntoView(head, { y: 'nearest' }) });
-  }, [open.opened, view, dialog]);
+  }, [open.opened, open.post?.path, view, dialog, restorePlace]);
 
   const focusList = useCallback(() => {
     listRef.current?.querySelector<HTMLElement>('[role="option"][tabindex="0"]')?.focus();
@@ -156,6 +173,11 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     publish: publishing.publish,
     publishSettings: () => setDialog('publish-settings'),
     history: ifPost('history'),
+    distractionFree: () => {
+      // The sidebar and bars are going: the keyboard goes to the text.
+      if (!distractionFree.on) view.focus();
+      distractionFree.toggle();
+    },
   });
 
   useWritingCommands(commands, {
@@ -169,7 +191,12 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
 
   const post = open.post;
   return (
-    <div className={`app${sidebarOpen ? '' : ' sidebar-closed'}${inDesktopApp ? '' : ' with-menu-bar'}`}>
+    <div className={`app${sidebarOpen ? '' : ' sidebar-closed'}${inDesktopApp ? '' : ' with-menu-bar'}${distractionFree.on ? ' distraction-free' : ''}`}>
+      {distractionFree.on && (
+        <button type="button" className="leave-distraction-free quiet-button" onClick={distractionFree.leave}>
+          Leave full screen (Esc)
+        </button>
+      )}
       {!inDesktopApp && <MenuBar commands={commands} />}
       <PanelBoundary name="The post list">
         <Sidebar

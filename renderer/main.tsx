@@ -29,6 +29,7 @@ import { PostSession } from './session';
 import { ImagePolicy } from './imagePolicy';
 import { applyRootSettings } from './rootSettings';
 import { SettingsStore, type Settings } from './settings';
+import { readLastPlace, rememberPlace, reopenLastPlace, type LastPlace } from './lastPlace';
 import { Store } from './store';
 import { registerViewCommands } from './viewCommands';
 
@@ -139,8 +140,17 @@ api.on('posts.changed', (change) => {
 });
 // A .md file opened from the OS, while the app runs or to launch it.
 api.on('app.openPost', ({ id }) => void session.openFromOs(id));
-void posts.load();
 void recovery.load();
+// The post open when the app last closed in this workspace comes back, where it was left; from then on its place is kept.
+const restorePlace = new Store<LastPlace | null>(null);
+void Promise.all([api.workspace.info(), posts.load()])
+  .then(async ([{ root }]) => {
+    const storage = globalThis.localStorage ?? null;
+    await reopenLastPlace(readLastPlace(storage, root), posts.store.get().posts ?? [], session, restorePlace);
+    rememberPlace({ view, session, storage, root });
+  })
+  // No workspace to ask about: the post list says what went wrong.
+  .catch(() => {});
 
 // Dates are shown in the OS's locale, which the desktop app knows; the first paint waits for it (one local call).
 void api.app
@@ -164,6 +174,7 @@ function render() {
           preview={preview}
           recovery={recovery}
           linkRequest={linkRequest}
+          restorePlace={restorePlace}
         />
       </PanelBoundary>
     </StrictMode>,

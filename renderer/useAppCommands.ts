@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { inDesktopApp } from './client';
 import type { CommandRegistry } from './commands';
+import { distractionFreeKey } from './useDistractionFree';
 import { publishKey } from './usePublish';
 
 /** A browser tab never sees Ctrl-N (Chromium opens a window), so there New post is Mod-Alt-N. */
@@ -24,6 +25,7 @@ export interface AppCommandHandlers {
   publish: () => void;
   publishSettings: () => void;
   history: () => void;
+  distractionFree: () => void;
 }
 
 export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHandlers): void {
@@ -40,6 +42,7 @@ export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHa
       { id: 'file.delete', title: 'File: Move post to the Trash…', run: () => h().remove() },
       { id: 'go.outline', title: 'Go: Outline of headings…', shortcut: 'Mod-Shift-o', run: () => h().outline() },
       { id: 'view.sidebar', title: 'View: Toggle sidebar', shortcut: 'Mod-\\', keys: 'elsewhere', run: () => h().toggleSidebar() },
+      { id: 'view.distractionFree', title: 'View: Distraction-free writing (full screen)', shortcut: distractionFreeKey, run: () => h().distractionFree() },
       { id: 'app.settings', title: 'Settings…', shortcut: 'Mod-,', run: () => h().settings() },
       { id: 'file.exportSite', title: 'File: Export site…', run: () => h().exportSite() },
       { id: 'file.exportPost', title: 'File: Export post as HTML…', run: () => h().exportPost() },

@@ -7,7 +7,7 @@
 import { redo, undo } from '@codemirror/commands';
 import { EditorSelection } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { PostSummary } from '../../common/api';
 import { preferredSpellings } from '../../common/tagSpellings';
@@ -36,17 +36,22 @@ function focusEditorAt(view: EditorView, pos: number) {
   view.focus();
 }
 
-/** Makes room above the text for the panel: its height is the editor's top padding (see frontMatterPanel.css). */
+/**
+ * Makes room above the text for the panel: its height is the editor's top padding (see frontMatterPanel.css).
+ * Set before the window's effects run, so a scroll they ask for (a post reopened where it was left) lands right.
+ */
 function useRoomAbove(view: EditorView, panel: RefObject<HTMLElement | null>): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = panel.current;
     if (!element) return;
     const scroller = view.scrollDOM;
-    const observer = new ResizeObserver(() => {
+    const makeRoom = () => {
       scroller.style.setProperty('--front-matter-height', `${element.offsetHeight}px`);
       // The padding is the text's offset: CodeMirror measures it again.
       view.requestMeasure();
-    });
+    };
+    makeRoom();
+    const observer = new ResizeObserver(makeRoom);
     observer.observe(element);
     return () => {
       observer.disconnect();

@@ -41,6 +41,7 @@ const shortcuts: { keys: string; does: string; shows: (page: Page) => Promise<bo
   { keys: 'ctrl+shift+f', does: 'Find in all posts', shows: (page) => page.getByRole('dialog', { name: 'Find in all posts' }).isVisible() },
   { keys: 'ctrl+comma', does: 'Settings', shows: (page) => page.getByRole('dialog', { name: 'Settings' }).isVisible() },
   { keys: 'ctrl+shift+y', does: 'History', shows: (page) => page.getByRole('dialog', { name: /History/ }).isVisible() },
+  { keys: 'ctrl+shift+Return', does: 'distraction-free writing', shows: async (page) => (await page.locator('.app.distraction-free').count()) === 1 },
 ];
 
 describe.skipIf(skip)('shortcuts typed as real keys in a headful Chromium', () => {
@@ -114,7 +115,7 @@ describe.skipIf(skip)('shortcuts typed as real keys in a headful Chromium', () =
       const height = await page.evaluate(() => window.innerHeight);
       press(keys);
       await expect.poll(() => shows(page), { timeout: 15_000 }).toBe(true);
-      const key = keys.split('+').at(-1)!.replace('comma', ',');
+      const key = keys.split('+').at(-1)!.replace('comma', ',').replace('Return', 'enter');
       expect((await keysSeen()).filter((k) => k.key === key)).toEqual([{ key, handled: true }]);
       // Nothing of the browser's own happened beside it (for Ctrl+Shift+B: no bookmarks bar).
       expect(await bookmarksBarShown(height)).toBe(false);
