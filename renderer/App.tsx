@@ -17,6 +17,7 @@ import { LinkToPost } from './components/LinkToPost';
 import { HistoryDialog, restoredNotice } from './components/HistoryDialog';
 import { MenuBar } from './components/MenuBar';
 import { NewPostDialog } from './components/NewPostDialog';
+import { OutlinePanel } from './components/OutlinePanel';
 import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
 import { PanelBoundary } from './components/PanelBoundary';
@@ -89,7 +90,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const toasts = useStore(notices.store);
   const recovered = useStore(recovery.store);
   const workspace = useWorkspace();
-  const { viewMode, theme } = useStore(settings);
+  const { viewMode, theme, outlinePanel } = useStore(settings);
   const [filter, setFilter] = useState<PostFilter>(noFilter);
   const [sidebarOpen, setSidebarOpen] = useState(true);
   const [dialog, setDialog] = useState<DialogName>(null);
@@ -228,6 +229,11 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
         <DiskNote note={open.diskNote} onCompare={() => void session.save()} />
         <RecoveryNote entry={recovered.later.find((e) => e.postId === post?.id)} onReview={(e) => recovery.review(e)} />
         <div className={`panes ${viewMode}`} hidden={!post}>
+          {post && outlinePanel && viewMode !== 'preview' && (
+            <PanelBoundary name="The outline">
+              <OutlinePanel view={view} status={status} />
+            </PanelBoundary>
+          )}
           {/* The panel heads the editor's own column, so its title lines up with the text in every view mode. */}
           <div className="editor-column" hidden={viewMode === 'preview'}>
             {post && (

@@ -25,6 +25,8 @@ export interface Settings {
   remoteImages: boolean;
   /** Hide the front matter's lines in the editor; the panel above shows its fields. */
   hideFrontMatter: boolean;
+  /** Keep the post's outline open beside the text. */
+  outlinePanel: boolean;
 }
 
 export const defaultSettings: Settings = {
@@ -38,6 +40,7 @@ export const defaultSettings: Settings = {
   theme: 'system',
   remoteImages: false,
   hideFrontMatter: false,
+  outlinePanel: false,
 };
 
 const key = 'postwright.settings';
@@ -54,6 +57,7 @@ const schema = z.object({
   theme: z.enum(['system', 'light', 'dark']).catch(defaultSettings.theme),
   remoteImages: z.boolean().catch(defaultSettings.remoteImages),
   hideFrontMatter: z.boolean().catch(defaultSettings.hideFrontMatter),
+  outlinePanel: z.boolean().catch(defaultSettings.outlinePanel),
 });
 
 /** Reads stored settings over the defaults. */

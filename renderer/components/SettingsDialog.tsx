@@ -106,6 +106,12 @@ export function SettingsDialog({ settings, onClose }: SettingsDialogProps) {
           checked={value.hideFrontMatter}
           onChange={(hideFrontMatter) => set({ hideFrontMatter })}
         />
+        <Toggle
+          label="Show the outline beside the text"
+          hint="The post's headings, kept open; choose one to go there."
+          checked={value.outlinePanel}
+          onChange={(outlinePanel) => set({ outlinePanel })}
+        />
         <Toggle label="Focus mode" hint="Dim everything but the paragraph you are writing." checked={value.focusMode} onChange={(focusMode) => set({ focusMode })} />
         <Toggle label="Typewriter scrolling" hint="Keep the line you are writing in the middle." checked={value.typewriter} onChange={(typewriter) => set({ typewriter })} />
         <Choice legend="Editor typeface" options={fonts} value={value.editorFont} onChange={(editorFont) => set({ editorFont })} />

@@ -21,7 +21,15 @@ const topLine = (page: Page) =>
     return lines.find((line) => line.getBoundingClientRect().bottom > scroller.top + 4 && line.textContent)?.textContent ?? null;
   });
 
-describe.skipIf(skipE2e)('distraction-free writing and the last place', () => {
+async function runCommand(page: Page, title: string) {
+  await page.keyboard.press('Control+Shift+p');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox').fill(title);
+  await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain(title);
+  await page.keyboard.press('Enter');
+}
+
+describe.skipIf(skipE2e)('distraction-free writing, the outline beside the text, and the last place', () => {
   let e2e: E2e;
   beforeAll(async () => {
     e2e = await openApp();
@@ -76,5 +84,27 @@ describe.skipIf(skipE2e)('distraction-free writing and the last place', () => {
     await expect.poll(() => topLine(page)).toBe(line);
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
     expect(await readdir(app.root, { recursive: true })).toEqual(before);
+  });
+
+  it('keeps the outline open beside the text when asked: it follows the text and goes to a heading', async () => {
+    const { page } = e2e;
+    await runCommand(page, 'View: Show or hide the outline beside the text');
+    const outline = page.getByRole('navigation', { name: 'Outline' });
+    await expect.poll(() => outline.getByRole('button').allTextContents()).toEqual(expect.arrayContaining(['Step one: measure, don\'t guess']));
+    await outline.getByRole('button', { name: "Step one: measure, don't guess" }).click();
+    await expect.poll(async () => {
+      const { doc, head } = await editorState(page);
+      return doc.slice(head, doc.indexOf('\n', head));
+    }).toBe("Step one: measure, don't guess");
+    await expect.poll(() => outline.getByRole('button', { name: "Step one: measure, don't guess" }).getAttribute('aria-current')).toBe('location');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n\n## A section written just now\n');
+    await expect.poll(() => outline.getByRole('button').last().textContent()).toBe('A section written just now');
+    await screenshotSet(page, 'outline-panel');
+    await page.keyboard.press('Control+Shift+Enter');
+    await screenshotSet(page, 'outline-panel-distraction-free');
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'View: Show or hide the outline beside the text');
+    await expect.poll(() => outline.count()).toBe(0);
   });
 });
