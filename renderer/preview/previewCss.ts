@@ -6,13 +6,12 @@ import themeCss from '../../common/theme/theme.css?raw';
 
 /** Preview-only elements; the frame and the mirror both need them, to lay out alike. */
 const placeholders = `
-.pw-blocked-image, .pw-embed {
+.pw-blocked-image {
   display: inline-flex; align-items: center; gap: 0.4em; max-width: 100%;
   padding: 0.35em 0.7em; border: 1px dashed var(--rule); border-radius: 6px;
   color: var(--muted); font: 0.85rem/1.4 var(--sans); overflow-wrap: anywhere;
 }
 .pw-blocked-image::before { content: "\\1F6AB"; }
-.pw-embed { display: flex; justify-content: center; width: 100%; aspect-ratio: 16 / 9; margin: 0 0 1.25em; }
 `;
 
 /** Everything a frame's document styles itself with. */
