@@ -60,9 +60,9 @@ function vimeoThumbnail(value: unknown): URL | null {
   return url.protocol === 'https:' && (url.hostname === 'vimeocdn.com' || url.hostname.endsWith('.vimeocdn.com')) ? url : null;
 }
 
-/** A title as plain, one-line text of at most 200 characters. */
+/** A title as plain, one-line text of at most 200 characters (no control or bidi-override characters to reorder what is shown around it). */
 const cleanTitle = (value: unknown): string =>
-  typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200) : '';
+  typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200) : '';
 
 /** The body, or an error once it passes `max` bytes (read as it arrives, so a huge answer is never held whole). */
 async function readCapped(response: Response, max: number, what: string): Promise<Uint8Array> {
