@@ -112,19 +112,20 @@ export async function startVideoHostFake(videos: Readonly<Record<string, FakeVid
   const before = process.env.POSTWRIGHT_TEST_VIDEO_HOSTS;
   process.env.POSTWRIGHT_TEST_VIDEO_HOSTS = url;
   let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    const closed = new Promise((resolve) => server.close(resolve));
+    server.closeAllConnections();
+    await closed;
+  };
   return {
     url,
     requests,
     thumbnailOf,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      const closed = new Promise((resolve) => server.close(resolve));
-      server.closeAllConnections();
-      await closed;
-    },
+    stop,
     async dispose() {
-      await this.stop();
+      await stop();
       if (before === undefined) delete process.env.POSTWRIGHT_TEST_VIDEO_HOSTS;
       else process.env.POSTWRIGHT_TEST_VIDEO_HOSTS = before;
     },
