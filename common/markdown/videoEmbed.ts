@@ -47,7 +47,7 @@ export function videoEmbedHtml(video: Video, title: string, thumbnail: string | 
     `<figure class="video-embed">` +
     `<a class="video-embed-link" href="${escapeHtml(watchUrl(video))}" aria-label="${escapeHtml(`Play ${named} on ${host}${from}`)}">` +
     `${shown}<span class="video-embed-play" aria-hidden="true"></span></a>` +
-    `<figcaption class="video-embed-caption">${title ? `${escapeHtml(title)} ` : ''}<span class="video-embed-host">${escapeHtml(`${title ? host : `${host} video`}${from}`)}</span></figcaption>` +
+    `<figcaption class="video-embed-caption">${escapeHtml(title)}<span class="video-embed-host">${escapeHtml(`${title ? ' · ' : ''}${title ? host : `${host} video`}${from}`)}</span></figcaption>` +
     `</figure>\n`
   );
 }

@@ -109,13 +109,13 @@ describe.skipIf(skipE2e)('Insert video', () => {
 
     // The preview shows the stored thumbnail, loaded from the workspace, with the title.
     await page.getByRole('button', { name: 'Split', exact: true }).click();
-    await expect.poll(() => previewVideos(page)).toEqual({ 'Billing by the week, explained YouTube from 1:30': true });
+    await expect.poll(() => previewVideos(page)).toEqual({ 'Billing by the week, explained · YouTube from 1:30': true });
     await page.locator('.preview-mirror figure.video-embed').scrollIntoViewIfNeeded();
     for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
       await page.setViewportSize(size);
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
-        await expect.poll(() => previewVideos(page)).toEqual({ 'Billing by the week, explained YouTube from 1:30': true });
+        await expect.poll(() => previewVideos(page)).toEqual({ 'Billing by the week, explained · YouTube from 1:30': true });
         await screenshot(page, `insert-video-preview-${size.width}-${colorScheme}`);
       }
     }
@@ -180,7 +180,7 @@ describe.skipIf(skipE2e)('Insert video', () => {
     await offer.getByRole('button', { name: 'Fetch thumbnail' }).click();
     await expect.poll(() => editorDoc(page)).toContain(`${inserted}\n\n[![The New Vimeo Player](why-i-bill-by-the-week.assets/vimeo-76979871.jpg)](https://vimeo.com/76979871)\n`);
     expect((await readdir(join(app.root, 'posts', 'why-i-bill-by-the-week.assets'))).sort()).toEqual(['vimeo-76979871.jpg', 'youtube-dqw4w9wgxcq.jpg']);
-    await expect.poll(() => previewVideos(page)).toEqual({ 'Billing by the week, explained YouTube from 1:30': true, 'The New Vimeo Player Vimeo': true });
+    await expect.poll(() => previewVideos(page)).toEqual({ 'Billing by the week, explained · YouTube from 1:30': true, 'The New Vimeo Player · Vimeo': true });
     expect(toVideoHosts).toEqual([]);
   });
 
@@ -196,6 +196,12 @@ describe.skipIf(skipE2e)('Insert video', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'without a thumbnail' }).textContent()).toContain('www.youtube.com could not be reached (offline?)');
     // The preview shows it as a placeholder with its address.
     await expect.poll(async () => (await previewVideos(page))['YouTube video']).toBe(null);
+    await page.locator('.preview-mirror figure.video-embed').last().scrollIntoViewIfNeeded();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await screenshot(page, `insert-video-placeholder-1280-${colorScheme}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
     expect(toVideoHosts).toEqual([]);
   });
 });

@@ -59,7 +59,7 @@ describe('video embeds', () => {
     // The link is named; the picture adds nothing to say.
     expect(img.getAttribute('alt')).toBe('');
     expect(doc.querySelector('a.video-embed-link')!.getAttribute('aria-label')).toBe('Play “Retries, explained” on YouTube');
-    expect(doc.querySelector('figcaption')!.textContent).toBe('Retries, explained YouTube');
+    expect(doc.querySelector('figcaption')!.textContent).toBe('Retries, explained · YouTube');
     expect(doc.querySelector('.video-embed-placeholder')).toBeNull();
   });
 
@@ -76,7 +76,7 @@ describe('video embeds', () => {
     expect(md.render('<iframe width="560" height="315" src="https://www.youtube-nocookie.com/embed/w7Ft2ymGmfc" title="YouTube video player" allowfullscreen></iframe>\n').html.trim()).toBe(bare.trim());
     expect(md.render('{{< vimeo 146022717 >}}\n').html).toBe(md.render('https://vimeo.com/146022717\n').html);
     // A title the shortcode gives is the caption.
-    expect(render('{{< youtube id="w7Ft2ymGmfc" title="Keynote" >}}\n').querySelector('figcaption')!.textContent).toBe('Keynote YouTube');
+    expect(render('{{< youtube id="w7Ft2ymGmfc" title="Keynote" >}}\n').querySelector('figcaption')!.textContent).toBe('Keynote · YouTube');
     // Inside a sentence the shortcode is a link (a figure cannot sit in a paragraph).
     const inline = render('See {{< youtube w7Ft2ymGmfc >}} first.\n');
     expect(inline.querySelector('figure')).toBeNull();
@@ -102,7 +102,7 @@ describe('video embeds', () => {
     expect(html).not.toContain('javascript:');
     expect(fetchesFromVideoHost(doc)).toEqual([]);
     // The hostile title is text, shown as written.
-    expect([...doc.querySelectorAll('figcaption')].map((caption) => caption.textContent)).toContain("<img src=x onerror=alert(3)> & 'co' YouTube");
+    expect([...doc.querySelectorAll('figcaption')].map((caption) => caption.textContent)).toContain("<img src=x onerror=alert(3)> & 'co' · YouTube");
     // An id that is not one embeds nothing.
     expect(doc.querySelectorAll('figure.video-embed')).toHaveLength(6);
   });
