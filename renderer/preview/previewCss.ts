@@ -56,7 +56,7 @@ ${placeholders}
   color: transparent !important; background: transparent !important; border-color: transparent !important;
   text-decoration-color: transparent !important; box-shadow: none !important;
 }
-.pw-ghost img, .pw-ghost input, .pw-ghost::before, .pw-ghost *::before { visibility: hidden; }
+.pw-ghost img, .pw-ghost input, .pw-ghost::before, .pw-ghost *::before, .pw-ghost::after, .pw-ghost *::after { visibility: hidden; }
 .pw-ghost ::marker, .pw-ghost::marker { color: transparent; }
 .pw-ghost::selection, .pw-ghost *::selection { color: transparent; background: rgb(31 104 201 / 0.28); }
 .pw-patch { position: absolute; left: 0; right: 0; z-index: 0; background: var(--bg); }
