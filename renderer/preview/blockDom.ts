@@ -3,8 +3,9 @@
 //
 // - A remote image, unless the author allowed them, becomes a labelled
 //   placeholder: writing makes no request to other sites.
-// - (Videos need nothing here: the sanitizer keeps no player, only the
-//   click-to-load embed, whose thumbnail is a local image; see videoEmbed.ts.)
+// - Videos need nothing of their own: the sanitizer keeps no player, only
+//   the click-to-load embed (common/markdown/videoEmbed.ts), a link over a
+//   local thumbnail, which the rules for links and images below cover.
 // - Relative image and media URLs point at the workspace asset route (a
 //   relative URL would otherwise resolve against the app page: app:// in
 //   Electron); `srcset`, `background`, SVG links and remote media or posters,
