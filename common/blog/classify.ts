@@ -57,7 +57,7 @@ function tagsOf(file: Classifiable, layout: BlogLayout): string[] {
 }
 
 /** Whether the post sits in a drafts folder (Jekyll's `_drafts`). */
-export function inDraftFolder(relative: string, layout: BlogLayout): boolean {
+export function inDraftFolder(relative: string, layout: Pick<BlogLayout, 'generator' | 'draftFolders'>): boolean {
   if (layout.generator === 'jekyll' && relative.split('/').slice(0, -1).includes('_drafts')) return true;
   return layout.draftFolders.some((folder) => isUnder(relative, folder));
 }

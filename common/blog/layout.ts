@@ -37,6 +37,8 @@ export interface BlogLayout {
   folderTags: Record<string, string[]>;
   /** Languages other than the default, whose `name.<lang>.md` files are translations. */
   languages: string[];
+  /** The site's params (Hugo's `[params]`) that are plain values, for `{{< param >}}`. */
+  params: Record<string, string>;
   /** Problems reading the config, each naming its file; the rest of the layout still applies. */
   warnings: string[];
 }
@@ -55,6 +57,7 @@ export function emptyLayout(generator: Generator): BlogLayout {
     pagePermalink: '/:path/',
     folderTags: {},
     languages: [],
+    params: {},
     warnings: [],
   };
 }

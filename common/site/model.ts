@@ -164,6 +164,8 @@ export function urlOf(post: SiteInput, kind: 'post' | 'page', settings: Pick<Sit
     path,
     // Hugo's :title is the title slugified; Jekyll's is the file name's slug.
     titleFromTitle: layout.generator === 'hugo',
+    // Hugo's :slug is the front matter's slug, else the title (gohugo.io/configuration/permalinks/#tokens), never the file name.
+    slugFromTitle: layout.generator === 'hugo' && post.fileSlug === true,
   });
 }
 

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { createSanitizer, type Sanitizer } from '../../common/markdown/sanitize';
 import type { SitePost } from '../../common/site/model';
+import { fillReferences, referenceMarker } from '../../common/site/postReferences';
 import { absoluteUrl } from '../../common/theme/site';
 import { feeds, type Feeds } from './feeds';
 import { createPostRenderer, readPost, type RenderContext } from './postRenderer';
@@ -12,9 +13,12 @@ import { createPostRenderer, readPost, type RenderContext } from './postRenderer
 /** Attributes that hold one URL, and the one that holds a list of them. */
 const URL_ATTRIBUTES = ['href', 'src', 'poster'] as const;
 
+/** Where the posts a post links to live, by referenceMarker (see postReferences.ts). */
+export type LinksOf = (post: SitePost) => Readonly<Record<string, string | null>>;
+
 /** The three feeds of the newest posts (already cut to the feed length). */
-export async function feedItems(context: RenderContext, newest: readonly SitePost[], excerptOf: (post: SitePost) => string): Promise<Feeds> {
-  const bodies = await feedBodies(context, newest);
+export async function feedItems(context: RenderContext, newest: readonly SitePost[], excerptOf: (post: SitePost) => string, linksOf: LinksOf = () => ({})): Promise<Feeds> {
+  const bodies = await feedBodies(context, newest, linksOf);
   const items = newest.flatMap((post) => {
     const html = bodies.get(post.path);
     return html === undefined ? [] : [{ ...post, excerpt: excerptOf(post), html }];
@@ -23,7 +27,7 @@ export async function feedItems(context: RenderContext, newest: readonly SitePos
 }
 
 /** Each post's body, ready for a feed, by the post's workspace path. A post that vanished since the scan has none. */
-export async function feedBodies(context: RenderContext, posts: readonly SitePost[]): Promise<Map<string, string>> {
+export async function feedBodies(context: RenderContext, posts: readonly SitePost[], linksOf: LinksOf = () => ({})): Promise<Map<string, string>> {
   // A feed holds a few dozen posts: rendering them again here is cheaper than carrying every body back from the workers.
   const renderer = createPostRenderer(context);
   const { JSDOM } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
@@ -34,7 +38,10 @@ export async function feedBodies(context: RenderContext, posts: readonly SitePos
     const file = readPost(context.root, post.path);
     if (!file) continue;
     const { body } = await renderer.renderWithImages(post.path, file.bytes, file.stats, '');
-    if (body !== null) bodies.set(post.path, absolutize(window, sanitize(body), absoluteUrl(context.site, post.url)));
+    if (body === null) continue;
+    const links = linksOf(post);
+    const linked = fillReferences(body, (reference) => links[referenceMarker(reference)] ?? null);
+    bodies.set(post.path, absolutize(window, sanitize(linked), absoluteUrl(context.site, post.url)));
   }
   return bodies;
 }
