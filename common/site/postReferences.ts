@@ -56,14 +56,17 @@ export function referencesIn(html: string): PostReference[] {
 
 /**
  * `html` with each marker replaced by what `url` gives for its reference. A
- * reference nothing answers for (a missing or unpublished post) loses its
- * link: the link's words stay, as for an unsafe link, and `check` says why.
+ * link to a file the site does not publish (missing, a draft) stays as
+ * written, as the preview shows it and any generator would leave it; a
+ * template tag nothing answers for has no URL to fall back on, and its link
+ * keeps only its words. `check` reports both.
  */
 export function fillReferences(html: string, url: (reference: PostReference) => string | null): string {
   if (!html.includes(MARKER_PATH)) return html;
   const urlOf = (kind: string, encoded: string): string | null => {
     const target = decode(encoded);
-    return target === null ? null : url({ kind: kind as ReferenceKind, target });
+    if (target === null) return null;
+    return url({ kind: kind as ReferenceKind, target }) ?? (kind === 'file' ? target : null);
   };
   // In an href first, where an unresolved reference takes the attribute with it; then anywhere (a bare {% post_url %} is text).
   const linked = html.replace(/ href="\/\.postwright-ref\/(file|post_url|link|ref|relref)\/([\w.~%-]*)([^"]*)"/g, (_, kind: string, encoded: string, rest: string) => {
