@@ -19,9 +19,10 @@ import { ApiError } from '../../common/errors';
 import { siteModel, type PublishOptions, type SiteInput, type SiteModel, type SitePost } from '../../common/site/model';
 import { fileOf, indexUrl } from '../../common/site/permalink';
 import { referencedFile, referenceMarker, type ReferenceScope } from '../../common/site/postReferences';
+import { CATEGORIES_URL, hugoLists } from '../../common/site/hugoLists';
 import type { SiteBuildProgress, SiteBuildSummary } from '../../common/site/types';
 import type { SiteSettings } from '../../common/siteSettings';
-import { ArchivePage, IndexPage, NotFoundPage, TagPage, TagsPage, type Neighbours } from '../../common/theme/pages';
+import { ArchivePage, IndexPage, NotFoundPage, TagPage, TagsPage, type Neighbours, type Taxonomy } from '../../common/theme/pages';
 import type { ListedPost } from '../../common/theme/PostLinks';
 import { renderPage } from '../../common/theme/render';
 import { absoluteUrl, href, CUSTOM_CSS, DEFAULT_FAVICON, FEEDS, PARTIALS, THEME_CSS, type Partials, type Site } from '../../common/theme/site';
@@ -131,6 +132,10 @@ async function readPartials(root: string, outputDir: string, partialWarnings: st
   }
   return partials;
 }
+
+/** Hugo's categories taxonomy and main sections, listed as tags are. */
+const CATEGORIES: Taxonomy = { title: 'Categories', url: CATEGORIES_URL, relation: 'in', every: 'Every category' };
+const SECTION: Taxonomy = { title: 'Archive', url: 'archive/', relation: 'in', every: 'Every post' };
 
 /** What a page's bytes depend on besides its own inputs: settings, theme and code. */
 function buildKey(context: Omit<RenderContext, 'publish' | 'imageCache'>): string {
@@ -266,6 +271,19 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     }
     const tagList = model.tags.map((t) => ({ name: t.name, url: t.url, count: t.posts.length }));
     await emit(fileOf('tags/'), ['tags', tagList], () => renderPage(TagsPage({ site, tags: tagList }), site));
+    // A Hugo blog's section and category lists, where its own pages don't stand.
+    const hugo = hugoLists(model.posts, layout);
+    const unclaimed = (url: string) => !produced.has(fileOf(url));
+    for (const list of [...hugo.sections, ...hugo.categories].filter((l) => unclaimed(l.url))) {
+      const taxonomy = list.url.startsWith(CATEGORIES_URL) ? CATEGORIES : SECTION;
+      await emit(fileOf(list.url), ['list', list.url, list.name, list.posts.map((p) => digests(p, 'link'))], () =>
+        renderPage(TagPage({ site, name: list.name, url: list.url, posts: list.posts, taxonomy }), site),
+      );
+    }
+    if (hugo.categories.length > 0 && unclaimed(CATEGORIES_URL)) {
+      const categoryList = hugo.categories.map((c) => ({ name: c.name, url: c.url, count: c.posts.length }));
+      await emit(fileOf(CATEGORIES_URL), ['categories', categoryList], () => renderPage(TagsPage({ site, tags: categoryList, taxonomy: CATEGORIES }), site));
+    }
     await emit(fileOf('archive/'), ['archive', model.posts.map((p) => digests(p, 'link'))], () => renderPage(ArchivePage({ site, posts: model.posts }), site));
     // The blog's own 404 page (404.md) replaces the theme's.
     if (!produced.has('404.html')) await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site }), site));
@@ -287,6 +305,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
       { url: 'archive/' },
       { url: 'tags/' },
       ...model.tags.map((t) => ({ url: t.url })),
+      ...[...hugo.sections, ...hugo.categories].map((l) => ({ url: l.url })),
     ];
     await emit('sitemap.xml', ['sitemap', mapEntries], () => sitemap(site, mapEntries));
     await emit('robots.txt', ['robots'], () => robots(site));

@@ -10,6 +10,7 @@ import type { Workspace } from '../../workspace/workspace';
 import { normalizeUrlPath } from './hrefs';
 import { urlOf } from '../../../common/site/model';
 import { tagUrl } from '../../../common/site/permalink';
+import { CATEGORIES_URL, categoryUrl, sectionUrl } from '../../../common/site/hugoLists';
 import { FEEDS, THEME_CSS, DEFAULT_FAVICON } from '../../../common/theme/site';
 import { readBlogLayout } from '../../workspace/blogLayout';
 import { readSiteSettings } from '../../workspace/settings';
@@ -51,6 +52,13 @@ export class SiteIndex {
       this.#postFolders.add(posix.dirname(url));
       for (const alias of post.aliases ?? []) this.#generated.add(normalizeUrlPath(alias.startsWith('/') ? alias : `/${alias}`));
       for (const tag of post.tags) this.#generated.add(`/${tagUrl(tag)}`);
+    }
+    // A Hugo blog keeps its section and category lists (see hugoLists.ts).
+    if (workspace.layout.generator === 'hugo') {
+      for (const folder of workspace.layout.postFolders) this.#generated.add(`/${sectionUrl(folder)}`);
+      const categories = posts.flatMap((post) => post.categories ?? []);
+      if (categories.length > 0) this.#generated.add(`/${CATEGORIES_URL}`);
+      for (const name of categories) this.#generated.add(`/${categoryUrl(name)}`);
     }
   }
 
