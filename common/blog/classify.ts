@@ -31,6 +31,7 @@ export function classify(file: Classifiable, layout: BlogLayout): ContentKind {
   if (layout.postFolders.some((folder) => isUnder(relative, folder)) || layout.draftFolders.some((folder) => isUnder(relative, folder))) {
     return 'post';
   }
+  if (layout.pageFolders.some((folder) => isUnder(relative, folder))) return 'page';
   switch (layout.generator) {
     case 'postwright':
       // A plain folder of posts: only a `pages/` folder holds pages.

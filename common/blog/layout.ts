@@ -26,6 +26,8 @@ export interface BlogLayout {
   postFolders: string[];
   /** Folders whose posts are drafts (Jekyll's `_drafts`). */
   draftFolders: string[];
+  /** Folders whose files are pages wherever they are (Jekyll collections with `output: true`), each at its permalink in `permalinks`. */
+  pageFolders: string[];
   /** Folders that hold no content (layouts, themes, data, archetypes, static files). */
   ignoredFolders: string[];
   staticFolders: StaticFolder[];
@@ -51,6 +53,7 @@ export function emptyLayout(generator: Generator): BlogLayout {
     contentRoot: '',
     postFolders: [],
     draftFolders: [],
+    pageFolders: [],
     ignoredFolders: [],
     staticFolders: [],
     permalinks: {},

@@ -76,6 +76,20 @@ describe('a Jekyll site', () => {
     expect(tree.get('launch.html')!.toString()).toContain('url=https://jekyll.example/blog/news/release/2019/07/02/launch.html');
     expect(tree.get('_redirects')!.toString()).toBe('/blog/launch.html /blog/news/release/2019/07/02/launch.html 301\n');
   });
+
+  it('publishes collections with output: true as pages where Jekyll 4.3 put them; others stay data', async () => {
+    // What `jekyll build` (Debian's 4.3.1) wrote for this tree: people/ada/index.html, recipes/bread.html, recipes/soups/leek.html.
+    const { summary, files } = await site({
+      '_config.yml': 'title: C\ncollections:\n  recipes:\n    output: true\n  notes:\n    output: false\n  staff:\n    output: true\n    permalink: /people/:name/\n',
+      '_recipes/bread.md': '---\ntitle: Bread\n---\nBread\n',
+      '_recipes/soups/leek.md': '---\ntitle: Leek\n---\nLeek\n',
+      '_notes/n.md': '---\ntitle: N\n---\nN\n',
+      '_staff/ada.md': '---\ntitle: Ada\n---\nAda\n',
+    });
+    expect(summary).toMatchObject({ posts: 0, pages: 3 });
+    expect(files).toEqual(expect.arrayContaining(['people/ada/index.html', 'recipes/bread.html', 'recipes/soups/leek.html']));
+    expect(files.some((f) => f.includes('notes') || f.startsWith('n/') || f === 'n.html')).toBe(false);
+  });
 });
 
 describe('an Eleventy site', () => {
