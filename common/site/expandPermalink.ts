@@ -22,7 +22,8 @@ export interface PermalinkFields {
   slugFromTitle?: boolean;
 }
 
-const TOKEN = /:(year|short_year|month|i_month|short_month|long_month|day|i_day|y_day|hour|minute|second|title|slug|slugorfilename|filename|categories|section|sections|path|collection|name|basename|output_ext)/g;
+/** Longer tokens first: `:slugorfilename` is not `:slug` followed by "orfilename". */
+const TOKEN = /:(year|short_year|month|i_month|short_month|long_month|day|i_day|y_day|hour|minute|second|title|slugorfilename|slug|filename|categories|sections|section|path|collection|name|basename|output_ext)/g;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

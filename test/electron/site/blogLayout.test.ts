@@ -54,6 +54,19 @@ describe('a Hugo site', () => {
     expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=https://example.org/2021/03/first-post/">');
     expect(tree.get('_redirects')!.toString()).toBe('/old/first/ /2021/03/first-post/ 301\n');
   });
+
+  it(':slug is the front-matter slug, else the title, never the file name; without a pattern, the file name', async () => {
+    // gohugo.io/configuration/permalinks/#tokens; the default URL is the content path, its last segment replaced by a slug.
+    const posts = {
+      'content/posts/file-name.md': '---\ntitle: The Real Title\ndate: 2022-02-02\n---\nA\n',
+      'content/posts/other-file.md': '---\ntitle: Whatever\nslug: chosen\ndate: 2022-02-03\n---\nB\n',
+    };
+    const patterned = await site({ 'hugo.toml': "baseURL = 'https://example.org/'\n[permalinks]\nposts = '/:year/:slug/'\n", ...posts });
+    expect(patterned.files).toEqual(expect.arrayContaining(['2022/the-real-title/index.html', '2022/chosen/index.html']));
+    expect(patterned.files).not.toContain('2022/file-name/index.html');
+    const plain = await site({ 'hugo.toml': "baseURL = 'https://example.org/'\n", ...posts });
+    expect(plain.files).toEqual(expect.arrayContaining(['posts/file-name/index.html', 'posts/chosen/index.html']));
+  });
 });
 
 describe('a Jekyll site', () => {
