@@ -2,11 +2,10 @@
 // site, so every link and image in it is made absolute against the post's own
 // address, and the HTML is sanitized once more after that rewrite (a feed
 // reader is one more place the post's HTML goes, see ARCHITECTURE.md).
-import { createRequire } from 'node:module';
-import { createSanitizer, type Sanitizer } from '../../common/markdown/sanitize';
 import type { SitePost } from '../../common/site/model';
 import { fillReferences, referenceMarker } from '../../common/site/postReferences';
 import { absoluteUrl } from '../../common/theme/site';
+import { domWindow, sanitizePostHtml } from './domWindow';
 import { feeds, type Feeds } from './feeds';
 import { createPostRenderer, readPost, type RenderContext } from './postRenderer';
 
@@ -30,9 +29,6 @@ export async function feedItems(context: RenderContext, newest: readonly SitePos
 export async function feedBodies(context: RenderContext, posts: readonly SitePost[], linksOf: LinksOf = () => ({})): Promise<Map<string, string>> {
   // A feed holds a few dozen posts: rendering them again here is cheaper than carrying every body back from the workers.
   const renderer = createPostRenderer(context);
-  const { JSDOM } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
-  const window = new JSDOM('').window as unknown as Window & typeof globalThis;
-  const sanitize: Sanitizer = createSanitizer(window);
   const bodies = new Map<string, string>();
   for (const post of posts) {
     const file = readPost(context.root, post.path);
@@ -41,7 +37,7 @@ export async function feedBodies(context: RenderContext, posts: readonly SitePos
     if (body === null) continue;
     const links = linksOf(post);
     const linked = fillReferences(body, (reference) => links[referenceMarker(reference)] ?? null);
-    bodies.set(post.path, absolutize(window, sanitize(linked), absoluteUrl(context.site, post.url)));
+    bodies.set(post.path, absolutize(domWindow(), sanitizePostHtml(linked), absoluteUrl(context.site, post.url)));
   }
   return bodies;
 }
