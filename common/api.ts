@@ -6,6 +6,7 @@
 // objects below, so a method is added here and nowhere else by hand.
 import { z } from 'zod';
 import { ApiError, type Reply } from './errors';
+import type { AddedVideo } from './addedVideo';
 import type { CheckResult } from './check';
 import type { RecoveredText } from './recovery';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
@@ -16,6 +17,7 @@ import { TargetName } from './publishSettings';
 
 export { ApiError, type Reply } from './errors';
 export type * from './types';
+export type * from './addedVideo';
 export type * from './check';
 export type * from './recovery';
 export type * from './site/types';
@@ -97,6 +99,11 @@ export const contract = {
      * made from `fileName`; returns its path and the relative link to insert.
      */
     add: method(z.tuple([PostId, z.string().max(1024), ImageData]), returns<{ path: string; link: string }>()),
+    /**
+     * Insert video: a YouTube or Vimeo address → the video's page, its title and a thumbnail fetched
+     * once and stored in the post's assets folder. Offline or refused, it still answers, with `problem` said.
+     */
+    addVideo: method(z.tuple([PostId, z.string().trim().min(1, 'must not be empty').max(2048, 'is longer than 2048 characters')]), returns<AddedVideo>()),
   },
   recovery: {
     /** Keeps an unsaved editor buffer in the crash-recovery journal, in the app's data folder. */

@@ -7,6 +7,7 @@ import { assertExternalUrl, type Platform } from './platform';
 import { publishHandlers } from './publish/publishHandlers';
 import { recoveryHandlers } from './recovery/recoveryHandlers';
 import { siteHandlers } from './site/siteHandlers';
+import { addVideo } from './video/addVideo';
 import { Workspace } from './workspace/workspace';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -65,6 +66,7 @@ export async function createBackend({ root, platform, watch = true, cacheDir, da
     }),
     assets: {
       add: (id, fileName, data) => workspace.addAsset(id, fileName, Buffer.from(data, 'base64')),
+      addVideo: (id, address) => addVideo(workspace, id, address),
     },
     recovery: recoveryHandlers(workspace, dataDir),
     app: {

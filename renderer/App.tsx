@@ -14,6 +14,7 @@ import { ExportSiteDialog } from './components/ExportSiteDialog';
 import { FindInPosts } from './components/FindInPosts';
 import { LinkToPost } from './components/LinkToPost';
 import { HistoryDialog, restoredNotice } from './components/HistoryDialog';
+import { InsertVideoDialog } from './components/InsertVideoDialog';
 import { MenuBar } from './components/MenuBar';
 import { NewPostDialog } from './components/NewPostDialog';
 import { OutlinePicker } from './components/OutlinePicker';
@@ -47,6 +48,7 @@ import type { PreviewController } from './preview/previewController';
 import type { Recovery } from './recovery';
 import type { PostSession } from './session';
 import type { SettingsStore } from './settings';
+import { insertVideo } from './insertVideo';
 import { openLink } from './openLink';
 import { copyPostHtml, downloadPostHtml } from './postExport';
 import { useStore, type Store } from './store';
@@ -74,7 +76,7 @@ interface AppProps {
   linkRequest: Store<LinkRequest | null>;
 }
 
-type DialogName = 'new' | 'new-page' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | null;
+type DialogName = 'new' | 'new-page' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | 'insert-video' | null;
 
 const sidebarId = 'posts-sidebar';
 
@@ -93,6 +95,8 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const [finding, setFinding] = useState<string | null>(null);
   const linking = useStore(linkRequest);
   const listRef = useRef<HTMLUListElement>(null);
+  /** Where Insert video puts the video: the caret when it was asked for. */
+  const videoAt = useRef(0);
   const publishing = usePublish();
 
   useWindowTitle(open.post, open.dirty);
@@ -164,6 +168,11 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
       if (!open.post) return;
       const { from, to } = view.state.selection.main;
       linkRequest.set({ from, to, text: view.state.sliceDoc(from, to) });
+    },
+    insertVideo: () => {
+      if (!open.post) return;
+      videoAt.current = view.state.selection.main.head;
+      setDialog('insert-video');
     },
   });
 
@@ -305,6 +314,15 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
         {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
         {dialog === 'outline' && post && <OutlinePicker view={view} onClose={() => setDialog(null)} />}
         {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
+        {dialog === 'insert-video' && post && (
+          <InsertVideoDialog
+            onInsert={async (address) => {
+              await insertVideo({ api, view, notify: notices.push, openPostId: () => session.state.post?.id ?? null }, post.id, address, videoAt.current);
+              return true;
+            }}
+            onClose={() => setDialog(null)}
+          />
+        )}
       </PanelBoundary>
       <PanelBoundary key={finding === null ? 'find-closed' : 'find-open'} name="Find in all posts" onClose={() => setFinding(null)}>
         {finding !== null && (

@@ -15,6 +15,8 @@ import { bindCommandKeys } from './commandKeys';
 import { CommandRegistry } from './commands';
 import { pageNonce } from './cspNonce';
 import { imagePaste } from './editor/imagePaste';
+import { videoPaste } from './editor/videoPaste';
+import { addThumbnail } from './insertVideo';
 import { linkToPost, type LinkRequest } from './editor/linkToPost';
 import { editorPreferences, reconfigurePreferences } from './editor/preferences';
 import { editorSetup } from './editor/setup';
@@ -70,6 +72,17 @@ async function saveImage(file: File): Promise<string> {
   return link;
 }
 
+/** A bare video address pasted on its own line: offer to fetch its thumbnail, as Insert video does. */
+function offerThumbnail(address: string, lineFrom: number): void {
+  const post = session.state.post;
+  if (!post) return;
+  const deps = { api, view, notify: notices.push, openPostId: () => session.state.post?.id ?? null };
+  notices.push('info', 'A video address on its own line shows as an embed with a placeholder. Fetch its thumbnail and title (kept with the post)?', {
+    label: 'Fetch thumbnail',
+    run: () => void addThumbnail(deps, post.id, address, lineFrom),
+  });
+}
+
 // The extensions call into the session, which needs the view; they only run
 // after both exist, so referring ahead to `session` is safe.
 const extensions = [
@@ -85,6 +98,7 @@ const extensions = [
   }),
   frontMatter.extension,
   imagePaste(saveImage, (message) => notices.push('error', message)),
+  videoPaste(offerThumbnail),
   linkToPost((request) => session.state.post && linkRequest.set(request)),
 ];
 /** What every new state gets: the editor, configured by the settings as they are now. */

@@ -5,6 +5,13 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   message: string;
+  /** One thing the author can do about it (the toast shows a button, which also dismisses it). */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  label: string;
+  run: () => void;
 }
 
 const infoLifetime = 8000;
@@ -15,9 +22,9 @@ export class Notices {
   readonly store = new Store<readonly Notice[]>([]);
   #next = 1;
 
-  push = (kind: Notice['kind'], message: string): number => {
+  push = (kind: Notice['kind'], message: string, action?: NoticeAction): number => {
     const id = this.#next++;
-    this.store.set([...this.store.get(), { id, kind, message }].slice(-maxShown));
+    this.store.set([...this.store.get(), { id, kind, message, ...(action ? { action } : {}) }].slice(-maxShown));
     if (kind === 'info') setTimeout(() => this.dismiss(id), infoLifetime);
     return id;
   };

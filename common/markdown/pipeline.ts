@@ -16,6 +16,7 @@ import type { Sanitizer } from './sanitize';
 import { math } from './math';
 import { templateTags, type TemplateOptions } from './templateTags';
 import { safeUrl, type UrlKind } from './urls';
+import { videoEmbeds } from './videoEmbed';
 
 export interface MarkdownOptions {
   /** Cleans every rendered post (see sanitize.ts). */
@@ -82,6 +83,7 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
     escapedFootnotes(FOOTNOTES),
     templateTags(options.templates ?? { placeholders: false }),
     math(),
+    videoEmbeds(),
     {
       renderer: {
         code({ text, lang }: Tokens.Code) {

@@ -13,6 +13,18 @@ export function Toasts({ notices, onDismiss }: ToastsProps) {
       {notices.map((notice) => (
         <div key={notice.id} className={`toast ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           <p className="toast-message">{notice.message}</p>
+          {notice.action && (
+            <button
+              type="button"
+              className="button toast-action"
+              onClick={() => {
+                onDismiss(notice.id);
+                notice.action!.run();
+              }}
+            >
+              {notice.action.label}
+            </button>
+          )}
           <button type="button" className="icon-button small" aria-label="Dismiss" onClick={() => onDismiss(notice.id)}>
             <Icon name="close" />
           </button>
