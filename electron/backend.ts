@@ -81,6 +81,11 @@ export async function createBackend({ root, platform, watch = true, cacheDir, da
       // Outside the desktop app there is no main process to tell: a browser tab asks with its own unload dialog.
       unsavedChanged: async (unsaved) => platform.window?.unsavedChanged(unsaved),
       saveFinished: async (saved) => platform.window?.saveFinished(saved),
+      systemLocale: async () => platform.window?.systemLocale() ?? null,
+      setFullScreen: async (on) => {
+        if (!platform.window) throw new ApiError('unsupported', 'Only the desktop app sets its window full screen; a browser tab uses its own Fullscreen API.');
+        platform.window.setFullScreen(on);
+      },
     },
   };
 

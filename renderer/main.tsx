@@ -9,6 +9,7 @@ import { App } from './App';
 import { EditorHost } from './components/EditorHost';
 import { PanelBoundary } from './components/PanelBoundary';
 import { Autosave } from './autosave';
+import { setDateLocale } from './dateFormat';
 import { toBase64 } from './base64';
 import { api, assetRoute } from './client';
 import { bindCommandKeys } from './commandKeys';
@@ -32,6 +33,7 @@ import { PostSession } from './session';
 import { ImagePolicy } from './imagePolicy';
 import { applyRootSettings } from './rootSettings';
 import { SettingsStore, type Settings } from './settings';
+import { readLastPlace, rememberPlace, reopenLastPlace, type LastPlace } from './lastPlace';
 import { Store } from './store';
 import { registerViewCommands } from './viewCommands';
 
@@ -157,25 +159,43 @@ api.on('posts.changed', (change) => {
 });
 // A .md file opened from the OS, while the app runs or to launch it.
 api.on('app.openPost', ({ id }) => void session.openFromOs(id));
-void posts.load();
 void recovery.load();
+// The post open when the app last closed in this workspace comes back, where it was left; from then on its place is kept.
+const restorePlace = new Store<LastPlace | null>(null);
+void Promise.all([api.workspace.info(), posts.load()])
+  .then(async ([{ root }]) => {
+    const storage = globalThis.localStorage ?? null;
+    await reopenLastPlace(readLastPlace(storage, root), posts.store.get().posts ?? [], session, restorePlace);
+    rememberPlace({ view, session, storage, root });
+  })
+  // No workspace to ask about: the post list says what went wrong.
+  .catch(() => {});
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <PanelBoundary name="Postwright" keep={<EditorHost view={view} />}>
-      <App
-        view={view}
-        session={session}
-        posts={posts}
-        notices={notices}
-        status={status}
-        frontMatter={frontMatter}
-        commands={commands}
-        settings={settings}
-        preview={preview}
-        recovery={recovery}
-        linkRequest={linkRequest}
-      />
-    </PanelBoundary>
-  </StrictMode>,
-);
+// Dates are shown in the OS's locale, which the desktop app knows; the first paint waits for it (one local call).
+void api.app
+  .systemLocale()
+  .then(setDateLocale, () => setDateLocale(null))
+  .then(render);
+
+function render() {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <PanelBoundary name="Postwright" keep={<EditorHost view={view} />}>
+        <App
+          view={view}
+          session={session}
+          posts={posts}
+          notices={notices}
+          status={status}
+          frontMatter={frontMatter}
+          commands={commands}
+          settings={settings}
+          preview={preview}
+          recovery={recovery}
+          linkRequest={linkRequest}
+          restorePlace={restorePlace}
+        />
+      </PanelBoundary>
+    </StrictMode>,
+  );
+}
