@@ -294,7 +294,16 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     const feedInputs = ['feeds', newest.map((p) => [digests(p, 'listing'), p.time, records.get(p.path)!.hash, linksOf(records.get(p.path)!)])];
     // The feed modules load only when a feed changes (a rebuild after an edit to an old post needs none).
     let made: Promise<Feeds> | undefined;
-    const feed = () => (made ??= import('./feedItems').then(({ feedItems }) => feedItems(context, newest, excerptOf, (p) => linksOf(records.get(p.path)!))));
+    const feed = () =>
+      (made ??= Promise.all([import('./feedItems'), import('./feedItemCache')]).then(([{ feedItems }, { FeedItemCache }]) =>
+        feedItems(context, newest, excerptOf, {
+          cache: FeedItemCache.load(cache.companion('feed-items')),
+          sourceOf: (post) => {
+            const record = records.get(post.path);
+            return record ? { build: key, path: post.path, url: post.url, hash: record.hash, imagesStamp: record.imagesStamp, links: linksOf(record) } : null;
+          },
+        }),
+      ));
     await emit(FEEDS.rss, feedInputs, async () => (await feed()).rss);
     await emit(FEEDS.atom, feedInputs, async () => (await feed()).atom);
     await emit(FEEDS.json, feedInputs, async () => (await feed()).json);

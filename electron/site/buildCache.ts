@@ -130,6 +130,11 @@ export class BuildCache {
     throw new ApiError('io', `The build cache in ${path.dirname(this.file)} was damaged, so nothing was deleted from the site; it has been cleared: build again for a full build.`);
   }
 
+  /** A file beside this cache for another cache of the same build (such as the feed items); '' when there is no cache folder. */
+  companion(name: string): string {
+    return this.file && `${this.file.slice(0, -'.json'.length)}.${name}.json`;
+  }
+
   /** Every file the last build wrote, relative to the output folder. */
   files(): Set<string> {
     const files = new Set(Object.keys(this.outputs));
