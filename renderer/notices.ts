@@ -1,10 +1,18 @@
-// Toasts: errors stay until dismissed (they need attention); news fades on its own.
+// Toasts: errors stay until dismissed (they need attention); news fades on its
+// own. A notice with an action (Undo after a delete) stays until it is used or
+// dismissed: a keyboard user needs time to reach its button.
 import { Store } from './store';
+
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
 
 export interface Notice {
   id: number;
   kind: 'error' | 'info';
   message: string;
+  action?: NoticeAction;
 }
 
 const infoLifetime = 8000;
@@ -15,10 +23,10 @@ export class Notices {
   readonly store = new Store<readonly Notice[]>([]);
   #next = 1;
 
-  push = (kind: Notice['kind'], message: string): number => {
+  push = (kind: Notice['kind'], message: string, action?: NoticeAction): number => {
     const id = this.#next++;
-    this.store.set([...this.store.get(), { id, kind, message }].slice(-maxShown));
-    if (kind === 'info') setTimeout(() => this.dismiss(id), infoLifetime);
+    this.store.set([...this.store.get(), { id, kind, message, ...(action && { action }) }].slice(-maxShown));
+    if (kind === 'info' && !action) setTimeout(() => this.dismiss(id), infoLifetime);
     return id;
   };
 
@@ -26,4 +34,17 @@ export class Notices {
     const list = this.store.get();
     if (list.some((n) => n.id === id)) this.store.set(list.filter((n) => n.id !== id));
   };
+
+  /** Runs a notice's action once: the notice goes as it is used. */
+  act = (id: number): void => {
+    const notice = this.store.get().find((n) => n.id === id);
+    if (!notice?.action) return;
+    this.dismiss(id);
+    notice.action.run();
+  };
+
+  /** The newest notice offering Undo, if one is shown (Mod-Z outside the editor runs it). */
+  latestUndo(): Notice | undefined {
+    return this.store.get().findLast((n) => n.action?.label === 'Undo');
+  }
 }

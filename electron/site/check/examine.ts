@@ -5,6 +5,7 @@
 import type { CheckProblem } from '../../../common/check';
 import { parsePost } from '../../../common/post';
 import type { PostSummary } from '../../../common/types';
+import { checkConflictMarks } from './conflictMarks';
 import { checkDates } from './dates';
 import { fieldLine } from './fieldLine';
 import { checkFrontMatter } from './frontMatter';
@@ -46,6 +47,7 @@ export function examinePost(post: PostSummary, text: string): ExaminedPost {
     problems: [
       ...checkFrontMatter(post),
       ...checkDates(post, text, data),
+      ...checkConflictMarks(post, text),
       ...findTemplateTags(body, SITE_VARIABLES).map(({ offset, tag }) =>
         problem({ post }, position(bodyStart + offset), 'warning', 'template', `${tag} is template syntax Postwright does not run; it is left out of the page. Replace it with Markdown or HTML.`),
       ),
