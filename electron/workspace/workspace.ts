@@ -157,6 +157,11 @@ export class Workspace {
     return this.#search.search(this.#index.paths(), query);
   }
 
+  /** Resolves once the texts searched so far are fingerprinted, so later searches skip most posts unread. */
+  searchIndexed(): Promise<void> {
+    return this.#search.fingerprinted();
+  }
+
   /** The post's path relative to the root (the recovery journal records it beside the text). */
   async pathOf(id: string): Promise<string> {
     return (await this.#locate(id)).relative;
