@@ -10,6 +10,7 @@ import { Marked, type Token, type Tokens } from 'marked';
 import markedFootnote from 'marked-footnote';
 import { gfmHeadingId, getHeadingList } from 'marked-gfm-heading-id';
 import { escapeHtml } from './escape';
+import { conflictBlocks } from './conflictBlocks';
 import { escapedFootnotes } from './footnotes';
 import { fenceLanguage, highlightCode } from './highlight';
 import type { Sanitizer } from './sanitize';
@@ -82,6 +83,7 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
     escapedFootnotes(FOOTNOTES),
     templateTags(options.templates ?? { placeholders: false }),
     math(),
+    conflictBlocks(),
     {
       renderer: {
         code({ text, lang }: Tokens.Code) {

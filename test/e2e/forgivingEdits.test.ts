@@ -140,6 +140,23 @@ describe.skipIf(skipE2e)('forgiving edits', { timeout: 90_000 }, () => {
     ]);
     expect(mineSize).toBe(plainSize);
     expect(await page.locator('.cm-conflict-theirs').first().textContent()).toBe('Their opening, rewritten.');
+    // The preview shows the two versions under their labels too, and no heading made of the mark lines.
+    const previewed = async () => {
+      for (const frame of page.frames()) {
+        const found = await frame
+          .evaluate(() => ({
+            sides: [...document.querySelectorAll('.conflict .conflict-side')].map((side) => side.textContent?.replace(/\s+/g, ' ').trim()),
+            headings: [...document.querySelectorAll('h1, h2')].map((h) => h.textContent ?? ''),
+          }))
+          .catch(() => null);
+        if (found?.sides.length) return found;
+      }
+      return null;
+    };
+    await expect.poll(previewed, wait).toMatchObject({
+      sides: ['Your version My opening, rewritten.', 'Disk version Their opening, rewritten.', 'Your version My closing line.', 'Disk version Their closing line.'],
+    });
+    expect((await previewed())!.headings.filter((h) => h.includes('<<<<<<<'))).toEqual([]);
     await looks(page, 'conflict-blocks');
 
     // Check refuses the post while it is on disk with marks: save the merge unfinished, then check.
