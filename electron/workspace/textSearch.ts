@@ -13,13 +13,12 @@
 // matches are counted, in path order, only until the result's list is
 // settled (MAX_HITS posts at the MAX_COUNTED cap, which no later post can
 // outrank). Snippets are cut for the listed posts alone.
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { MATCHES_PER_HIT, MAX_COUNTED, MAX_HITS, type PostHit, type SearchResult, type TextMatch } from '../../common/search';
 import { fromDisk } from './encoding';
-import { readFileBytes } from './files';
+import { readFileBytesSync } from './files';
 import { postId } from './ids';
-import { READ_CONCURRENCY } from './scan';
 import { mayContain, queryBits, trigramFilter } from './trigramFilter';
 
 interface CachedText {
@@ -35,8 +34,8 @@ interface CachedText {
 /** Characters of the line shown either side of a match. */
 const BEFORE = 40;
 const AFTER = 80;
-/** Reads into a reused buffer when the file fits (most posts): far less garbage on a first search. */
-const SCRATCH_BYTES = 256 * 1024;
+/** Reading runs in slices this long between turns of the event loop. */
+const READ_SLICE_MS = 20;
 /** Fingerprinting runs in slices this long, so searches and saves are never kept waiting behind it. */
 const SLICE_MS = 10;
 
@@ -97,17 +96,18 @@ export class TextSearch {
       if (cached) results[index] = [relative, cached];
       else toRead.push(index);
     });
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
-      while (next < toRead.length) {
+    // Blocking reads cost about a third of callback ones (no thread-pool round trip per call), so they
+    // run here, in short slices with a turn of the event loop between, so the process stays responsive.
+    for (let next = 0; next < toRead.length; ) {
+      const until = performance.now() + READ_SLICE_MS;
+      while (next < toRead.length && performance.now() < until) {
         const index = toRead[next++]!;
         const relative = relatives[index]!;
-        const text = await this.#text(relative, scratch);
+        const text = this.#text(relative);
         if (text) results[index] = [relative, text];
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, toRead.length) }, worker));
+      if (next < toRead.length) await new Promise((resolve) => setImmediate(resolve));
+    }
     if (this.#texts.size > relatives.length || toRead.length > 0) {
       const live = new Set(relatives);
       for (const relative of this.#texts.keys()) if (!live.has(relative)) this.#texts.delete(relative);
@@ -115,17 +115,16 @@ export class TextSearch {
     return results.filter((entry): entry is [string, CachedText] => entry !== null);
   }
 
-  async #text(relative: string, scratch: Buffer): Promise<CachedText | null> {
+  #text(relative: string): CachedText | null {
     const absolute = path.join(this.root, relative);
     const cached = this.#texts.get(relative);
     try {
       if (cached && this.watched) return cached;
       if (cached) {
-        const stats = await stat(absolute);
+        const stats = statSync(absolute);
         if (stats.size === cached.size && stats.mtimeMs === cached.mtimeMs) return cached;
       }
-      // The scratch bytes are decoded into a string at once, before the next read reuses them.
-      const { bytes, stats } = await readFileBytes(absolute, relative, scratch);
+      const { bytes, stats } = readFileBytesSync(absolute, relative);
       const { text } = fromDisk(bytes, relative);
       const lower = text.toLowerCase();
       const folded = lower.length === text.length ? lower : null;
@@ -155,11 +154,11 @@ export class TextSearch {
           const next = this.#unprinted.pop()!;
           next.filter = trigramFilter(next.folded!);
         }
-        if (this.#unprinted.length > 0) setImmediate(slice).unref();
+        if (this.#unprinted.length > 0) setImmediate(slice);
         else done();
       };
-      // Unref'd: a one-shot CLI search exits without waiting for fingerprints it will never use.
-      setImmediate(slice).unref();
+      // Not unref'd: with only unref'd immediates pending, Node's event loop may sleep in its poll phase and never run them.
+      setImmediate(slice);
     });
   }
 }
