@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { NONCE_PLACEHOLDER } from './common/csp';
 
 // The bundles: the Electron main process, the CLI (which also runs the browser
 // bridge), the workspace's listing worker, the site's render worker, the sandboxed preload, and the React renderer.
@@ -46,6 +47,9 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
+    // The page's tags carry this, and a <meta property="csp-nonce"> the page reads its nonce from;
+    // whoever serves the page writes a fresh nonce in its place (electron/pageNonce.ts).
+    html: { cspNonce: NONCE_PLACEHOLDER },
     build: {
       outDir: 'out/renderer',
       // electron-vite leaves bundles unminified; the renderer is parsed at every window load.

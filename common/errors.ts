@@ -1,41 +1,28 @@
 // Errors cross process and network boundaries as plain data: a code the UI can
 // act on and a message a person can read.
 
-export type ErrorCode =
-  /** The arguments did not match the contract. */
-  | 'invalid-arguments'
-  /** No such post, method or file. */
-  | 'not-found'
-  /** A name that is already taken. */
-  | 'exists'
-  /** A path that would leave the workspace, directly or through a symlink. */
-  | 'outside-workspace'
-  /** A file that is not valid UTF-8; it is left untouched. */
-  | 'not-utf8'
-  /** The file or its folder cannot be written. */
-  | 'read-only'
-  /** The disk is full; the original file is intact. */
-  | 'disk-full'
-  /** The bridge refused the caller: missing or wrong token. */
-  | 'unauthorized'
-  /** The bridge refused the caller: wrong Host or Origin, or a frame that is not ours. */
-  | 'forbidden'
-  /** This environment cannot do that (e.g. no folder picker in the CLI). */
-  | 'unsupported'
-  /** A host that cannot be reached: offline, a wrong address, a closed port or a dropped connection. */
-  | 'unreachable'
-  /** The host refused the credentials. */
-  | 'auth-failed'
-  /** An SSH host whose key is not yet trusted, or no longer matches; the message shows the fingerprint. */
-  | 'host-key'
-  /** A publish target would send credentials to an address the author has not confirmed on this computer; the message names it. */
-  | 'untrusted-endpoint'
-  /** The author cancelled the work; nothing was left half-done on their side. */
-  | 'cancelled'
-  /** Any other I/O failure. */
-  | 'io'
-  /** A bug: the message says what failed. */
-  | 'internal';
+/** Every error code, each with what it means: the type and the runtime check come from this one table. */
+const errorCodes = {
+  'invalid-arguments': 'The arguments did not match the contract.',
+  'not-found': 'No such post, method or file.',
+  'exists': 'A name that is already taken.',
+  'outside-workspace': 'A path that would leave the workspace, directly or through a symlink.',
+  'not-utf8': 'A file that is not valid UTF-8; it is left untouched.',
+  'read-only': 'The file or its folder cannot be written.',
+  'disk-full': 'The disk is full; the original file is intact.',
+  'unauthorized': 'The bridge refused the caller: missing or wrong token.',
+  'forbidden': 'The bridge refused the caller: wrong Host or Origin, or a frame that is not ours.',
+  'unsupported': 'This environment cannot do that (e.g. no folder picker in the CLI).',
+  'unreachable': 'A host that cannot be reached: offline, a wrong address, a closed port or a dropped connection.',
+  'auth-failed': 'The host refused the credentials.',
+  'host-key': 'An SSH host whose key is not yet trusted, or no longer matches; the message shows the fingerprint.',
+  'untrusted-endpoint': 'A publish target would send credentials to an address the author has not confirmed on this computer; the message names it.',
+  'cancelled': 'The author cancelled the work; nothing was left half-done on their side.',
+  'io': 'Any other I/O failure.',
+  'internal': 'A bug: the message says what failed.',
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
 
 export interface ErrorData {
   code: ErrorCode;
@@ -44,10 +31,9 @@ export interface ErrorData {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
 
-const codes = new Set<string>([
-  'invalid-arguments', 'not-found', 'exists', 'outside-workspace', 'not-utf8', 'read-only',
-  'disk-full', 'unauthorized', 'forbidden', 'unsupported', 'unreachable', 'auth-failed', 'host-key', 'untrusted-endpoint', 'cancelled', 'io', 'internal',
-]);
+function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(errorCodes, code);
+}
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -63,7 +49,7 @@ export class ApiError extends Error {
   }
 
   static fromJSON(data: ErrorData): ApiError {
-    return new ApiError(codes.has(data.code) ? data.code : 'internal', String(data.message));
+    return new ApiError(isErrorCode(data.code) ? data.code : 'internal', String(data.message));
   }
 
   /** Wraps anything thrown, so a transport never leaks a stack or an untyped error. */

@@ -11,6 +11,7 @@ import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { contentType } from 'mime-types';
 import { appCsp } from '../common/csp';
+import { newNonce, withNonce } from './pageNonce';
 import { isWithin, normalizeRelative } from './workspace/paths';
 
 export const APP_SCHEME = 'app';
@@ -50,15 +51,27 @@ export async function appResponse(rendererDir: string, request: { url: string; m
     if (!isWithin(root, real)) return notFound(url);
     const info = await fs.promises.stat(real);
     if (!info.isFile()) return notFound(url);
-    const headers = {
-      'Content-Type': contentType(extname(real)) || 'application/octet-stream',
-      'Content-Length': String(info.size),
-      'Content-Security-Policy': appCsp,
-      'X-Content-Type-Options': 'nosniff',
-    };
+    const type = contentType(extname(real)) || 'application/octet-stream';
+    // Each response its own nonce; a page gets it written where its build left the placeholder.
+    const nonce = newNonce();
+    const headers = { 'Content-Type': type, 'Content-Security-Policy': appCsp(nonce), 'X-Content-Type-Options': 'nosniff' };
+    if (type.startsWith('text/html')) return pageResponse(await fs.promises.readFile(real, 'utf8'), nonce, method, headers);
     const body = method === 'HEAD' ? null : (Readable.toWeb(fs.createReadStream(real)) as ReadableStream);
-    return new Response(body, { status: 200, headers });
+    return new Response(body, { status: 200, headers: { ...headers, 'Content-Length': String(info.size) } });
   } catch {
     return notFound(url);
   }
+}
+
+function pageResponse(html: string, nonce: string, method: string, headers: Record<string, string>): Response {
+  let page: string;
+  try {
+    page = withNonce(html, nonce);
+  } catch (error) {
+    return new Response(error instanceof Error ? error.message : String(error), {
+      status: 500,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+    });
+  }
+  return new Response(method === 'HEAD' ? null : page, { status: 200, headers: { ...headers, 'Content-Length': String(Buffer.byteLength(page)) } });
 }

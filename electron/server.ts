@@ -6,7 +6,7 @@
 // the Host and Origin headers must name this server (DNS-rebinding and CSRF).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -15,6 +15,7 @@ import { bridgeCsp } from '../common/csp';
 import { ApiError, type ErrorCode } from '../common/errors';
 import { assetHeaders } from './workspace/assets';
 import type { Backend } from './backend';
+import { newNonce, withNonce } from './pageNonce';
 
 export interface BridgeOptions {
   backend: Backend;
@@ -140,12 +141,16 @@ export async function startBridge({ backend, staticDir, port = 0, host = '127.0.
     if (relative.startsWith('..') || !file.startsWith(staticDir + sep) || !info?.isFile()) {
       return refuse(res, 'not-found', `Nothing is served at ${pathname}.`);
     }
-    res.writeHead(200, {
-      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': info.size,
-      'Content-Security-Policy': bridgeCsp([...origins]),
-      'Cache-Control': 'no-cache',
-    });
+    const type = contentTypes[extname(file)] ?? 'application/octet-stream';
+    // Each response its own nonce; a page gets it written where its build left the placeholder.
+    const nonce = newNonce();
+    const headers = { 'Content-Type': type, 'Content-Security-Policy': bridgeCsp([...origins], nonce), 'Cache-Control': 'no-cache' };
+    if (type.startsWith('text/html')) {
+      const page = Buffer.from(withNonce(await readFile(file, 'utf8'), nonce));
+      res.writeHead(200, { ...headers, 'Content-Length': page.length });
+      return res.end(page);
+    }
+    res.writeHead(200, { ...headers, 'Content-Length': info.size });
     createReadStream(file).pipe(res);
   }
 

@@ -3,6 +3,7 @@
 // under the app's CSP; it runs no script. Its one link is a URL the main
 // process catches on `will-navigate` and answers with the folder picker.
 import { appCsp } from '../common/csp';
+import { newNonce } from './pageNonce';
 
 export const welcomeUrl = 'app://postwright/welcome.html';
 export const openFolderUrl = 'app://postwright/open-folder';
@@ -10,14 +11,15 @@ export const openFolderUrl = 'app://postwright/open-folder';
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const text = (s: string) => s.replace(/[&<>"']/g, (c) => escapes[c]!);
 
-export function welcomeHtml(reason: string): string {
+/** The page, its one <style> carrying `nonce` (the app's CSP allows no other). */
+export function welcomeHtml(reason: string, nonce: string): string {
   const lines = reason
     .split('\n')
     .map((line) => `<li>${text(line)}</li>`)
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Welcome — Postwright</title>
-<style>
+<style nonce="${nonce}">
 :root { color-scheme: light dark; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
 body { max-width: 36rem; margin: 12vh auto; padding: 0 1.5rem; }
 h1 { font-size: 1.6rem; font-weight: 600; }
@@ -34,7 +36,8 @@ a.button:focus-visible { outline: 3px solid #9bbcf5; outline-offset: 2px; }
 }
 
 export function welcomeResponse(reason: string): Response {
-  return new Response(welcomeHtml(reason), {
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': appCsp, 'X-Content-Type-Options': 'nosniff' },
+  const nonce = newNonce();
+  return new Response(welcomeHtml(reason, nonce), {
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': appCsp(nonce), 'X-Content-Type-Options': 'nosniff' },
   });
 }

@@ -1,5 +1,6 @@
 // Wires the app together: the editor view, the open-post session, the post
 // list and the notices, then hands them to React to display.
+import './zodJitless';
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { StrictMode } from 'react';
@@ -12,6 +13,7 @@ import { toBase64 } from './base64';
 import { api, assetRoute } from './client';
 import { bindCommandKeys } from './commandKeys';
 import { CommandRegistry } from './commands';
+import { pageNonce } from './cspNonce';
 import { imagePaste } from './editor/imagePaste';
 import { linkToPost, type LinkRequest } from './editor/linkToPost';
 import { editorPreferences, reconfigurePreferences } from './editor/preferences';
@@ -40,6 +42,8 @@ const commands = new CommandRegistry();
 /** Where the link-to-post picker inserts its link, while it is open. */
 const linkRequest = new Store<LinkRequest | null>(null);
 
+// First, before any post is shown: the nonce our <style> elements carry.
+const nonce = pageNonce(document);
 // First, before anything can load an image.
 const imagePolicy = new ImagePolicy(document, assetRoute.origin, settings.get().remoteImages);
 
@@ -49,6 +53,7 @@ const previewConfig = ({ theme, remoteImages }: Settings) => ({
   theme: theme === 'system' ? null : theme,
   // The page's policy decides, so the preview never shows a remote image the policy would break.
   remoteImages: remoteImages && imagePolicy.remoteAllowed,
+  nonce,
 });
 const preview = new PreviewController(window, previewConfig(settings.get()));
 settings.subscribe(() => {
@@ -83,7 +88,7 @@ const extensions = [
   linkToPost((request) => session.state.post && linkRequest.set(request)),
 ];
 /** What every new state gets: the editor, configured by the settings as they are now. */
-const stateExtensions = () => [extensions, editorPreferences(settings.get())];
+const stateExtensions = () => [extensions, EditorView.cspNonce.of(nonce), editorPreferences(settings.get())];
 const view = new EditorView({ state: EditorState.create({ extensions: stateExtensions() }) });
 
 const session: PostSession = new PostSession({

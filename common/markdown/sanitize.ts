@@ -61,8 +61,10 @@ export function createSanitizer(window: WindowLike): Sanitizer {
     // marked-footnote's markers, which the theme's CSS selects.
     ADD_ATTR: ['allowfullscreen', 'frameborder', 'allow', 'loading', 'target', 'data-footnote-ref', 'data-footnotes', 'data-footnote-backref'],
     FORBID_TAGS: ['style', 'form', 'button', 'select', 'textarea', 'base', 'meta', 'link', 'noscript', 'object', 'embed', 'template'],
-    // popover and command* let a click show, hide or drive other elements: behaviour a post never needs.
-    FORBID_ATTR: ['style', 'srcdoc', 'formaction', 'action', 'ping', 'popover', 'popovertarget', 'popovertargetaction', 'command', 'commandfor'],
+    // popover, command* and interestfor let a click or a hover show, hide or drive other elements (a popover
+    // shows in the top layer, over the whole app): behaviour a post never needs. DOMPurify keeps all but
+    // interestfor by default; that one is named too, so that a DOMPurify that learns it does not let it in.
+    FORBID_ATTR: ['style', 'srcdoc', 'formaction', 'action', 'ping', 'popover', 'popovertarget', 'popovertargetaction', 'command', 'commandfor', 'interestfor'],
     ALLOW_DATA_ATTR: false,
     // Heading ids stay what the author links to ("## Links" is #links). DOMPurify would drop
     // ids that shadow document properties, against DOM clobbering; no page that shows a post

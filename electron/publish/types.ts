@@ -1,6 +1,7 @@
 // The shapes every publish target shares. A target knows one kind of host; the
 // orchestrator (publish.ts) owns the build, the plan's order, the deletion guard,
 // dry runs, progress and cancellation, so each target stays small.
+import type { SecretKey } from '../../common/publish';
 
 /** One file of the built site. Paths are relative, with "/" separators. */
 export interface ManifestEntry {
@@ -61,8 +62,8 @@ export interface Target {
   close(): Promise<void>;
 }
 
-/** The secrets a target may need, by their ecosystem's usual environment names. */
-export type SecretKey = 'AWS_ACCESS_KEY_ID' | 'AWS_SECRET_ACCESS_KEY' | 'AWS_SESSION_TOKEN' | 'NETLIFY_AUTH_TOKEN' | 'POSTWRIGHT_SFTP_PASSWORD' | 'FLY_API_TOKEN';
+/** The secrets a target may need, by their ecosystem's usual environment names (one list, in the contract). */
+export type { SecretKey };
 
 /**
  * Where secrets come from: the environment on the CLI, the OS keychain

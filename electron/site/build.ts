@@ -36,7 +36,7 @@ import { BuildCache, type OutputRecord } from './buildCache';
 import type { Feeds } from './feeds';
 import { derivedFiles, ImageStore } from './images';
 import { OutputFolder } from './outputFolder';
-import { createPartialSanitizer } from './partialSanitizer';
+import { createPartialSanitizer, type PartialSanitizer } from './partialSanitizer';
 import { hashOf, neighboursKey, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
 import { openRenderPool, RenderWorkerFailed, renderWorkerScript } from './renderPool';
 import { siteImage, workspaceFavicon, type SiteFile } from './siteFiles';
@@ -117,13 +117,14 @@ const PARTIAL_LIMIT = 256 * 1024;
 /** theme/partials/{head,header,footer}.html, read through the same guard as every workspace path, and sanitized. */
 async function readPartials(root: string, outputDir: string, partialWarnings: string[]): Promise<Partials> {
   const partials: Partials = {};
-  const sanitizePartial = createPartialSanitizer();
+  let sanitizePartial: PartialSanitizer | undefined;
   for (const name of PARTIALS) {
     const source = `theme/partials/${name}.html`;
     const file = await themeFile(root, source, outputDir);
     const stat = file === null ? undefined : fs.statSync(file, { throwIfNoEntry: false });
     if (file === null || !stat?.isFile()) continue;
     if (stat.size > PARTIAL_LIMIT) throw new ApiError('invalid-arguments', `${source} is ${Math.ceil(stat.size / 1024)} KB; a partial may be at most 256 KB.`);
+    sanitizePartial ??= createPartialSanitizer();
     const { html, removed } = sanitizePartial(fs.readFileSync(file, 'utf8'));
     if (removed > 0) partialWarnings.push(`${source}: ${removed} part${removed === 1 ? '' : 's'} left out (script, event handlers, frames or a meta refresh); a workspace's partials cannot add script to the site.`);
     partials[name] = html;

@@ -2,10 +2,9 @@
 // site, so every link and image in it is made absolute against the post's own
 // address, and the HTML is sanitized once more after that rewrite (a feed
 // reader is one more place the post's HTML goes, see ARCHITECTURE.md).
-import { createRequire } from 'node:module';
-import { createSanitizer, type Sanitizer } from '../../common/markdown/sanitize';
 import type { SitePost } from '../../common/site/model';
 import { absoluteUrl } from '../../common/theme/site';
+import { domWindow, sanitizePostHtml } from './domWindow';
 import { feeds, type Feeds } from './feeds';
 import { createPostRenderer, readPost, type RenderContext } from './postRenderer';
 
@@ -26,15 +25,12 @@ export async function feedItems(context: RenderContext, newest: readonly SitePos
 export async function feedBodies(context: RenderContext, posts: readonly SitePost[]): Promise<Map<string, string>> {
   // A feed holds a few dozen posts: rendering them again here is cheaper than carrying every body back from the workers.
   const renderer = createPostRenderer(context);
-  const { JSDOM } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
-  const window = new JSDOM('').window as unknown as Window & typeof globalThis;
-  const sanitize: Sanitizer = createSanitizer(window);
   const bodies = new Map<string, string>();
   for (const post of posts) {
     const file = readPost(context.root, post.path);
     if (!file) continue;
     const { body } = await renderer.renderWithImages(post.path, file.bytes, file.stats, '');
-    if (body !== null) bodies.set(post.path, absolutize(window, sanitize(body), absoluteUrl(context.site, post.url)));
+    if (body !== null) bodies.set(post.path, absolutize(domWindow(), sanitizePostHtml(body), absoluteUrl(context.site, post.url)));
   }
   return bodies;
 }

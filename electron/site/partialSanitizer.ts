@@ -4,12 +4,12 @@
 // DOMPurify too: a config of their own that keeps what a page head needs
 // (<meta>, <link>) and drops scripts, event handlers, javascript: URLs and frames.
 import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
+import { domWindow } from './domWindow';
 
 export type PartialSanitizer = (html: string) => { html: string; removed: number };
 
 export function createPartialSanitizer(): PartialSanitizer {
-  const purify = createDOMPurify(new JSDOM('').window as unknown as Window & typeof globalThis);
+  const purify = createDOMPurify(domWindow());
   let dropped = 0;
   // <meta http-equiv> acts like a response header (a refresh sends every reader elsewhere,
   // a Content-Security-Policy could loosen the site's); a partial's <meta> only describes.

@@ -5,10 +5,8 @@
 // same bytes.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createMarkdown, type ImageAttributes, type Markdown } from '../../common/markdown/pipeline';
-import { createSanitizer, type Sanitizer } from '../../common/markdown/sanitize';
 import { findFrontMatter } from '../../common/post';
 import { isPublished, type PublishOptions, type SiteInput } from '../../common/site/model';
 import { fileOf } from '../../common/site/permalink';
@@ -22,6 +20,7 @@ import { fromDisk } from '../workspace/encoding';
 import { postId } from '../workspace/ids';
 import { summarizeBytes } from '../workspace/summary';
 import { findAsset, mimeOf, type AssetLink } from './assets';
+import { sanitizePostHtml } from './domWindow';
 import { imageAttributes, ImageStore, isResizable } from './images';
 import { excerptOf } from './excerpt';
 import type { OutputFolder } from './outputFolder';
@@ -76,16 +75,6 @@ export function digestsOf(entry: SiteInput): { listing: string; link: string } {
   return { listing: digest([title, date, words, excerpt, description, tags, author, updated, socialImage]), link: digest([title, date]) };
 }
 
-// jsdom takes a while to load: load it on the first post rendered, not when a worker starts.
-const load = createRequire(import.meta.url);
-let sharedSanitizer: Sanitizer | undefined;
-const lazySanitize: Sanitizer = (html) => {
-  if (!sharedSanitizer) {
-    const { JSDOM } = load('jsdom') as typeof import('jsdom');
-    sharedSanitizer = createSanitizer(new JSDOM('').window as unknown as Window & typeof globalThis);
-  }
-  return sharedSanitizer(html);
-};
 
 /**
  * Whether the last build's record of a post still stands for the same bytes
@@ -139,7 +128,7 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
     return src;
   };
   const markdown: Markdown = createMarkdown({
-    sanitize: lazySanitize,
+    sanitize: sanitizePostHtml,
     // Liquid's {{ site.url }} and {{ site.baseurl }}, as Jekyll fills them from _config.yml.
     templates: { placeholders: false, site: { url: new URL(settings.baseUrl).origin, baseurl: new URL(settings.baseUrl).pathname.replace(/\/$/, '') } },
     imageAttributes: (src) => sized.get(src),

@@ -2,9 +2,12 @@
 //
 // The frame is sandboxed without allow-scripts and allow-same-origin, so it can
 // run nothing and reach nothing of the app. Its own Content-Security-Policy
-// forbids everything but inline styles and images from the asset route (and
+// forbids everything but its one <style> and images from the asset route (and
 // data: images); remote images only when the author allowed them. It also
-// inherits the app page's policy (srcdoc documents do), which applies too.
+// inherits the app page's policy (srcdoc documents do), which applies too: that
+// is why its <style> carries the page's nonce. The nonce is then in the
+// iframe's srcdoc attribute in the page, where only script or a stylesheet
+// could read it, and the page allows neither to a post.
 import { escapeHtml } from '../../common/markdown/escape';
 import { frameCss } from './previewCss';
 
@@ -14,13 +17,16 @@ export interface FrameOptions {
   remoteImages: boolean;
   /** 'light' | 'dark' to override the OS, or null to follow it. */
   theme: 'light' | 'dark' | null;
+  /** The app page's CSP nonce (see cspNonce.ts). */
+  nonce: string;
 }
 
-export function frameCsp({ assetOrigin, remoteImages }: Pick<FrameOptions, 'assetOrigin' | 'remoteImages'>): string {
+export function frameCsp({ assetOrigin, remoteImages, nonce }: Pick<FrameOptions, 'assetOrigin' | 'remoteImages' | 'nonce'>): string {
   return [
     "default-src 'none'",
     `img-src ${assetOrigin} data:${remoteImages ? ' https:' : ''}`,
-    "style-src 'unsafe-inline'",
+    `style-src 'nonce-${nonce}'`,
+    "style-src-attr 'none'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
@@ -37,7 +43,7 @@ export function frameDocument(options: FrameOptions, part: { header: string | nu
   return (
     `<!doctype html><html lang="en"${theme}><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(frameCsp(options))}">` +
-    `<meta name="referrer" content="no-referrer"><style>${frameCss}</style></head>` +
+    `<meta name="referrer" content="no-referrer"><style nonce="${escapeHtml(options.nonce)}">${frameCss}</style></head>` +
     `<body><article class="${classes}">${part.header ?? ''}<div class="post-body e-content">${part.body}</div></article></body></html>`
   );
 }

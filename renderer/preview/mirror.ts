@@ -6,7 +6,9 @@
 // (the frames' positions, and the source map for scroll sync), how tall the
 // article is, and which link is under a click. The mirror sits over the frames
 // with its text transparent but selectable. Its content is the same sanitized
-// HTML as the frames', and the page's CSP forbids inline script.
+// HTML as the frames', and the page's CSP forbids inline script, and any
+// <style> or style attribute but our own: the mirror's one <style> carries the
+// page's nonce, set as a property so that it never shows in the DOM.
 //
 // Each chunk's blocks sit in a box of their own with `content-visibility:
 // auto`, so an edit lays out and paints only the boxes on screen; the others
@@ -40,13 +42,15 @@ export class Mirror {
   #header: Element | null = null;
   #boxes: ChunkBox[] = [];
 
-  constructor(document: Document) {
+  /** `nonce`: the page's CSP nonce (see cspNonce.ts), without which the mirror's stylesheet would be refused. */
+  constructor(document: Document, nonce: string) {
     this.host = document.createElement('div');
     this.host.className = 'preview-mirror';
     // Screen readers and the keyboard get the frames' copy; this one is for the pointer.
     this.host.setAttribute('aria-hidden', 'true');
     this.#root = this.host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
+    style.nonce = nonce;
     style.textContent = mirrorCss;
     this.#patches = document.createElement('div');
     const page = document.createElement('div');

@@ -23,6 +23,8 @@ export interface PreviewConfig {
   assetOrigin: string;
   theme: 'light' | 'dark' | null;
   remoteImages: boolean;
+  /** The page's CSP nonce, for the mirror's and the frames' stylesheets. */
+  nonce: string;
 }
 
 export interface PreviewPost {
@@ -111,7 +113,8 @@ export class PreviewController {
   }
 
   #frameOptions() {
-    return { assetOrigin: this.#config.assetOrigin, remoteImages: this.#config.remoteImages, theme: this.#config.theme };
+    const { assetOrigin, remoteImages, theme, nonce } = this.#config;
+    return { assetOrigin, remoteImages, theme, nonce };
   }
 
   #newViews(): void {

@@ -69,7 +69,7 @@ export class PreviewSurface {
     this.canvas.className = 'preview-canvas';
     this.#frameLayer = document.createElement('div');
     this.#frameLayer.className = 'preview-frames';
-    this.mirror = new Mirror(document);
+    this.mirror = new Mirror(document, options.nonce);
     this.mirror.setTheme(options.theme);
     this.canvas.append(this.#frameLayer, this.mirror.host);
     this.#resize = new ResizeObserver((entries) => this.#layout(entries));

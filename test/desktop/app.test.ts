@@ -121,6 +121,11 @@ describe('the desktop app', () => {
   it('serves its page over app:// with the Content-Security-Policy header', async () => {
     const { page } = await start();
     const header = await page.evaluate(async () => (await fetch('app://postwright/index.html')).headers.get('content-security-policy'));
-    expect(header).toBe(appCsp);
+    const nonce = /'nonce-([^']+)'/.exec(header ?? '')?.[1] ?? '';
+    expect(header).toBe(appCsp(nonce));
+    // The page that is showing was served with a nonce of its own, which it reads through the property.
+    const shown = await page.evaluate(() => document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce);
+    expect(shown).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(shown).not.toBe(nonce);
   });
 });

@@ -4,18 +4,22 @@ import { mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appPageUrl, appResponse, isAppOrigin } from '../../electron/appProtocol';
-import { appCsp } from '../../common/csp';
+import { appCsp, NONCE_PLACEHOLDER } from '../../common/csp';
 import { tempDir, writeTree } from '../helpers/tmp';
 
 let parent: string;
 let renderer: string;
 const get = (url: string, method = 'GET') => appResponse(renderer, { url, method });
+/** The page as the build writes it: the nonce's placeholder in the tag the page reads it from. */
+const builtPage = `<!doctype html><meta property="csp-nonce" nonce="${NONCE_PLACEHOLDER}"><title>app</title>`;
+/** The nonce a policy names. */
+const nonceOf = (policy: string | null) => /'nonce-([^']+)'/.exec(policy ?? '')?.[1];
 
 beforeEach(async () => {
   parent = await tempDir();
   renderer = path.join(parent, 'renderer');
   await writeTree(parent, {
-    'renderer/index.html': '<!doctype html><title>app</title>',
+    'renderer/index.html': builtPage,
     'renderer/assets/main-abc.js': 'console.log(1)',
     'renderer/assets/main-abc.css': 'body{}',
     'renderer/assets/font.woff2': new Uint8Array([1, 2, 3]),
@@ -31,9 +35,11 @@ describe('the app:// protocol', () => {
     const page = await get(appPageUrl);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(page.headers.get('content-security-policy')).toBe(appCsp);
+    const nonce = nonceOf(page.headers.get('content-security-policy'))!;
+    expect(page.headers.get('content-security-policy')).toBe(appCsp(nonce));
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(await page.text()).toContain('<title>app</title>');
+    // The page carries the nonce its policy names, where the build left the placeholder.
+    expect(await page.text()).toBe(builtPage.replace(NONCE_PLACEHOLDER, nonce));
     expect(await (await get('app://postwright/')).text()).toContain('<title>app</title>');
     const types = await Promise.all(['assets/main-abc.js', 'assets/main-abc.css', 'assets/font.woff2', 'assets/icon.svg', 'README'].map(async (f) => (await get(`app://postwright/${f}`)).headers.get('content-type')));
     expect(types).toEqual(['text/javascript; charset=utf-8', 'text/css; charset=utf-8', 'font/woff2', 'image/svg+xml', 'application/octet-stream']);
@@ -43,8 +49,22 @@ describe('the app:// protocol', () => {
   it('answers HEAD without a body', async () => {
     const head = await get(appPageUrl, 'HEAD');
     expect(head.status).toBe(200);
-    expect(head.headers.get('content-length')).toBe(String('<!doctype html><title>app</title>'.length));
+    const nonce = nonceOf(head.headers.get('content-security-policy'))!;
+    expect(head.headers.get('content-length')).toBe(String(builtPage.replace(NONCE_PLACEHOLDER, nonce).length));
     expect(await head.text()).toBe('');
+  });
+
+  it('gives every response a fresh nonce, so no page load can reuse another one', async () => {
+    const nonces = await Promise.all(Array.from({ length: 8 }, async () => nonceOf((await get(appPageUrl)).headers.get('content-security-policy'))));
+    expect(nonces.every((nonce) => nonce && /^[A-Za-z0-9+/]{22}==$/.test(nonce))).toBe(true);
+    expect(new Set(nonces).size).toBe(8);
+  });
+
+  it('refuses a page built without the nonce placeholder, saying why', async () => {
+    await writeTree(parent, { 'renderer/other.html': '<!doctype html><title>no nonce</title>' });
+    const page = await get('app://postwright/other.html');
+    expect(page.status).toBe(500);
+    expect(await page.text()).toContain('no CSP nonce placeholder');
   });
 
   it('is a 404 for anything outside the renderer folder, however it is spelt', async () => {

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApi, methods, rawTransport, type BlogApi, type RawApi } from '../../common/api';
-import { appCsp } from '../../common/csp';
+import { appCsp, NONCE_PLACEHOLDER } from '../../common/csp';
 import { rendererDir } from '../../electron/appPaths';
 import { postId } from '../../electron/workspace/ids';
 import { post, tempDir, writeTree } from '../helpers/tmp';
@@ -51,7 +51,10 @@ describe('the app window', () => {
     const handler = recorded.protocols.handlers.get('app')!;
     const page = await handler(new Request('app://postwright/index.html'));
     expect(page.status).toBe(200);
-    expect(await page.text()).toBe(await readFile(join(rendererDir, 'index.html'), 'utf8'));
+    // The built page, with this response's nonce where the build left the placeholder.
+    const nonce = /'nonce-([^']+)'/.exec(page.headers.get('content-security-policy') ?? '')![1]!;
+    expect(page.headers.get('content-security-policy')).toBe(appCsp(nonce));
+    expect(await page.text()).toBe((await readFile(join(rendererDir, 'index.html'), 'utf8')).replaceAll(NONCE_PLACEHOLDER, nonce));
     expect((await handler(new Request('app://postwright/%2E%2E/%2E%2E/package.json'))).status).toBe(404);
   });
 
@@ -73,11 +76,13 @@ describe('the app window', () => {
     expect((await handler(new Request('postwright-asset://workspace/postwright.json'))).status).toBe(403);
   });
 
-  it("sets the CSP header on the app's own responses", () => {
+  it("keeps the CSP header of the app's own responses (it names the nonce in their page)", async () => {
+    const page = await recorded.protocols.handlers.get('app')!(new Request('app://postwright/index.html'));
+    const written = { 'Content-Security-Policy': [page.headers.get('content-security-policy')!], 'X-Other': ['1'] };
     let headers: Record<string, string[]> = {};
-    recorded.session.headers!({ url: 'app://postwright/index.html', responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
-    expect(headers['Content-Security-Policy']).toEqual([appCsp]);
-    expect(headers['X-Other']).toEqual(['1']);
+    recorded.session.headers!({ url: 'app://postwright/index.html', responseHeaders: written }, (r) => (headers = r.responseHeaders));
+    expect(headers).toEqual(written);
+    expect(headers['Content-Security-Policy']![0]).not.toContain('unsafe-inline');
     recorded.session.headers!({ url: 'https://example.com/', responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
     expect(headers).toEqual({ 'X-Other': ['1'] });
   });

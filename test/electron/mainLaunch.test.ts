@@ -105,6 +105,9 @@ describe('startup always ends with a window', () => {
     expect(html).toContain(join(blogs, 'gone'));
     expect(html).toContain('The sample blog in');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // Its one <style> carries the nonce its policy names (the policy allows no other).
+    const nonce = /'nonce-([^']+)'/.exec(page.headers.get('content-security-policy') ?? '')?.[1];
+    expect(html.match(/<style[^>]*>/g)).toEqual([`<style nonce="${nonce}">`]);
 
     app.fake.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [join(blogs, 'first')] });
     expect(await app.window().webContents.page!.followLink(openFolderUrl)).toBe(false);

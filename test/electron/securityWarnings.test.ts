@@ -5,8 +5,9 @@
 // is really sent, so none of the warnings can fire.
 import { describe, expect, it } from 'vitest';
 import type { WebPreferences } from 'electron';
-import { appCsp } from '../../common/csp';
+import { appCsp as appPolicy } from '../../common/csp';
 import { appPageUrl } from '../../electron/appProtocol';
+import { newNonce } from '../../electron/pageNonce';
 import { windowOptions } from '../../electron/window';
 
 /** The directives of a policy, by name. */
@@ -32,6 +33,8 @@ function electronWarnings(prefs: WebPreferences, pageUrl: string, csp: string | 
 }
 
 describe("Electron's security warnings", () => {
+  /** The policy one page response is sent with. */
+  const appCsp = appPolicy(newNonce());
   const prefs = windowOptions('/app/out/preload/preload.cjs', { width: 1280, height: 800 }).webPreferences!;
 
   it('none fire for the app window, its app:// page and its CSP', () => {

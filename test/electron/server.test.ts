@@ -3,9 +3,11 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostSummary, Reply } from '../../common/api';
+import { NONCE_PLACEHOLDER } from '../../common/csp';
 import { startBridge } from '../../electron/server';
 import { startTestBridge, type RunningBridge } from '../helpers/bridge';
 import { onePixelPng } from '../helpers/images';
+import { tempDir, writeTree } from '../helpers/tmp';
 
 let running: RunningBridge;
 beforeAll(async () => {
@@ -112,6 +114,12 @@ describe('the browser bridge', () => {
     const page = await call('/', { method: 'GET' });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    // The page's nonce, written where the build left its placeholder, is the one its policy names.
+    const nonce = /<meta property="csp-nonce" nonce="([^"]+)"/.exec(page.body)?.[1];
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(String(page.headers['content-security-policy'])).toContain(`style-src 'self' 'nonce-${nonce}';`);
+    expect(page.body).not.toContain(NONCE_PLACEHOLDER);
+    expect(Number(page.headers['content-length'])).toBe(Buffer.byteLength(page.body));
     // Images from this bridge only, by its exact origin: not any port of 127.0.0.1.
     const port = running.bridge.port;
     expect(String(page.headers['content-security-policy'])).toContain(`img-src 'self' data: blob: http://127.0.0.1:${port} http://localhost:${port} https:;`);
@@ -145,6 +153,30 @@ describe('the browser bridge', () => {
     await received;
     stream.destroy();
     expect(events.join('')).toMatch(/event: posts.changed\ndata: \{"kind":"added"/);
+  });
+
+  it('gives every page response a nonce of its own', async () => {
+    const nonces = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      const page = await call('/index.html', { method: 'GET' });
+      const [, nonce] = /'nonce-([^']+)'/.exec(String(page.headers['content-security-policy']))!;
+      expect(page.body).toContain(`nonce="${nonce}"`);
+      nonces.add(nonce!);
+    }
+    expect(nonces.size).toBe(5);
+  });
+
+  it('refuses to serve a page built without the nonce placeholder, saying why', async () => {
+    const staticDir = await tempDir();
+    await writeTree(staticDir, { 'index.html': '<!doctype html><title>no nonce</title>' });
+    const bridge = await startBridge({ backend: running.backend, staticDir });
+    try {
+      const res = await fetch(`http://127.0.0.1:${bridge.port}/`);
+      expect(res.status).toBe(500);
+      expect(await res.text()).toContain('no CSP nonce placeholder');
+    } finally {
+      await bridge.close();
+    }
   });
 
   it('refuses to listen on anything but loopback', async () => {

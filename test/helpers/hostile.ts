@@ -83,6 +83,8 @@ export function executableMarkup(html: string): string[] {
       for (const { name, value } of element.attributes) {
         const attribute = name.toLowerCase();
         if (attribute.startsWith('on') || attribute === 'srcdoc' || attribute === 'formaction') found.push(`${where} ${attribute}=`);
+        // Declarative invokers: a click or a hover that shows, hides or drives another element (over the app, in the mirror).
+        if (/^(?:popover|popovertarget|popovertargetaction|command|commandfor|interestfor)$/.test(attribute)) found.push(`${where} ${attribute}=`);
         if (attribute === 'style' && /url\(|expression\(|behavior|binding/i.test(value)) found.push(`${where} style="${value}"`);
         if (urlAttributes.has(attribute)) {
           const compact = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();

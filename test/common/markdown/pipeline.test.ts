@@ -72,6 +72,13 @@ describe('markdown pipeline with hostile input', () => {
     expect(found.length).toBeGreaterThan(hostileInputs.length / 2);
   });
 
+  it('finds every declarative invoker of the invokers input in its raw HTML, and none once sanitized', () => {
+    const input = hostileInputs.find((i) => i.name === 'popover-command-invokers')!;
+    const raw = executableMarkup(createMarkdown({ sanitize: (html) => html }).render(input.markdown).html).join(' ');
+    for (const attribute of ['popover', 'popovertarget', 'popovertargetaction', 'command', 'commandfor', 'interestfor']) expect(raw).toContain(` ${attribute}=`);
+    expect(executableMarkup(md.render(input.markdown).html)).toEqual([]);
+  });
+
   it('drops file:// and UNC links and images', () => {
     const { html } = md.render('[a](file:///etc/passwd) ![b](\\\\server\\share\\x.png) <img src="\\\\evil\\x.png"> <a href="file:///etc/hosts">h</a>');
     expect(html).not.toMatch(/file:|\\\\/);

@@ -50,12 +50,15 @@ describe('preview CSS for the mirror', () => {
 
 describe('preview frames', () => {
   it('allow images only from the asset route (and https when the author allows remote images)', () => {
-    expect(frameCsp({ assetOrigin: 'postwright-asset://workspace', remoteImages: false })).toBe(
-      "default-src 'none'; img-src postwright-asset://workspace data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+    const nonce = 'bm9uY2Utb2YtdGhlLXBhZ2UtMTI=';
+    expect(frameCsp({ assetOrigin: 'postwright-asset://workspace', remoteImages: false, nonce })).toBe(
+      `default-src 'none'; img-src postwright-asset://workspace data:; style-src 'nonce-${nonce}'; style-src-attr 'none'; base-uri 'none'; form-action 'none'`,
     );
-    expect(frameCsp({ assetOrigin: 'http://127.0.0.1:1', remoteImages: true })).toContain('img-src http://127.0.0.1:1 data: https:;');
-    const doc = frameDocument({ assetOrigin: 'http://127.0.0.1:1', remoteImages: false, theme: 'dark' }, { header: null, body: '<p>x</p>', last: false });
+    expect(frameCsp({ assetOrigin: 'http://127.0.0.1:1', remoteImages: true, nonce })).toContain('img-src http://127.0.0.1:1 data: https:;');
+    const doc = frameDocument({ assetOrigin: 'http://127.0.0.1:1', remoteImages: false, theme: 'dark', nonce }, { header: null, body: '<p>x</p>', last: false });
     expect(doc).toContain('<html lang="en" data-theme="dark">');
+    // Its one stylesheet carries the page's nonce: the page's policy, which the frame inherits, allows no other.
+    expect(doc.match(/<style[^>]*>/g)).toEqual([`<style nonce="${nonce}">`]);
     expect(doc).toContain('content="default-src &#39;none&#39;; img-src http://127.0.0.1:1 data:;');
     expect(doc).toContain('<article class="post pw-continued pw-cut"><div class="post-body e-content"><p>x</p></div>');
   });
