@@ -6,21 +6,25 @@
 // objects below, so a method is added here and nowhere else by hand.
 import { z } from 'zod';
 import { ApiError, type Reply } from './errors';
+import type { AddedVideo } from './addedVideo';
 import type { CheckResult } from './check';
 import type { RecoveredText } from './recovery';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from './types';
 import type { SearchResult } from './search';
+import type { SiteAddress } from './siteAddress';
 import type { SiteBuildSummary, StandalonePost } from './site/types';
 import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview, type ScheduleResult } from './publish';
 import { TargetName } from './publishSettings';
 
 export { ApiError, type Reply } from './errors';
 export type * from './types';
+export type * from './addedVideo';
 export type * from './check';
 export type * from './recovery';
 export type * from './site/types';
 export type * from './publish';
 export type * from './search';
+export type * from './siteAddress';
 
 /** A phantom marker that carries a method's result type. */
 export interface Returns<R> {
@@ -92,6 +96,10 @@ export const contract = {
     exportPost: method(z.tuple([PostId]), returns<StandalonePost>()),
     /** The pre-publish check: broken links, missing images, duplicate slugs, bad dates, front-matter errors. */
     check: method(z.tuple([]), returns<CheckResult>()),
+    /** The site's address (`baseUrl`) and whether it is a placeholder, which publishing asks about first. */
+    address: method(z.tuple([]), returns<SiteAddress>()),
+    /** Sets `baseUrl` in postwright.json (http or https), keeping every other key. */
+    setAddress: method(z.tuple([z.string().trim().min(1, 'must not be empty').max(2048)]), returns<SiteAddress>()),
   },
   assets: {
     /**
@@ -99,6 +107,11 @@ export const contract = {
      * made from `fileName`; returns its path and the relative link to insert.
      */
     add: method(z.tuple([PostId, z.string().max(1024), ImageData]), returns<{ path: string; link: string }>()),
+    /**
+     * Insert video: a YouTube or Vimeo address → the video's page, its title and a thumbnail fetched
+     * once and stored in the post's assets folder. Offline or refused, it still answers, with `problem` said.
+     */
+    addVideo: method(z.tuple([PostId, z.string().trim().min(1, 'must not be empty').max(2048, 'is longer than 2048 characters')]), returns<AddedVideo>()),
   },
   recovery: {
     /** Keeps an unsaved editor buffer in the crash-recovery journal, in the app's data folder. */
@@ -157,6 +170,13 @@ export const contract = {
     unsavedChanged: method(z.tuple([z.boolean()]), returns<void>()),
     /** The page's answer to `app.saveRequested`: whether everything is saved now, so the close (or quit, reload) can go on. */
     saveFinished: method(z.tuple([z.boolean()]), returns<void>()),
+    /**
+     * The OS's locale for dates and times (Electron's app.getSystemLocale(), which the UI language need not
+     * match); null outside the desktop app, where a browser tab formats with its own.
+     */
+    systemLocale: method(z.tuple([]), returns<string | null>()),
+    /** Puts the desktop window in or out of full screen (distraction-free writing); a browser tab uses the Fullscreen API ('unsupported' here). */
+    setFullScreen: method(z.tuple([z.boolean()]), returns<void>()),
   },
 } as const;
 
@@ -186,6 +206,8 @@ export const events = {
   'app.saveRequested': z.object({}),
   /** The OS asked to open this post: a .md file opened from the file manager, the Dock or a command line. */
   'app.openPost': z.object({ id: PostId }),
+  /** The desktop window entered or left full screen, by the page's request or the OS's (the green button, F11). */
+  'app.fullScreen': z.object({ on: z.boolean() }),
 } as const;
 
 type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { assertExternalUrl, type Platform } from './platform';
 import { publishHandlers } from './publish/publishHandlers';
 import { recoveryHandlers } from './recovery/recoveryHandlers';
 import { siteHandlers } from './site/siteHandlers';
+import { addVideo } from './video/addVideo';
 import { Workspace } from './workspace/workspace';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -66,6 +67,7 @@ export async function createBackend({ root, platform, watch = true, cacheDir, da
     }),
     assets: {
       add: (id, fileName, data) => workspace.addAsset(id, fileName, Buffer.from(data, 'base64')),
+      addVideo: (id, address) => addVideo(workspace, id, address),
     },
     recovery: recoveryHandlers(workspace, dataDir),
     app: {
@@ -80,6 +82,11 @@ export async function createBackend({ root, platform, watch = true, cacheDir, da
       // Outside the desktop app there is no main process to tell: a browser tab asks with its own unload dialog.
       unsavedChanged: async (unsaved) => platform.window?.unsavedChanged(unsaved),
       saveFinished: async (saved) => platform.window?.saveFinished(saved),
+      systemLocale: async () => platform.window?.systemLocale() ?? null,
+      setFullScreen: async (on) => {
+        if (!platform.window) throw new ApiError('unsupported', 'Only the desktop app sets its window full screen; a browser tab uses its own Fullscreen API.');
+        platform.window.setFullScreen(on);
+      },
     },
   };
 

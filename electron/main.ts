@@ -89,6 +89,9 @@ function start(): void {
     copyHtml: (html, text) => clipboard.write([new ClipboardItem({ 'text/html': html, 'text/plain': text })]),
     unsavedChanged: (unsaved) => guard?.unsavedChanged(unsaved),
     saveFinished: (saved) => guard?.saveFinished(saved),
+    // The regional format (Windows 11, macOS), which app.getLocale()'s UI language need not match (docs: api/app#appgetsystemlocale).
+    systemLocale: () => app.getSystemLocale(),
+    setFullScreen: (on) => window?.setFullScreen(on),
   });
   const cacheDir = join(app.getPath('userData'), 'list-cache');
   const dataDir = app.getPath('userData');
@@ -225,6 +228,9 @@ function start(): void {
       if (template.length) Menu.buildFromTemplate(template).popup({ window: win });
     });
     win.once('ready-to-show', () => win.show());
+    // However the window got there (the page's request, View → Toggle Full Screen, the OS), the page follows.
+    win.on('enter-full-screen', () => win.webContents.send('app.fullScreen', { on: true }));
+    win.on('leave-full-screen', () => win.webContents.send('app.fullScreen', { on: false }));
     win.on('close', () => store.set('windowBounds', win.getBounds()));
     const dialogFor = unsavedDialog();
     guard = guardUnload(win, {

@@ -28,6 +28,10 @@ export interface WindowHost {
   unsavedChanged(unsaved: boolean): void;
   /** The page answered a save request; `saved` says whether nothing is left unsaved. */
   saveFinished(saved: boolean): void;
+  /** The OS's locale for dates and times. */
+  systemLocale(): string;
+  /** Puts the window in or out of full screen. */
+  setFullScreen(on: boolean): void;
 }
 
 export function assertExternalUrl(url: string): void {

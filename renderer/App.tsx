@@ -1,5 +1,6 @@
 // The window: posts sidebar | editor, status bar below, dialogs and toasts on top.
 // Holds UI state only; the text is in the editor, the rest in the stores.
+import { EditorSelection } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CheckPanel } from './components/CheckPanel';
@@ -14,8 +15,10 @@ import { ExportSiteDialog } from './components/ExportSiteDialog';
 import { FindInPosts } from './components/FindInPosts';
 import { LinkToPost } from './components/LinkToPost';
 import { HistoryDialog, restoredNotice } from './components/HistoryDialog';
+import { InsertVideoDialog } from './components/InsertVideoDialog';
 import { MenuBar } from './components/MenuBar';
 import { NewPostDialog } from './components/NewPostDialog';
+import { OutlinePanel } from './components/OutlinePanel';
 import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
 import { PanelBoundary } from './components/PanelBoundary';
@@ -34,6 +37,7 @@ import { firstBodyPosition } from './editor/bodyText';
 import { goToLine } from './editor/goToLine';
 import { selectMatch } from './editor/selectMatch';
 import type { LinkRequest } from './editor/linkToPost';
+import type { LastPlace } from './lastPlace';
 import { postLinkMarkdown } from './postLink';
 import type { CommandRegistry } from './commands';
 import { ViewModeSwitch } from './components/ViewModeSwitch';
@@ -47,12 +51,14 @@ import type { PreviewController } from './preview/previewController';
 import type { Recovery } from './recovery';
 import type { PostSession } from './session';
 import type { SettingsStore } from './settings';
+import { insertVideo } from './insertVideo';
 import { openLink } from './openLink';
 import { copyPostHtml, downloadPostHtml } from './postExport';
 import { useStore, type Store } from './store';
 import { useAppCommands } from './useAppCommands';
 import { usePublish } from './usePublish';
 import { useShortcuts } from './useShortcuts';
+import { useDistractionFree } from './useDistractionFree';
 import { useTheme } from './useTheme';
 import { useUndoNotice } from './useUndoNotice';
 import { useUnsavedGuard } from './useUnsavedGuard';
@@ -73,19 +79,21 @@ interface AppProps {
   recovery: Recovery;
   /** Set by the editor (`[[`, Mod-Shift-K) to open the link-to-post picker. */
   linkRequest: Store<LinkRequest | null>;
+  /** Where the post reopened on start was left (lastPlace.ts): its caret and scroll, applied once it shows. */
+  restorePlace: Store<LastPlace | null>;
 }
 
-type DialogName = 'new' | 'new-page' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | null;
+type DialogName = 'new' | 'new-page' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | 'insert-video' | null;
 
 const sidebarId = 'posts-sidebar';
 
-export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest }: AppProps) {
+export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest, restorePlace }: AppProps) {
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
   const recovered = useStore(recovery.store);
   const workspace = useWorkspace();
-  const { viewMode, theme } = useStore(settings);
+  const { viewMode, theme, outlinePanel } = useStore(settings);
   const [filter, setFilter] = useState<PostFilter>(noFilter);
   const [sidebarOpen, setSidebarOpen] = useState(true);
   const [dialog, setDialog] = useState<DialogName>(null);
@@ -94,7 +102,10 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const [finding, setFinding] = useState<string | null>(null);
   const linking = useStore(linkRequest);
   const listRef = useRef<HTMLUListElement>(null);
+  /** Where Insert video puts the video: the caret when it was asked for. */
+  const videoAt = useRef(0);
   const publishing = usePublish();
+  const distractionFree = useDistractionFree();
 
   useWindowTitle(open.post, open.dirty);
   useTheme(theme);
@@ -109,13 +120,24 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   useEffect(() => {
     if (open.opened === 0 || focusedOpen.current === open.opened || dialog !== null) return;
     focusedOpen.current = open.opened;
+    const place = restorePlace.get();
+    if (place && place.path === open.post?.path) {
+      restorePlace.set(null);
+      const end = view.state.doc.length;
+      view.dispatch({
+        selection: EditorSelection.cursor(Math.min(place.head, end)),
+        effects: EditorView.scrollIntoView(Math.min(place.top, end), { y: 'start', yMargin: 0 }),
+      });
+      view.focus();
+      return;
+    }
     const title = document.querySelector<HTMLTextAreaElement>('.fm-title');
     if (title && !title.value && !title.readOnly) title.focus();
     else view.focus();
     const { head } = view.state.selection.main;
     if (head <= firstBodyPosition(view.state.doc.toString())) view.scrollDOM.scrollTop = 0;
     else view.dispatch({ effects: EditorView.scrollIntoView(head, { y: 'nearest' }) });
-  }, [open.opened, view, dialog]);
+  }, [open.opened, open.post?.path, view, dialog, restorePlace]);
 
   const focusList = useCallback(() => {
     listRef.current?.querySelector<HTMLElement>('[role="option"][tabindex="0"]')?.focus();
@@ -158,6 +180,11 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     publish: publishing.publish,
     publishSettings: () => setDialog('publish-settings'),
     history: ifPost('history'),
+    distractionFree: () => {
+      // The sidebar and bars are going: the keyboard goes to the text.
+      if (!distractionFree.on) view.focus();
+      distractionFree.toggle();
+    },
   });
 
   useWritingCommands(commands, {
@@ -167,11 +194,21 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
       const { from, to } = view.state.selection.main;
       linkRequest.set({ from, to, text: view.state.sliceDoc(from, to) });
     },
+    insertVideo: () => {
+      if (!open.post) return;
+      videoAt.current = view.state.selection.main.head;
+      setDialog('insert-video');
+    },
   });
 
   const post = open.post;
   return (
-    <div className={`app${sidebarOpen ? '' : ' sidebar-closed'}${inDesktopApp ? '' : ' with-menu-bar'}`}>
+    <div className={`app${sidebarOpen ? '' : ' sidebar-closed'}${inDesktopApp ? '' : ' with-menu-bar'}${distractionFree.on ? ' distraction-free' : ''}`}>
+      {distractionFree.on && (
+        <button type="button" className="leave-distraction-free quiet-button" onClick={distractionFree.leave}>
+          Leave full screen (Esc)
+        </button>
+      )}
       {!inDesktopApp && <MenuBar commands={commands} />}
       <PanelBoundary name="The post list">
         <Sidebar
@@ -203,6 +240,11 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
         <DiskNote note={open.diskNote} onCompare={() => void session.save()} />
         <RecoveryNote entry={recovered.later.find((e) => e.postId === post?.id)} onReview={(e) => recovery.review(e)} />
         <div className={`panes ${viewMode}`} hidden={!post}>
+          {post && outlinePanel && viewMode !== 'preview' && (
+            <PanelBoundary name="The outline">
+              <OutlinePanel view={view} status={status} />
+            </PanelBoundary>
+          )}
           {/* The panel heads the editor's own column, so its title lines up with the text in every view mode. */}
           <div className="editor-column" hidden={viewMode === 'preview'}>
             {post && (
@@ -307,6 +349,15 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
         {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
         {dialog === 'outline' && post && <OutlinePicker view={view} onClose={() => setDialog(null)} />}
         {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
+        {dialog === 'insert-video' && post && (
+          <InsertVideoDialog
+            onInsert={async (address) => {
+              await insertVideo({ api, view, notify: notices.push, openPostId: () => session.state.post?.id ?? null }, post.id, address, videoAt.current);
+              return true;
+            }}
+            onClose={() => setDialog(null)}
+          />
+        )}
       </PanelBoundary>
       <PanelBoundary key={finding === null ? 'find-closed' : 'find-open'} name="Find in all posts" onClose={() => setFinding(null)}>
         {finding !== null && (

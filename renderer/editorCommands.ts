@@ -21,7 +21,7 @@ export function registerEditorCommands(commands: CommandRegistry, { view, sessio
     act();
     view.focus();
   };
-  const flip = (key: 'focusMode' | 'typewriter' | 'spellcheck' | 'autosave') => () => settings.update({ [key]: !settings.get()[key] });
+  const flip = (key: 'focusMode' | 'typewriter' | 'spellcheck' | 'autosave' | 'hideFrontMatter' | 'outlinePanel') => () => settings.update({ [key]: !settings.get()[key] });
   const font = (editorFont: Settings['editorFont']) => () => settings.update({ editorFont });
 
   return commands.register(
@@ -32,6 +32,8 @@ export function registerEditorCommands(commands: CommandRegistry, { view, sessio
     { id: 'settings.autosave', title: 'File: Toggle autosave', run: flip('autosave') },
     { id: 'settings.focusMode', title: 'View: Toggle focus mode', run: flip('focusMode') },
     { id: 'settings.typewriter', title: 'View: Toggle typewriter scrolling', run: flip('typewriter') },
+    { id: 'settings.outlinePanel', title: 'View: Show or hide the outline beside the text', run: flip('outlinePanel') },
+    { id: 'settings.hideFrontMatter', title: 'View: Hide or show the front matter in the text', run: flip('hideFrontMatter') },
     { id: 'settings.spellcheck', title: 'Editor: Toggle spellcheck', run: flip('spellcheck') },
     { id: 'settings.font.serif', title: 'Editor font: Serif', run: font('serif') },
     { id: 'settings.font.sans', title: 'Editor font: Sans', run: font('sans') },

@@ -9,12 +9,15 @@ import { App } from './App';
 import { EditorHost } from './components/EditorHost';
 import { PanelBoundary } from './components/PanelBoundary';
 import { Autosave } from './autosave';
+import { setDateLocale } from './dateFormat';
 import { toBase64 } from './base64';
 import { api, assetRoute } from './client';
 import { bindCommandKeys } from './commandKeys';
 import { CommandRegistry } from './commands';
 import { pageNonce } from './cspNonce';
 import { imagePaste } from './editor/imagePaste';
+import { videoPaste } from './editor/videoPaste';
+import { addThumbnail } from './insertVideo';
 import { linkToPost, type LinkRequest } from './editor/linkToPost';
 import { editorPreferences, reconfigurePreferences } from './editor/preferences';
 import { editorSetup } from './editor/setup';
@@ -30,6 +33,7 @@ import { PostSession } from './session';
 import { ImagePolicy } from './imagePolicy';
 import { applyRootSettings } from './rootSettings';
 import { SettingsStore, type Settings } from './settings';
+import { readLastPlace, rememberPlace, reopenLastPlace, type LastPlace } from './lastPlace';
 import { Store } from './store';
 import { registerViewCommands } from './viewCommands';
 
@@ -70,6 +74,17 @@ async function saveImage(file: File): Promise<string> {
   return link;
 }
 
+/** A bare video address pasted on its own line: offer to fetch its thumbnail, as Insert video does. */
+function offerThumbnail(address: string, lineFrom: number): void {
+  const post = session.state.post;
+  if (!post) return;
+  const deps = { api, view, notify: notices.push, openPostId: () => session.state.post?.id ?? null };
+  notices.push('info', 'A video address on its own line shows as an embed with a placeholder. Fetch its thumbnail and title (kept with the post)?', {
+    label: 'Fetch thumbnail',
+    run: () => void addThumbnail(deps, post.id, address, lineFrom),
+  });
+}
+
 // The extensions call into the session, which needs the view; they only run
 // after both exist, so referring ahead to `session` is safe.
 const extensions = [
@@ -85,6 +100,7 @@ const extensions = [
   }),
   frontMatter.extension,
   imagePaste(saveImage, (message) => notices.push('error', message)),
+  videoPaste(offerThumbnail),
   linkToPost((request) => session.state.post && linkRequest.set(request)),
 ];
 /** What every new state gets: the editor, configured by the settings as they are now. */
@@ -143,25 +159,43 @@ api.on('posts.changed', (change) => {
 });
 // A .md file opened from the OS, while the app runs or to launch it.
 api.on('app.openPost', ({ id }) => void session.openFromOs(id));
-void posts.load();
 void recovery.load();
+// The post open when the app last closed in this workspace comes back, where it was left; from then on its place is kept.
+const restorePlace = new Store<LastPlace | null>(null);
+void Promise.all([api.workspace.info(), posts.load()])
+  .then(async ([{ root }]) => {
+    const storage = globalThis.localStorage ?? null;
+    await reopenLastPlace(readLastPlace(storage, root), posts.store.get().posts ?? [], session, restorePlace);
+    rememberPlace({ view, session, storage, root });
+  })
+  // No workspace to ask about: the post list says what went wrong.
+  .catch(() => {});
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <PanelBoundary name="Postwright" keep={<EditorHost view={view} />}>
-      <App
-        view={view}
-        session={session}
-        posts={posts}
-        notices={notices}
-        status={status}
-        frontMatter={frontMatter}
-        commands={commands}
-        settings={settings}
-        preview={preview}
-        recovery={recovery}
-        linkRequest={linkRequest}
-      />
-    </PanelBoundary>
-  </StrictMode>,
-);
+// Dates are shown in the OS's locale, which the desktop app knows; the first paint waits for it (one local call).
+void api.app
+  .systemLocale()
+  .then(setDateLocale, () => setDateLocale(null))
+  .then(render);
+
+function render() {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <PanelBoundary name="Postwright" keep={<EditorHost view={view} />}>
+        <App
+          view={view}
+          session={session}
+          posts={posts}
+          notices={notices}
+          status={status}
+          frontMatter={frontMatter}
+          commands={commands}
+          settings={settings}
+          preview={preview}
+          recovery={recovery}
+          linkRequest={linkRequest}
+          restorePlace={restorePlace}
+        />
+      </PanelBoundary>
+    </StrictMode>,
+  );
+}

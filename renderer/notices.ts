@@ -1,17 +1,20 @@
 // Toasts: errors stay until dismissed (they need attention); news fades on its
-// own. A notice with an action (Undo after a delete) stays until it is used or
-// dismissed: a keyboard user needs time to reach its button.
+// own, unless its action asks to stay (Undo after a delete: a keyboard user
+// needs time to reach its button).
 import { Store } from './store';
 
 export interface NoticeAction {
   label: string;
   run: () => void;
+  /** The toast stays until used or dismissed, rather than fading (Undo: a keyboard user needs time to reach it). */
+  stays?: boolean;
 }
 
 export interface Notice {
   id: number;
   kind: 'error' | 'info';
   message: string;
+  /** One thing the author can do about it (the toast shows a button, which also dismisses it). */
   action?: NoticeAction;
 }
 
@@ -25,8 +28,8 @@ export class Notices {
 
   push = (kind: Notice['kind'], message: string, action?: NoticeAction): number => {
     const id = this.#next++;
-    this.store.set([...this.store.get(), { id, kind, message, ...(action && { action }) }].slice(-maxShown));
-    if (kind === 'info' && !action) setTimeout(() => this.dismiss(id), infoLifetime);
+    this.store.set([...this.store.get(), { id, kind, message, ...(action ? { action } : {}) }].slice(-maxShown));
+    if (kind === 'info' && !action?.stays) setTimeout(() => this.dismiss(id), infoLifetime);
     return id;
   };
 

@@ -1,6 +1,5 @@
 // The post list's sorting, filtering and labels, as pure functions so they can
 // be tested without a DOM.
-import { impossibleDate } from '../common/impossibleDate';
 import type { PostSummary } from '../common/api';
 
 export type StatusFilter = 'all' | 'drafts' | 'published';
@@ -80,21 +79,6 @@ const plural = (n: number, one: string) => `${n.toLocaleString('en')} ${one}${n 
 /** "12 posts", or "3 of 12 posts" while a filter hides some. */
 export function countLabel(shown: number, total: number, noun: 'post' | 'page' = 'post'): string {
   return shown === total ? plural(total, noun) : `${shown.toLocaleString('en')} of ${plural(total, noun)}`;
-}
-
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/**
- * "12 Jan 2025". Reads the calendar date as written rather than through
- * `Date`, so a post dated 2025-01-12 never shows as the 11th in another time zone.
- */
-export function formatDate(date: string | null): string {
-  if (!date) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  const month = match ? months[Number(match[2]) - 1] : undefined;
-  // A date that cannot exist (2024-02-30) is shown as written, not as if it were real.
-  if (!match || !month || impossibleDate(date)) return date;
-  return `${Number(match[3])} ${month} ${match[1]}`;
 }
 
 /** Adds or replaces one post in the list, by id. */

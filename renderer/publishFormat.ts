@@ -1,5 +1,6 @@
 // Publishing in words: sizes, phases, and when a target last published.
 import type { LastPublished, PublishPhase, PublishProgress } from '../common/api';
+import { formatTime } from './dateFormat';
 
 const units = ['bytes', 'KB', 'MB', 'GB'] as const;
 
@@ -75,8 +76,8 @@ export function uploadedAndDeleted(files: number, bytes: number, deleted: number
   return parts.join(', ');
 }
 
-/** "2 posts scheduled · the next goes live 8 Dec, 09:00" (the author's time zone). */
+/** "2 posts scheduled · the next goes live 8 Dec 2026, 09:00" (the author's time zone and locale). */
 export function scheduledLabel({ count: n, next }: { count: number; next: string | null }): string {
-  const when = next ? ` · the next goes live ${new Date(next).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}` : '';
+  const when = next ? ` · the next goes live ${formatTime(next)}` : '';
   return `${count(n, 'post')} scheduled${when}`;
 }

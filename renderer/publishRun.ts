@@ -1,21 +1,27 @@
 // One publish at a time, as the toolbar button, the menu and the panel see it:
-// running (with the latest progress), done (each target's outcome), or failed
-// before any target was tried (the build or the check stopped it).
+// asking first when the site's address is a placeholder, running (with the
+// latest progress), done (each target's outcome), or failed before any target
+// was tried (the build or the check stopped it).
 import { ApiError, type BlogApi, type PublishOutcome, type PublishProgress } from '../common/api';
+import { placeholderReason } from '../common/siteAddress';
 import { Store } from './store';
 
 export type PublishRunState =
   | { readonly kind: 'idle' }
+  /** The site would go out under a placeholder address (example.com): publish only once the author says so. */
+  | { readonly kind: 'address'; readonly target: string | undefined; readonly baseUrl: string; readonly reason: string }
   | { readonly kind: 'running'; readonly target: string | undefined; readonly progress: PublishProgress | null; readonly cancelling: boolean }
   | { readonly kind: 'done'; readonly outcomes: readonly PublishOutcome[] }
   | { readonly kind: 'failed'; readonly error: ApiError };
 
-type PublishApi = Pick<BlogApi, 'publish' | 'on'>;
+type PublishApi = Pick<BlogApi, 'publish' | 'site' | 'on'>;
 
 export class PublishRun {
   readonly store = new Store<PublishRunState>({ kind: 'idle' });
   readonly #api: PublishApi;
   readonly #unsubscribe: () => void;
+  /** The placeholder address the author chose to publish under anyway, asked once per window. */
+  #acceptedAddress: string | null = null;
 
   constructor(api: PublishApi) {
     this.#api = api;
@@ -36,12 +42,31 @@ export class PublishRun {
     // Publishing one target again (after trusting its host) keeps what the others did.
     const others = before.kind === 'done' && target !== undefined ? before.outcomes.filter((o) => o.target !== target) : [];
     this.store.set({ kind: 'running', target, progress: null, cancelling: false });
+    if (await this.#askAboutAddress(target)) return;
     try {
       const outcomes = await this.#api.publish.run(target === undefined ? {} : { target });
       this.store.set({ kind: 'done', outcomes: [...others, ...outcomes] });
     } catch (error) {
       this.store.set({ kind: 'failed', error: ApiError.from(error) });
     }
+  }
+
+  /** The author read why the address is wrong and publishes under it all the same. */
+  async publishAnyway(): Promise<void> {
+    const state = this.store.get();
+    if (state.kind !== 'address') return;
+    this.#acceptedAddress = state.baseUrl;
+    await this.start(state.target);
+  }
+
+  /** Shows the address question and returns true when the site would go out under a placeholder the author has not accepted. */
+  async #askAboutAddress(target: string | undefined): Promise<boolean> {
+    // Unreadable settings are the publish's to report, naming the key that is wrong.
+    const address = await this.#api.site.address().catch(() => null);
+    const reason = address && placeholderReason(address);
+    if (!address || !reason || address.baseUrl === this.#acceptedAddress) return false;
+    this.store.set({ kind: 'address', target, baseUrl: address.baseUrl, reason });
+    return true;
   }
 
   async cancel(): Promise<void> {

@@ -203,7 +203,7 @@ export class PostSession {
       const { undo } = await this.#exclusive(() => this.#o.api.posts.delete(post.id));
       this.#o.onRemoved(post.id);
       if (this.state.post?.id === post.id) this.#close();
-      if (undo) this.#o.notify('info', `Moved ${post.path} to the Trash.`, { label: 'Undo', run: () => void this.undoDelete(undo, cursor) });
+      if (undo) this.#o.notify('info', `Moved ${post.path} to the Trash.`, { label: 'Undo', run: () => void this.undoDelete(undo, cursor), stays: true });
       else this.#o.notify('info', `Moved ${post.path} to the Trash. You can restore it from there.`);
       return true;
     } catch (error) {

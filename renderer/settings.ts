@@ -23,6 +23,10 @@ export interface Settings {
   theme: 'system' | 'light' | 'dark';
   /** Load images from other sites in the preview (off: they show as blocked, so writing makes no requests). */
   remoteImages: boolean;
+  /** Hide the front matter's lines in the editor; the panel above shows its fields. */
+  hideFrontMatter: boolean;
+  /** Keep the post's outline open beside the text. */
+  outlinePanel: boolean;
 }
 
 export const defaultSettings: Settings = {
@@ -35,6 +39,8 @@ export const defaultSettings: Settings = {
   viewMode: 'split',
   theme: 'system',
   remoteImages: false,
+  hideFrontMatter: false,
+  outlinePanel: false,
 };
 
 const key = 'postwright.settings';
@@ -50,6 +56,8 @@ const schema = z.object({
   viewMode: z.enum(['editor', 'split', 'preview']).catch(defaultSettings.viewMode),
   theme: z.enum(['system', 'light', 'dark']).catch(defaultSettings.theme),
   remoteImages: z.boolean().catch(defaultSettings.remoteImages),
+  hideFrontMatter: z.boolean().catch(defaultSettings.hideFrontMatter),
+  outlinePanel: z.boolean().catch(defaultSettings.outlinePanel),
 });
 
 /** Reads stored settings over the defaults. */

@@ -3,7 +3,11 @@
 import { useEffect, useRef } from 'react';
 import { inDesktopApp } from './client';
 import type { CommandRegistry } from './commands';
+import { distractionFreeKey } from './useDistractionFree';
 import { publishKey } from './usePublish';
+
+/** A browser tab never sees Ctrl-N (Chromium opens a window), so there New post is Mod-Alt-N. */
+export const newPostKey = inDesktopApp ? 'Mod-n' : 'Mod-Alt-n';
 
 export interface AppCommandHandlers {
   newPost: () => void;
@@ -21,6 +25,7 @@ export interface AppCommandHandlers {
   publish: () => void;
   publishSettings: () => void;
   history: () => void;
+  distractionFree: () => void;
 }
 
 export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHandlers): void {
@@ -30,15 +35,14 @@ export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHa
     const h = () => latest.current;
     return commands.register(
       { id: 'app.palette', title: 'Show all commands', shortcut: 'Mod-Shift-p', run: () => h().palette() },
-      // A browser tab never sees Ctrl-N (Chromium opens a window), so there the registry binds Mod-Alt-N instead.
-      inDesktopApp
-        ? { id: 'file.new', title: 'File: New post…', shortcut: 'Mod-n', keys: 'elsewhere', run: () => h().newPost() }
-        : { id: 'file.new', title: 'File: New post…', shortcut: 'Mod-Alt-n', run: () => h().newPost() },
+      // In the app the File menu's accelerator takes Mod-N; in a browser tab the registry binds Mod-Alt-N.
+      { id: 'file.new', title: 'File: New post…', shortcut: newPostKey, keys: inDesktopApp ? 'elsewhere' : 'window', run: () => h().newPost() },
       { id: 'file.newPage', title: 'File: New page…', run: () => h().newPage() },
       { id: 'file.rename', title: 'File: Rename post…', run: () => h().rename() },
       { id: 'file.delete', title: 'File: Move post to the Trash…', run: () => h().remove() },
       { id: 'go.outline', title: 'Go: Outline of headings…', shortcut: 'Mod-Shift-o', run: () => h().outline() },
       { id: 'view.sidebar', title: 'View: Toggle sidebar', shortcut: 'Mod-\\', keys: 'elsewhere', run: () => h().toggleSidebar() },
+      { id: 'view.distractionFree', title: 'View: Distraction-free writing (full screen)', shortcut: distractionFreeKey, run: () => h().distractionFree() },
       { id: 'app.settings', title: 'Settings…', shortcut: 'Mod-,', run: () => h().settings() },
       { id: 'file.exportSite', title: 'File: Export site…', run: () => h().exportSite() },
       { id: 'file.exportPost', title: 'File: Export post as HTML…', run: () => h().exportPost() },

@@ -17,6 +17,7 @@ import type { Sanitizer } from './sanitize';
 import { math } from './math';
 import { templateTags, type TemplateOptions } from './templateTags';
 import { safeUrl, type UrlKind } from './urls';
+import { videoEmbeds } from './videoEmbed';
 
 export interface MarkdownOptions {
   /** Cleans every rendered post (see sanitize.ts). */
@@ -83,6 +84,7 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
     escapedFootnotes(FOOTNOTES),
     templateTags(options.templates ?? { placeholders: false }),
     math(),
+    videoEmbeds(),
     conflictBlocks(),
     {
       renderer: {

@@ -3,19 +3,17 @@
 //
 // Beyond DOMPurify's defaults this drops what a post never needs but an
 // attacker can use (forms, inputs other than task-list checkboxes, <base>,
-// <meta>, <link>, <style>, <noscript>), and
-// keeps exactly one kind of active content: video embeds from known players,
-// re-sandboxed.
+// <meta>, <link>, <style>, <noscript>), and frames: a YouTube or Vimeo
+// player's <iframe> becomes the click-to-load embed (videoEmbed.ts), which
+// asks the video host for nothing until the reader clicks; any other goes.
 import createDOMPurify, { type WindowLike } from 'dompurify';
+import { parseVideoUrl } from '../videoUrl';
 import { svgValueStaysHome } from './svgAttributes';
 import { safeUrl } from './urls';
+import { videoEmbedHtml } from './videoEmbed';
 
-/** Players whose embed iframes a post may keep. */
-const embedSources = [
-  /^https:\/\/www\.youtube(?:-nocookie)?\.com\/embed\/[\w-]+(?:\?[\w=&;%-]*)?$/,
-  /^https:\/\/player\.vimeo\.com\/video\/\d+(?:\?[\w=&;%-]*)?$/,
-];
-const embedSandbox = 'allow-scripts allow-same-origin allow-presentation allow-popups';
+/** The titles the hosts' own embed codes give every player: they name no video. */
+const genericPlayerTitle = /^(?:youtube video player|vimeo-player)$/i;
 
 export type Sanitizer = (html: string) => string;
 
@@ -30,9 +28,17 @@ export function createSanitizer(window: WindowLike): Sanitizer {
       return;
     }
     if (data.tagName !== 'iframe') return;
-    const element = node as Element;
-    const src = element.getAttribute('src') ?? '';
-    if (!embedSources.some((pattern) => pattern.test(src))) element.remove();
+    const frame = node as Element;
+    const { parentNode: parent, nextSibling: next } = frame;
+    frame.remove();
+    const video = parseVideoUrl(frame.getAttribute('src') ?? '');
+    if (!video || !parent) return;
+    const title = frame.getAttribute('title')?.trim() ?? '';
+    const embed = frame.ownerDocument.createElement('template');
+    embed.innerHTML = videoEmbedHtml(video, genericPlayerTitle.test(title) ? '' : title, null);
+    // Put where the frame was, after it left: DOMPurify's walk goes on from the node before it, so
+    // the embed is sanitized like the rest of the post (DOMPurify lets a hook detach the node it is given).
+    parent.insertBefore(embed.content, next);
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
     const element = node as Element;
@@ -47,19 +53,13 @@ export function createSanitizer(window: WindowLike): Sanitizer {
         if (name !== 'href' && name !== 'xlink:href' && !svgValueStaysHome(value)) element.removeAttribute(name);
       }
     }
-    if (element.tagName === 'IFRAME') {
-      element.setAttribute('sandbox', embedSandbox);
-      element.setAttribute('loading', 'lazy');
-      element.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
-    }
     // Links out of a post never get a handle on the page that opened them.
     if (element.tagName === 'A' && element.getAttribute('target')) element.setAttribute('rel', 'noopener noreferrer');
   });
   // Set once: a config passed to each sanitize() call is parsed again every time (the preview calls it per block).
   purify.setConfig({
-    ADD_TAGS: ['iframe'],
     // marked-footnote's markers, which the theme's CSS selects.
-    ADD_ATTR: ['allowfullscreen', 'frameborder', 'allow', 'loading', 'target', 'data-footnote-ref', 'data-footnotes', 'data-footnote-backref'],
+    ADD_ATTR: ['loading', 'target', 'data-footnote-ref', 'data-footnotes', 'data-footnote-backref'],
     FORBID_TAGS: ['style', 'form', 'button', 'select', 'textarea', 'base', 'meta', 'link', 'noscript', 'object', 'embed', 'template'],
     // popover, command* and interestfor let a click or a hover show, hide or drive other elements (a popover
     // shows in the top layer, over the whole app): behaviour a post never needs. DOMPurify keeps all but

@@ -9,6 +9,8 @@
 // (highlight, raw, post_url, link) and gohugo.io/content-management/shortcodes/
 // (youtube, vimeo, figure, highlight, gist, ref, relref, param).
 import type { MarkedExtension, Tokens } from 'marked';
+import { parseVideoUrl, type Video } from '../videoUrl';
+import type { VideoToken } from './videoEmbed';
 
 export interface TemplateOptions {
   /** Show unsupported tags as a visible placeholder (the preview) instead of leaving them out (the site). */
@@ -43,16 +45,19 @@ function argumentsOf(text: string): { positional: string[]; named: Record<string
 }
 
 /** What a tag becomes: markdown-level tokens, or null when it is not one we render. */
-type Rendering = { kind: 'html'; html: string } | { kind: 'image'; src: string; alt: string; title: string } | { kind: 'link'; href: string; text: string } | { kind: 'text'; text: string };
+type Rendering = { kind: 'video'; video: Video; title: string } | { kind: 'image'; src: string; alt: string; title: string } | { kind: 'link'; href: string; text: string } | { kind: 'text'; text: string };
 
 function shortcode(name: string, args: string): Rendering | null {
   const { positional, named } = argumentsOf(args);
   const id = named.id ?? positional[0] ?? '';
   switch (name) {
     case 'youtube':
-      return /^[\w-]{6,20}$/.test(id) ? { kind: 'html', html: `<iframe src="https://www.youtube-nocookie.com/embed/${id}" title="${escape(named.title ?? 'YouTube video')}" allowfullscreen></iframe>` } : null;
-    case 'vimeo':
-      return /^\d{3,12}$/.test(id) ? { kind: 'html', html: `<iframe src="https://player.vimeo.com/video/${id}" title="${escape(named.title ?? 'Vimeo video')}" allowfullscreen></iframe>` } : null;
+    case 'vimeo': {
+      // The id is read as the player's address would carry it, so one parser (videoUrl.ts) vouches for it.
+      const player = name === 'youtube' ? `https://www.youtube-nocookie.com/embed/${encodeURIComponent(id)}?start=${encodeURIComponent(named.start ?? '')}` : `https://player.vimeo.com/video/${encodeURIComponent(id)}`;
+      const video = parseVideoUrl(player);
+      return video ? { kind: 'video', video, title: named.title ?? '' } : null;
+    }
     case 'figure':
       return named.src ? { kind: 'image', src: named.src, alt: named.alt ?? named.caption ?? '', title: named.caption ?? named.title ?? '' } : null;
     case 'gist': {
@@ -84,8 +89,9 @@ export function templateTags(options: TemplateOptions): MarkedExtension {
   const render = (raw: string, rendering: Rendering | null): Tokens.Generic => {
     if (!rendering) return placeholder(raw);
     switch (rendering.kind) {
-      case 'html':
-        return { type: 'html', raw, block: false, pre: false, text: rendering.html };
+      case 'video':
+        // A click-to-load embed (videoEmbed.ts), never the player itself.
+        return { type: 'videoEmbed', raw, video: rendering.video, title: rendering.title } satisfies VideoToken;
       case 'image':
         return { type: 'image', raw, href: rendering.src, title: rendering.title || null, text: rendering.alt, tokens: [] };
       case 'link':

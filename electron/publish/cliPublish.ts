@@ -5,6 +5,8 @@
 import path from 'node:path';
 import { formatBytes } from '../../common/bytes';
 import { ApiError } from '../../common/errors';
+import { placeholderReason } from '../../common/siteAddress';
+import { siteAddress } from '../site/siteAddress';
 import { defaultUserDataDir } from '../sampleBlog';
 import { envSecrets } from './envSecrets';
 import { hostKeyFiles } from './hostKeys';
@@ -111,6 +113,19 @@ function progressPrinter(out: Print): { show: (p: PublishProgress) => void; clea
   };
 }
 
+/**
+ * A site still on the placeholder address is published, with a warning on stderr (so `--json` stays
+ * parseable), not refused: check rates it a warning, and publish stops only on errors. A refusal would
+ * hold back every post of an unattended scheduled publish (`--if-due`, the GitHub workflow) over links
+ * that the next publish after the fix rewrites; the app, where someone can answer, asks first.
+ */
+async function warnAboutPlaceholder(root: string, err: Print): Promise<void> {
+  // Unreadable settings are the build's to report, with the key that is wrong.
+  const address = await siteAddress(root).catch(() => null);
+  const reason = address && placeholderReason(address);
+  if (reason) err(`postwright publish: warning: ${reason} Set "baseUrl" in postwright.json to the site's real address.`);
+}
+
 export async function runPublish(args: PublishArgs, out: Print, err: Print): Promise<number> {
   const root = path.resolve(args.workspace ?? '.');
   // Settings and the target name are the command's input: wrong ones are a usage error (2), found before any work.
@@ -130,6 +145,7 @@ export async function runPublish(args: PublishArgs, out: Print, err: Print): Pro
     }
     out(`Publishing: ${reason}`);
   }
+  await warnAboutPlaceholder(root, err);
   const stop = new AbortController();
   const cancel = () => stop.abort();
   process.once('SIGINT', cancel);

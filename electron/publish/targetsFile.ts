@@ -2,16 +2,10 @@
 // The author owns the file (and may keep it in git): every other key stays,
 // in its order, with the file's indentation and line endings; only the one
 // target changes. A file we cannot read as JSON is left untouched.
-import { readFile } from 'node:fs/promises';
 import { ApiError } from '../../common/errors';
 import { PublishTarget } from '../../common/publishSettings';
-import { writeAtomic } from '../workspace/files';
-import { code, resolveInside } from '../workspace/paths';
 import { SETTINGS_FILE } from '../workspace/settings';
-
-type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { editSettingsFile, isJsonObject, type JsonObject } from '../workspace/settingsFile';
 
 /** Adds or replaces the target `name`; `config` must be a valid target, and is written as given (no defaults filled in). */
 export async function saveTargetConfig(root: string, name: string, config: unknown): Promise<void> {
@@ -33,37 +27,15 @@ export function removeTargetConfig(root: string, name: string): Promise<void> {
   });
 }
 
-async function editTargets(root: string, edit: (targets: JsonObject) => void): Promise<void> {
-  const file = await resolveInside(root, SETTINGS_FILE);
-  const text = await readFile(file.real, 'utf8').catch((error: unknown) => {
-    if (code(error) === 'ENOENT') return null;
-    throw new ApiError('io', `${SETTINGS_FILE} cannot be read (${code(error) ?? String(error)}); the publish targets were not changed.`);
+function editTargets(root: string, edit: (targets: JsonObject) => void): Promise<void> {
+  const unchanged = 'the publish targets were not changed';
+  return editSettingsFile(root, unchanged, (settings) => {
+    const publish = settings.publish ?? {};
+    if (!isJsonObject(publish)) throw new ApiError('invalid-arguments', `"publish" in ${SETTINGS_FILE} must be an object; ${unchanged}.`);
+    const targets = publish.targets ?? {};
+    if (!isJsonObject(targets)) throw new ApiError('invalid-arguments', `"publish.targets" in ${SETTINGS_FILE} must be an object; ${unchanged}.`);
+    edit(targets);
+    publish.targets = targets;
+    settings.publish = publish;
   });
-  let settings: unknown = {};
-  if (text !== null && text.trim() !== '') {
-    try {
-      settings = JSON.parse(text);
-    } catch (error) {
-      throw new ApiError('invalid-arguments', `${SETTINGS_FILE} is not valid JSON (${(error as Error).message}); fix it first, the publish targets were not changed.`);
-    }
-  }
-  if (!isObject(settings)) throw new ApiError('invalid-arguments', `${SETTINGS_FILE} must hold one JSON object; the publish targets were not changed.`);
-  const publish = settings.publish ?? {};
-  if (!isObject(publish)) throw new ApiError('invalid-arguments', `"publish" in ${SETTINGS_FILE} must be an object; the publish targets were not changed.`);
-  const targets = publish.targets ?? {};
-  if (!isObject(targets)) throw new ApiError('invalid-arguments', `"publish.targets" in ${SETTINGS_FILE} must be an object; the publish targets were not changed.`);
-
-  edit(targets);
-  publish.targets = targets;
-  settings.publish = publish;
-  await writeAtomic(file.real, Buffer.from(format(settings, text ?? ''), 'utf8'), SETTINGS_FILE);
-}
-
-/** JSON in the file's own style: its indent (two spaces for a new file), line endings and final newline. */
-function format(value: unknown, original: string): string {
-  const indent = /^([ \t]+)["}\]]/m.exec(original)?.[1] ?? '  ';
-  const newline = original.includes('\r\n') ? '\r\n' : '\n';
-  const finalNewline = original === '' || /\n$/.test(original);
-  const json = JSON.stringify(value, null, indent).replaceAll('\n', newline);
-  return finalNewline ? json + newline : json;
 }

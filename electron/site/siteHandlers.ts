@@ -2,6 +2,7 @@
 // and their progress reaches the UI as throttled `site.progress` events.
 import type { EventName, EventPayload, Handlers } from '../../common/api';
 import type { Workspace } from '../workspace/workspace';
+import { setSiteAddress, siteAddress } from './siteAddress';
 
 // The renderer (marked, highlight.js, React) loads on the first export, not with the app.
 const building = () => import('./build');
@@ -44,5 +45,7 @@ export function siteHandlers(
       return renderStandalone(workspace.root, post.path, Buffer.from(text, 'utf8'));
     },
     check: async () => (await checking()).checkWorkspace(workspace, { cacheDir }),
+    address: () => siteAddress(workspace.root),
+    setAddress: (url) => setSiteAddress(workspace.root, url),
   };
 }

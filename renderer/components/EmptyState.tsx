@@ -1,10 +1,12 @@
-import { shortcutLabel } from '../platform';
+import { keyLabel } from '../platform';
+import { newPostKey } from '../useAppCommands';
 
+// New post's key differs in a browser tab, where Chromium keeps Ctrl-N.
 const hints = [
-  { keys: 'N', what: 'New post' },
-  { keys: '\\', what: 'Show or hide the posts' },
-  { keys: 'S', what: 'Save' },
-  { keys: 'F', what: 'Find in the post' },
+  { keys: newPostKey, what: 'New post' },
+  { keys: 'Mod-\\', what: 'Show or hide the posts' },
+  { keys: 'Mod-s', what: 'Save' },
+  { keys: 'Mod-f', what: 'Find in the post' },
 ];
 
 /** What the editor area shows when no post is open. */
@@ -16,7 +18,7 @@ export function EmptyState({ hasPosts }: { hasPosts: boolean }) {
         {hints.map((hint) => (
           <div key={hint.keys} className="shortcut">
             <dt>
-              <kbd>{shortcutLabel(hint.keys)}</kbd>
+              <kbd>{keyLabel(hint.keys)}</kbd>
             </dt>
             <dd>{hint.what}</dd>
           </div>

@@ -1,13 +1,17 @@
 // The post's front matter as a form above the editor: the title always, the
 // other fields in a section that folds away. Every field edit is a change to
 // the YAML in the editor, and every change there shows here; the document
-// stays the one source of truth (see frontMatter/).
+// stays the one source of truth (see frontMatter/). The form lives inside the
+// editor's scroller, above the text, so it scrolls away with the text instead
+// of staying pinned over it (an open Details panel took half the column).
 import { redo, undo } from '@codemirror/commands';
 import { EditorSelection } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
 import type { PostSummary } from '../../common/api';
 import { preferredSpellings } from '../../common/tagSpellings';
+import { formatDay } from '../dateFormat';
 import { FieldEditor } from '../frontMatter/fieldEditor';
 import { dateProblem, slugProblem } from '../frontMatter/fieldProblems';
 import { panelFields, type FieldEdit } from '../frontMatter/fields';
@@ -32,23 +36,35 @@ function focusEditorAt(view: EditorView, pos: number) {
   view.focus();
 }
 
-/** Whether the editor's text is scrolled up under the panel. */
-function useScrolled(view: EditorView): boolean {
-  const [scrolled, setScrolled] = useState(false);
-  useEffect(() => {
+/**
+ * Makes room above the text for the panel: its height is the editor's top padding (see frontMatterPanel.css).
+ * Set before the window's effects run, so a scroll they ask for (a post reopened where it was left) lands right.
+ */
+function useRoomAbove(view: EditorView, panel: RefObject<HTMLElement | null>): void {
+  useLayoutEffect(() => {
+    const element = panel.current;
+    if (!element) return;
     const scroller = view.scrollDOM;
-    const onScroll = () => setScrolled(scroller.scrollTop > 0);
-    onScroll();
-    scroller.addEventListener('scroll', onScroll, { passive: true });
-    return () => scroller.removeEventListener('scroll', onScroll);
-  }, [view]);
-  return scrolled;
+    const makeRoom = () => {
+      scroller.style.setProperty('--front-matter-height', `${element.offsetHeight}px`);
+      // The padding is the text's offset: CodeMirror measures it again.
+      view.requestMeasure();
+    };
+    makeRoom();
+    const observer = new ResizeObserver(makeRoom);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      scroller.style.removeProperty('--front-matter-height');
+    };
+  }, [view, panel]);
 }
 
 export function FrontMatterPanel({ view, frontMatter, postId, posts }: FrontMatterPanelProps) {
   const fm = useStore(frontMatter.store);
   const [open, setOpen] = useState(false);
-  const overText = useScrolled(view);
+  const panel = useRef<HTMLElement>(null);
+  useRoomAbove(view, panel);
   const editor = useMemo(() => new FieldEditor(view), [view]);
   const id = useId();
   const fields = panelFields(fm);
@@ -71,11 +87,11 @@ export function FrontMatterPanel({ view, frontMatter, postId, posts }: FrontMatt
   const knownTags = useMemo(() => preferredSpellings(posts.filter((p) => p.id !== postId).map((p) => p.tags)), [posts, postId]);
   const badDate = dateProblem(fields.date);
   const takenSlug = slugProblem(fields.slug, postId, posts);
-  const summary = [fields.date, fields.tags.join(', '), fields.draft ? 'Draft' : ''].filter(Boolean).join(' · ');
+  const summary = [formatDay(fields.date), fields.tags.join(', '), fields.draft ? 'Draft' : ''].filter(Boolean).join(' · ');
   // Shown while Details is folded too: a problem must not hide behind a closed panel.
   const problems = [badDate && 'the date is not valid', takenSlug && 'the slug is taken'].filter(Boolean).join(', ');
-  return (
-    <section className={overText ? 'front-matter over-text' : 'front-matter'} aria-label="Front matter" onKeyDown={onKeyDown}>
+  return createPortal(
+    <section ref={panel} className="front-matter" aria-label="Front matter" onKeyDown={onKeyDown}>
       <div className="fm-column">
         {/* A one-line text area, so a long title wraps in a narrow column instead of scrolling out of sight. */}
         <textarea
@@ -189,6 +205,7 @@ export function FrontMatterPanel({ view, frontMatter, postId, posts }: FrontMatt
           />
         </div>
       </div>
-    </section>
+    </section>,
+    view.scrollDOM,
   );
 }

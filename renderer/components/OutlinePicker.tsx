@@ -1,22 +1,13 @@
 // The post's headings; choosing one puts the cursor there and brings it to the
 // top of the editor.
-import { EditorSelection } from '@codemirror/state';
-import { EditorView } from '@codemirror/view';
+import type { EditorView } from '@codemirror/view';
 import { useState } from 'react';
-import { outline } from '../editor/outline';
+import { goToHeading, outline } from '../editor/outline';
 import { QuickPick } from './QuickPick';
 
 interface OutlinePickerProps {
   view: EditorView;
   onClose: () => void;
-}
-
-/** Cursor to the heading's text, its line at the top of the editor (with a little air above). */
-function goTo(view: EditorView, from: number) {
-  const line = view.state.doc.lineAt(from);
-  const text = from + (/^\s*#*\s*/.exec(line.text)?.[0].length ?? 0);
-  view.dispatch({ selection: EditorSelection.cursor(text), effects: EditorView.scrollIntoView(from, { y: 'start', yMargin: 24 }) });
-  view.focus();
 }
 
 export function OutlinePicker({ view, onClose }: OutlinePickerProps) {
@@ -38,7 +29,7 @@ export function OutlinePicker({ view, onClose }: OutlinePickerProps) {
       empty={items.length ? 'No heading matches.' : 'This post has no headings yet. Lines starting with # become headings.'}
       onPick={(id) => {
         onClose();
-        requestAnimationFrame(() => goTo(view, Number(id)));
+        requestAnimationFrame(() => goToHeading(view, Number(id)));
       }}
       onClose={onClose}
     />

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { PostSummary } from '../../common/api';
 import { goesLiveAt } from '../../common/schedule';
-import { formatDate } from '../postFilter';
+import { formatDay, formatTime } from '../dateFormat';
 import { Icon } from './Icon';
 
 interface PostRowProps {
@@ -47,11 +47,11 @@ export const PostRow = memo(function PostRow({ post, index, setSize, start, sele
       <span className="post-title">{post.title || post.slug || post.path}</span>
       <span className="post-meta">
         {scheduledAt === null ? (
-          post.date && <time dateTime={post.date}>{formatDate(post.date)}</time>
+          post.date && <time dateTime={post.date}>{formatDay(post.date)}</time>
         ) : (
           // When it goes live, to the minute, in the author's own time zone.
           <time dateTime={new Date(scheduledAt).toISOString()} title="Goes live at the first publish after this time">
-            {goLive(scheduledAt)}
+            {formatTime(scheduledAt)}
           </time>
         )}
         {post.draft && <span className="badge">draft</span>}
@@ -72,8 +72,3 @@ export const PostRow = memo(function PostRow({ post, index, setSize, start, sele
     </li>
   );
 });
-
-/** "8 Dec 2026, 09:00" in the author's own time zone: when a scheduled post goes live. */
-function goLive(time: number): string {
-  return new Date(time).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}

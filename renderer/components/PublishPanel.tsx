@@ -9,6 +9,7 @@ import { hostKeyFingerprint, untrustedAddress } from '../../common/publish';
 import { count, phaseLabel, progressCounts, scheduledLabel, uploadedAndDeleted } from '../publishFormat';
 import type { PublishRun, PublishRunState } from '../publishRun';
 import { useStore } from '../store';
+import { AddressPrompt } from './AddressPrompt';
 import { EndpointPrompt } from './EndpointPrompt';
 import { HostKeyPrompt } from './HostKeyPrompt';
 import { Icon } from './Icon';
@@ -67,6 +68,7 @@ export function PublishPanel({ run, onOpenUrl, onSettings, onClose }: PublishPan
       </header>
       <div className="publish-body">
         {running && <Progress state={state} />}
+        {state.kind === 'address' && <AddressPrompt reason={state.reason} onSetAddress={onSettings} onPublishAnyway={() => void run.publishAnyway()} onCancel={onClose} />}
         {state.kind === 'failed' && <Failure target={null} error={state.error} onSettings={onSettings} />}
         {state.kind === 'done' && (
           <ul className="publish-outcomes">
@@ -86,6 +88,8 @@ function headline(state: PublishRunState): string {
   switch (state.kind) {
     case 'idle':
       return '';
+    case 'address':
+      return 'Not published yet';
     case 'running':
       return state.cancelling ? 'Cancelling…' : phaseLabel(state.progress);
     case 'failed':

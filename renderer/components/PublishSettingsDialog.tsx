@@ -10,6 +10,7 @@ import { ConnectionTestResult, type TestState } from './ConnectionTestResult';
 import { Dialog } from './Dialog';
 import { CredentialsGoTo } from './CredentialsGoTo';
 import { ScheduleGithub } from './ScheduleGithub';
+import { SiteAddressField } from './SiteAddressField';
 import { TargetForm } from './TargetForm';
 import './PublishDialogs.css';
 
@@ -76,6 +77,7 @@ export function PublishSettingsDialog({ onClose }: { onClose: () => void }) {
       )}
       {view.kind === 'list' && (
         <>
+          <SiteAddressField />
           {overview && overview.targets.length === 0 && (
             <p className="dialog-text">No publish targets yet. Add one, and the Publish button builds the site, checks it and uploads it in one click.</p>
           )}

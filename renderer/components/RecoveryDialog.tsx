@@ -2,6 +2,7 @@
 // recovered text beside the file on disk, then Restore, Discard or Decide later.
 import { useMemo, useRef, useState } from 'react';
 import type { RecoveredText } from '../../common/api';
+import { formatTime } from '../dateFormat';
 import { diffLines } from '../lineDiff';
 import { Dialog } from './Dialog';
 import { VersionPane } from './VersionPane';
@@ -17,7 +18,7 @@ interface RecoveryDialogProps {
   onLater: () => void;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 
 export function RecoveryDialog({ entry, count, busy, onRestore, onDiscard, onLater }: RecoveryDialogProps) {
   const restore = useRef<HTMLButtonElement>(null);
@@ -32,7 +33,7 @@ export function RecoveryDialog({ entry, count, busy, onRestore, onDiscard, onLat
     <Dialog title="Recover unsaved text" className="conflict-dialog recovery-dialog" onClose={onLater} initialFocus={restore}>
       <p className="dialog-text">
         Postwright closed before your changes to <strong>{title}</strong> (<code>{entry.path}</code>) were saved. They were
-        kept in the recovery journal at {when(entry.writtenAt)}.
+        kept in the recovery journal at {formatTime(entry.writtenAt)}.
         {disk ? ' Restore opens the post with them as unsaved changes; the file is not touched until you save.' : ' The post has since been deleted or renamed; Restore saves the text as a new post.'}
         {count > 1 && <span className="recovery-count"> {count - 1} more after this one.</span>}
       </p>

@@ -100,6 +100,18 @@ export function SettingsDialog({ settings, onClose }: SettingsDialogProps) {
           checked={value.remoteImages}
           onChange={(remoteImages) => set({ remoteImages })}
         />
+        <Toggle
+          label="Hide the front matter in the text"
+          hint="Title, date, tags and the rest stay in the panel above the text; the lines stay in the file."
+          checked={value.hideFrontMatter}
+          onChange={(hideFrontMatter) => set({ hideFrontMatter })}
+        />
+        <Toggle
+          label="Show the outline beside the text"
+          hint="The post's headings, kept open; choose one to go there."
+          checked={value.outlinePanel}
+          onChange={(outlinePanel) => set({ outlinePanel })}
+        />
         <Toggle label="Focus mode" hint="Dim everything but the paragraph you are writing." checked={value.focusMode} onChange={(focusMode) => set({ focusMode })} />
         <Toggle label="Typewriter scrolling" hint="Keep the line you are writing in the middle." checked={value.typewriter} onChange={(typewriter) => set({ typewriter })} />
         <Choice legend="Editor typeface" options={fonts} value={value.editorFont} onChange={(editorFont) => set({ editorFont })} />

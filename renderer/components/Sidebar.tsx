@@ -1,7 +1,8 @@
 import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
 import type { PostsState } from '../postsStore';
 import { allTags, countLabel, isFiltered, noFilter, visiblePosts, type PostFilter } from '../postFilter';
-import { shortcutLabel } from '../platform';
+import { keyLabel } from '../platform';
+import { newPostKey } from '../useAppCommands';
 import { FindTextButton } from './FindTextButton';
 import { Icon } from './Icon';
 import { PostFilters } from './PostFilters';
@@ -54,7 +55,7 @@ export function Sidebar({ id, hidden, list, filter, onFilter, openId, onOpen, on
           type="button"
           className="icon-button"
           aria-label={filter.kind === 'page' ? 'New page' : 'New post'}
-          title={filter.kind === 'page' ? 'New page' : `New post (${shortcutLabel('N')})`}
+          title={filter.kind === 'page' ? 'New page' : `New post (${keyLabel(newPostKey)})`}
           onClick={onNew}
         >
           <Icon name="plus" />
@@ -85,7 +86,7 @@ export function Sidebar({ id, hidden, list, filter, onFilter, openId, onOpen, on
           ) : filter.kind === 'page' && !all.some((post) => post.kind === 'page') ? (
             <p className="sidebar-message">No pages yet. An about or now page is written with the + button.</p>
           ) : all.length === 0 ? (
-            <p className="sidebar-message">No posts yet. Press {shortcutLabel('N')} to write the first one.</p>
+            <p className="sidebar-message">No posts yet. Press {keyLabel(newPostKey)} to write the first one.</p>
           ) : (
             <div className="sidebar-message">
               <p>No posts match.</p>

@@ -18,7 +18,7 @@ export function Toasts({ notices, onDismiss, onAction }: ToastsProps) {
           {notice.action && (
             <button
               type="button"
-              className="button small toast-action"
+              className="button toast-action"
               // Mod-Z outside the editor runs Undo too (useUndoNotice).
               title={notice.action.label === 'Undo' ? `Undo (${keyLabel('Mod-z')})` : undefined}
               onClick={() => onAction(notice.id)}

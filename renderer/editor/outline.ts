@@ -1,7 +1,8 @@
 // The post's headings, read from the syntax tree (so `# comments` in code
 // blocks and keys in the front matter are never taken for headings).
 import { ensureSyntaxTree, syntaxTree } from '@codemirror/language';
-import type { EditorState } from '@codemirror/state';
+import { EditorSelection, type EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import type { SyntaxNodeRef } from '@lezer/common';
 
 export interface Heading {
@@ -53,4 +54,12 @@ function visibleText(state: EditorState, heading: SyntaxNodeRef): string {
   text += state.sliceDoc(at, heading.to);
   // ATX headings may close with #s; a setext underline is a HeaderMark, already gone.
   return text.replace(/[ \t]+#+[ \t]*$/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Cursor to the heading's text, its line at the top of the editor (with a little air above), and the keyboard to the editor. */
+export function goToHeading(view: EditorView, from: number): void {
+  const line = view.state.doc.lineAt(from);
+  const text = from + (/^\s*#*\s*/.exec(line.text)?.[0].length ?? 0);
+  view.dispatch({ selection: EditorSelection.cursor(text), effects: EditorView.scrollIntoView(from, { y: 'start', yMargin: 24 }) });
+  view.focus();
 }

@@ -5,9 +5,10 @@ import { Compartment, type Extension, type StateEffect } from '@codemirror/state
 import { EditorView } from '@codemirror/view';
 import type { Settings } from '../settings';
 import { focusMode } from './focusMode';
+import { hideFrontMatter } from './hideFrontMatter';
 import { typewriterScrolling } from './typewriter';
 
-export type EditorPreferences = Pick<Settings, 'spellcheck' | 'focusMode' | 'typewriter'>;
+export type EditorPreferences = Pick<Settings, 'spellcheck' | 'focusMode' | 'typewriter' | 'hideFrontMatter'>;
 
 type Builders = { [K in keyof EditorPreferences]: (value: EditorPreferences[K]) => Extension };
 
@@ -16,6 +17,7 @@ const build: Builders = {
   spellcheck: (on) => EditorView.contentAttributes.of({ spellcheck: on ? 'true' : 'false' }),
   focusMode: (on) => (on ? focusMode() : []),
   typewriter: (on) => (on ? typewriterScrolling() : []),
+  hideFrontMatter: (on) => (on ? hideFrontMatter() : []),
 };
 
 const keys = Object.keys(build) as (keyof EditorPreferences)[];

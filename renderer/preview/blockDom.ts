@@ -3,8 +3,9 @@
 //
 // - A remote image, unless the author allowed them, becomes a labelled
 //   placeholder: writing makes no request to other sites.
-// - An embedded video (the one iframe the sanitizer keeps) becomes a
-//   placeholder of the same shape: the preview loads no player.
+// - Videos need nothing of their own: the sanitizer keeps no player, only
+//   the click-to-load embed (common/markdown/videoEmbed.ts), a link over a
+//   local thumbnail, which the rules for links and images below cover.
 // - Relative image and media URLs point at the workspace asset route (a
 //   relative URL would otherwise resolve against the app page: app:// in
 //   Electron); `srcset`, `background`, SVG links and remote media or posters,
@@ -47,10 +48,6 @@ export function transformBlock(fragment: DocumentFragment, options: TransformOpt
     const src = img.getAttribute('src') ?? '';
     if (options.remoteImages || placeOf(src)?.place !== 'remote') continue;
     img.replaceWith(placeholder(doc, 'span', 'pw-blocked-image', `Remote image not loaded: ${img.getAttribute('alt') || hostOf(src)}`, src));
-  }
-  // Before the remote sources are dropped below, so the placeholder can still name the video's host.
-  for (const frame of fragment.querySelectorAll('iframe')) {
-    frame.replaceWith(placeholder(doc, 'div', 'pw-embed', `Embedded video: ${hostOf(frame.getAttribute('src') ?? '')}`, frame.getAttribute('src') ?? ''));
   }
   // Lazy loading would depend on where each copy sits; both copies must have the same sizes at once.
   for (const img of fragment.querySelectorAll('img[loading]')) img.removeAttribute('loading');

@@ -6,13 +6,12 @@ import themeCss from '../../common/theme/theme.css?raw';
 
 /** Preview-only elements; the frame and the mirror both need them, to lay out alike. */
 const placeholders = `
-.pw-blocked-image, .pw-embed {
+.pw-blocked-image {
   display: inline-flex; align-items: center; gap: 0.4em; max-width: 100%;
   padding: 0.35em 0.7em; border: 1px dashed var(--rule); border-radius: 6px;
   color: var(--muted); font: 0.85rem/1.4 var(--sans); overflow-wrap: anywhere;
 }
 .pw-blocked-image::before { content: "\\1F6AB"; }
-.pw-embed { display: flex; justify-content: center; width: 100%; aspect-ratio: 16 / 9; margin: 0 0 1.25em; }
 .conflict { margin: 0 0 1.25em; border: 1px solid var(--rule); border-radius: 6px; overflow: hidden; }
 .conflict-side { padding: 0.2em 1em 0.1em; border-left: 4px solid #1f68c9; }
 .conflict-theirs { border-left-color: #1a7f37; border-top: 1px dashed var(--rule); }
@@ -61,7 +60,7 @@ ${placeholders}
   color: transparent !important; background: transparent !important; border-color: transparent !important;
   text-decoration-color: transparent !important; box-shadow: none !important;
 }
-.pw-ghost img, .pw-ghost input, .pw-ghost::before, .pw-ghost *::before { visibility: hidden; }
+.pw-ghost img, .pw-ghost input, .pw-ghost::before, .pw-ghost *::before, .pw-ghost::after, .pw-ghost *::after { visibility: hidden; }
 .pw-ghost ::marker, .pw-ghost::marker { color: transparent; }
 .pw-ghost::selection, .pw-ghost *::selection { color: transparent; background: rgb(31 104 201 / 0.28); }
 .pw-patch { position: absolute; left: 0; right: 0; z-index: 0; background: var(--bg); }

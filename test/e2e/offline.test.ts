@@ -103,7 +103,9 @@ describe.skipIf(skipE2e)('writing offline', () => {
     await expect.poll(async () => (await Promise.all(previewFrames(page).map((f) => f.evaluate(() => [...document.images].filter((i) => i.naturalWidth > 0).length).catch(() => 0)))).reduce((a, b) => a + b, 0)).toBe(1);
     const shown = await framesHtml();
     expect(shown).toContain('Remote image not loaded: A remote chart');
-    expect(shown).toContain('Embedded video: www.youtube.com');
+    // The player iframe is a click-to-load embed (its link lives in the mirror: the frames' links have no href), nothing loaded from YouTube.
+    expect(shown).toContain('<a class="video-embed-link" aria-label="Play the video on YouTube">');
+    expect(shown).not.toContain('<iframe');
     expect(previewFrames(page).every((frame) => frame.url() === 'about:srcdoc')).toBe(true);
 
     // Check the blog.

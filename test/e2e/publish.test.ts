@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTree } from '../helpers/site';
 import { openApp, screenshot, skipE2e, type E2e } from './browser';
 import { gitTarget, type TargetFixture } from './publishTargets';
+import { publishAnyway } from './placeholderAddress';
 
 async function screenshots(page: Page, name: string) {
   for (const size of [
@@ -127,6 +128,7 @@ describe.skipIf(skipE2e)('publishing from the app', () => {
     const progress: EventPayload<'publish.progress'>[] = [];
     const stop = app.backend.subscribe((event, payload) => event === 'publish.progress' && progress.push(payload as EventPayload<'publish.progress'>));
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await publishAnyway(page);
     const panel = page.getByRole('region', { name: 'Publish' });
     // For a person to look at the bar and the Cancel button (the seen-log below is what is asserted).
     await panel.getByRole('button', { name: 'Cancel' }).waitFor({ timeout: 15_000 });

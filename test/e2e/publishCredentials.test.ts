@@ -12,6 +12,7 @@ import { startRecorder } from '../helpers/recorder';
 import { tempDir } from '../helpers/tmp';
 import { FakeSafeStorage } from '../electron/fakeElectron';
 import { openApp, screenshot, skipE2e, type E2e } from './browser';
+import { publishAnyway } from './placeholderAddress';
 
 vi.mock('electron', async () => {
   const [{ createFakeElectron }, fs, os, path] = await Promise.all([import('../electron/fakeElectron'), import('node:fs'), import('node:os'), import('node:path')]);
@@ -101,6 +102,7 @@ describe.skipIf(skipE2e)('publish credentials in the app', () => {
     await dialog.getByRole('button', { name: 'Done' }).click();
 
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await publishAnyway(page);
     const panel = page.getByRole('region', { name: 'Publish' });
     const asked = panel.getByRole('group', { name: 'Send your credentials for “stranger” to this address?' });
     await expect.poll(() => asked.getByLabel('Address').textContent(), { timeout: 60_000 }).toBe(address);

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorDoc, openApp, openFirstPost, skipE2e, type E2e } from './browser';
+import { publishAnyway } from './placeholderAddress';
 
 describe.skipIf(skipE2e)('a failed publish', () => {
   let e2e: E2e;
@@ -25,6 +26,8 @@ describe.skipIf(skipE2e)('a failed publish', () => {
 
     for (const close of ['×', 'Escape', 'Publish again'] as const) {
       await page.getByRole('button', { name: 'Publish', exact: true }).click();
+      // The window asks about the sample's placeholder address once; the check's failure follows.
+      if (close === '×') await publishAnyway(page);
       await expect.poll(() => panel.getByRole('alert').textContent(), { timeout: 20_000 }).toContain('Could not publish');
       if (close === '×') await panel.getByRole('button', { name: 'Close publish results' }).click();
       else if (close === 'Escape') await panel.getByRole('button', { name: 'Publish again' }).press('Escape');

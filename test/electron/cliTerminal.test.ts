@@ -9,7 +9,7 @@ import { terminalText } from '../../electron/terminalText';
 import { runBin } from '../helpers/cli';
 import { bareRepo } from '../helpers/gitRemote';
 import { hostileInputs } from '../helpers/hostile';
-import { publishingWorkspace } from '../helpers/publish';
+import { publishingWorkspace, SAMPLE_ADDRESS_WARNING } from '../helpers/publish';
 import { tempDir, writeTree } from '../helpers/tmp';
 
 const input = hostileInputs.find((i) => i.name === 'terminal-escapes')!;
@@ -62,7 +62,7 @@ describe('terminal output of the CLI', () => {
     await writeTree(ws.root, { [`posts/why-i-bill-by-the-week.assets/${asset}`]: PNG });
     await ws.write('posts/note.md', `---\ntitle: Note\ndate: 2024-01-01\n---\n![chart](<why-i-bill-by-the-week.assets/${asset}>)\n`);
     const { code, stdout, stderr } = await runBin(['publish', ws.root, '--dry-run'], await cliEnv());
-    expect(stderr).toBe('');
+    expect(stderr).toBe(SAMPLE_ADDRESS_WARNING);
     expect(code).toBe(0);
     expect(stdout).not.toMatch(rawControl);
     // Published resized, under its name plus a content hash and a width: the name's controls stay escaped.

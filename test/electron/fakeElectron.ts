@@ -489,6 +489,20 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
     getBounds() {
       return { x: 0, y: 0, width: 1280, height: 800 };
     }
+    #fullScreen = false;
+    /**
+     * docs: api/browser-window#winsetfullscreenflag and the `enter-full-screen` / `leave-full-screen` events, emitted when
+     * the state changes (asynchronously: the OS animates the change).
+     */
+    setFullScreen(flag: boolean) {
+      if (flag === this.#fullScreen) return;
+      this.#fullScreen = flag;
+      setImmediate(() => this.emit(flag ? 'enter-full-screen' : 'leave-full-screen'));
+    }
+    /** docs: api/browser-window#winisfullscreen. */
+    isFullScreen() {
+      return this.#fullScreen;
+    }
   }
 
   /**
@@ -534,6 +548,8 @@ export function createFakeElectron(userDataRoot: string, { deferReady = false } 
         getSwitchValue: (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? '',
       },
       getVersion: () => '0.0.0-test',
+      // docs: api/app#appgetsystemlocale: the OS's regional format, here one a test can tell from the UI language.
+      getSystemLocale: () => 'de-DE',
     }),
     BrowserWindow,
     // docs: api/protocol#protocolregisterschemesasprivilegedcustomschemes and #protocolhandlescheme-handler: kept

@@ -85,6 +85,7 @@ export async function launchApp({ argv = ['/opt/Postwright/postwright'], prepare
     const guard = guardUnload(loaded, { api, save: () => editor.save() });
     const life: LoadedPage = { page: loaded, api, guard, heard: [] };
     api.on('app.openPost', (payload) => life.heard.push(['app.openPost', payload]));
+    api.on('app.fullScreen', (payload) => life.heard.push(['app.fullScreen', payload]));
     pages.push(life);
   };
   await import('../../electron/preload');

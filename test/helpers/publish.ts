@@ -5,7 +5,18 @@ import path from 'node:path';
 import { bundledSampleBlog } from '../../electron/appPaths';
 import { envSecrets } from '../../electron/publish/envSecrets';
 import { publishSite, testTarget, type PublishOptions, type TestTargetOptions } from '../../electron/publish/publish';
+import { expect } from 'vitest';
 import { tempDir } from './tmp';
+
+/** What `postwright publish` prints on stderr for the sample blog, whose baseUrl is the placeholder https://example.com/. */
+export const SAMPLE_ADDRESS_WARNING =
+  'postwright publish: warning: The site\'s address (“baseUrl” in postwright.json) is still the placeholder https://example.com/: feeds, the sitemap and links shared from the site would point there instead of at your site. Set "baseUrl" in postwright.json to the site\'s real address.\n';
+
+/** What a publish of the sample blog printed on stderr after the address warning, which must come first. */
+export function afterAddressWarning(stderr: string): string {
+  expect(stderr.slice(0, SAMPLE_ADDRESS_WARNING.length)).toBe(SAMPLE_ADDRESS_WARNING);
+  return stderr.slice(SAMPLE_ADDRESS_WARNING.length);
+}
 
 export async function publishingWorkspace(targets: Record<string, unknown>) {
   const root = await tempDir('postwright-publish-');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../common/api';
-import { allTags, countLabel, formatDate, matchesFilter, noFilter, removePost, sortPosts, upsertPost, visiblePosts } from '../../renderer/postFilter';
+import { allTags, countLabel, matchesFilter, noFilter, removePost, sortPosts, upsertPost, visiblePosts } from '../../renderer/postFilter';
 
 function post(over: Partial<PostSummary> & { id: string }): PostSummary {
   return {
@@ -73,12 +73,6 @@ describe('matchesFilter', () => {
 });
 
 describe('labels', () => {
-  it('formats dates as written, whatever the time zone', () => {
-    expect(formatDate('2025-01-12')).toBe('12 Jan 2025');
-    expect(formatDate('2024-12-31T23:30:00+14:00')).toBe('31 Dec 2024');
-    expect(formatDate(null)).toBe('');
-    expect(formatDate('someday')).toBe('someday');
-  });
 
   it('counts posts, saying how many a filter hides', () => {
     expect(countLabel(12, 12)).toBe('12 posts');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishTargetConfig } from '../../common/publish';
 import { configOf, describeTarget, problemsOf, valuesOf } from '../../renderer/publishFields';
+import { setDateLocale } from '../../renderer/dateFormat';
 import { formatBytes, lastPublishedLabel, phaseLabel, progressCounts, scheduledLabel } from '../../renderer/publishFormat';
 
 describe('the target form', () => {
@@ -65,7 +66,9 @@ describe('publishing in words', () => {
     expect(phaseLabel({ ...progress, phase: 'building' })).toBe('Building the site…');
     expect(phaseLabel({ ...progress, target: 'fly', detail: 'Building the image on Fly’s builder' })).toBe('Building the image on Fly’s builder (fly)…');
     expect(scheduledLabel({ count: 2, next: null })).toBe('2 posts scheduled');
-    expect(scheduledLabel({ count: 1, next: '2026-12-08T09:00:00Z' })).toMatch(/^1 post scheduled · the next goes live 8 Dec, \d\d:00$/);
+    setDateLocale('en-GB');
+    expect(scheduledLabel({ count: 1, next: '2026-12-08T09:00:00Z' })).toMatch(/^1 post scheduled · the next goes live 8 Dec 2026, \d\d:00$/);
+    setDateLocale(null);
     expect(progressCounts(progress)).toBe('12 / 40 files · 1.2 KB / 3.4 MB');
     expect(progressCounts({ ...progress, files: { done: 0, total: 0 } })).toBe('');
   });

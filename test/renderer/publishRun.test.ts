@@ -24,11 +24,12 @@ async function remote(): Promise<string> {
   return pathToFileURL(dir).href;
 }
 
-async function publishRun(targets: Record<string, unknown>) {
+/** The sample blog publishing to `targets`; its placeholder address is replaced by a real one unless `baseUrl` says otherwise. */
+async function publishRun(targets: Record<string, unknown>, baseUrl = 'https://fieldnotes.ines.dev/') {
   const root = await tempDir('postwright-publish-');
   await cp(bundledSampleBlog, root, { recursive: true });
   const settings = JSON.parse(await readFile(join(root, 'postwright.json'), 'utf8')) as object;
-  await writeFile(join(root, 'postwright.json'), JSON.stringify({ ...settings, publish: { targets } }));
+  await writeFile(join(root, 'postwright.json'), JSON.stringify({ ...settings, baseUrl, publish: { targets } }));
   const backend = await createBackend({ root, platform: nodePlatform(), cacheDir: await tempDir(), watch: false });
   open.push(backend);
   const api = createApi<BlogApi>(
@@ -89,5 +90,27 @@ describe('PublishRun', () => {
     // Trusting a host that cannot even be reached trusts nothing and says why.
     await run.trustAndRetry('gone', `SHA256:${'A'.repeat(43)}`);
     expect(run.store.get()).toMatchObject({ kind: 'failed', error: { code: 'not-found', message: expect.stringContaining('Target "gone": there is no git repository') } });
+  });
+
+  it('asks before publishing under the sample’s placeholder address, once the author says yes publishes, and asks no more', { timeout: 60_000 }, async () => {
+    const { run, api } = await publishRun({ pages: { type: 'git', remote: await remote() } }, 'https://example.com/');
+    await run.start();
+    expect(run.store.get()).toEqual({
+      kind: 'address',
+      target: undefined,
+      baseUrl: 'https://example.com/',
+      reason: expect.stringMatching(/^The site's address \(“baseUrl” in postwright.json\) is still the placeholder https:\/\/example.com\/: /),
+    });
+    expect(await api.publish.targets()).toMatchObject({ targets: [{ name: 'pages', last: null }] });
+    await run.publishAnyway();
+    expect(run.store.get()).toMatchObject({ kind: 'done', outcomes: [{ ok: true, target: 'pages' }] });
+    await run.start();
+    expect(run.store.get()).toMatchObject({ kind: 'done', outcomes: [{ ok: true, target: 'pages', uploaded: { files: 0 } }] });
+
+    // Fixed in Publish settings: a real address is never asked about.
+    const fixed = await publishRun({ pages: { type: 'git', remote: await remote() } }, 'https://example.com/');
+    await fixed.api.site.setAddress('https://fieldnotes.ines.dev');
+    await fixed.run.start();
+    expect(fixed.run.store.get()).toMatchObject({ kind: 'done', outcomes: [{ ok: true, target: 'pages', url: 'https://fieldnotes.ines.dev/' }] });
   });
 });

@@ -405,7 +405,7 @@ describe('rename and delete', () => {
     expect(await session.delete()).toBe(true);
     expect(session.state.post).toBeNull();
     expect(editor.text()).toBe('');
-    expect(notices.at(-1)).toEqual({ kind: 'info', message: 'Moved posts/gone.md to the Trash.', action: { label: 'Undo', run: expect.any(Function) } });
+    expect(notices.at(-1)).toEqual({ kind: 'info', message: 'Moved posts/gone.md to the Trash.', action: { label: 'Undo', run: expect.any(Function), stays: true } });
   });
 
   it('says the trash has it when the backend kept no copy to undo from', async () => {

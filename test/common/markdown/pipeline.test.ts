@@ -84,10 +84,10 @@ describe('markdown pipeline with hostile input', () => {
     expect(html).not.toMatch(/file:|\\\\/);
   });
 
-  it('keeps a YouTube embed, sandboxed, and drops other iframes', () => {
+  it('turns a YouTube player iframe into the click-to-load embed, and drops other iframes', () => {
     const { html } = md.render('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" allowfullscreen></iframe>\n\n<iframe src="https://evil.example/"></iframe>');
-    expect(html).toContain('src="https://www.youtube.com/embed/dQw4w9WgXcQ"');
-    expect(html).toMatch(/sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"/);
+    expect(html).toContain('<a class="video-embed-link" href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"');
+    expect(html).not.toContain('<iframe');
     expect(html).not.toContain('evil.example');
   });
 

@@ -24,9 +24,10 @@ describe('template tags', () => {
 
   it('renders youtube, vimeo, figure and gist shortcodes, sanitized', () => {
     const html = site.render('{{< youtube w7Ft2ymGmfc >}}\n\n{{< vimeo 146022717 >}}\n\n{{< figure src="/img/a.png" alt="A" caption="Cap" >}}\n\n{{< gist spf13 7896402 >}}\n').html;
-    expect(html).toContain('src="https://www.youtube-nocookie.com/embed/w7Ft2ymGmfc"');
-    expect(html).toContain('src="https://player.vimeo.com/video/146022717"');
-    expect(html).toMatch(/<iframe[^>]+sandbox=/);
+    // Click-to-load embeds (videoEmbed.test.ts has the details), never a player.
+    expect(html).toContain('<a class="video-embed-link" href="https://www.youtube.com/watch?v=w7Ft2ymGmfc"');
+    expect(html).toContain('<a class="video-embed-link" href="https://vimeo.com/146022717"');
+    expect(html).not.toContain('<iframe');
     expect(html).toContain('<img src="/img/a.png" alt="A" title="Cap"');
     expect(html).toContain('href="https://gist.github.com/spf13/7896402"');
     expect(html).not.toContain('<script');

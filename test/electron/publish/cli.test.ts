@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, runBin } from '../../helpers/cli';
 import { bareRepo, branchTree, commitAsOther, commits } from '../../helpers/gitRemote';
-import { publishingWorkspace, BODY_EDIT_UPLOADS } from '../../helpers/publish';
+import { publishingWorkspace, BODY_EDIT_UPLOADS, SAMPLE_ADDRESS_WARNING, afterAddressWarning } from '../../helpers/publish';
 import { readTree } from '../../helpers/site';
 import { tempDir } from '../../helpers/tmp';
 
@@ -23,7 +23,7 @@ describe('postwright publish (the installed bin)', () => {
     });
     const env = await cliEnv();
     const { code, stdout, stderr } = await runBin(['publish', ws.root], env);
-    expect(stderr).toBe('');
+    expect(stderr).toBe(SAMPLE_ADDRESS_WARNING);
     expect(code).toBe(0);
     const site = await readTree(ws.site);
     const files = site.size + 1;
@@ -91,7 +91,7 @@ describe('postwright publish (the installed bin)', () => {
     await commitAsOther(remote.dir, 'gh-pages', Object.fromEntries(Array.from({ length: files + 1 }, (_, i) => [`old-${i}.html`, 'old'])));
     const stopped = await runBin(['publish', ws.root], env);
     expect(stopped.code).toBe(1);
-    expect(stopped.stderr).toBe(
+    expect(afterAddressWarning(stopped.stderr)).toBe(
       `postwright publish: Target "pages": this publish would delete ${files + 1} of the ${2 * files + 1} files on the host, more than half, so it was stopped. ` +
         'If the site really shrank (or the target points at the wrong place, fix it first), publish again with --force.\n',
     );
@@ -115,6 +115,6 @@ describe('postwright publish (the installed bin)', () => {
     expect(noSettings.stderr).toContain('No publish targets are configured');
     const failed = await runBin(['publish', ws.root], env);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/^postwright publish: Target "pages": there is no git repository at file:\/\/.*-gone\. Check "remote" in postwright\.json, or create the repository first\.\n$/);
+    expect(afterAddressWarning(failed.stderr)).toMatch(/^postwright publish: Target "pages": there is no git repository at file:\/\/.*-gone\. Check "remote" in postwright\.json, or create the repository first\.\n$/);
   });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin } from '../../helpers/cli';
 import { startNetlifyFake } from '../../helpers/netlifyFake';
-import { publishingWorkspace } from '../../helpers/publish';
+import { publishingWorkspace, SAMPLE_ADDRESS_WARNING, afterAddressWarning } from '../../helpers/publish';
 import { S3RVER_KEYS, startS3rver } from '../../helpers/s3rver';
 import { readTree } from '../../helpers/site';
 import { tempDir } from '../../helpers/tmp';
@@ -25,7 +25,7 @@ describe('postwright publish to S3 and Netlify (the installed bin)', () => {
     const env = await cliEnv(S3RVER_KEYS);
 
     const first = await runBin(['publish', ws.root, '--target', 'bucket', '--trust-endpoint'], env);
-    expect(first.stderr).toBe('');
+    expect(first.stderr).toBe(SAMPLE_ADDRESS_WARNING);
     expect(first.code).toBe(0);
     const site = await readTree(ws.site);
     expect(first.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^Published to "bucket" \\(http://127\\.0\\.0\\.1:\\d+\\): ${site.size} files uploaded .*, 0 deleted\\. https://blog\\.example\\.org/$`));
@@ -44,7 +44,7 @@ describe('postwright publish to S3 and Netlify (the installed bin)', () => {
     const secret = 'cli-secret-never-printed';
     const refused = await runBin(['publish', ws.root, '--target', 'bucket', '--trust-endpoint'], { ...env, AWS_ACCESS_KEY_ID: 'NOT-A-KEY', AWS_SECRET_ACCESS_KEY: secret });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^postwright publish: S3 target "bucket" \(bucket site-bucket at http:\/\/127\.0\.0\.1:\d+\): the store refused the credentials \(InvalidAccessKeyId\)\. Check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY .*\n$/);
+    expect(afterAddressWarning(refused.stderr)).toMatch(/^postwright publish: S3 target "bucket" \(bucket site-bucket at http:\/\/127\.0\.0\.1:\d+\): the store refused the credentials \(InvalidAccessKeyId\)\. Check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY .*\n$/);
     expect(refused.stderr + refused.stdout).not.toContain(secret);
   });
 
@@ -52,13 +52,13 @@ describe('postwright publish to S3 and Netlify (the installed bin)', () => {
     const fake = await startNetlifyFake();
     const ws = await publishingWorkspace({ netlify: { type: 'netlify', siteId: fake.siteId } });
     const published = await runBin(['publish', ws.root, '--target', 'netlify'], await cliEnv({ NETLIFY_AUTH_TOKEN: fake.token, ...fake.env }));
-    expect(published.stderr).toBe('');
+    expect(published.stderr).toBe(SAMPLE_ADDRESS_WARNING);
     expect(published.code).toBe(0);
     const site = await readTree(ws.site);
     expect([...fake.live().keys()].sort()).toEqual([...site.keys()]);
 
     const missing = await runBin(['publish', ws.root, '--target', 'netlify'], await cliEnv({ ...fake.env }));
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe(`postwright publish: Netlify target "netlify" (site ${fake.siteId}): no access token. Set NETLIFY_AUTH_TOKEN to a personal access token from Netlify's user settings, or add it in Publish settings.\n`);
+    expect(afterAddressWarning(missing.stderr)).toBe(`postwright publish: Netlify target "netlify" (site ${fake.siteId}): no access token. Set NETLIFY_AUTH_TOKEN to a personal access token from Netlify's user settings, or add it in Publish settings.\n`);
   });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REMOTE_MANIFEST } from '../../../electron/publish/sftp';
 import { runBin } from '../../helpers/cli';
-import { publishingWorkspace } from '../../helpers/publish';
+import { publishingWorkspace, SAMPLE_ADDRESS_WARNING } from '../../helpers/publish';
 import { readTree } from '../../helpers/site';
 import { skipSshd, startSshd, type RunningSshd } from '../../helpers/sshd';
 import { tempDir } from '../../helpers/tmp';
@@ -31,7 +31,7 @@ describe.skipIf(skipSshd)('postwright publish to an SFTP target (the installed b
     expect(refused.stderr).toContain('run with --accept-host-key or accept it in the app');
 
     const accepted = await runBin(['publish', ws.root, '--target', 'vps', '--accept-host-key', '--trust-endpoint'], env);
-    expect(accepted.stderr).toBe('');
+    expect(accepted.stderr).toBe(SAMPLE_ADDRESS_WARNING);
     expect(accepted.code).toBe(0);
     const site = await readTree(ws.site);
     expect(accepted.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^Published to "vps" \\(sftp://127\\.0\\.0\\.1:${sshd.port}\\): ${site.size} files uploaded .*, 0 deleted\\. https://example\\.com/$`));

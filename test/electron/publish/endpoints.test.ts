@@ -12,7 +12,7 @@ import { PublishTarget } from '../../../common/publishSettings';
 import { packageRoot } from '../../../electron/appPaths';
 import { trustEndpoint, trustedEndpointsFile } from '../../../electron/publish/trustedEndpoints';
 import { runBin } from '../../helpers/cli';
-import { publishingWorkspace } from '../../helpers/publish';
+import { afterAddressWarning, publishingWorkspace, SAMPLE_ADDRESS_WARNING } from '../../helpers/publish';
 import { startRecorder } from '../../helpers/recorder';
 import { rejection } from '../../helpers/rejection';
 import { S3RVER_KEYS, startS3rver } from '../../helpers/s3rver';
@@ -61,7 +61,8 @@ describe('a stranger’s postwright.json cannot send the author’s credentials 
         continue;
       }
       expect(refused.code, name).toBe(1);
-      expect(refused.stderr, name).toBe(
+      // The sample's placeholder address is warned about first; then the refusal.
+      expect(afterAddressWarning(refused.stderr), name).toBe(
         `postwright publish: Target "${name}" would send your credentials to <${fixture.addresses![name]}>, which you have not confirmed on this computer. ` +
           'The address comes from postwright.json, which anyone who shared this blog could have written. ' +
           'If it is your server, confirm it in the app, or run postwright publish with --trust-endpoint.\n',
@@ -107,7 +108,7 @@ describe('a stranger’s postwright.json cannot send the author’s credentials 
     });
     const env = await cliEnv();
     const flagged = await runBin(['publish', ws.root, '--target', 'bucket', '--trust-endpoint'], env);
-    expect(flagged.stderr).toBe('');
+    expect(flagged.stderr).toBe(SAMPLE_ADDRESS_WARNING);
     expect(flagged.code).toBe(0);
     expect(flagged.stdout.trim().split('\n').at(-1)).toContain(`Published to "bucket" (${new URL(server.endpoint).origin}): `);
     // The flag is one run's yes, never kept.
@@ -118,7 +119,7 @@ describe('a stranger’s postwright.json cannot send the author’s credentials 
     await trustEndpoint({ type: 's3', bucket: server.bucket, endpoint: server.endpoint }, file);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ endpoints: [confirmationKey({ type: 's3', bucket: server.bucket, endpoint: server.endpoint })] });
     const stored = await runBin(['publish', ws.root, '--target', 'bucket'], env);
-    expect(stored.stderr).toBe('');
+    expect(stored.stderr).toBe(SAMPLE_ADDRESS_WARNING);
     expect(stored.code).toBe(0);
     // That yes covers that address only: another port on the same host is asked about again.
     const other = await runBin(['publish', ws.root, '--target', 'other'], env);

@@ -64,7 +64,9 @@ describe('the golden fixture site', () => {
     expect(post).toContain('<a class="p-category" href="/notes/tags/writing/" rel="tag">Writing</a>');
     expect(post).toContain('<link rel="stylesheet" href="/notes/custom.css"/>');
     const embed = files.get('2024/03/embed/index.html')!.toString();
-    expect(embed).toContain('src="https://www.youtube.com/embed/PUv66718DII"');
+    // The raw player iframe is the click-to-load embed: a link to the video, nothing fetched from YouTube.
+    expect(embed).toContain('<a class="video-embed-link" href="https://www.youtube.com/watch?v=PUv66718DII"');
+    expect(embed).not.toMatch(/<iframe|src="https:\/\/[^"]*(?:youtube|ytimg)/);
     expect(withoutDataBlocks(embed)).not.toMatch(/<script|onclick/);
   });
 

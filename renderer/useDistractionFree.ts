@@ -1,0 +1,52 @@
+// Distraction-free writing: the window goes full screen and only the text (with
+// its title panel) stays; the sidebar, menu bar, header and status bar go. The
+// desktop window goes full screen through the contract (the main process owns
+// the BrowserWindow); a browser tab uses the Fullscreen API. Esc, the same key,
+// or leaving full screen any other way (the browser's own Esc or F11, the View
+// menu, the OS) ends it.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, inDesktopApp } from './client';
+
+/** Ctrl-Shift-Enter: reaches the page in Chromium (test/e2e/realKeys.test.ts), and the editor binds only Mod-Enter. */
+export const distractionFreeKey = 'Mod-Shift-Enter';
+
+export function useDistractionFree(): { on: boolean; toggle: () => void; leave: () => void } {
+  const [on, setOn] = useState(false);
+  const current = useRef(on);
+  current.current = on;
+
+  const leave = useCallback(() => {
+    if (!current.current) return;
+    setOn(false);
+    if (inDesktopApp) void api.app.setFullScreen(false).catch(() => {});
+    else if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+  }, []);
+
+  const enter = useCallback(() => {
+    setOn(true);
+    // Without full screen (refused, or no permission) the chrome still goes: the text is what matters.
+    if (inDesktopApp) void api.app.setFullScreen(true).catch(() => {});
+    else void document.documentElement.requestFullscreen?.().catch(() => {});
+  }, []);
+
+  useEffect(() => {
+    const onFullScreenChange = () => {
+      if (!document.fullscreenElement) setOn(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || !current.current || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      leave();
+    };
+    document.addEventListener('fullscreenchange', onFullScreenChange);
+    window.addEventListener('keydown', onKeyDown);
+    const unsubscribe = api.on('app.fullScreen', ({ on: full }) => !full && setOn(false));
+    return () => {
+      document.removeEventListener('fullscreenchange', onFullScreenChange);
+      window.removeEventListener('keydown', onKeyDown);
+      unsubscribe();
+    };
+  }, [leave]);
+
+  return { on, toggle: () => (current.current ? leave() : enter()), leave };
+}
