@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { HistoryVersion } from '../../common/api';
 import { api } from '../client';
 import { diffLines } from '../lineDiff';
-import { formatDateTime } from '../localTime';
+import { formatTime } from '../dateFormat';
 import { Dialog } from './Dialog';
 import { VersionPane } from './VersionPane';
 import './HistoryDialog.css';
@@ -43,7 +43,7 @@ export function changeLine(version: Pick<HistoryVersion, 'firstChange'>): string
 
 /** Said after a restore: what happened, where the replaced text went, how to take it back. */
 export function restoredNotice(time: number): string {
-  return `Restored the version saved ${formatDateTime(time)}. The text it replaced is kept in History; Undo takes the restore back.`;
+  return `Restored the version saved ${formatTime(time)}. The text it replaced is kept in History; Undo takes the restore back.`;
 }
 
 export function HistoryDialog({ postId, path, current, onRestore, onClose }: HistoryDialogProps) {
@@ -136,7 +136,7 @@ export function HistoryDialog({ postId, path, current, onRestore, onClose }: His
                 onClick={() => setSelected(v.id)}
               >
                 <span className="history-when">
-                  <time dateTime={new Date(v.time).toISOString()}>{formatDateTime(v.time)}</time>
+                  <time dateTime={new Date(v.time).toISOString()}>{formatTime(v.time)}</time>
                 </span>
                 <span className="history-words">
                   {v.words.toLocaleString()} {v.words === 1 ? 'word' : 'words'}
@@ -154,7 +154,7 @@ export function HistoryDialog({ postId, path, current, onRestore, onClose }: His
             ) : (
               <VersionPane
                 label="This version"
-                note={version ? `saved ${formatDateTime(version.time)}` : ''}
+                note={version ? `saved ${formatTime(version.time)}` : ''}
                 lines={oldLines}
                 changed={diff.changedA}
                 startLine={startLine}
