@@ -35,6 +35,8 @@ export interface PostSummary {
   expires?: string;
   /** Old addresses that redirect to it: `aliases` (Hugo), `redirect_from` (Jekyll). */
   aliases?: string[];
+  /** Set when `slug` comes from the file name, the front matter having none (Hugo's `:slug` then uses the title). */
+  fileSlug?: true;
 }
 
 export interface FrontMatterError {

@@ -3,6 +3,7 @@
 // address, and the HTML is sanitized once more after that rewrite (a feed
 // reader is one more place the post's HTML goes, see ARCHITECTURE.md).
 import type { SitePost } from '../../common/site/model';
+import { fillReferences, referenceMarker } from '../../common/site/postReferences';
 import { absoluteUrl } from '../../common/theme/site';
 import { domWindow, sanitizePostHtml } from './domWindow';
 import { feeds, type Feeds } from './feeds';
@@ -11,9 +12,12 @@ import { createPostRenderer, readPost, type RenderContext } from './postRenderer
 /** Attributes that hold one URL, and the one that holds a list of them. */
 const URL_ATTRIBUTES = ['href', 'src', 'poster'] as const;
 
+/** Where the posts a post links to live, by referenceMarker (see postReferences.ts). */
+export type LinksOf = (post: SitePost) => Readonly<Record<string, string | null>>;
+
 /** The three feeds of the newest posts (already cut to the feed length). */
-export async function feedItems(context: RenderContext, newest: readonly SitePost[], excerptOf: (post: SitePost) => string): Promise<Feeds> {
-  const bodies = await feedBodies(context, newest);
+export async function feedItems(context: RenderContext, newest: readonly SitePost[], excerptOf: (post: SitePost) => string, linksOf: LinksOf = () => ({})): Promise<Feeds> {
+  const bodies = await feedBodies(context, newest, linksOf);
   const items = newest.flatMap((post) => {
     const html = bodies.get(post.path);
     return html === undefined ? [] : [{ ...post, excerpt: excerptOf(post), html }];
@@ -22,7 +26,7 @@ export async function feedItems(context: RenderContext, newest: readonly SitePos
 }
 
 /** Each post's body, ready for a feed, by the post's workspace path. A post that vanished since the scan has none. */
-export async function feedBodies(context: RenderContext, posts: readonly SitePost[]): Promise<Map<string, string>> {
+export async function feedBodies(context: RenderContext, posts: readonly SitePost[], linksOf: LinksOf = () => ({})): Promise<Map<string, string>> {
   // A feed holds a few dozen posts: rendering them again here is cheaper than carrying every body back from the workers.
   const renderer = createPostRenderer(context);
   const bodies = new Map<string, string>();
@@ -30,7 +34,10 @@ export async function feedBodies(context: RenderContext, posts: readonly SitePos
     const file = readPost(context.root, post.path);
     if (!file) continue;
     const { body } = await renderer.renderWithImages(post.path, file.bytes, file.stats, '');
-    if (body !== null) bodies.set(post.path, absolutize(domWindow(), sanitizePostHtml(body), absoluteUrl(context.site, post.url)));
+    if (body === null) continue;
+    const links = linksOf(post);
+    const linked = fillReferences(body, (reference) => links[referenceMarker(reference)] ?? null);
+    bodies.set(post.path, absolutize(domWindow(), sanitizePostHtml(linked), absoluteUrl(context.site, post.url)));
   }
   return bodies;
 }

@@ -7,10 +7,11 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path, { posix } from 'node:path';
 import type { EventPayload } from '../../common/api';
-import { classify } from '../../common/blog/classify';
+import { classify, inDraftFolder } from '../../common/blog/classify';
 import { describeLayout, pageFolderOf, type BlogLayout } from '../../common/blog/layout';
 import { ApiError } from '../../common/errors';
 import { setFrontMatterField, slugify } from '../../common/post';
+import { isPublished, urlOf } from '../../common/site/model';
 import type { SearchResult } from '../../common/search';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from '../../common/types';
 import { addAsset, findAsset, type AddedAsset, type AssetFile } from './assets';
@@ -23,12 +24,12 @@ import { readBlogLayout } from './blogLayout';
 import { assetsFolderOf, conflictCopyName, isInSkippedFolder, isPageBundle, isPostFileName } from './names';
 import { isSkippedTarget } from './linkTargets';
 import { code, isWithin, resolveInside, type Inside } from './paths';
-import { renamePost } from './rename';
+import { renamePost, type Addresses } from './rename';
 import { findPosts } from './scan';
 import { ListCache } from './listCache';
 import { TextSearch } from './textSearch';
 import { summarizeInParallel } from './parallelList';
-import { readSettings, type WorkspaceSettings } from './settings';
+import { readSettings, readSiteSettings, type WorkspaceSettings } from './settings';
 import { summarize, summarizeBytes } from './summary';
 import { watchFolder, type FolderWatch, type WatchBatch } from './watch';
 
@@ -268,7 +269,7 @@ export class Workspace {
       throw new ApiError('invalid-arguments', `"${slug}" is not a slug: use lower-case words joined by hyphens.`);
     }
     const post = await this.#locate(id);
-    const newRelative = await this.#serial(post.relative, () => renamePost(this.root, post, slug));
+    const newRelative = await this.#serial(post.relative, async () => renamePost(this.root, post, slug, await this.#addresses()));
     // Best effort, like keeping a version: the rename has happened either way.
     await this.#history?.move(post.relative, newRelative).catch(() => {});
     if (isPageBundle(post.relative)) {
@@ -284,6 +285,22 @@ export class Workspace {
       this.#index.add(newRelative);
     }
     return this.read(postId(newRelative));
+  }
+
+  /** Where posts are published, under the blog's permalinks: a rename keeps a moved post's old address. */
+  async #addresses(): Promise<Addresses> {
+    const layout = this.#layout;
+    const settings = await readSiteSettings(this.root, layout);
+    const publish = { drafts: false, future: true, now: 0 };
+    return {
+      addressOf: (relative, text) => {
+        const summary = this.#summarize(postId(relative), relative, text, 0);
+        const kind = classify(summary, layout);
+        if (kind === 'ignored' || inDraftFolder(relative, layout) || !isPublished(summary, publish)) return null;
+        return urlOf(summary, kind, settings, layout);
+      },
+      key: layout.generator === 'jekyll' ? 'redirect_from' : 'aliases',
+    };
   }
 
   /** Saves an image beside the post (see assets.ts). */
