@@ -1,4 +1,5 @@
 // The data the contract carries. Plain, serialisable objects only.
+import type { FirstChange } from './firstChange';
 
 /** What the post list shows for one post. */
 export interface PostSummary {
@@ -77,4 +78,8 @@ export interface HistoryVersion {
   words: number;
   /** Words compared with the next older kept version; null for the oldest. */
   wordsChange: number | null;
+  /** Characters compared with the next older kept version; null for the oldest. */
+  charsChange: number | null;
+  /** The first line that differs from the next older kept version; null for the oldest, or when only line endings changed. */
+  firstChange: FirstChange | null;
 }

@@ -10,6 +10,7 @@ import { Marked, type Token, type Tokens } from 'marked';
 import markedFootnote from 'marked-footnote';
 import { gfmHeadingId, getHeadingList } from 'marked-gfm-heading-id';
 import { escapeHtml } from './escape';
+import { conflictBlocks } from './conflictBlocks';
 import { escapedFootnotes } from './footnotes';
 import { fenceLanguage, highlightCode } from './highlight';
 import { rewriteHtmlUrls } from './htmlUrls';
@@ -85,6 +86,7 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
     templateTags(options.templates ?? { placeholders: false }),
     math(),
     videoEmbeds(),
+    conflictBlocks(),
     {
       renderer: {
         code({ text, lang }: Tokens.Code) {

@@ -5,6 +5,7 @@
 import type { CheckProblem } from '../../../common/check';
 import { parsePost } from '../../../common/post';
 import type { PostSummary } from '../../../common/types';
+import { checkConflictMarks } from './conflictMarks';
 import { checkDates } from './dates';
 import { fieldLine } from './fieldLine';
 import { checkFrontMatter } from './frontMatter';
@@ -65,6 +66,7 @@ export function examinePost(post: PostSummary, text: string): ExaminedPost {
     problems: [
       ...checkFrontMatter(post),
       ...checkDates(post, text, data),
+      ...checkConflictMarks(post, text),
       ...tags
         .filter((tag) => !tag.reference && tag.param === undefined)
         .map(({ offset, tag }) =>

@@ -245,6 +245,15 @@ describe('publishing to a git branch', () => {
     expect(gitIn(remote.dir, ['branch', '--list'])).toBe('');
   });
 
+  it('refuses a post that still holds conflict marks (an unfinished merge), before touching the remote', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    await ws.write('posts/merging.md', '---\ntitle: Merging\ndate: 2024-05-01\n---\n\nIntro\n<<<<<<< Your version\nmine\n=======\ntheirs\n>>>>>>> Disk version\n');
+    const error = await rejection(ws.publish());
+    expect(error.message).toMatch(/^The check found 1 error; fix it, then publish again:\nposts\/merging\.md:7 +error +Lines 7–11 are an unfinished merge/);
+    expect(gitIn(remote.dir, ['branch', '--list'])).toBe('');
+  });
+
   it('records when each target last published, in the cache folder only', { timeout: 60_000 }, async () => {
     const remote = await bareRepo();
     const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url, url: 'https://blog.example.org/' } });
