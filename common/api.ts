@@ -78,8 +78,10 @@ export const contract = {
     rename: method(z.tuple([PostId, Slug]), returns<PostDocument>()),
     /** Find in all posts: every post whose text contains the query (any case), most matches first, with snippets. */
     search: method(z.tuple([z.string().trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters')]), returns<SearchResult>()),
-    /** Moves the post (and its assets folder) to the OS trash. */
-    delete: method(z.tuple([PostId]), returns<{ trashedPath: string }>()),
+    /** Moves the post (and its assets folder) to the OS trash; `undo` restores it (null where no copy is kept: restore from the trash). */
+    delete: method(z.tuple([PostId]), returns<{ trashedPath: string; undo: string | null }>()),
+    /** Undo a delete: the post and its assets back where they were, bytes and modification times as they were. */
+    restore: method(z.tuple([z.string().regex(/^\d{13}-[0-9a-f]{12}$/, 'must be a deleted post token')]), returns<PostDocument>()),
   },
   history: {
     /** The versions of a post that saves replaced, newest first, kept in the app's data folder. */

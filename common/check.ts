@@ -3,7 +3,7 @@
 
 export type CheckSeverity = 'error' | 'warning';
 
-export type CheckKind = 'link' | 'image' | 'alt-text' | 'unused-asset' | 'slug' | 'date' | 'front-matter' | 'unreadable' | 'symlink' | 'site-settings' | 'tag' | 'config' | 'template';
+export type CheckKind = 'link' | 'image' | 'alt-text' | 'unused-asset' | 'slug' | 'date' | 'front-matter' | 'unreadable' | 'symlink' | 'site-settings' | 'tag' | 'config' | 'template' | 'conflict';
 
 export interface CheckProblem {
   /** Workspace-relative path of the post, forward slashes. */

@@ -1,4 +1,5 @@
 // The data the contract carries. Plain, serialisable objects only.
+import type { FirstChange } from './firstChange';
 
 /** What the post list shows for one post. */
 export interface PostSummary {
@@ -34,6 +35,8 @@ export interface PostSummary {
   expires?: string;
   /** Old addresses that redirect to it: `aliases` (Hugo), `redirect_from` (Jekyll). */
   aliases?: string[];
+  /** Set when `slug` comes from the file name, the front matter having none (Hugo's `:slug` then uses the title). */
+  fileSlug?: true;
 }
 
 export interface FrontMatterError {
@@ -75,6 +78,10 @@ export interface HistoryVersion {
   words: number;
   /** Words compared with the next older kept version; null for the oldest. */
   wordsChange: number | null;
+  /** Characters compared with the next older kept version; null for the oldest. */
+  charsChange: number | null;
+  /** The first line that differs from the next older kept version; null for the oldest, or when only line endings changed. */
+  firstChange: FirstChange | null;
 }
 
 /** What the export makes of a workspace image, for the preview to show the same markup: its img size and srcset widths. */

@@ -58,6 +58,7 @@ export async function createBackend({ root, platform, watch = true, cacheDir, da
       saveCopy: (id, text) => workspace.saveCopy(id, text),
       rename: (id, slug) => workspace.rename(id, slug),
       delete: (id) => workspace.delete(id),
+      restore: (token) => workspace.restoreDeleted(token),
       search: (query) => workspace.search(query),
     },
     history: {

@@ -62,6 +62,7 @@ import { usePublish } from './usePublish';
 import { useShortcuts } from './useShortcuts';
 import { useDistractionFree } from './useDistractionFree';
 import { useTheme } from './useTheme';
+import { useUndoNotice } from './useUndoNotice';
 import { useUnsavedGuard } from './useUnsavedGuard';
 import { useWindowTitle } from './useWindowTitle';
 import { useWorkspace } from './useWorkspace';
@@ -114,6 +115,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   useWindowTitle(open.post, open.dirty);
   useTheme(theme);
   useUnsavedGuard(open.dirty, () => session.save());
+  useUndoNotice(notices);
 
   // A newly opened post gets the keyboard: the body, or the title field while the post has no title.
   // Not while a dialog is open (the page is inert then, and the dialog gives focus back as it closes),
@@ -422,7 +424,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           />
         )}
       </PanelBoundary>
-      <Toasts notices={toasts} onDismiss={notices.dismiss} />
+      <Toasts notices={toasts} onDismiss={notices.dismiss} onAction={notices.act} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { openSearchPanel } from '@codemirror/search';
 import type { EditorView } from '@codemirror/view';
 import type { CommandRegistry } from './commands';
+import { conflictCommands, resolveAtCursor } from './editor/conflictBlocks';
 import { formatCommands } from './editor/formatCommands';
 import type { PostSession } from './session';
 import type { Settings, SettingsStore } from './settings';
@@ -25,6 +26,7 @@ export function registerEditorCommands(commands: CommandRegistry, { view, sessio
 
   return commands.register(
     ...formatCommands.map(({ id, title, key, run }) => ({ id, title, shortcut: key, keys: 'elsewhere' as const, run: inEditor(() => run(view)) })),
+    ...conflictCommands.map(({ id, title, key, choice }) => ({ id, title, shortcut: key, keys: 'elsewhere' as const, run: inEditor(() => resolveAtCursor(choice)(view)) })),
     { id: 'file.save', title: 'File: Save', shortcut: 'Mod-s', keys: 'elsewhere', run: () => void session.save() },
     { id: 'edit.find', title: 'Edit: Find and replace', shortcut: 'Mod-f', keys: 'elsewhere', run: inEditor(() => openSearchPanel(view)) },
     { id: 'settings.autosave', title: 'File: Toggle autosave', run: flip('autosave') },

@@ -166,6 +166,9 @@ session.store.subscribe(() => {
   preview.open(post && { path: post.path, title: post.title, date: post.date }, view.state);
 });
 
+// Links to other posts in the preview ({% post_url %}, {{< ref >}}) resolve against the current list.
+posts.store.subscribe(() => preview.setPosts(posts.store.get().posts?.map((p) => p.path) ?? []));
+
 api.on('posts.changed', (change) => {
   posts.apply(change);
   void session.onPostsChanged(change);

@@ -1,11 +1,10 @@
 // Merge by hand: both versions of a post in one text, the parts where they
 // differ between conflict marks (as git writes them, so the shape is familiar),
 // the lines they share written once.
+import { findConflictBlocks, MINE_MARK, SPLIT_MARK, THEIRS_MARK } from '../common/conflictMarks';
 import { diffLines } from './lineDiff';
 
-export const MINE_MARK = '<<<<<<< Your version';
-export const SPLIT_MARK = '=======';
-export const THEIRS_MARK = '>>>>>>> Disk version';
+export { MINE_MARK } from '../common/conflictMarks';
 
 export function mergeWithMarks(mine: string, theirs: string): string {
   const a = mine.split('\n');
@@ -30,7 +29,7 @@ export function mergeWithMarks(mine: string, theirs: string): string {
   return out.join('\n');
 }
 
-/** True while the text still holds a mark line: the merge is not finished. */
+/** True while the text still holds a conflict block: the merge is not finished. */
 export function hasMarks(text: string): boolean {
-  return new RegExp(`^(?:${MINE_MARK}|${THEIRS_MARK})$`, 'm').test(text);
+  return text.includes(SPLIT_MARK) && findConflictBlocks(text.split('\n')).length > 0;
 }

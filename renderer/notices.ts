@@ -1,5 +1,14 @@
-// Toasts: errors stay until dismissed (they need attention); news fades on its own.
+// Toasts: errors stay until dismissed (they need attention); news fades on its
+// own, unless its action asks to stay (Undo after a delete: a keyboard user
+// needs time to reach its button).
 import { Store } from './store';
+
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+  /** The toast stays until used or dismissed, rather than fading (Undo: a keyboard user needs time to reach it). */
+  stays?: boolean;
+}
 
 export interface Notice {
   id: number;
@@ -7,11 +16,6 @@ export interface Notice {
   message: string;
   /** One thing the author can do about it (the toast shows a button, which also dismisses it). */
   action?: NoticeAction;
-}
-
-export interface NoticeAction {
-  label: string;
-  run: () => void;
 }
 
 const infoLifetime = 8000;
@@ -25,7 +29,7 @@ export class Notices {
   push = (kind: Notice['kind'], message: string, action?: NoticeAction): number => {
     const id = this.#next++;
     this.store.set([...this.store.get(), { id, kind, message, ...(action ? { action } : {}) }].slice(-maxShown));
-    if (kind === 'info') setTimeout(() => this.dismiss(id), infoLifetime);
+    if (kind === 'info' && !action?.stays) setTimeout(() => this.dismiss(id), infoLifetime);
     return id;
   };
 
@@ -33,4 +37,17 @@ export class Notices {
     const list = this.store.get();
     if (list.some((n) => n.id === id)) this.store.set(list.filter((n) => n.id !== id));
   };
+
+  /** Runs a notice's action once: the notice goes as it is used. */
+  act = (id: number): void => {
+    const notice = this.store.get().find((n) => n.id === id);
+    if (!notice?.action) return;
+    this.dismiss(id);
+    notice.action.run();
+  };
+
+  /** The newest notice offering Undo, if one is shown (Mod-Z outside the editor runs it). */
+  latestUndo(): Notice | undefined {
+    return this.store.get().findLast((n) => n.action?.label === 'Undo');
+  }
 }

@@ -24,7 +24,12 @@ function linkText(text: string): string {
   return text.replace(/[\\[\]]/g, '\\$&');
 }
 
+/** The href of a link from the post at `from` to the post at `to`: `../other/post.md`, percent-encoded. */
+export function postHref(from: string, to: string): string {
+  return hrefOf(relativePath(from, to));
+}
+
 /** `[text](../other/post.md)` from the post at `from` to the post at `to`. */
 export function postLinkMarkdown(text: string, from: string, to: string): string {
-  return `[${linkText(text)}](${hrefOf(relativePath(from, to))})`;
+  return `[${linkText(text)}](${postHref(from, to)})`;
 }

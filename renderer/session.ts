@@ -11,7 +11,9 @@ import { minimalChange, replaceDocument } from './editor/replaceDoc';
 import { firstBodyPosition } from './editor/bodyText';
 import { isDirty, markSaved, savedAs } from './editor/savedState';
 import { hasMarks, MINE_MARK, mergeWithMarks } from './mergeText';
+import type { NoticeAction } from './notices';
 import { Store } from './store';
+import { describeIncoming, threeWayMerge } from './threeWayMerge';
 
 /** What the session needs from the editor; an EditorView fits. */
 export interface EditorPort {
@@ -50,7 +52,7 @@ export interface SessionOptions {
   editor: EditorPort;
   /** The extensions of every state the session creates. Must include savedState(). */
   extensions: Extension;
-  notify: (kind: 'error' | 'info', message: string) => void;
+  notify: (kind: 'error' | 'info', message: string, action?: NoticeAction) => void;
   /** A post was created, renamed or copied: the list shows it now, not when the watcher reports it. */
   onPost: (post: PostSummary) => void;
   onRemoved: (id: string) => void;
@@ -71,6 +73,12 @@ export class PostSession {
   readonly #o: SessionOptions;
   /** The version the editor's saved text corresponds to. */
   #version: string | null = null;
+  /**
+   * The text of that version: the common base when the disk and the editor
+   * both move on, so edits to different lines merge. Null where it is not
+   * known (crash recovery over a file that changed since).
+   */
+  #base: string | null = null;
   /** Writes run one at a time; outside-change events wait for them to settle. */
   #idle: Promise<void> = Promise.resolve();
   /** Bumped per open, so a slow read never lands in a post opened after it. */
@@ -182,19 +190,40 @@ export class PostSession {
     }
   }
 
-  /** Moves the open post to the Trash, saving it first so the Trash holds the latest text. */
+  /**
+   * Moves the open post to the Trash, saving it first so the Trash holds the
+   * latest text. The notice offers Undo where the backend kept a copy.
+   */
   async delete(): Promise<boolean> {
     const post = this.state.post;
     if (!post) return false;
     if (this.state.diskNote !== 'removed' && !(await this.#leave())) return false;
+    const cursor = this.#o.editor.state.selection.main.head;
     try {
-      await this.#exclusive(() => this.#o.api.posts.delete(post.id));
+      const { undo } = await this.#exclusive(() => this.#o.api.posts.delete(post.id));
       this.#o.onRemoved(post.id);
       if (this.state.post?.id === post.id) this.#close();
-      this.#o.notify('info', `Moved ${post.path} to the Trash. You can restore it from there.`);
+      if (undo) this.#o.notify('info', `Moved ${post.path} to the Trash.`, { label: 'Undo', run: () => void this.undoDelete(undo, cursor), stays: true });
+      else this.#o.notify('info', `Moved ${post.path} to the Trash. You can restore it from there.`);
       return true;
     } catch (error) {
       this.#fail(error, `Couldn't move ${post.path} to the Trash`);
+      return false;
+    }
+  }
+
+  /** Undo a delete: the post comes back as it was and opens, the caret where it was. */
+  async undoDelete(token: string, cursor = 0): Promise<boolean> {
+    if (!(await this.#leave())) return false;
+    try {
+      const doc = await this.#exclusive(() => this.#o.api.posts.restore(token));
+      this.#openSeq++;
+      this.#o.onPost(doc.post);
+      this.#load(doc, Math.min(cursor, doc.text.length));
+      this.#o.notify('info', `Restored ${doc.post.path}.`);
+      return true;
+    } catch (error) {
+      this.#fail(error, "Couldn't undo the delete");
       return false;
     }
   }
@@ -263,6 +292,7 @@ export class PostSession {
     if (!post || !disk || resolving) return;
     const { editor } = this.#o;
     this.#version = disk.version;
+    this.#base = disk.text;
     const merged = mergeWithMarks(editor.state.doc.toString(), disk.text);
     editor.dispatch({ changes: replaceDocument(editor.state, merged), effects: savedAs(disk.text) });
     // The first place to decide, in view.
@@ -282,6 +312,8 @@ export class PostSession {
     const { editor } = this.#o;
     const diskVersion = this.#version;
     this.#version = baseVersion;
+    // The journal keeps the version the text was typed over, not its text.
+    if (diskVersion !== baseVersion) this.#base = null;
     // The cursor goes to the end of what came back, in view.
     const change = minimalChange(editor.state.doc.toString(), text);
     editor.dispatch({ changes: change, selection: { anchor: change.from + change.insert.length }, scrollIntoView: true });
@@ -314,6 +346,7 @@ export class PostSession {
       const copy = await this.#o.api.posts.saveCopy(post.id, this.#o.editor.state.doc.toString());
       this.#o.onPost(copy.post);
       this.#version = disk.version;
+      this.#base = disk.text;
       this.#replace(disk.text);
       this.store.update({ conflict: null, diskNote: null });
       this.#o.notify('info', `Loaded the version from disk. Your version was kept as ${copy.post.path}.`);
@@ -345,7 +378,8 @@ export class PostSession {
     await this.#reload(change.id);
   }
 
-  async #save(): Promise<boolean> {
+  /** `retries`: how many times an outside edit may be merged in and the save tried again. */
+  async #save(retries = 2): Promise<boolean> {
     const post = this.state.post;
     const version = this.#version;
     if (!post || !version || this.state.conflict) return false;
@@ -364,6 +398,7 @@ export class PostSession {
       return false;
     }
     if (this.state.post?.id !== post.id) return result.status === 'saved';
+    if (result.status === 'conflict' && result.disk && retries > 0 && this.#mergeOutside(post, result.disk)) return this.#save(retries - 1);
     return this.#applySave(result, doc);
   }
 
@@ -374,6 +409,7 @@ export class PostSession {
       return false;
     }
     this.#version = result.version;
+    this.#base = sent.toString();
     this.#o.editor.dispatch({ effects: markSaved.of(sent) });
     this.store.update({ post: result.post, conflict: null, diskNote: null });
     this.editorChanged();
@@ -394,15 +430,38 @@ export class PostSession {
     }
     if (seq !== this.#openSeq || this.state.post?.id !== id || doc.version === this.#version) return;
     if (this.state.dirty || this.state.conflict || this.state.saving) {
-      this.store.update({ diskNote: 'changed' });
+      const merged = !this.state.conflict && !this.state.saving && this.#mergeOutside(doc.post, doc);
+      if (!merged) this.store.update({ diskNote: 'changed' });
       return;
     }
     this.#adopt(doc);
   }
 
+  /**
+   * An outside edit while the editor holds unsaved changes: merged in when the
+   * two touched different lines (the editor stays unsaved, now over the disk's
+   * version), with a notice of what came in. False when they overlap, or the
+   * common base is unknown: then the author chooses.
+   */
+  #mergeOutside(post: PostSummary, disk: { text: string; version: string }): boolean {
+    const base = this.#base;
+    if (base === null) return false;
+    const { editor } = this.#o;
+    const merge = threeWayMerge(base, editor.state.doc.toString(), disk.text);
+    if (!merge.clean) return false;
+    this.#version = disk.version;
+    this.#base = disk.text;
+    editor.dispatch({ changes: merge.changes, effects: savedAs(disk.text), userEvent: 'input.merge' });
+    this.store.update({ diskNote: null });
+    this.editorChanged();
+    this.#o.notify('info', `${post.path} changed on disk while you were writing. Took in ${describeIncoming(base, disk.text)}; your unsaved edits are kept.`);
+    return true;
+  }
+
   /** Takes a document from disk as the open post without losing the cursor (reload, rename, copy). */
   #adopt(doc: PostDocument): void {
     this.#version = doc.version;
+    this.#base = doc.text;
     this.#replace(doc.text);
     this.store.update({ post: doc.post, conflict: null, diskNote: null });
   }
@@ -417,6 +476,7 @@ export class PostSession {
   /** Shows `doc`, the caret at `cursor`: by default where its text starts, below the front matter. */
   #load(doc: PostDocument, cursor = firstBodyPosition(doc.text)): void {
     this.#version = doc.version;
+    this.#base = doc.text;
     this.#o.editor.setState(EditorState.create({ doc: doc.text, selection: { anchor: cursor }, extensions: this.#o.extensions }));
     this.store.set({ ...initial, post: doc.post, opened: this.state.opened + 1 });
   }
@@ -424,6 +484,7 @@ export class PostSession {
   #close(): void {
     this.#openSeq++;
     this.#version = null;
+    this.#base = null;
     this.#o.editor.setState(EditorState.create({ extensions: this.#o.extensions }));
     this.store.set({ ...initial, opened: this.state.opened });
   }

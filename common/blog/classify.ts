@@ -31,6 +31,7 @@ export function classify(file: Classifiable, layout: BlogLayout): ContentKind {
   if (layout.postFolders.some((folder) => isUnder(relative, folder)) || layout.draftFolders.some((folder) => isUnder(relative, folder))) {
     return 'post';
   }
+  if (layout.pageFolders.some((folder) => isUnder(relative, folder))) return 'page';
   switch (layout.generator) {
     case 'postwright':
       // A plain folder of posts: only a `pages/` folder holds pages.
@@ -57,7 +58,7 @@ function tagsOf(file: Classifiable, layout: BlogLayout): string[] {
 }
 
 /** Whether the post sits in a drafts folder (Jekyll's `_drafts`). */
-export function inDraftFolder(relative: string, layout: BlogLayout): boolean {
+export function inDraftFolder(relative: string, layout: Pick<BlogLayout, 'generator' | 'draftFolders'>): boolean {
   if (layout.generator === 'jekyll' && relative.split('/').slice(0, -1).includes('_drafts')) return true;
   return layout.draftFolders.some((folder) => isUnder(relative, folder));
 }

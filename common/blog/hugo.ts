@@ -27,6 +27,9 @@ export function readHugo(files: BlogFiles): BlogLayout {
   }
   const get = (key: string) => fieldOf(config, key);
   const params = objectOf(get('params'));
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') layout.params[key] = String(value);
+  }
   const settings: Record<string, unknown> = {};
   const title = textOf(get('title'));
   if (title) settings.title = title;
@@ -60,7 +63,8 @@ export function readHugo(files: BlogFiles): BlogLayout {
   // Permalinks by section: `[permalinks] posts = "/:year/:month/:title/"`, or (0.112+) under `page`.
   const permalinks = objectOf(get('permalinks'));
   const perSection = { ...permalinks, ...objectOf(fieldOf(permalinks, 'page')) };
-  settings.permalink = '/:section/:slug/';
+  // Without a pattern Hugo publishes a page at its path, the last segment replaced by a front-matter slug.
+  settings.permalink = '/:section/:slugorfilename/';
   for (const section of main) {
     const pattern = textOf(fieldOf(perSection, section));
     if (pattern) layout.permalinks[`${content}/${section}`] = pattern;

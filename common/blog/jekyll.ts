@@ -17,6 +17,28 @@ const STYLES: Record<string, string> = {
 /** Folders Jekyll never reads as content, besides underscore ones (its default `exclude`). */
 const EXCLUDED = ['node_modules', 'vendor', 'gemfiles'];
 
+/** A collection's documents are published at `/:collection/:path:output_ext` unless it says otherwise. */
+const COLLECTION_PERMALINK = '/:collection/:path:output_ext';
+
+/**
+ * Collections other than posts (jekyllrb.com/docs/collections/): those with
+ * `output: true` are published, one page per document, in `_name/` (inside
+ * `collections_dir` when set); the others are data that renders nothing.
+ */
+function readCollections(config: Record<string, unknown>, layout: BlogLayout): void {
+  const collections = config.collections;
+  if (typeof collections !== 'object' || collections === null || Array.isArray(collections)) return;
+  const base = folderOf(textOf(config.collections_dir) ?? '') ?? '';
+  for (const [name, value] of Object.entries(collections)) {
+    if (name === 'posts' || typeof value !== 'object' || value === null || (value as Record<string, unknown>).output !== true) continue;
+    const folder = folderOf(`${base}/_${name}`);
+    if (folder === null || folder === '') continue;
+    const permalink = textOf((value as Record<string, unknown>).permalink);
+    layout.pageFolders.push(folder);
+    layout.permalinks[folder] = permalink ? (STYLES[permalink] ?? permalink) : COLLECTION_PERMALINK;
+  }
+}
+
 export function readJekyll(files: BlogFiles): BlogLayout {
   const layout = emptyLayout('jekyll');
   const configFile = ['_config.yml', '_config.yaml', '_config.toml'].find((name) => files.read(name) !== null) ?? null;
@@ -47,6 +69,7 @@ export function readJekyll(files: BlogFiles): BlogLayout {
 
   layout.postFolders = ['_posts'];
   layout.draftFolders = ['_drafts'];
+  readCollections(config, layout);
   const excluded = listOf(config.exclude).map(folderOf).filter((f): f is string => f !== null && f !== '');
   layout.ignoredFolders = [...EXCLUDED, ...excluded];
   // Every other top-level folder is published as it is (its markdown files are pages).

@@ -26,6 +26,8 @@ export interface BlogLayout {
   postFolders: string[];
   /** Folders whose posts are drafts (Jekyll's `_drafts`). */
   draftFolders: string[];
+  /** Folders whose files are pages wherever they are (Jekyll collections with `output: true`), each at its permalink in `permalinks`. */
+  pageFolders: string[];
   /** Folders that hold no content (layouts, themes, data, archetypes, static files). */
   ignoredFolders: string[];
   staticFolders: StaticFolder[];
@@ -37,6 +39,8 @@ export interface BlogLayout {
   folderTags: Record<string, string[]>;
   /** Languages other than the default, whose `name.<lang>.md` files are translations. */
   languages: string[];
+  /** The site's params (Hugo's `[params]`) that are plain values, for `{{< param >}}`. */
+  params: Record<string, string>;
   /** Problems reading the config, each naming its file; the rest of the layout still applies. */
   warnings: string[];
 }
@@ -49,12 +53,14 @@ export function emptyLayout(generator: Generator): BlogLayout {
     contentRoot: '',
     postFolders: [],
     draftFolders: [],
+    pageFolders: [],
     ignoredFolders: [],
     staticFolders: [],
     permalinks: {},
     pagePermalink: '/:path/',
     folderTags: {},
     languages: [],
+    params: {},
     warnings: [],
   };
 }

@@ -10,8 +10,10 @@ import { Marked, type Token, type Tokens } from 'marked';
 import markedFootnote from 'marked-footnote';
 import { gfmHeadingId, getHeadingList } from 'marked-gfm-heading-id';
 import { escapeHtml } from './escape';
+import { conflictBlocks } from './conflictBlocks';
 import { escapedFootnotes } from './footnotes';
 import { fenceLanguage, highlightCode } from './highlight';
+import { rewriteHtmlUrls } from './htmlUrls';
 import type { Sanitizer } from './sanitize';
 import { math } from './math';
 import { templateTags, type TemplateOptions } from './templateTags';
@@ -84,6 +86,7 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
     templateTags(options.templates ?? { placeholders: false }),
     math(),
     videoEmbeds(),
+    conflictBlocks(),
     {
       renderer: {
         code({ text, lang }: Tokens.Code) {
@@ -106,6 +109,13 @@ export function createMarkdown(options: MarkdownOptions): Markdown {
           const tag = token.header ? 'th' : 'td';
           const align = token.align ? ` class="align-${token.align}"` : '';
           return `<${tag}${align}>${this.parser.parseInline(token.tokens)}</${tag}>\n`;
+        },
+        // Raw HTML's files (an <img> in a caption <div>) are resolved as markdown's are; the sanitizer still judges the rest.
+        html(token: Tokens.HTML | Tokens.Tag) {
+          return rewriteHtmlUrls(token.text, (url, kind) => {
+            const safe = safeUrl(url, kind);
+            return safe === null ? url : resolveUrl(safe, kind);
+          });
         },
         link(token: Tokens.Link) {
           const href = checked(token, 'link');

@@ -8,7 +8,11 @@
 // Syntax follows shopify.github.io/liquid and jekyllrb.com/docs/liquid/tags/
 // (highlight, raw, post_url, link) and gohugo.io/content-management/shortcodes/
 // (youtube, vimeo, figure, highlight, gist, ref, relref, param).
+// Links to other posts (post_url, link, ref, relref) become whatever URL the
+// caller's `reference` gives: the build's marker for the target's address, the
+// preview's link to the target's file (see common/site/postReferences.ts).
 import type { MarkedExtension, Tokens } from 'marked';
+import type { PostReference, ReferenceKind } from '../site/postReferences';
 import { parseVideoUrl, type Video } from '../videoUrl';
 import type { VideoToken } from './videoEmbed';
 
@@ -17,6 +21,10 @@ export interface TemplateOptions {
   placeholders: boolean;
   /** `{{ site.url }}`, `{{ site.baseurl }}` and other site variables Liquid posts use, by name. */
   site?: Readonly<Record<string, string>>;
+  /** The URL a link to another post leads to; null when it names no post (the tag is then unrendered). */
+  reference?: (reference: PostReference) => string | null;
+  /** `{{< param name >}}`: the post's front matter, then the site's params; undefined when neither has it. */
+  param?: (name: string) => string | undefined;
 }
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -47,7 +55,7 @@ function argumentsOf(text: string): { positional: string[]; named: Record<string
 /** What a tag becomes: markdown-level tokens, or null when it is not one we render. */
 type Rendering = { kind: 'video'; video: Video; title: string } | { kind: 'image'; src: string; alt: string; title: string } | { kind: 'link'; href: string; text: string } | { kind: 'text'; text: string };
 
-function shortcode(name: string, args: string): Rendering | null {
+function shortcode(name: string, args: string, options: Pick<TemplateOptions, 'param'> = {}): Rendering | null {
   const { positional, named } = argumentsOf(args);
   const id = named.id ?? positional[0] ?? '';
   switch (name) {
@@ -65,9 +73,11 @@ function shortcode(name: string, args: string): Rendering | null {
       const [user, gist] = positional;
       return user && gist && /^[\w-]+$/.test(user) && /^[\da-f]+$/i.test(gist) ? { kind: 'link', href: `https://gist.github.com/${user}/${gist}`, text: `Gist ${user}/${gist}` } : null;
     }
-    case 'ref':
-    case 'relref':
-      return positional[0] ? { kind: 'text', text: positional[0] } : null;
+    case 'param': {
+      // Written `{{< param name >}}` or `{{< param "name" >}}`; Hugo matches the key case-insensitively.
+      const value = positional[0] ? options.param?.(positional[0]) : undefined;
+      return value === undefined ? null : { kind: 'text', text: value };
+    }
     default:
       return null;
   }
@@ -102,8 +112,8 @@ export function templateTags(options: TemplateOptions): MarkedExtension {
   };
   return {
     hooks: {
-      // Site variables are filled in first, so that they work inside link and image URLs too.
-      preprocess: (markdown: string) => fillSiteVariables(markdown, site),
+      // Links to posts and site variables are filled in first, so that they work inside link and image URLs too.
+      preprocess: (markdown: string) => fillSiteVariables(options.reference ? fillPostReferences(markdown, options.reference) : markdown, site),
     },
     extensions: [
       {
@@ -124,7 +134,7 @@ export function templateTags(options: TemplateOptions): MarkedExtension {
           const raw = RAW.exec(src);
           if (raw) return { type: 'text', raw: raw[0], text: escape(raw[1]!) };
           const code = SHORTCODE.exec(src);
-          if (code) return render(code[0], code[2]!.startsWith('/') ? null : shortcode(code[2]!, code[3]!));
+          if (code) return render(code[0], code[2]!.startsWith('/') ? null : shortcode(code[2]!, code[3]!, options));
           const tag = LIQUID.exec(src);
           if (tag) return render(tag[0], tag[1] ? liquid(tag[1], tag[2]!, site) : liquid(tag[3]!.split(/[\s|]/)[0]!, '', site));
           return undefined;
@@ -134,14 +144,23 @@ export function templateTags(options: TemplateOptions): MarkedExtension {
   };
 }
 
+/** A front-matter or config value as `{{< param >}}` prints it: a string, number or boolean. */
+export function paramText(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
 /** A tag in a post body that the site will not show: reported by `postwright check`. */
 export interface UnrenderedTag {
   /** 0-based offset in the body. */
   offset: number;
   tag: string;
+  /** A link to another post (post_url, link, ref, relref): rendered when it names one, which only the whole site knows. */
+  reference?: PostReference;
+  /** `{{< param name >}}`: rendered when the front matter or the site's params have it. */
+  param?: string;
 }
 
-/** Template tags outside code that render as nothing in the site, in body order. */
+/** Template tags outside code that render as nothing in the site as far as the body alone tells, in body order. */
 export function findTemplateTags(body: string, site: Readonly<Record<string, string>> = {}): UnrenderedTag[] {
   const found: UnrenderedTag[] = [];
   let fence: string | null = null;
@@ -160,15 +179,21 @@ export function findTemplateTags(body: string, site: Readonly<Record<string, str
     else if (/\{\{[<%]\s*highlight\b/.test(line) && !/\/highlight/.test(line)) verbatim = /\{\{[<%]\s*\/highlight/;
     else if (fence === null) {
       for (const m of line.matchAll(/\{\{[<%][^\n]*?[>%]\}\}|\{%-?[^\n]*?-?%\}|\{\{[^}\n]*\}\}/g)) {
-        const before = line.slice(0, m.index);
-        if ((before.match(/`/g)?.length ?? 0) % 2 === 1) continue; // inside inline code
-        if (!isRendered(m[0], site)) found.push({ offset: start + m.index, tag: m[0] });
+        if (insideCodeSpan(line, m.index)) continue;
+        const offset = start + m.index;
+        const reference = referenceOf(m[0]);
+        if (reference) found.push({ offset, tag: m[0], reference });
+        else if (PARAM.test(m[0])) found.push({ offset, tag: m[0], param: argumentsOf(PARAM.exec(m[0])![1]!).positional[0] ?? '' });
+        else if (!isRendered(m[0], site)) found.push({ offset, tag: m[0] });
       }
     }
     start = end + 1;
   }
   return found;
 }
+
+/** An odd number of backticks before `at` on the line: inside inline code. */
+const insideCodeSpan = (line: string, at: number): boolean => (line.slice(0, at).match(/`/g)?.length ?? 0) % 2 === 1;
 
 function isRendered(tag: string, site: Readonly<Record<string, string>>): boolean {
   if (/^\{%-?\s*(?:end)?(?:highlight|raw)\b/.test(tag)) return true;
@@ -179,9 +204,44 @@ function isRendered(tag: string, site: Readonly<Record<string, string>>): boolea
   return liquidTag[1] ? liquid(liquidTag[1], liquidTag[2]!, site) !== null : liquid(liquidTag[3]!.split(/[\s|]/)[0]!, '', site) !== null;
 }
 
+/** `{{< param name >}}`. */
+const PARAM = /^\{\{[<%]\s*param\s+([^\n]*?)\s*[>%]\}\}$/;
+/** `{{ site.baseurl }}{% post_url name %}` (the base is part of the URL the reference gives) and `{% link path %}`. */
+const LIQUID_REFERENCE = /(?:\{\{-?\s*site\.baseurl\s*-?\}\})?\{%-?\s*(post_url|link)\s+("[^"\n]*"|'[^'\n]*'|[^\s%]+)\s*-?%\}/g;
+/** `{{< ref "name" >}}`, `{{< relref "name" >}}` (or with `%`). */
+const HUGO_REFERENCE = /\{\{[<%]\s*(ref|relref)\s+("[^"\n]*"|'[^'\n]*'|[^\s>%]+)\s*[>%]\}\}/g;
+
+const unquoted = (text: string) => text.replace(/^(["'])(.*)\1$/, '$2');
+
+/** The post a whole tag links to, if it is a reference tag. */
+function referenceOf(tag: string): PostReference | null {
+  for (const pattern of [LIQUID_REFERENCE, HUGO_REFERENCE]) {
+    pattern.lastIndex = 0;
+    const m = pattern.exec(tag);
+    if (m && m.index === 0 && m[0].length === tag.length) return { kind: m[1] as ReferenceKind, target: unquoted(m[2]!) };
+  }
+  return null;
+}
+
+/** Each reference tag that leads somewhere, replaced by its URL, on every line outside code. */
+function fillPostReferences(markdown: string, reference: (reference: PostReference) => string | null): string {
+  if (!markdown.includes('{%') && !markdown.includes('{{')) return markdown;
+  const fill = (line: string, pattern: RegExp) =>
+    line.replace(pattern, (tag: string, kind: string, target: string, at: number) => {
+      if (insideCodeSpan(line, at)) return tag;
+      return reference({ kind: kind as ReferenceKind, target: unquoted(target) }) ?? tag;
+    });
+  return outsideFences(markdown, (line) => fill(fill(line, LIQUID_REFERENCE), HUGO_REFERENCE));
+}
+
 /** `{{ site.baseurl }}` → its value, on every line outside fenced code. */
 function fillSiteVariables(markdown: string, site: Readonly<Record<string, string>>): string {
   if (!markdown.includes('{{')) return markdown;
+  return outsideFences(markdown, (line) => line.replace(/\{\{-?\s*site\.(\w+)\s*-?\}\}/g, (tag, name: string) => site[name] ?? tag));
+}
+
+/** Each line outside fenced code, through `edit`. */
+function outsideFences(markdown: string, edit: (line: string) => string): string {
   let fence: string | null = null;
   return markdown
     .split('\n')
@@ -189,7 +249,7 @@ function fillSiteVariables(markdown: string, site: Readonly<Record<string, strin
       const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
       if (marker && (fence === null || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence === null ? marker : null;
       if (fence !== null || marker) return line;
-      return line.replace(/\{\{-?\s*site\.(\w+)\s*-?\}\}/g, (tag, name: string) => site[name] ?? tag);
+      return edit(line);
     })
     .join('\n');
 }

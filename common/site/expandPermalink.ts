@@ -18,9 +18,12 @@ export interface PermalinkFields {
   path: string;
   /** `:title` is the title slugified (Hugo), not the slug (Jekyll). */
   titleFromTitle?: boolean;
+  /** `:slug` is the title slugified: Hugo's rule when the front matter has no slug (`slug` is then the file name's). */
+  slugFromTitle?: boolean;
 }
 
-const TOKEN = /:(year|short_year|month|i_month|short_month|long_month|day|i_day|y_day|hour|minute|second|title|slug|slugorfilename|filename|categories|section|sections|path|collection|name|basename|output_ext)/g;
+/** Longer tokens first: `:slugorfilename` is not `:slug` followed by "orfilename". */
+const TOKEN = /:(year|short_year|month|i_month|short_month|long_month|day|i_day|y_day|hour|minute|second|title|slugorfilename|slug|filename|categories|sections|section|path|collection|name|basename|output_ext)/g;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -53,7 +56,8 @@ export function expandPermalink(pattern: string, fields: PermalinkFields): strin
       case 'minute': return minute;
       case 'second': return second;
       case 'title': return fields.titleFromTitle ? slugify(fields.title) || slug : slug;
-      case 'slug': case 'slugorfilename': case 'filename': case 'name': case 'basename': return slug;
+      case 'slug': return fields.slugFromTitle ? slugify(fields.title) || slug : slug;
+      case 'slugorfilename': case 'filename': case 'name': case 'basename': return slug;
       case 'categories': return fields.categories.map((c) => slugify(c)).filter(Boolean).join('/');
       case 'section': case 'sections': case 'collection': return slugify(fields.section);
       case 'path': return path;

@@ -151,19 +151,24 @@ export function siteModel<P extends SiteInput>(
 export function urlOf(post: SiteInput, kind: 'post' | 'page', settings: Pick<SiteSettings, 'permalink'>, layout: BlogLayout): string {
   const folder = postFolderOf(post.path, layout);
   const own = post.permalink && (post.permalink.startsWith('/') ? post.permalink : `/${post.permalink}`);
-  const path = contentPath(post.path, layout);
+  // A Jekyll collection's :path is the document's path inside the collection's folder.
+  const collection = kind === 'page' ? layout.pageFolders.find((pages) => isUnder(post.path, pages)) : undefined;
+  const path = collection ? contentPath(post.path.slice(collection.length + 1), layout) : contentPath(post.path, layout);
   // Every generator serves a 404 page at /404.html, where hosts look for it.
   if (kind === 'page' && path === '404' && !own) return '404.html';
-  const pattern = own && isPermalinkPattern(own) ? own : kind === 'page' ? layout.pagePermalink : (layout.permalinks[folder] ?? settings.permalink);
+  const pagePattern = (collection && layout.permalinks[collection]) || layout.pagePermalink;
+  const pattern = own && isPermalinkPattern(own) ? own : kind === 'page' ? pagePattern : (layout.permalinks[folder] ?? settings.permalink);
   return expandPermalink(pattern, {
     slug: safeSlug(post.slug),
     title: post.title,
     date: post.date,
     categories: [...jekyllCategoryFolders(post.path, layout), ...(post.categories ?? [])],
-    section: sectionOf(post.path, layout),
+    section: collection ? collection.slice(collection.lastIndexOf('/') + 1) : sectionOf(post.path, layout),
     path,
     // Hugo's :title is the title slugified; Jekyll's is the file name's slug.
     titleFromTitle: layout.generator === 'hugo',
+    // Hugo's :slug is the front matter's slug, else the title (gohugo.io/configuration/permalinks/#tokens), never the file name.
+    slugFromTitle: layout.generator === 'hugo' && post.fileSlug === true,
   });
 }
 

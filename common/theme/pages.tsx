@@ -137,14 +137,27 @@ export function IndexPage({ site, posts, page, pages }: IndexPageProps) {
   );
 }
 
-export function TagPage({ site, name, url, posts }: { site: Site; name: string; url: string; posts: readonly ListedPost[] }) {
+/** A kind of list a post can be in: its tags, or a Hugo blog's categories and sections. */
+export interface Taxonomy {
+  /** The list of all of them: "Tags", at "tags/". */
+  title: string;
+  url: string;
+  /** How a post relates to one: "tagged", "in". */
+  relation: string;
+  /** What the list page lists: "Every tag". */
+  every: string;
+}
+
+const TAGS: Taxonomy = { title: 'Tags', url: 'tags/', relation: 'tagged', every: 'Every tag' };
+
+export function TagPage({ site, name, url, posts, taxonomy = TAGS }: { site: Site; name: string; url: string; posts: readonly ListedPost[]; taxonomy?: Taxonomy }) {
   const count = `${posts.length} ${posts.length === 1 ? 'post' : 'posts'}`;
   return (
-    <Layout site={site} meta={{ title: `Posts tagged “${name}”`, description: `${count} tagged “${name}”.`, url }}>
+    <Layout site={site} meta={{ title: `Posts ${taxonomy.relation} “${name}”`, description: `${count} ${taxonomy.relation} “${name}”.`, url }}>
       <div className="listing">
         <header className="listing-head">
           <p className="listing-kicker">
-            <a href={href(site, 'tags/')}>Tags</a>
+            <a href={href(site, taxonomy.url)}>{taxonomy.title}</a>
           </p>
           <h1 className="listing-title">{name}</h1>
           <p className="listing-lede">{count}</p>
@@ -155,12 +168,12 @@ export function TagPage({ site, name, url, posts }: { site: Site; name: string; 
   );
 }
 
-export function TagsPage({ site, tags }: { site: Site; tags: readonly { name: string; url: string; count: number }[] }) {
+export function TagsPage({ site, tags, taxonomy = TAGS }: { site: Site; tags: readonly { name: string; url: string; count: number }[]; taxonomy?: Taxonomy }) {
   return (
-    <Layout site={site} meta={{ title: 'Tags', description: `Every tag on ${site.settings.title}.`, url: 'tags/' }}>
+    <Layout site={site} meta={{ title: taxonomy.title, description: `${taxonomy.every} on ${site.settings.title}.`, url: taxonomy.url }}>
       <div className="listing">
         <header className="listing-head">
-          <h1 className="listing-title">Tags</h1>
+          <h1 className="listing-title">{taxonomy.title}</h1>
         </header>
         {tags.length > 0 ? (
           <ul className="tag-cloud">

@@ -18,12 +18,14 @@ import type { BlogLayout } from '../../common/blog/layout';
 import { ApiError } from '../../common/errors';
 import { siteModel, type PublishOptions, type SiteInput, type SiteModel, type SitePost } from '../../common/site/model';
 import { fileOf, indexUrl } from '../../common/site/permalink';
+import { referencedFile, referenceMarker, type ReferenceScope } from '../../common/site/postReferences';
+import { CATEGORIES_URL, hugoLists } from '../../common/site/hugoLists';
 import type { SiteBuildProgress, SiteBuildSummary } from '../../common/site/types';
 import type { SiteSettings } from '../../common/siteSettings';
-import { ArchivePage, IndexPage, NotFoundPage, TagPage, TagsPage, type Neighbours } from '../../common/theme/pages';
+import { ArchivePage, IndexPage, NotFoundPage, TagPage, TagsPage, type Neighbours, type Taxonomy } from '../../common/theme/pages';
 import type { ListedPost } from '../../common/theme/PostLinks';
 import { renderPage } from '../../common/theme/render';
-import { absoluteUrl, CUSTOM_CSS, DEFAULT_FAVICON, FEEDS, PARTIALS, THEME_CSS, type Partials, type Site } from '../../common/theme/site';
+import { absoluteUrl, href, CUSTOM_CSS, DEFAULT_FAVICON, FEEDS, PARTIALS, THEME_CSS, type Partials, type Site } from '../../common/theme/site';
 import themeCss from '../../common/theme/theme.css?raw';
 import appIcon from '../../assets/icon.svg?raw';
 import { appVersion } from '../appPaths';
@@ -37,7 +39,7 @@ import type { Feeds } from './feeds';
 import { derivedFiles, ImageStore } from './images';
 import { OutputFolder } from './outputFolder';
 import { createPartialSanitizer, type PartialSanitizer } from './partialSanitizer';
-import { hashOf, neighboursKey, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
+import { hashOf, linksKey, neighboursKey, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
 import { openRenderPool, RenderWorkerFailed, renderWorkerScript } from './renderPool';
 import { siteImage, workspaceFavicon, type SiteFile } from './siteFiles';
 import { sitePictures } from './sitePictures';
@@ -133,10 +135,14 @@ async function readPartials(root: string, outputDir: string, partialWarnings: st
   return partials;
 }
 
+/** Hugo's categories taxonomy and main sections, listed as tags are. */
+const CATEGORIES: Taxonomy = { title: 'Categories', url: CATEGORIES_URL, relation: 'in', every: 'Every category' };
+const SECTION: Taxonomy = { title: 'Archive', url: 'archive/', relation: 'in', every: 'Every post' };
+
 /** What a page's bytes depend on besides its own inputs: settings, theme and code. */
 function buildKey(context: Omit<RenderContext, 'publish' | 'imageCache'>): string {
   const code = fs.existsSync(renderWorkerScript) ? hashOf(fs.readFileSync(renderWorkerScript)) : 'source';
-  return hashOf(JSON.stringify([appVersion, code, context.settings, context.site]));
+  return hashOf(JSON.stringify([appVersion, code, context.settings, context.site, context.params, context.drafts]));
 }
 
 /** The newer and older posts beside the i-th (newest first): what a post page links to at its end. */
@@ -170,7 +176,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
   const pictures = await sitePictures(image, favicon, imageCache);
   const site: Site = { settings, customCss: customCss !== null, partials, icons: pictures.icons };
   if (image) site.image = 'url' in image ? image.url : absoluteUrl(site, pictures.image!);
-  const context: RenderContext = { root, settings, site, publish, imageCache };
+  const context: RenderContext = { root, settings, site, publish, imageCache, params: layout.params, drafts: { generator: layout.generator, draftFolders: layout.draftFolders } };
   const key = buildKey(context);
   const cache = BuildCache.load(options.cacheDir, root, out.root, key);
   const warnings: string[] = [...opened.partialWarnings];
@@ -268,16 +274,38 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     }
     const tagList = model.tags.map((t) => ({ name: t.name, url: t.url, count: t.posts.length }));
     await emit(fileOf('tags/'), ['tags', tagList], () => renderPage(TagsPage({ site, tags: tagList }), site));
+    // A Hugo blog's section and category lists, where its own pages don't stand.
+    const hugo = hugoLists(model.posts, layout);
+    const unclaimed = (url: string) => !produced.has(fileOf(url));
+    for (const list of [...hugo.sections, ...hugo.categories].filter((l) => unclaimed(l.url))) {
+      const taxonomy = list.url.startsWith(CATEGORIES_URL) ? CATEGORIES : SECTION;
+      await emit(fileOf(list.url), ['list', list.url, list.name, list.posts.map((p) => digests(p, 'link'))], () =>
+        renderPage(TagPage({ site, name: list.name, url: list.url, posts: list.posts, taxonomy }), site),
+      );
+    }
+    if (hugo.categories.length > 0 && unclaimed(CATEGORIES_URL)) {
+      const categoryList = hugo.categories.map((c) => ({ name: c.name, url: c.url, count: c.posts.length }));
+      await emit(fileOf(CATEGORIES_URL), ['categories', categoryList], () => renderPage(TagsPage({ site, tags: categoryList, taxonomy: CATEGORIES }), site));
+    }
     await emit(fileOf('archive/'), ['archive', model.posts.map((p) => digests(p, 'link'))], () => renderPage(ArchivePage({ site, posts: model.posts }), site));
     // The blog's own 404 page (404.md) replaces the theme's.
     if (!produced.has('404.html')) await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site }), site));
     advance();
     const newest = model.posts.slice(0, settings.feedLength);
-    // Feeds carry whole posts, so they change with any of their posts' bytes.
-    const feedInputs = ['feeds', newest.map((p) => [digests(p, 'listing'), p.time, records.get(p.path)!.hash])];
+    // Feeds carry whole posts, so they change with any of their posts' bytes, and with where the posts they link to live.
+    const feedInputs = ['feeds', newest.map((p) => [digests(p, 'listing'), p.time, records.get(p.path)!.hash, linksOf(records.get(p.path)!)])];
     // The feed modules load only when a feed changes (a rebuild after an edit to an old post needs none).
     let made: Promise<Feeds> | undefined;
-    const feed = () => (made ??= import('./feedItems').then(({ feedItems }) => feedItems(context, newest, excerptOf)));
+    const feed = () =>
+      (made ??= Promise.all([import('./feedItems'), import('./feedItemCache')]).then(([{ feedItems }, { FeedItemCache }]) =>
+        feedItems(context, newest, excerptOf, {
+          cache: FeedItemCache.load(cache.companion('feed-items')),
+          sourceOf: (post) => {
+            const record = records.get(post.path);
+            return record ? { build: key, path: post.path, url: post.url, hash: record.hash, imagesStamp: record.imagesStamp, links: linksOf(record) } : null;
+          },
+        }),
+      ));
     await emit(FEEDS.rss, feedInputs, async () => (await feed()).rss);
     await emit(FEEDS.atom, feedInputs, async () => (await feed()).atom);
     await emit(FEEDS.json, feedInputs, async () => (await feed()).json);
@@ -289,6 +317,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
       { url: 'archive/' },
       { url: 'tags/' },
       ...model.tags.map((t) => ({ url: t.url })),
+      ...[...hugo.sections, ...hugo.categories].map((l) => ({ url: l.url })),
     ];
     await emit('sitemap.xml', ['sitemap', mapEntries], () => sitemap(site, mapEntries));
     await emit('robots.txt', ['robots'], () => robots(site));
@@ -356,6 +385,8 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
 
   const pool = openRenderPool(context, out, tasks.length, workerScript);
   let model: SiteModel<SiteInput>;
+  /** Where each post a post links to lives, by referenceMarker (set once the site model has placed every post). */
+  let linksOf: (record: PostRecord) => Record<string, string | null> = () => ({});
   try {
     for (const result of await pool.scan(tasks, counter())) {
       if (!result) continue;
@@ -366,15 +397,28 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     // 2. The site model gives every post its URL; then each page that is new, moved or re-rendered is written.
     const sorted = [...records.values()].sort((a, b) => (a.relative < b.relative ? -1 : 1));
     model = siteModel(sorted.filter((p) => !p.problem).map((p) => p.entry), settings, publish, layout);
+    // Links between posts: each reference's target file, and the URL the model gave it (none when it is not published).
+    const scope: ReferenceScope = { files: new Set(relatives), contentRoot: layout.contentRoot };
+    const urlByPath = new Map([...model.posts, ...model.pages].map((p) => [p.path, p.url]));
+    linksOf = (record) => {
+      const links: Record<string, string | null> = {};
+      for (const reference of record.references ?? []) {
+        const target = referencedFile(reference, record.relative, scope);
+        const url = target ? urlByPath.get(target.path) : undefined;
+        links[referenceMarker(reference)] = target && url !== undefined ? href(site, url) + target.fragment : null;
+      }
+      return links;
+    };
     const pageTasks: PageTask[] = [];
     model.posts.forEach((post, i) => {
       const record = records.get(post.path)!;
       const file = fileOf(post.url);
       claim(file, post.path);
       const neighbours = neighboursOf(model.posts, i);
-      // A rendered post has no page yet; a kept one may have to move (a post that took its URL is gone) or link to new neighbours.
-      if (record.page?.file !== file || record.page.neighbours !== neighboursKey(neighbours)) {
-        pageTasks.push({ relative: post.path, url: post.url, neighbours, previous: record.page ?? cache.posts.get(post.path)?.page ?? null });
+      const links = linksOf(record);
+      // A rendered post has no page yet; a kept one may have to move (a post that took its URL is gone), link to new neighbours, or to a post that moved.
+      if (record.page?.file !== file || record.page.neighbours !== neighboursKey(neighbours) || record.page.links !== linksKey(links)) {
+        pageTasks.push({ relative: post.path, url: post.url, neighbours, links, previous: record.page ?? cache.posts.get(post.path)?.page ?? null });
       }
     });
     // Pages (about, now) get the page layout, and no neighbours.
@@ -382,7 +426,10 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
       const record = records.get(page.path)!;
       const file = fileOf(page.url);
       claim(file, page.path);
-      if (record.page?.file !== file) pageTasks.push({ relative: page.path, url: page.url, neighbours: {}, kind: 'page', previous: record.page ?? cache.posts.get(page.path)?.page ?? null });
+      const links = linksOf(record);
+      if (record.page?.file !== file || record.page.links !== linksKey(links)) {
+        pageTasks.push({ relative: page.path, url: page.url, neighbours: {}, kind: 'page', links, previous: record.page ?? cache.posts.get(page.path)?.page ?? null });
+      }
     }
     const pages = Math.max(1, Math.ceil(model.posts.length / settings.postsPerPage));
     total += pageTasks.length + pages + model.tags.length + 4;

@@ -20,7 +20,7 @@ import type { SiteInput } from '../../common/site/model';
 import type { PostRecord } from './postRenderer';
 
 /** Bump when the cache's shape changes. */
-const FORMAT = 6;
+const FORMAT = 7;
 /** The excerpt file is rewritten when it holds more than this many times the bytes still in use. */
 const STALE_FACTOR = 3;
 
@@ -34,8 +34,8 @@ export interface OutputRecord {
 /** Where an excerpt is in the excerpt file: byte offset and length of its JSON string. */
 type Span = [offset: number, length: number];
 type IndexedEntry = [title: string, date: string | null, tags: string[], draft: boolean, slug: string, description: string, words: number, error: SiteInput['error'] | null, optional: Optional | null];
-/** The fields most posts leave out, kept only when set. */
-type Optional = Pick<SiteInput, 'author' | 'image' | 'updated' | 'socialImage'>;
+/** The fields most posts leave out, kept only when set (a page's kind, its own permalink and old addresses decide its URLs). */
+type Optional = Pick<SiteInput, 'author' | 'image' | 'updated' | 'socialImage' | 'kind' | 'categories' | 'permalink' | 'expires' | 'aliases' | 'fileSlug'>;
 type IndexedPost = [
   relative: string,
   size: number,
@@ -44,12 +44,13 @@ type IndexedPost = [
   listing: string,
   link: string,
   assets: string[],
-  page: [file: string, size: number, hash: string, neighbours: string] | null,
+  page: [file: string, size: number, hash: string, neighbours: string, links: string | null] | null,
   problem: string | null,
   entry: IndexedEntry,
   excerpt: Span | null,
   images: string[],
   imagesStamp: string,
+  references: PostRecord['references'] | null,
 ];
 
 interface IndexFile {
@@ -96,11 +97,13 @@ export class BuildCache {
     }
     const posts = new Map<string, PostRecord>();
     const spans = new Map<string, Span>();
-    for (const [relative, size, mtime, hash, listing, link, assets, page, problem, fields, span, images, imagesStamp] of data.posts) {
+    for (const [relative, size, mtime, hash, listing, link, assets, page, problem, fields, span, images, imagesStamp, references] of data.posts) {
       const [title, date, tags, draft, slug, description, words, error, optional] = fields;
       const entry: SiteInput = { path: relative, title, date, tags, draft, slug, description, words, ...optional };
       if (error) entry.error = error;
       const record: PostRecord = { relative, size, mtime, hash, entry, listing, link, assets, images, imagesStamp, page: page && { file: page[0], size: page[1], hash: page[2], neighbours: page[3] } };
+      if (page?.[4] && record.page) record.page.links = page[4];
+      if (references) record.references = references;
       if (problem !== null) record.problem = problem;
       posts.set(relative, record);
       if (span) spans.set(relative, span);
@@ -125,6 +128,11 @@ export class BuildCache {
     }
     this.clear();
     throw new ApiError('io', `The build cache in ${path.dirname(this.file)} was damaged, so nothing was deleted from the site; it has been cleared: build again for a full build.`);
+  }
+
+  /** A file beside this cache for another cache of the same build (such as the feed items); '' when there is no cache folder. */
+  companion(name: string): string {
+    return this.file && `${this.file.slice(0, -'.json'.length)}.${name}.json`;
   }
 
   /** Every file the last build wrote, relative to the output folder. */
@@ -199,12 +207,12 @@ export class BuildCache {
         excerpts: name,
         excerptsSize: size,
         posts: posts.map((p): IndexedPost => {
-          const { title, date, tags, draft, slug, description, words, error, author, image, updated, socialImage } = p.entry;
-          const page = p.page && ([p.page.file, p.page.size, p.page.hash, p.page.neighbours] as [string, number, string, string]);
-          const set = { author, image, updated, socialImage };
+          const { title, date, tags, draft, slug, description, words, error, author, image, updated, socialImage, kind, categories, permalink, expires, aliases, fileSlug } = p.entry;
+          const page = p.page && ([p.page.file, p.page.size, p.page.hash, p.page.neighbours, p.page.links ?? null] as [string, number, string, string, string | null]);
+          const set = { author, image, updated, socialImage, kind, categories, permalink, expires, aliases, fileSlug };
           const optional = Object.values(set).some(Boolean) ? (Object.fromEntries(Object.entries(set).filter(([, v]) => v)) as Optional) : null;
           const fields: IndexedEntry = [title, date, tags, draft, slug, description, words, error ?? null, optional];
-          return [p.relative, p.size, p.mtime, p.hash, p.listing, p.link, p.assets, page, p.problem ?? null, fields, spans.get(p.relative) ?? null, p.images, p.imagesStamp];
+          return [p.relative, p.size, p.mtime, p.hash, p.listing, p.link, p.assets, page, p.problem ?? null, fields, spans.get(p.relative) ?? null, p.images, p.imagesStamp, p.references ?? null];
         }),
         outputs: Object.entries(outputs).map(([file, o]) => [file, o.key, o.size, o.hash]),
       };

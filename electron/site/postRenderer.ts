@@ -7,7 +7,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createMarkdown, type ImageAttributes, type Markdown } from '../../common/markdown/pipeline';
-import { findFrontMatter } from '../../common/post';
+import { paramText } from '../../common/markdown/templateTags';
+import { inDraftFolder } from '../../common/blog/classify';
+import type { BlogLayout } from '../../common/blog/layout';
+import { fieldOf } from '../../common/frontMatter/keys';
+import { findFrontMatter, parsePost } from '../../common/post';
+import { fillReferences, isReferenceMarker, linkedFile, referenceMarker, referencesIn, type PostReference } from '../../common/site/postReferences';
 import { isPublished, type PublishOptions, type SiteInput } from '../../common/site/model';
 import { fileOf } from '../../common/site/permalink';
 import type { SiteSettings } from '../../common/siteSettings';
@@ -35,6 +40,10 @@ export interface RenderContext {
   inlineImages?: boolean;
   /** Where resized images are kept (see images.ts); without it images are published as they are. */
   imageCache?: string;
+  /** The site's own params (Hugo's `[params]`), for `{{< param >}}` after the post's front matter. */
+  params?: Readonly<Record<string, string>>;
+  /** Which folders hold drafts (Jekyll's `_drafts`): their posts are drafts whatever their front matter says. */
+  drafts?: Pick<BlogLayout, 'generator' | 'draftFolders'>;
 }
 
 /** What the build remembers of a post between builds (see buildCache.ts). */
@@ -50,12 +59,14 @@ export interface PostRecord {
   link: string;
   /** Workspace-relative files its page links to, copied into the site. */
   assets: string[];
+  /** Its links to other posts (by file, post_url, ref…), whose URLs its page holds once the site model placed them (see postReferences.ts). */
+  references?: PostReference[];
   /** Workspace-relative images it shows resized: their derived files are published, not the originals. */
   images: string[];
   /** The size and mtime of each of `images` when it was rendered (see imagesStamp): another picture under the same name renders the post again. */
   imagesStamp: string;
-  /** The page written for it, and the neighbours it links to (see neighboursKey); null when the post is not published (or could not be read). */
-  page: { file: string; size: number; hash: string; neighbours: string } | null;
+  /** The page written for it, the neighbours it links to (see neighboursKey) and the URLs of the posts it links to (see linksKey); null when the post is not published (or could not be read). */
+  page: { file: string; size: number; hash: string; neighbours: string; links?: string } | null;
   /** Why the file could not be published, e.g. not UTF-8. */
   problem?: string;
 }
@@ -101,13 +112,18 @@ export interface PostRenderer {
   render(relative: string, bytes: Uint8Array, stats: { size: number; mtimeMs: number }, hash: string): RenderedBody;
   /** render(), after reading (or resizing) the images it shows, so each has its size and sources. */
   renderWithImages(relative: string, bytes: Uint8Array, stats: { size: number; mtimeMs: number }, hash: string): Promise<RenderedBody>;
-  /** Phase 2: the whole page of a rendered post, at the site path the site model gave it, linking to its neighbours. */
-  page(entry: SiteInput, body: string, url: string, neighbours?: Neighbours, kind?: 'post' | 'page'): string;
+  /**
+   * Phase 2: the whole page of a rendered post, at the site path the site model gave it, linking to its
+   * neighbours and, through `links` (by referenceMarker), to the posts it names.
+   */
+  page(entry: SiteInput, body: string, url: string, neighbours?: Neighbours, kind?: 'post' | 'page', links?: Readonly<Record<string, string | null>>): string;
 }
 
 export function createPostRenderer(context: RenderContext): PostRenderer {
   const { root, settings, site } = context;
   let current = '';
+  /** The post's text, for `{{< param >}}` (its front matter is parsed only when a post asks). */
+  let currentText = '';
   let assets = new Set<string>();
   let images = new Set<string>();
   let unread = new Set<string>();
@@ -130,9 +146,16 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
   const markdown: Markdown = createMarkdown({
     sanitize: sanitizePostHtml,
     // Liquid's {{ site.url }} and {{ site.baseurl }}, as Jekyll fills them from _config.yml.
-    templates: { placeholders: false, site: { url: new URL(settings.baseUrl).origin, baseurl: new URL(settings.baseUrl).pathname.replace(/\/$/, '') } },
+    templates: {
+      placeholders: false,
+      site: { url: new URL(settings.baseUrl).origin, baseurl: new URL(settings.baseUrl).pathname.replace(/\/$/, '') },
+      // Its URL is known in phase 2, once every post is placed.
+      reference: referenceMarker,
+      param: (name) => paramText(fieldOf(parsePost(currentText).data, name)) ?? (context.params && paramText(fieldOf(context.params, name))),
+    },
     imageAttributes: (src) => sized.get(src),
     resolveUrl: (url, kind) => {
+      if (kind === 'link' && !isReferenceMarker(url) && linkedFile(url, current)) return referenceMarker({ kind: 'file', target: url });
       const asset = findAsset(root, settings.output, current, url);
       const src = kind === 'image' && asset ? resized(asset) : null;
       if (kind === 'image') firstImage ??= src ? new URL(src, site.settings.baseUrl).href : asset ? absoluteUrl(site, asset.relative) : webUrl(url);
@@ -174,8 +197,11 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
     // From the bytes, as the post list does: words are counted without decoding the body again.
     const { id: _id, modified: _modified, ...summary } = summarizeBytes(postId(relative), relative, bytes, stats.mtimeMs);
     const entry: SiteInput = { ...summary, excerpt: '' };
+    // As the site model has it, so a draft's record says it is left out (and the next build does not render it again).
+    if (context.drafts && inDraftFolder(relative, context.drafts)) entry.draft = true;
     if (!isPublished(entry, context.publish)) return { record: record(entry), body: null, unread: [] };
     current = relative;
+    currentText = text;
     assets = new Set();
     images = new Set();
     unread = new Set();
@@ -186,7 +212,10 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
     const socialImage = frontImage(entry.image) ?? firstImage;
     if (socialImage) entry.socialImage = socialImage;
     const shown = [...images].sort();
-    return { record: record(entry, { assets: [...assets].sort(), images: shown, imagesStamp: imagesStamp(root, shown) }), body, unread: [...unread] };
+    const more: Partial<PostRecord> = { assets: [...assets].sort(), images: shown, imagesStamp: imagesStamp(root, shown) };
+    const references = referencesIn(body);
+    if (references.length > 0) more.references = references;
+    return { record: record(entry, more), body, unread: [...unread] };
   };
 
   return {
@@ -198,7 +227,8 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
       await Promise.all(first.unread.map((source) => store.load(source)));
       return render(relative, bytes, stats, hash);
     },
-    page(entry, body, url, neighbours = {}, kind = 'post') {
+    page(entry, unfilled, url, neighbours = {}, kind = 'post', links = {}) {
+      const body = fillReferences(unfilled, (reference) => links[referenceMarker(reference)] ?? null);
       if (kind === 'page') return renderPage(Page({ site, page: { title: entry.title, description: entry.description, url }, html: body }), site);
       return renderPage(PostPage({ site, post: { ...entry, url }, html: body, neighbours }), site);
     },
@@ -219,6 +249,9 @@ export function imagesStamp(root: string, images: readonly string[]): string {
     return `${stats?.size}:${Math.floor(stats?.mtimeMs ?? 0)}`;
   }).join(' ');
 }
+
+/** The URLs a page gives the posts it links to, short: a page whose links lead elsewhere now is written again. */
+export const linksKey = (links: Readonly<Record<string, string | null>>): string => hashOf(JSON.stringify(Object.entries(links).sort())).slice(0, 16);
 
 /** What a page shows of its neighbours, short: a page whose neighbours changed is written again. */
 export const neighboursKey = (n: Neighbours): string => hashOf(JSON.stringify([n.newer?.url, n.newer?.title, n.older?.url, n.older?.title])).slice(0, 16);
@@ -260,6 +293,8 @@ export interface PageTask {
   neighbours: Neighbours;
   /** A page (about, now) gets the page layout; a post when absent. */
   kind?: 'post' | 'page';
+  /** Where each post it links to lives (by referenceMarker); null for one that is not published. */
+  links: Record<string, string | null>;
   /** The page the last build wrote for it, so unchanged bytes are not written again. */
   previous: PostRecord['page'];
 }
@@ -297,7 +332,7 @@ export class PostWorkshop {
     return { record, rendered: true };
   }
 
-  async page({ relative, url, neighbours, kind, previous }: PageTask): Promise<PageResult | null> {
+  async page({ relative, url, neighbours, kind, links, previous }: PageTask): Promise<PageResult | null> {
     let kept = this.#bodies.get(relative);
     if (!kept) {
       const file = readPost(this.renderer.context.root, relative);
@@ -307,8 +342,8 @@ export class PostWorkshop {
       kept = { entry: record.entry, body };
     }
     this.#bodies.delete(relative);
-    const html = this.renderer.page(kept.entry, kept.body, url, neighbours, kind);
-    const page = { file: fileOf(url), size: Buffer.byteLength(html), hash: hashOf(html), neighbours: neighboursKey(neighbours) };
+    const html = this.renderer.page(kept.entry, kept.body, url, neighbours, kind, links);
+    const page = { file: fileOf(url), size: Buffer.byteLength(html), hash: hashOf(html), neighbours: neighboursKey(neighbours), links: linksKey(links) };
     const same = previous?.file === page.file && previous.hash === page.hash && this.out.has(page.file, page.size);
     if (!same) this.out.write(page.file, html);
     return { relative, page, written: !same };

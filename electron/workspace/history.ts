@@ -6,13 +6,14 @@
 // Layout: <historyDir>/<hash of the workspace's real path>/<hash of the post's
 // relative path>/<version>.md, one file per version, written atomically. A
 // version's name carries everything the list shows (time, words, content
-// hash), so listing is one readdir and a stat per version, there is no index
+// hash), so listing is one readdir and a read per version, there is no index
 // file to corrupt, and anything that does not match the name pattern is
 // ignored. Bounded by count and age; identical consecutive versions are kept once.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../common/errors';
+import { firstChange } from '../../common/firstChange';
 import type { HistoryVersion } from '../../common/types';
 import { readFileBytes, writeAtomic } from './files';
 import { isTempFileName } from './names';
@@ -66,19 +67,30 @@ export class PostHistory {
     await this.#prune(folder, limits, Date.now());
   }
 
-  /** The kept versions of a post, newest first; `wordsChange` compares each with the one before it. */
+  /**
+   * The kept versions of a post, newest first; the changes (words, characters,
+   * first differing line) compare each with the one before it. Reads every
+   * kept text: at most `maxVersions` small files.
+   */
   async list(relative: string): Promise<HistoryVersion[]> {
     const folder = this.#folder(relative);
     const entries = await this.#entries(folder);
-    const sizes = await Promise.all(entries.map((e) => stat(path.join(folder, `${e.id}.md`)).then((s) => s.size, () => null)));
-    const versions: HistoryVersion[] = [];
-    entries.forEach((entry, i) => {
-      const size = sizes[i];
-      if (size === null || size === undefined) return; // removed meanwhile
-      const older = entries[i + 1];
-      versions.push({ id: entry.id, time: entry.time, size, words: entry.words, wordsChange: older ? entry.words - older.words : null });
+    const texts = await Promise.all(
+      entries.map((e) => readFileBytes(path.join(folder, `${e.id}.md`), `version ${e.id} of ${relative}`).then((f) => f.bytes.toString('utf8'), () => null)),
+    );
+    const kept = entries.flatMap((entry, i) => (texts[i] === null ? [] : [{ entry, text: texts[i]! }])); // removed meanwhile
+    return kept.map(({ entry, text }, i) => {
+      const older = kept[i + 1];
+      return {
+        id: entry.id,
+        time: entry.time,
+        size: Buffer.byteLength(text),
+        words: entry.words,
+        wordsChange: older ? entry.words - older.entry.words : null,
+        charsChange: older ? text.length - older.text.length : null,
+        firstChange: older ? firstChange(older.text, text) : null,
+      };
     });
-    return versions;
   }
 
   /** One kept version's text. */

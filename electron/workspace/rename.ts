@@ -1,5 +1,9 @@
 // Renaming a post: its front-matter slug (if it has one), its file name (or
 // page-bundle folder) and its assets folder, with links into that folder.
+// When that moves the published post to a new address, the old one is added
+// to the post's own list of old addresses (`aliases:` or `redirect_from:`, the
+// key its generator reads), so the build keeps it alive as a redirect, and so
+// does Hugo or Jekyll (with jekyll-redirect-from) if the blog goes back.
 //
 // Order, so the post is never lost and a failure is undone:
 //   1. check every target name is free;
@@ -13,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, rename, unlink } from 'node:fs/promises';
 import path, { posix } from 'node:path';
 import { ApiError } from '../../common/errors';
+import { fieldOf, keyAsWritten } from '../../common/frontMatter/keys';
 import { parsePost, setFrontMatterField } from '../../common/post';
 import { rewriteAssetLinks } from './assetLinks';
 import { fromDisk, toDisk, type DiskFormat, formatOf } from './encoding';
@@ -27,8 +32,16 @@ interface Move {
   caseOnly?: boolean;
 }
 
+/** Where a post is published, to keep its old address when a rename moves it. */
+export interface Addresses {
+  /** The site path the post at `relative` with `text` is published at; null when it is not published (a draft, unreadable). */
+  addressOf(relative: string, text: string): string | null;
+  /** The key old addresses go under when the post has none yet: `redirect_from` (Jekyll) or `aliases` (Hugo, the rest). */
+  key: 'aliases' | 'redirect_from';
+}
+
 /** Renames the post at `post` to `slug`; returns its new relative path. `slug` is already validated. */
-export async function renamePost(root: string, post: Inside, slug: string): Promise<string> {
+export async function renamePost(root: string, post: Inside, slug: string, addresses?: Addresses): Promise<string> {
   const relative = post.relative;
   const moves: Move[] = [];
   let newRelative: string;
@@ -76,6 +89,7 @@ export async function renamePost(root: string, post: Inside, slug: string): Prom
   const { data, error } = parsePost(text);
   if (!error && Object.hasOwn(data, 'slug')) next = setFrontMatterField(next, 'slug', slug);
   if (assetsMove) next = rewriteAssetLinks(next, posix.basename(assetsMove.from.relative), posix.basename(assetsMove.to.relative));
+  if (addresses && !error) next = keepOldAddress(next, addresses.addressOf(relative, text), addresses.addressOf(newRelative, next), addresses.key);
   const edited = next !== text ? toDisk(next, format) : null;
 
   if (edited) await writeAtomic(post.real, edited, relative);
@@ -100,6 +114,18 @@ export async function renamePost(root: string, post: Inside, slug: string): Prom
     throw problem;
   }
   return newRelative;
+}
+
+/** `text` with `before` added to its old addresses, when the rename moves a published post away from it. */
+function keepOldAddress(text: string, before: string | null, after: string | null, defaultKey: Addresses['key']): string {
+  if (before === null || after === null || before === after) return text;
+  const { data } = parsePost(text);
+  // The key the post already uses, as written; both generators take a string or a list.
+  const key = keyAsWritten(data, 'aliases') ?? keyAsWritten(data, 'redirect_from') ?? defaultKey;
+  const value = fieldOf(data, key);
+  const old = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  const address = `/${before}`;
+  return old.includes(address) ? text : setFrontMatterField(text, key, [...old, address]);
 }
 
 /**

@@ -97,5 +97,6 @@ function build(
   if (expires) summary.expires = expires;
   const aliases = [field('aliases'), field('redirect_from')].flatMap((value) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.map(text) : []));
   if (aliases.length > 0) summary.aliases = aliases.filter((alias) => alias !== '');
+  if (!text(field('slug'))) summary.fileSlug = true;
   return summary;
 }

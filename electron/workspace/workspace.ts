@@ -7,13 +7,15 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path, { posix } from 'node:path';
 import type { EventPayload } from '../../common/api';
-import { classify } from '../../common/blog/classify';
+import { classify, inDraftFolder } from '../../common/blog/classify';
 import { describeLayout, pageFolderOf, type BlogLayout } from '../../common/blog/layout';
 import { ApiError } from '../../common/errors';
 import { setFrontMatterField, slugify } from '../../common/post';
+import { isPublished, urlOf } from '../../common/site/model';
 import type { SearchResult } from '../../common/search';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from '../../common/types';
 import { addAsset, findAsset, type AddOptions, type AddedAsset, type AssetFile } from './assets';
+import { DeletedPosts } from './deletedPosts';
 import { formatOf, fromDisk, toDisk, versionOf, type DiskFormat } from './encoding';
 import { readFileBytes, removeLeftovers, writeAtomic, type FileBytes } from './files';
 import { PostHistory } from './history';
@@ -22,12 +24,12 @@ import { readBlogLayout } from './blogLayout';
 import { assetsFolderOf, conflictCopyName, isInSkippedFolder, isPageBundle, isPostFileName } from './names';
 import { isSkippedTarget } from './linkTargets';
 import { code, isWithin, resolveInside, type Inside } from './paths';
-import { renamePost } from './rename';
+import { renamePost, type Addresses } from './rename';
 import { findPosts } from './scan';
 import { ListCache } from './listCache';
 import { TextSearch } from './textSearch';
 import { summarizeInParallel } from './parallelList';
-import { readSettings, type WorkspaceSettings } from './settings';
+import { readSettings, readSiteSettings, type WorkspaceSettings } from './settings';
 import { summarize, summarizeBytes } from './summary';
 import { watchFolder, type FolderWatch, type WatchBatch } from './watch';
 
@@ -59,6 +61,8 @@ export class Workspace {
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #cache: ListCache | undefined;
   readonly #history: PostHistory | undefined;
+  /** Copies of deleted posts, for Undo (kept beside the history; none without it). */
+  readonly #deleted: DeletedPosts | undefined;
   #storing: Promise<void> = Promise.resolve();
   readonly #search: TextSearch;
 
@@ -76,6 +80,7 @@ export class Workspace {
     // A history folder inside the workspace would fill it with copies (and list them as posts): none then.
     const historyDir = options.historyDir && path.resolve(options.historyDir);
     this.#history = historyDir && !isWithin(root, historyDir) ? PostHistory.for(historyDir, root) : undefined;
+    this.#deleted = this.#history && DeletedPosts.for(this.#history.dir);
   }
 
   static async open(root: string, options: WorkspaceOptions): Promise<Workspace> {
@@ -151,6 +156,11 @@ export class Workspace {
   async search(query: string): Promise<SearchResult> {
     if (this.#index.size === 0) this.#index.reset(await findPosts(this.root, this.#settings.outputDir));
     return this.#search.search(this.#index.paths(), query);
+  }
+
+  /** Resolves once the texts searched so far are fingerprinted, so later searches skip most posts unread. */
+  searchIndexed(): Promise<void> {
+    return this.#search.fingerprinted();
   }
 
   /** The post's path relative to the root (the recovery journal records it beside the text). */
@@ -259,7 +269,7 @@ export class Workspace {
       throw new ApiError('invalid-arguments', `"${slug}" is not a slug: use lower-case words joined by hyphens.`);
     }
     const post = await this.#locate(id);
-    const newRelative = await this.#serial(post.relative, () => renamePost(this.root, post, slug));
+    const newRelative = await this.#serial(post.relative, async () => renamePost(this.root, post, slug, await this.#addresses()));
     // Best effort, like keeping a version: the rename has happened either way.
     await this.#history?.move(post.relative, newRelative).catch(() => {});
     if (isPageBundle(post.relative)) {
@@ -277,6 +287,22 @@ export class Workspace {
     return this.read(postId(newRelative));
   }
 
+  /** Where posts are published, under the blog's permalinks: a rename keeps a moved post's old address. */
+  async #addresses(): Promise<Addresses> {
+    const layout = this.#layout;
+    const settings = await readSiteSettings(this.root, layout);
+    const publish = { drafts: false, future: true, now: 0 };
+    return {
+      addressOf: (relative, text) => {
+        const summary = this.#summarize(postId(relative), relative, text, 0);
+        const kind = classify(summary, layout);
+        if (kind === 'ignored' || inDraftFolder(relative, layout) || !isPublished(summary, publish)) return null;
+        return urlOf(summary, kind, settings, layout);
+      },
+      key: layout.generator === 'jekyll' ? 'redirect_from' : 'aliases',
+    };
+  }
+
   /** Saves an image beside the post (see assets.ts). */
   async addAsset(id: string, fileName: string, bytes: Uint8Array, options: AddOptions = {}): Promise<AddedAsset> {
     const post = await this.#locate(id);
@@ -289,8 +315,11 @@ export class Workspace {
     return findAsset(this.root, relative, this.#settings.outputDir);
   }
 
-  /** Moves the post, and its assets folder, to the OS trash. */
-  async delete(id: string): Promise<{ trashedPath: string }> {
+  /**
+   * Moves the post, and its assets folder, to the OS trash. With a history
+   * folder, a copy is kept first and `undo` is the token that restores it.
+   */
+  async delete(id: string): Promise<{ trashedPath: string; undo: string | null }> {
     const post = await this.#locate(id);
     return this.#serial(post.relative, async () => {
       if (!(await lstat(post.path).catch(() => null))) {
@@ -302,16 +331,19 @@ export class Workspace {
         const others = (await findPosts(this.root, this.#settings.outputDir, folder.relative)).filter((p) => p !== post.relative);
         // A bundle folder is the post's; but never trash other posts that happen to live in it.
         const target = others.length === 0 ? folder : post;
-        await this.#trash(target, post.relative);
+        const undo = await this.#keepDeleted(post.relative, [target.relative]);
+        await this.#trash(target, post.relative, undo);
         for (const gone of others.length === 0 ? this.#index.under(folder.relative) : [post.relative]) this.#index.remove(gone);
-        return { trashedPath: target.relative };
+        return { trashedPath: target.relative, undo };
       }
-      await this.#trash(post, post.relative);
-      this.#index.remove(post.relative);
       const assets = await resolveInside(this.root, assetsFolderOf(post.relative)!);
-      if ((await lstat(assets.path).catch(() => null))?.isDirectory()) {
+      const hasAssets = (await lstat(assets.path).catch(() => null))?.isDirectory() ?? false;
+      const undo = await this.#keepDeleted(post.relative, hasAssets ? [post.relative, assets.relative] : [post.relative]);
+      await this.#trash(post, post.relative, undo);
+      this.#index.remove(post.relative);
+      if (hasAssets) {
         try {
-          await this.#trash(assets, post.relative);
+          await this.#trash(assets, post.relative, null);
         } catch (error) {
           throw new ApiError(
             'io',
@@ -319,8 +351,31 @@ export class Workspace {
           );
         }
       }
-      return { trashedPath: post.relative };
+      return { trashedPath: post.relative, undo };
     });
+  }
+
+  /** A copy for Undo; null (and the delete goes on: the trash still has it) when there is no history folder or the copy fails. */
+  async #keepDeleted(post: string, items: string[]): Promise<string | null> {
+    if (!this.#deleted) return null;
+    try {
+      return await this.#deleted.keep(this.root, post, items);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Undo a delete: the post (and its assets) back where they were, as they were; returns it as it is now. */
+  async restoreDeleted(token: string): Promise<PostDocument> {
+    if (!this.#deleted) throw new ApiError('not-found', 'Deleted posts are not kept in this window; restore the post from the Trash.');
+    const { post, items } = await this.#deleted.restore(this.root, token);
+    for (const item of items) {
+      this.#search.forget(item);
+      const found = item === post ? [post] : await findPosts(this.root, this.#settings.outputDir, item).catch(() => []);
+      for (const relative of found) this.#index.add(relative);
+    }
+    this.#index.add(post);
+    return this.read(postId(post));
   }
 
   /**
@@ -402,10 +457,11 @@ export class Workspace {
     }
   }
 
-  async #trash(target: Inside, postRelative: string): Promise<void> {
+  async #trash(target: Inside, postRelative: string, undo: string | null): Promise<void> {
     try {
       await this.#options.trash(target.path);
     } catch (error) {
+      if (undo) await this.#deleted?.drop(undo);
       throw new ApiError(
         'io',
         `Could not move ${target.relative} to the trash (${ApiError.from(error).message}); ${postRelative} was not deleted.`,

@@ -2,9 +2,9 @@ import './DiskNote.css';
 import type { DiskNote as Note } from '../session';
 
 const messages: Record<Exclude<Note, null>, string> = {
-  changed: 'This post changed on disk while you have unsaved changes. Nothing is overwritten until you choose.',
+  changed: 'This post changed on disk in lines you also changed. Nothing is overwritten until you choose.',
   removed: 'This post was removed from disk. Your text is still here; saving lets you keep it as a new file.',
-  merging: 'Merging: where the versions differ, both are in the text between <<<<<<< and >>>>>>> marks. Keep what you want, delete the marks, then save. Undo brings back your version.',
+  merging: 'Merging: where the versions differ, both are in the text between <<<<<<< and >>>>>>> marks. Choose Accept mine, Accept theirs or Keep both above each, or edit by hand; then save. Undo brings back your version.',
 };
 
 interface DiskNoteProps {

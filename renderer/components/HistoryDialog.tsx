@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { HistoryVersion } from '../../common/api';
 import { api } from '../client';
 import { diffLines } from '../lineDiff';
-import { relativeTime } from '../relativeTime';
+import { formatTime } from '../dateFormat';
 import { Dialog } from './Dialog';
 import { VersionPane } from './VersionPane';
 import './HistoryDialog.css';
@@ -24,16 +24,26 @@ type Loaded<T> = { state: 'loading' } | { state: 'error'; message: string } | { 
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function wordsChange(change: number | null): string {
-  if (change === null) return 'oldest kept';
-  if (change === 0) return 'same words';
-  const n = Math.abs(change).toLocaleString('en');
-  return `${change > 0 ? '+' : '\u2212'}${n} ${Math.abs(change) === 1 ? 'word' : 'words'}`;
+/** "+120 words", "−40 words"; "+3 characters" when the word count held (a typo fixed); null for the oldest. */
+export function sizeChange(version: Pick<HistoryVersion, 'wordsChange' | 'charsChange'>): string {
+  const { wordsChange, charsChange } = version;
+  if (wordsChange === null || charsChange === null) return 'oldest kept';
+  const signed = (n: number, one: string, many: string) => `${n > 0 ? '+' : '\u2212'}${Math.abs(n).toLocaleString()} ${Math.abs(n) === 1 ? one : many}`;
+  if (wordsChange !== 0) return signed(wordsChange, 'word', 'words');
+  if (charsChange !== 0) return signed(charsChange, 'character', 'characters');
+  return 'same length';
+}
+
+/** "Line 12: The retry budget…", where this version first differs from the one before it. */
+export function changeLine(version: Pick<HistoryVersion, 'firstChange'>): string | null {
+  const change = version.firstChange;
+  if (!change) return null;
+  return change.text ? `Line ${change.line}: ${change.text}` : `Lines removed after line ${change.line}`;
 }
 
 /** Said after a restore: what happened, where the replaced text went, how to take it back. */
 export function restoredNotice(time: number): string {
-  return `Restored the version saved ${relativeTime(time)}. The text it replaced is kept in History; Undo takes the restore back.`;
+  return `Restored the version saved ${formatTime(time)}. The text it replaced is kept in History; Undo takes the restore back.`;
 }
 
 export function HistoryDialog({ postId, path, current, onRestore, onClose }: HistoryDialogProps) {
@@ -125,15 +135,14 @@ export function HistoryDialog({ postId, path, current, onRestore, onClose }: His
                 className="history-item"
                 onClick={() => setSelected(v.id)}
               >
-                <span className="history-when" title={new Date(v.time).toLocaleString()}>
-                  {relativeTime(v.time)}
+                <span className="history-when">
+                  <time dateTime={new Date(v.time).toISOString()}>{formatTime(v.time)}</time>
                 </span>
                 <span className="history-words">
-                  {v.words.toLocaleString('en')} {v.words === 1 ? 'word' : 'words'}
-                  <span className={v.wordsChange !== null && v.wordsChange < 0 ? 'history-change fewer' : 'history-change'}>
-                    {wordsChange(v.wordsChange)}
-                  </span>
+                  {v.words.toLocaleString()} {v.words === 1 ? 'word' : 'words'}
+                  <span className="history-change">{sizeChange(v)}</span>
                 </span>
+                {changeLine(v) && <span className="history-line">{changeLine(v)}</span>}
               </li>
             ))}
           </ul>
@@ -145,7 +154,7 @@ export function HistoryDialog({ postId, path, current, onRestore, onClose }: His
             ) : (
               <VersionPane
                 label="This version"
-                note={version ? `saved ${relativeTime(version.time)}` : ''}
+                note={version ? `saved ${formatTime(version.time)}` : ''}
                 lines={oldLines}
                 changed={diff.changedA}
                 startLine={startLine}

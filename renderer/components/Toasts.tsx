@@ -1,13 +1,15 @@
 import type { Notice } from '../notices';
+import { keyLabel } from '../platform';
 import { Icon } from './Icon';
 
 interface ToastsProps {
   notices: readonly Notice[];
   onDismiss: (id: number) => void;
+  onAction: (id: number) => void;
 }
 
 /** Errors are alerts (announced at once); news is a polite status. Neither blocks the editor. */
-export function Toasts({ notices, onDismiss }: ToastsProps) {
+export function Toasts({ notices, onDismiss, onAction }: ToastsProps) {
   return (
     <div className="toasts">
       {notices.map((notice) => (
@@ -17,10 +19,9 @@ export function Toasts({ notices, onDismiss }: ToastsProps) {
             <button
               type="button"
               className="button toast-action"
-              onClick={() => {
-                onDismiss(notice.id);
-                notice.action!.run();
-              }}
+              // Mod-Z outside the editor runs Undo too (useUndoNotice).
+              title={notice.action.label === 'Undo' ? `Undo (${keyLabel('Mod-z')})` : undefined}
+              onClick={() => onAction(notice.id)}
             >
               {notice.action.label}
             </button>

@@ -4,6 +4,7 @@ import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/sea
 import { EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, dropCursor, EditorView, highlightSpecialChars, keymap, rectangularSelection } from '@codemirror/view';
 import { codeBlocks } from './codeBlocks';
+import { conflictBlocks } from './conflictBlocks';
 import { formatKeymap } from './formatCommands';
 import { leaveBlockKeymap } from './leaveBlock';
 import { postLanguage } from './language';
@@ -39,6 +40,7 @@ export function editorSetup(config: EditorConfig): Extension {
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
     postLanguage(),
     codeBlocks(),
+    conflictBlocks(),
     editorTheme(),
     statusListener(config.onChange),
   ];

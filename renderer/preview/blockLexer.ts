@@ -4,6 +4,7 @@
 // the pipeline's block-level extensions (GFM, footnotes).
 import { Lexer, Marked, type Token } from 'marked';
 import markedFootnote from 'marked-footnote';
+import { conflictBlocks } from '../../common/markdown/conflictBlocks';
 
 export interface Block {
   /** The block's source; the raws of all blocks concatenate to the body. */
@@ -28,7 +29,7 @@ export interface BodyEdit {
 }
 
 export class BlockLexer {
-  readonly #marked = new Marked({ gfm: true, async: false }, markedFootnote());
+  readonly #marked = new Marked({ gfm: true, async: false }, markedFootnote(), conflictBlocks());
 
   /** The blocks of a whole body. */
   lex(body: string): Block[] {

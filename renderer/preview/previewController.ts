@@ -10,6 +10,10 @@ import { createSanitizer } from '../../common/markdown/sanitize';
 import { countWords } from '../../common/post';
 import { IMAGE_SIZES } from '../../common/theme/site';
 import type { PreviewImage } from '../../common/types';
+import { referencedFile, type ReferenceScope } from '../../common/site/postReferences';
+import { fieldOf } from '../../common/frontMatter/keys';
+import { paramText } from '../../common/markdown/templateTags';
+import { postHref } from '../postLink';
 import { readingMinutes } from '../../common/words';
 import { frontMatterField, type FrontMatter } from '../frontMatter/frontMatterField';
 import { headerFields, headerHtml, type HeaderFields } from './articleHeader';
@@ -74,6 +78,8 @@ export class PreviewController {
   /** Images to ask about on the next microtask, all in one call. */
   #toAsk = new Set<string>();
   #pathOf: (url: string) => string | null = () => null;
+  /** The workspace's posts and pages, which links to other posts (post_url, ref…) name. */
+  #scope: ReferenceScope = { files: new Set(), contentRoot: '' };
 
   constructor(window: Window & typeof globalThis, config: PreviewConfig, imageSizes: ImageSizes | null = null) {
     this.#window = window;
@@ -93,6 +99,15 @@ export class PreviewController {
     this.#config = config;
     this.surface.setOptions(this.#frameOptions());
     if (rebuild) this.#newViews();
+    this.#invalidate();
+  }
+
+  /** The workspace's post and page files changed: links to them are resolved again. */
+  setPosts(paths: readonly string[]): void {
+    const files = new Set(paths);
+    if (files.size === this.#scope.files.size && paths.every((path) => this.#scope.files.has(path))) return;
+    this.#scope = { files, contentRoot: '' };
+    this.#newViews();
     this.#invalidate();
   }
 
@@ -135,7 +150,19 @@ export class PreviewController {
   #newViews(): void {
     this.#pathOf = assetPathResolver(this.#post?.path ?? '');
     this.#views = new BlockViews({
-      markdown: createMarkdown({ sanitize: this.#sanitize, templates: { placeholders: true } }),
+      markdown: createMarkdown({
+        sanitize: this.#sanitize,
+        templates: {
+          placeholders: true,
+          // As the build resolves it, to the file instead of its URL: a click on the link opens that post.
+          reference: (reference) => {
+            const from = this.#post?.path ?? '';
+            const target = referencedFile(reference, from, this.#scope);
+            return target && postHref(from, target.path) + target.fragment;
+          },
+          param: (name) => paramText(fieldOf(this.#frontMatter?.data ?? {}, name)),
+        },
+      }),
       document: this.#window.document,
       remoteImages: this.#config.remoteImages,
       assetUrl: assetResolver(this.#config.assetBase, this.#post?.path ?? ''),

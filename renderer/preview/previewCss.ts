@@ -12,6 +12,10 @@ const placeholders = `
   color: var(--muted); font: 0.85rem/1.4 var(--sans); overflow-wrap: anywhere;
 }
 .pw-blocked-image::before { content: "\\1F6AB"; }
+.conflict { margin: 0 0 1.25em; border: 1px solid var(--rule); border-radius: 6px; overflow: hidden; }
+.conflict-side { padding: 0.2em 1em 0.1em; border-left: 4px solid #1f68c9; }
+.conflict-theirs { border-left-color: #1a7f37; border-top: 1px dashed var(--rule); }
+.conflict-label { margin: 0.4em 0; color: var(--muted); font: 600 0.8rem/1.4 var(--sans); }
 `;
 
 /** Everything a frame's document styles itself with. */

@@ -5,6 +5,7 @@
 // external-URL allowlist, and anything else does nothing.
 import { isExternalUrlAllowed } from '../../common/links';
 import { isRelativeUrl } from '../../common/markdown/urls';
+import { linkedFile } from '../../common/site/postReferences';
 
 export type LinkAction =
   | { kind: 'fragment'; id: string }
@@ -22,19 +23,9 @@ export function linkAction(href: string, postPath: string): LinkAction {
     }
   }
   if (isRelativeUrl(href)) {
-    const path = href.replace(/[?#].*$/, '');
-    if (!/\.(?:md|markdown)$/i.test(path)) return { kind: 'none' };
-    const folder = postPath.includes('/') ? postPath.slice(0, postPath.lastIndexOf('/')).split('/') : [];
-    const parts = path.startsWith('/') ? [] : folder;
-    for (const part of path.split('/')) {
-      if (part === '..') parts.pop();
-      else if (part && part !== '.') parts.push(part);
-    }
-    try {
-      return { kind: 'post', path: decodeURI(parts.join('/')) };
-    } catch {
-      return { kind: 'none' };
-    }
+    // The file the build links to the published address of (common/site/postReferences.ts).
+    const linked = linkedFile(href, postPath);
+    return linked ? { kind: 'post', path: linked.path } : { kind: 'none' };
   }
   // As the parser reads it: the OS browser gets https://host/ for "https:host" or "HTTPS:\\host", never a spelling it might read otherwise.
   return isExternalUrlAllowed(href) ? { kind: 'external', url: new URL(href).href } : { kind: 'none' };

@@ -5,6 +5,7 @@ import { EditorState, type TransactionSpec } from '@codemirror/state';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type BlogApi, type PostDocument, type PostSummary, type SaveResult } from '../../common/api';
 import { savedState } from '../../renderer/editor/savedState';
+import type { NoticeAction } from '../../renderer/notices';
 import { PostSession, type EditorPort } from '../../renderer/session';
 
 interface FileOnDisk {
@@ -18,6 +19,8 @@ class FakeDisk {
   files = new Map<string, FileOnDisk>();
   #n = 0;
   calls: string[] = [];
+  /** Deleted files by undo token. */
+  deleted = new Map<string, FileOnDisk>();
   /** Thrown by the next save, as the backend would for a full disk. */
   saveError: ApiError | null = null;
 
@@ -75,9 +78,20 @@ class FakeDisk {
         return this.#doc(renamed);
       },
       delete: async (id) => {
-        this.#get(id);
+        const file = this.#get(id);
         this.files.delete(id);
-        return { trashedPath: `/trash/${id}.md` };
+        // As the backend does with a history folder: a copy kept aside, named by a token.
+        const undo = `${String(Date.now()).padStart(13, '0')}-${String(this.deleted.size).padStart(12, '0')}`;
+        this.deleted.set(undo, file);
+        return { trashedPath: `/trash/${id}.md`, undo };
+      },
+      restore: async (token) => {
+        const file = this.deleted.get(token);
+        if (!file) throw new ApiError('not-found', 'That delete can no longer be undone here.');
+        if (this.files.has(file.post.id)) throw new ApiError('exists', `Can't undo the delete: ${file.post.path} exists again.`);
+        this.deleted.delete(token);
+        this.files.set(file.post.id, file);
+        return this.#doc(file);
       },
       search: async () => {
         throw new Error('The session never searches.');
@@ -93,7 +107,7 @@ function summary(id: string): PostSummary {
 let disk: FakeDisk;
 let editor: EditorPort & { type(text: string): void; text(): string };
 let session: PostSession;
-let notices: { kind: string; message: string }[];
+let notices: { kind: string; message: string; action?: NoticeAction }[];
 let listed: string[];
 
 beforeEach(() => {
@@ -122,7 +136,7 @@ beforeEach(() => {
     api: disk.api,
     editor,
     extensions,
-    notify: (kind, message) => notices.push({ kind, message }),
+    notify: (kind, message, action) => notices.push({ kind, message, ...(action && { action }) }),
     onPost: (post) => listed.push(`+${post.id}`),
     onRemoved: (id) => listed.push(`-${id}`),
   });
@@ -301,6 +315,56 @@ describe('outside changes', () => {
     expect(editor.text()).toBe('line one\nline two (mine)');
   });
 
+  it('merges an outside edit to other lines into unsaved text, says what came in, and stays unsaved over the new version', async () => {
+    editor.dispatch({ changes: { from: 0, to: 4, insert: 'LINE' }, selection: { anchor: 4 } });
+    const version = disk.edit('p', 'line one\nline two\nTheir third line.');
+    await session.onPostsChanged({ kind: 'changed', id: 'p', version });
+    expect(editor.text()).toBe('LINE one\nline two\nTheir third line.');
+    // Only their lines were inserted: my caret did not move.
+    expect(editor.state.selection.main.head).toBe(4);
+    expect(session.state.diskNote).toBeNull();
+    expect(session.state.dirty).toBe(true);
+    expect(session.version).toBe(version);
+    expect(notices.at(-1)).toEqual({
+      kind: 'info',
+      message: 'posts/p.md changed on disk while you were writing. Took in 1 line added, from line 3 (\u201cTheir third line.\u201d); your unsaved edits are kept.',
+    });
+    // The save goes over their version: no conflict, both edits on disk.
+    expect(await session.save()).toBe(true);
+    expect(disk.files.get('p')?.text).toBe('LINE one\nline two\nTheir third line.');
+  });
+
+  it('merges at save time too, when the save finds the file changed before the watcher said so', async () => {
+    disk.add('q', 'one\ntwo\nthree');
+    await session.open('q');
+    editor.type(' (mine)');
+    disk.edit('q', 'Their one\ntwo\nthree');
+    expect(await session.save()).toBe(true);
+    expect(session.state.conflict).toBeNull();
+    expect(disk.files.get('q')?.text).toBe('Their one\ntwo\nthree (mine)');
+    expect(editor.text()).toBe('Their one\ntwo\nthree (mine)');
+    expect(session.state.dirty).toBe(false);
+  });
+
+  it('asks when both changed the same line: the save conflicts and nothing is merged', async () => {
+    editor.type(' (mine)');
+    disk.edit('p', 'line one\nline two (theirs)');
+    expect(await session.save()).toBe(false);
+    expect(session.state.conflict).toEqual({ mine: 'line one\nline two (mine)', disk: { text: 'line one\nline two (theirs)', version: disk.files.get('p')?.version } });
+    expect(editor.text()).toBe('line one\nline two (mine)');
+  });
+
+  it('does not merge over a recovered text whose base is unknown', async () => {
+    // The journal kept text typed over version `base`; the file has changed since, and the app restarted.
+    const { version: base } = disk.add('q', 'one\ntwo\nthree');
+    const version = disk.edit('q', 'one\ntwo\nthree\nadded on disk');
+    await session.restoreRecovered('q', 'one (recovered)\ntwo\nthree', base);
+    expect(session.state.diskNote).toBe('changed');
+    expect(await session.save()).toBe(false);
+    expect(session.state.conflict?.disk?.version).toBe(version);
+    expect(editor.text()).toBe('one (recovered)\ntwo\nthree');
+  });
+
   it('notes a removal and keeps the buffer', async () => {
     editor.type('!');
     disk.files.delete('p');
@@ -335,13 +399,54 @@ describe('rename and delete', () => {
     expect(disk.files.get('new-name')?.text).toBe('text!');
   });
 
-  it('deletes the open post and says where it went', async () => {
+  it('deletes the open post and says where it went, offering Undo', async () => {
     disk.add('gone', 'text');
     await session.open('gone');
     expect(await session.delete()).toBe(true);
     expect(session.state.post).toBeNull();
     expect(editor.text()).toBe('');
+    expect(notices.at(-1)).toEqual({ kind: 'info', message: 'Moved posts/gone.md to the Trash.', action: { label: 'Undo', run: expect.any(Function), stays: true } });
+  });
+
+  it('says the trash has it when the backend kept no copy to undo from', async () => {
+    disk.add('gone', 'text');
+    await session.open('gone');
+    const remove = disk.api.posts.delete;
+    disk.api.posts = { ...disk.api.posts, delete: async (id) => ({ ...(await remove(id)), undo: null }) };
+    expect(await session.delete()).toBe(true);
     expect(notices.at(-1)).toEqual({ kind: 'info', message: 'Moved posts/gone.md to the Trash. You can restore it from there.' });
+  });
+
+  it('Undo puts the deleted post back and opens it, the caret where it was', async () => {
+    disk.add('gone', 'first line\nsecond line');
+    await session.open('gone');
+    editor.dispatch({ selection: { anchor: 14 } });
+    await session.delete();
+    listed.length = 0;
+    notices.at(-1)!.action!.run();
+    await expect.poll(() => session.state.post?.id).toBe('gone');
+    expect(editor.text()).toBe('first line\nsecond line');
+    expect(editor.state.selection.main.head).toBe(14);
+    expect(session.state.dirty).toBe(false);
+    expect(listed).toEqual(['+gone']);
+    expect(notices.at(-1)).toEqual({ kind: 'info', message: 'Restored posts/gone.md.' });
+    // Saving goes to the restored file, against the version it came back with.
+    editor.type('!');
+    expect(await session.save()).toBe(true);
+    expect(disk.files.get('gone')?.text).toBe('first line\nsecond line!');
+  });
+
+  it('Undo refuses to overwrite a file that took the name since, and says so', async () => {
+    disk.add('gone', 'text');
+    await session.open('gone');
+    await session.delete();
+    const undo = notices.at(-1)!.action!;
+    disk.add('gone', 'a new file of the same name');
+    undo.run();
+    await expect.poll(() => notices.at(-1)?.kind).toBe('error');
+    expect(notices.at(-1)?.message).toBe(`Can't undo the delete: posts/gone.md exists again.`);
+    expect(disk.files.get('gone')?.text).toBe('a new file of the same name');
+    expect(session.state.post).toBeNull();
   });
 });
 

@@ -15,6 +15,7 @@ import { checkLink } from './links';
 import { problem } from './problem';
 import { checkPlaceholderBaseUrl } from './placeholderBaseUrl';
 import { checkLinks } from './symlinks';
+import { checkSiteTags } from './siteTags';
 import { checkSlugs } from './slugs';
 import { checkTagVariants } from './tagVariants';
 import { checkUnusedAssets } from './unusedAssets';
@@ -50,7 +51,7 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
       return;
     }
     examined.set(post.post.path, post);
-    problems.push(...post.problems, ...(await checkReferences(post, site)), ...(await checkUnusedAssets(workspace.root, post)));
+    problems.push(...post.problems, ...(await checkReferences(post, site)), ...checkSiteTags(post, site, workspace.layout), ...(await checkUnusedAssets(workspace.root, post)));
   };
   // Posts whose files are as the last check found them keep its facts; only the others are read and lexed.
   const changed: PostSummary[] = [];

@@ -5,6 +5,7 @@
 import type { CheckProblem } from '../../../common/check';
 import { parsePost } from '../../../common/post';
 import type { PostSummary } from '../../../common/types';
+import { checkConflictMarks } from './conflictMarks';
 import { checkDates } from './dates';
 import { fieldLine } from './fieldLine';
 import { checkFrontMatter } from './frontMatter';
@@ -13,11 +14,21 @@ import { markdown } from './markdown';
 import { positionsIn, type Position } from './positions';
 import { findReferences, type Reference } from './references';
 import { anchorsIn } from './anchors';
-import { findTemplateTags } from '../../../common/markdown/templateTags';
+import { findTemplateTags, paramText } from '../../../common/markdown/templateTags';
+import { fieldOf } from '../../../common/frontMatter/keys';
+import type { PostReference } from '../../../common/site/postReferences';
 import { problem } from './problem';
 
 /** The site variables the build fills in (see postRenderer.ts). */
 const SITE_VARIABLES = { url: '', baseurl: '' };
+
+/** A template tag whose rendering depends on the rest of the site: a link to a post, a site param. */
+export interface SiteTag {
+  at: Position;
+  tag: string;
+  reference?: PostReference;
+  param?: string;
+}
 
 /** A link or image, and where it is in the whole file. */
 export interface PlacedReference extends Reference {
@@ -35,26 +46,39 @@ export interface ExaminedPost {
   tagsLine: number;
   /** Its own anchors, rendered here only when a `#fragment` link names one. */
   ownAnchors?: string[];
+  /** Template tags the rest of the site decides (checked in siteTags.ts). */
+  siteTags?: SiteTag[];
 }
 
 export function examinePost(post: PostSummary, text: string): ExaminedPost {
   const { data, body, bodyStart } = parsePost(text);
   const position = positionsIn(text);
   const references = findReferences(markdown.lex(body), body).map((ref) => ({ ...ref, at: position(bodyStart + ref.offset) }));
+  const tags = findTemplateTags(body, SITE_VARIABLES);
+  const siteTags: SiteTag[] = [];
+  for (const { offset, tag, reference, param } of tags) {
+    // A param the post's own front matter has is rendered from it; the site's params are known to the whole check.
+    if (param !== undefined && paramText(fieldOf(data, param)) !== undefined) continue;
+    if (reference || param !== undefined) siteTags.push({ at: position(bodyStart + offset), tag, ...(reference ? { reference } : { param }) });
+  }
   const examined: ExaminedPost = {
     post,
     problems: [
       ...checkFrontMatter(post),
       ...checkDates(post, text, data),
-      ...findTemplateTags(body, SITE_VARIABLES).map(({ offset, tag }) =>
-        problem({ post }, position(bodyStart + offset), 'warning', 'template', `${tag} is template syntax Postwright does not run; it is left out of the page. Replace it with Markdown or HTML.`),
-      ),
+      ...checkConflictMarks(post, text),
+      ...tags
+        .filter((tag) => !tag.reference && tag.param === undefined)
+        .map(({ offset, tag }) =>
+          problem({ post }, position(bodyStart + offset), 'warning', 'template', `${tag} is template syntax Postwright does not run; it is left out of the page. Replace it with Markdown or HTML.`),
+        ),
     ],
     references,
     slugLine: fieldLine(text, 'slug') ?? 1,
     tagsLine: fieldLine(text, 'tags') ?? 1,
   };
   if (references.some(linksToOwnHeading)) examined.ownAnchors = ownAnchors(body);
+  if (siteTags.length > 0) examined.siteTags = siteTags;
   return examined;
 }
 

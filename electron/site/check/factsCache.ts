@@ -15,7 +15,7 @@ import { localHref } from './hrefs';
 import { saveCacheFileSync } from '../../cacheFile';
 
 /** Bump when the file's shape changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** A post's own facts: an ExaminedPost without its summary, which the listing supplies. */
 export type Facts = Omit<ExaminedPost, 'post'>;

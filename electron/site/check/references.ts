@@ -7,6 +7,7 @@
 // same way, which is what keeps a `[x](y.md)` inside them from being reported
 // or from being mistaken for a real link further on.
 import type { Token, Tokens } from 'marked';
+import { htmlUrls } from '../../../common/markdown/htmlUrls';
 
 export interface Reference {
   kind: 'link' | 'image';
@@ -53,6 +54,12 @@ function walk(token: Token, region: Region, found: Reference[]): void {
   if (kind) {
     const ref = token as Tokens.Link | Tokens.Image;
     found.push({ kind, href: ref.href, text: ref.text, offset: region.base + (at ?? region.cursor) });
+  }
+  if (token.type === 'html' && at !== null) {
+    // Raw HTML's files: an <img> is an image (its alt the text), a <video>/<source>/<audio> file too, an <a href> a link.
+    for (const url of htmlUrls(token.raw)) {
+      found.push({ kind: url.kind, href: url.url, text: url.alt ?? url.tag, offset: region.base + at + url.start });
+    }
   }
   if (at === null) {
     // Not verbatim in the source (a blockquote's `>` or a list's indent was stripped): search the children from here.

@@ -9,6 +9,9 @@ import { resolveInside } from '../../workspace/paths';
 import type { Workspace } from '../../workspace/workspace';
 import { normalizeUrlPath } from './hrefs';
 import { urlOf } from '../../../common/site/model';
+import { tagUrl } from '../../../common/site/permalink';
+import { CATEGORIES_URL, categoryUrl, sectionUrl } from '../../../common/site/hugoLists';
+import { FEEDS, THEME_CSS, DEFAULT_FAVICON } from '../../../common/theme/site';
 import { readBlogLayout } from '../../workspace/blogLayout';
 import { readSiteSettings } from '../../workspace/settings';
 import type { FactsCache } from './factsCache';
@@ -31,6 +34,9 @@ export class SiteIndex {
   /** The folders posts publish into (`/posts/`): a link into one that matches no post is broken. */
   readonly #postFolders = new Set<string>();
   readonly #anchors = new Map<string, Promise<Set<string>>>();
+  #paths: Set<string> | undefined;
+  /** Addresses the build writes besides posts and pages: old addresses (redirects), listings, feeds. */
+  readonly #generated = new Set(['/', '/archive/', '/tags/', ...[...Object.values(FEEDS), 'sitemap.xml', 'robots.txt', '404.html', THEME_CSS, DEFAULT_FAVICON].map((file) => `/${file}/`)]);
 
   constructor(
     private readonly workspace: Workspace,
@@ -44,7 +50,40 @@ export class SiteIndex {
       const url = normalizeUrlPath(urlOf(post));
       this.#byUrl.set(url, [...(this.#byUrl.get(url) ?? []), post]);
       this.#postFolders.add(posix.dirname(url));
+      for (const alias of post.aliases ?? []) this.#generated.add(normalizeUrlPath(alias.startsWith('/') ? alias : `/${alias}`));
+      for (const tag of post.tags) this.#generated.add(`/${tagUrl(tag)}`);
     }
+    // A Hugo blog keeps its section and category lists (see hugoLists.ts).
+    if (workspace.layout.generator === 'hugo') {
+      for (const folder of workspace.layout.postFolders) this.#generated.add(`/${sectionUrl(folder)}`);
+      const categories = posts.flatMap((post) => post.categories ?? []);
+      if (categories.length > 0) this.#generated.add(`/${CATEGORIES_URL}`);
+      for (const name of categories) this.#generated.add(`/${categoryUrl(name)}`);
+    }
+  }
+
+  /**
+   * Whether the built site answers at a URL path with something other than a
+   * post or page: a redirect from an old address, a listing or feed, the index's
+   * later pages, a file of the workspace or of a static folder (`static/x.png`
+   * at `/x.png`).
+   */
+  async serves(url: string): Promise<boolean> {
+    const normal = normalizeUrlPath(url);
+    if (this.#generated.has(normal) || /^\/page\/\d+\/$/.test(normal)) return true;
+    const relative = url.replace(/^\/+/, '');
+    if (relative === '') return true;
+    for (const { source, target } of this.workspace.layout.staticFolders) {
+      if (target === '' || relative.startsWith(target)) {
+        if ((await this.fileAt(`${source}/${relative.slice(target.length)}`)) === 'file') return true;
+      }
+    }
+    return (await this.fileAt(relative)) === 'file';
+  }
+
+  /** Every post and page file, workspace-relative. */
+  paths(): ReadonlySet<string> {
+    return (this.#paths ??= new Set(this.#byPath.keys()));
   }
 
   postAt(path: string): PostSummary | undefined {

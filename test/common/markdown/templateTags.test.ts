@@ -56,4 +56,45 @@ describe('template tags', () => {
     const body = 'ok {{ site.url }}\n{% include a.html %}\n```\n{% include b %}\n```\n{% raw %}\n{{ c }}\n{% endraw %}\n`{{ d }}` {{< tweet 2 >}}\n';
     expect(findTemplateTags(body, { url: '' }).map((t) => t.tag)).toEqual(['{% include a.html %}', '{{< tweet 2 >}}']);
   });
+
+  it('links to other posts through the caller: post_url, link (with the base before it), ref and relref; unknown ones stay tags', () => {
+    const asked: string[] = [];
+    const linking = createMarkdown({
+      sanitize,
+      templates: {
+        placeholders: true,
+        site: { baseurl: '/blog' },
+        reference: ({ kind, target }) => {
+          asked.push(`${kind} ${target}`);
+          return target.includes('missing') ? null : `../${target}.md`;
+        },
+      },
+    });
+    const html = linking.render('[a]({% post_url 2019-07-02-x %}) [b]({{ site.baseurl }}{% link _posts/y.md %}) [c]({{< ref "z" >}}) [d]({{% relref \'w\' %}}) {% post_url missing %}').html;
+    // Liquid tags first, then Hugo's, each in order.
+    expect(asked).toEqual(['post_url 2019-07-02-x', 'link _posts/y.md', 'post_url missing', 'ref z', 'relref w']);
+    expect(html).toContain('<a href="../2019-07-02-x.md">a</a>');
+    // The reference's URL already holds the base path: {{ site.baseurl }} before it is not added twice.
+    expect(html).toContain('<a href="../_posts/y.md.md">b</a>');
+    expect(html).toContain('<a href="../z.md">c</a>');
+    expect(html).toContain('<a href="../w.md">d</a>');
+    expect(html).toContain('<code class="template-tag" title="Template syntax Postwright does not run">{% post_url missing %}</code>');
+    // Without a resolver (as before), ref is a tag the site leaves out.
+    expect(site.render('x {{< ref "z" >}} y').html).toBe('<p>x  y</p>\n');
+  });
+
+  it('renders {{< param >}} from what the caller knows, else leaves it out', () => {
+    const params = createMarkdown({ sanitize, templates: { placeholders: false, param: (name) => ({ mood: 'calm <b>' })[name] } });
+    expect(params.render('Mood: {{< param mood >}} / {{< param "mood" >}} / {{< param nope >}}.').html).toBe('<p>Mood: calm &lt;b&gt; / calm &lt;b&gt; / .</p>\n');
+  });
+
+  it('tells which found tags are links to posts and params, for the check to decide with the whole site', () => {
+    const found = findTemplateTags('{% post_url 2019-x %} {{< relref "a/b.md" >}} {{< param repo >}} {% include z %}\n');
+    expect(found.map(({ tag, reference, param }) => ({ tag, reference, param }))).toEqual([
+      { tag: '{% post_url 2019-x %}', reference: { kind: 'post_url', target: '2019-x' }, param: undefined },
+      { tag: '{{< relref "a/b.md" >}}', reference: { kind: 'relref', target: 'a/b.md' }, param: undefined },
+      { tag: '{{< param repo >}}', reference: undefined, param: 'repo' },
+      { tag: '{% include z %}', reference: undefined, param: undefined },
+    ]);
+  });
 });

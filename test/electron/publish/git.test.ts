@@ -207,12 +207,50 @@ describe('publishing to a git branch', () => {
     await expectBranchEqualsBuild(remote.dir, ws.site);
   });
 
+  it('signs commits as the author git knows, or as Postwright when git knows no one (or only half of them)', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    const config = path.join(await tempDir('postwright-gitconfig-'), 'gitconfig');
+    const saved = { global: process.env.GIT_CONFIG_GLOBAL, nosystem: process.env.GIT_CONFIG_NOSYSTEM };
+    const author = () => gitIn(remote.dir, ['log', '-1', '--format=%an <%ae>|%cn <%ce>', 'gh-pages']).trim();
+    const edit = async (line: string) => ws.write(EDITED, `${await readFile(path.join(ws.root, EDITED), 'utf8')}\n${line}\n`);
+    process.env.GIT_CONFIG_GLOBAL = config;
+    process.env.GIT_CONFIG_NOSYSTEM = '1';
+    try {
+      await writeFile(config, '[user]\n\tname = Ada Author\n\temail = ada@example.org\n');
+      await ws.publish();
+      expect(author()).toBe('Ada Author <ada@example.org>|Ada Author <ada@example.org>');
+      await writeFile(config, '[user]\n\tname = Ada Author\n\temail =\n');
+      await edit('Signed by no one git knows.');
+      await ws.publish();
+      expect(author()).toBe('Postwright <postwright@localhost>|Postwright <postwright@localhost>');
+      await writeFile(config, '');
+      await edit('Again.');
+      await ws.publish();
+      expect(author()).toBe('Postwright <postwright@localhost>|Postwright <postwright@localhost>');
+    } finally {
+      for (const [key, value] of [['GIT_CONFIG_GLOBAL', saved.global], ['GIT_CONFIG_NOSYSTEM', saved.nosystem]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  });
+
   it('stops at the check when a post has errors, listing them, before touching the remote', { timeout: 60_000 }, async () => {
     const remote = await bareRepo();
     const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
     await ws.write('posts/broken.md', '---\ntitle: Broken\ndate: 2024-05-01\n---\n\n![chart](missing-chart.png)\n');
     const error = await rejection(ws.publish());
     expect(error.message).toMatch(/^The check found 1 error; fix it, then publish again:\nposts\/broken\.md:6:\d+ +error +.*missing-chart\.png/);
+    expect(gitIn(remote.dir, ['branch', '--list'])).toBe('');
+  });
+
+  it('refuses a post that still holds conflict marks (an unfinished merge), before touching the remote', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
+    await ws.write('posts/merging.md', '---\ntitle: Merging\ndate: 2024-05-01\n---\n\nIntro\n<<<<<<< Your version\nmine\n=======\ntheirs\n>>>>>>> Disk version\n');
+    const error = await rejection(ws.publish());
+    expect(error.message).toMatch(/^The check found 1 error; fix it, then publish again:\nposts\/merging\.md:7 +error +Lines 7–11 are an unfinished merge/);
     expect(gitIn(remote.dir, ['branch', '--list'])).toBe('');
   });
 

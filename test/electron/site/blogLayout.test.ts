@@ -54,6 +54,19 @@ describe('a Hugo site', () => {
     expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=https://example.org/2021/03/first-post/">');
     expect(tree.get('_redirects')!.toString()).toBe('/old/first/ /2021/03/first-post/ 301\n');
   });
+
+  it(':slug is the front-matter slug, else the title, never the file name; without a pattern, the file name', async () => {
+    // gohugo.io/configuration/permalinks/#tokens; the default URL is the content path, its last segment replaced by a slug.
+    const posts = {
+      'content/posts/file-name.md': '---\ntitle: The Real Title\ndate: 2022-02-02\n---\nA\n',
+      'content/posts/other-file.md': '---\ntitle: Whatever\nslug: chosen\ndate: 2022-02-03\n---\nB\n',
+    };
+    const patterned = await site({ 'hugo.toml': "baseURL = 'https://example.org/'\n[permalinks]\nposts = '/:year/:slug/'\n", ...posts });
+    expect(patterned.files).toEqual(expect.arrayContaining(['2022/the-real-title/index.html', '2022/chosen/index.html']));
+    expect(patterned.files).not.toContain('2022/file-name/index.html');
+    const plain = await site({ 'hugo.toml': "baseURL = 'https://example.org/'\n", ...posts });
+    expect(plain.files).toEqual(expect.arrayContaining(['posts/file-name/index.html', 'posts/chosen/index.html']));
+  });
 });
 
 describe('a Jekyll site', () => {
@@ -75,6 +88,20 @@ describe('a Jekyll site', () => {
     expect(tree.get('index.html')!.toString()).toContain('Jekyll Blog');
     expect(tree.get('launch.html')!.toString()).toContain('url=https://jekyll.example/blog/news/release/2019/07/02/launch.html');
     expect(tree.get('_redirects')!.toString()).toBe('/blog/launch.html /blog/news/release/2019/07/02/launch.html 301\n');
+  });
+
+  it('publishes collections with output: true as pages where Jekyll 4.3 put them; others stay data', async () => {
+    // What `jekyll build` (Debian's 4.3.1) wrote for this tree: people/ada/index.html, recipes/bread.html, recipes/soups/leek.html.
+    const { summary, files } = await site({
+      '_config.yml': 'title: C\ncollections:\n  recipes:\n    output: true\n  notes:\n    output: false\n  staff:\n    output: true\n    permalink: /people/:name/\n',
+      '_recipes/bread.md': '---\ntitle: Bread\n---\nBread\n',
+      '_recipes/soups/leek.md': '---\ntitle: Leek\n---\nLeek\n',
+      '_notes/n.md': '---\ntitle: N\n---\nN\n',
+      '_staff/ada.md': '---\ntitle: Ada\n---\nAda\n',
+    });
+    expect(summary).toMatchObject({ posts: 0, pages: 3 });
+    expect(files).toEqual(expect.arrayContaining(['people/ada/index.html', 'recipes/bread.html', 'recipes/soups/leek.html']));
+    expect(files.some((f) => f.includes('notes') || f.startsWith('n/') || f === 'n.html')).toBe(false);
   });
 });
 

@@ -51,6 +51,17 @@ describe('version history', () => {
     expect(texts).toEqual(['---\ntitle: A\n---\none\n', '---\ntitle: A\n---\none two three four\n', '---\ntitle: A\n---\none two\n']);
   });
 
+  it('tells versions apart: characters changed and the first line that differs from the one before', async () => {
+    const { ws, id, saveAll } = await openWithHistory({ 'posts/a.md': '---\ntitle: A\n---\nOne line.\n' });
+    await saveAll(id('posts/a.md'), ['---\ntitle: A\n---\nOne line.\nA second line.\n', '---\ntitle: A\n---\nOne lime.\nA second line.\n', 'final\n']);
+    const versions = await ws.history(id('posts/a.md'));
+    expect(versions.map((v) => [v.wordsChange, v.charsChange, v.firstChange])).toEqual([
+      [0, 0, { line: 4, text: 'One lime.' }],
+      [3, 15, { line: 5, text: 'A second line.' }],
+      [null, null, null],
+    ]);
+  });
+
   it('lives outside the workspace, which holds nothing but the posts', async () => {
     const { root, historyDir, id, saveAll } = await openWithHistory({ 'a.md': 'first', 'b.md': 'other' });
     await saveAll(id('a.md'), ['second', 'third']);

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { link, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openTestWorkspace } from '../../helpers/tmp';
+import { build } from '../../helpers/site';
+import { openTestWorkspace, tempDir } from '../../helpers/tmp';
 
 describe('Workspace.rename', () => {
   it('renames the file, the slug value, the assets folder and links into it', async () => {
@@ -34,7 +35,9 @@ describe('Workspace.rename', () => {
         .replace('(hello.assets/chart', '(new-name.assets/chart')
         .replace('(./hello.assets/', '(./new-name.assets/')
         .replace('"hello.assets/x', '"new-name.assets/x')
-        .replace('[ref]: hello.assets/', '[ref]: new-name.assets/'),
+        .replace('[ref]: hello.assets/', '[ref]: new-name.assets/')
+        // Its old address, so the site keeps it as a redirect.
+        .replace('cover: new-name.assets/cover.png\n', 'cover: new-name.assets/cover.png\naliases: [/posts/hello/]\n'),
     );
     expect(doc.text).toBe(await read('posts/new-name.md'));
     expect(await read('posts/new-name.assets/chart.png')).toBe('png');
@@ -47,10 +50,13 @@ describe('Workspace.rename', () => {
   });
 
   it('does not add a slug key when there is none: the file name carries it', async () => {
-    const { ws, id, read } = await openTestWorkspace({ 'a.md': '---\ntitle: A\n---\nBody\n' });
+    const { ws, id, read } = await openTestWorkspace({ 'a.md': '---\ntitle: A\n---\nBody\n', 'draft.md': '---\ndraft: true\n---\nBody\n' });
     const doc = await ws.rename(id('a.md'), 'b');
     expect(doc.post.path).toBe('b.md');
-    expect(await read('b.md')).toBe('---\ntitle: A\n---\nBody\n');
+    expect(await read('b.md')).toBe('---\ntitle: A\naliases: [/posts/a/]\n---\nBody\n');
+    // A draft was never published: no old address to keep.
+    await ws.rename(id('draft.md'), 'still-draft');
+    expect(await read('still-draft.md')).toBe('---\ndraft: true\n---\nBody\n');
   });
 
   it('keeps a Jekyll date prefix', async () => {
@@ -67,7 +73,7 @@ describe('Workspace.rename', () => {
     });
     const doc = await ws.rename(id('posts/bundle/index.md'), 'moved');
     expect(doc.post.path).toBe('posts/moved/index.md');
-    expect(doc.text).toBe('---\nslug: moved\n---\n![](img.png)\n');
+    expect(doc.text).toBe('---\nslug: moved\naliases: [/posts/bundle/]\n---\n![](img.png)\n');
     expect(await readdir(path.join(root, 'posts/moved'))).toEqual(['img.png', 'index.md']);
     expect(existsSync(path.join(root, 'posts/bundle'))).toBe(false);
   });
@@ -76,7 +82,7 @@ describe('Workspace.rename', () => {
     const original = '\uFEFF---\r\nslug: a\r\ntitle: T\r\n---\r\nbody\r\n';
     const { root, ws, id } = await openTestWorkspace({ 'a.md': original });
     await ws.rename(id('a.md'), 'b');
-    expect(await readFile(path.join(root, 'b.md'))).toEqual(Buffer.from(original.replace('slug: a', 'slug: b'), 'utf8'));
+    expect(await readFile(path.join(root, 'b.md'))).toEqual(Buffer.from(original.replace('slug: a', 'slug: b').replace('title: T\r\n', 'title: T\r\naliases: [/posts/a/]\r\n'), 'utf8'));
   });
 
   it('refuses with exists when the new file or assets folder name is taken, changing nothing', async () => {
@@ -108,6 +114,45 @@ describe('Workspace.rename', () => {
     await expect(ws.rename(id('latin.md'), 'renamed')).rejects.toMatchObject({ code: 'not-utf8' });
     expect(await readdir(root)).toEqual(['latin.assets', 'latin.md']);
     expect(await readFile(path.join(root, 'latin.md'))).toEqual(bytes);
+  });
+});
+
+describe('Workspace.rename keeps the old address of a published post, in the key its generator reads', () => {
+  it('Jekyll: redirect_from, added to the list already there; the build redirects from it', async () => {
+    const { root, ws, id, read } = await openTestWorkspace({
+      '_config.yml': 'title: J\nurl: https://j.example.org\n',
+      '_posts/2015-05-21-welcome.md': '---\ntitle: Welcome\ncategories: news\nredirect_from:\n  - /welcome.html\n---\nHi\n',
+    });
+    await ws.rename(id('_posts/2015-05-21-welcome.md'), 'hello');
+    expect(await read('_posts/2015-05-21-hello.md')).toBe('---\ntitle: Welcome\ncategories: news\nredirect_from:\n  - /welcome.html\n  - /news/2015/05/21/welcome.html\n---\nHi\n');
+    const out = path.join(await tempDir(), 'site');
+    await build(root, out);
+    const redirect = await readFile(path.join(out, 'news/2015/05/21/welcome.html'), 'utf8');
+    expect(redirect).toContain('<link rel="canonical" href="https://j.example.org/news/2015/05/21/hello.html">');
+    expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=https://j.example.org/news/2015/05/21/hello.html">');
+    expect(await readFile(path.join(out, '_redirects'), 'utf8')).toContain('/news/2015/05/21/welcome.html /news/2015/05/21/hello.html 301');
+  });
+
+  it('Hugo: aliases in TOML; renaming where the URL does not move (a permalink without the slug) adds nothing', async () => {
+    const { ws, id, read } = await openTestWorkspace({
+      'hugo.toml': "baseURL = 'https://h.example.org/'\n[permalinks]\nposts = '/:year/:slug/'\nnotes = '/notes/:year/'\n",
+      'content/posts/first.md': "+++\ntitle = 'First'\ndate = 2021-01-01\n+++\nBody\n",
+      'content/posts/other.md': "+++\ntitle = 'Other'\ndate = 2021-01-01\nurl = '/fixed/'\n+++\nBody\n",
+    });
+    await ws.rename(id('content/posts/first.md'), 'renamed');
+    // Hugo's :slug without a slug key is the title: the URL was /2021/first/ and still is (the title did not change).
+    expect(await read('content/posts/renamed.md')).toBe("+++\ntitle = 'First'\ndate = 2021-01-01\n+++\nBody\n");
+    await ws.rename(id('content/posts/other.md'), 'moved');
+    expect(await read('content/posts/moved.md')).toBe("+++\ntitle = 'Other'\ndate = 2021-01-01\nurl = '/fixed/'\n+++\nBody\n");
+  });
+
+  it('Hugo: a slug key that moves the URL is kept as an alias', async () => {
+    const { ws, id, read } = await openTestWorkspace({
+      'hugo.toml': "baseURL = 'https://h.example.org/'\n[permalinks]\nposts = '/:year/:slug/'\n",
+      'content/posts/first.md': "+++\ntitle = 'First'\nslug = 'first'\ndate = 2021-01-01\n+++\nBody\n",
+    });
+    await ws.rename(id('content/posts/first.md'), 'second');
+    expect(await read('content/posts/second.md')).toBe("+++\ntitle = 'First'\nslug = \"second\"\ndate = 2021-01-01\naliases = [ \"/2021/first/\" ]\n+++\nBody\n");
   });
 });
 

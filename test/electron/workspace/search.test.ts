@@ -1,7 +1,7 @@
 import { utimes, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MATCHES_PER_HIT } from '../../../common/search';
+import { MATCHES_PER_HIT, MAX_COUNTED, MAX_HITS } from '../../../common/search';
 import { Workspace } from '../../../electron/workspace/workspace';
 import { noTrash, tempDir, writeTree } from '../../helpers/tmp';
 
@@ -83,6 +83,34 @@ describe('Workspace.search (Find in all posts)', () => {
     await ws.list();
     const result = await ws.search('caf');
     expect(result.hits.map((h) => h.path)).toEqual(['good.md']);
+  });
+
+  it('lists the posts with the most matches when more than MAX_HITS match, and still counts every post that matches', async () => {
+    // 205 posts past the count cap, one under it first by path, one past it last by path: the list is
+    // settled once MAX_HITS posts at the cap are counted, and must be what a full count would give.
+    const files: Record<string, string> = { 'a.md': 'fox '.repeat(5), 'c.md': 'fox '.repeat(150) };
+    for (let i = 0; i < 205; i++) files[`b${String(i).padStart(3, '0')}.md`] = 'fox '.repeat(120);
+    const ws = await workspaceWith(files);
+    const result = await ws.search('FOX');
+    expect(result.total).toBe(207);
+    expect(result.hits).toHaveLength(MAX_HITS);
+    expect(result.hits.every((hit) => hit.count === MAX_COUNTED)).toBe(true);
+    expect(result.hits.map((hit) => hit.path)).toEqual(Array.from({ length: MAX_HITS }, (_, i) => `b${String(i).padStart(3, '0')}.md`));
+    // A narrower query ranks the under-cap post by its own count.
+    const few = await workspaceWith({ 'a.md': 'owl owl\n', 'b.md': 'owl\n', 'c.md': 'owl owl owl\n' });
+    expect((await few.search('owl')).hits.map((h) => [h.path, h.count])).toEqual([['c.md', 3], ['a.md', 2], ['b.md', 1]]);
+  });
+
+  it('finds the same posts once the texts are fingerprinted as before', async () => {
+    const ws = await workspaceWith({ 'a.md': 'The retry budget ran out.\n', 'b.md': 'retry_budget: 3\n', 'c.md': 'Nothing here.\n' });
+    const before = await ws.search('retry budget');
+    // Fingerprints are made in the background after the first search.
+    await ws.searchIndexed();
+    for (const query of ['retry budget', 'RETRY_BUDGET', 'nothing here', 're', 'zzz']) {
+      const found = (await ws.search(query)).hits.map((h) => h.path);
+      if (query === 'retry budget') expect(found).toEqual(before.hits.map((h) => h.path));
+      expect(found).toEqual({ 'retry budget': ['a.md'], RETRY_BUDGET: ['b.md'], 'nothing here': ['c.md'], re: ['a.md', 'b.md', 'c.md'], zzz: [] }[query]);
+    }
   });
 
   it('searches before the list was ever loaded', async () => {

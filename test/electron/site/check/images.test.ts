@@ -67,6 +67,22 @@ describe('check: images', () => {
     for (const p of problems) expect(p.message).toContain('is outside the workspace, so it cannot be published');
   });
 
+  it('never lists the files of an assets folder that is a link out of the workspace', async () => {
+    const root = await tempDir();
+    const outside = await tempDir();
+    await writeTree(outside, { 'secret.png': png });
+    await writeTree(root, { 'posts/a.md': post({ title: 'A' }, 'Text.'), 'posts/b.md': post({ title: 'B' }, 'Text.'), 'inside/kept.png': png });
+    await symlink(outside, path.join(root, 'posts/a.assets'));
+    await symlink(path.join(root, 'inside'), path.join(root, 'posts/b.assets'));
+    const workspace = await Workspace.open(root, noTrash);
+    const { problems } = await checkWorkspace(workspace);
+    await workspace.close();
+    // A link inside the workspace is followed; the one out of it is not, and nothing names its file.
+    const unused = problems.filter((p) => p.kind === 'unused-asset');
+    expect(unused.map((p) => p.file)).toEqual(['posts/b.md']);
+    expect(unused[0]!.message).toMatch(/^posts\/b\.assets\/kept\.png is not linked/);
+  });
+
   it('reports a folder given as an image', async () => {
     const { problems } = await checkTree({ 'a.md': '![x](pics)', 'pics/one.png': png });
     expect(problems.map((p) => p.message)).toEqual(['Image "pics" is a folder, not an image file. Link the image file inside it.']);

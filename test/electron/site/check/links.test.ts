@@ -101,8 +101,9 @@ describe('check: internal links', () => {
       },
       { urlOf },
     );
-    // /posts/b/ is not a folder posts publish into under this permalink, so it is not checked.
-    expect(problems.map((p) => [p.line, p.column])).toEqual([[5, 36]]);
+    // /posts/b/ is not a folder posts publish into under this permalink: no page or redirect is there, said as a warning.
+    expect(problems.map((p) => [p.line, p.column, p.severity])).toEqual([[5, 19, 'warning'], [5, 36, 'error']]);
+    expect(problems[0]!.message).toContain('no page, file or redirect of the site is at that address');
   });
 
   it('reports a malformed escape and an empty target', async () => {

@@ -92,6 +92,18 @@ describe('check: front matter', () => {
   });
 });
 
+describe('check: conflict marks', () => {
+  it('reports an unfinished merge at its first mark, and leaves marks in fenced code and setext headings alone', async () => {
+    const { problems } = await checkTree({
+      'posts/merging.md': post({ title: 'Merging' }, '\nIntro\n<<<<<<< Your version\nmine\n=======\ntheirs\n>>>>>>> Disk version\n'),
+      'posts/about-git.md': post({ title: 'About git' }, '\n```\n<<<<<<< HEAD\na\n=======\nb\n>>>>>>> branch\n```\n\nA heading\n=======\n'),
+    });
+    const conflicts = problems.filter((p) => p.kind === 'conflict');
+    expect(conflicts.map(where)).toEqual([{ file: 'posts/merging.md', line: 6, column: undefined, severity: 'error', kind: 'conflict' }]);
+    expect(conflicts[0]!.message).toMatch(/^Lines 6–10 are an unfinished merge.*Accept mine, Accept theirs or Keep both/);
+  });
+});
+
 describe('check: the result', () => {
   it('is sorted by file then line, and counts the posts', async () => {
     const { problems, posts } = await checkTree({
