@@ -31,6 +31,11 @@ export interface ErrorData {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
 
+/** What went wrong, in words, whatever was thrown. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function isErrorCode(code: string): code is ErrorCode {
   return Object.hasOwn(errorCodes, code);
 }
@@ -55,7 +60,6 @@ export class ApiError extends Error {
   /** Wraps anything thrown, so a transport never leaks a stack or an untyped error. */
   static from(error: unknown): ApiError {
     if (error instanceof ApiError) return error;
-    const message = error instanceof Error ? error.message : String(error);
-    return new ApiError('internal', message);
+    return new ApiError('internal', errorMessage(error));
   }
 }

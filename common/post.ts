@@ -7,7 +7,7 @@
 // `---js` blocks and other formats are reported, never run.
 import { Document, isMap, isScalar, isCollection, isSeq, parseDocument, Scalar } from 'yaml';
 import type { FrontMatterError } from './types';
-import { ApiError } from './errors';
+import { ApiError, errorMessage } from './errors';
 import { fieldOf, keyAsWritten } from './frontMatter/keys';
 import { jsonObjectEnd, parseJson } from './frontMatter/json';
 import { parseToml, setTomlField } from './frontMatter/toml';
@@ -159,7 +159,7 @@ function parseYaml(source: string, firstLine: number): { data: Record<string, un
     const data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
     return { data: data ?? {} };
   } catch (error) {
-    return { data: {}, error: yamlError(source, firstLine, 0, error instanceof Error ? error.message : String(error)) };
+    return { data: {}, error: yamlError(source, firstLine, 0, errorMessage(error)) };
   }
 }
 

@@ -13,6 +13,7 @@ import { contentType } from 'mime-types';
 import { appCsp } from '../common/csp';
 import { newNonce, withNonce } from './pageNonce';
 import { isWithin, normalizeRelative } from './workspace/paths';
+import { errorMessage } from '../common/errors';
 
 export const APP_SCHEME = 'app';
 const APP_HOST = 'postwright';
@@ -68,7 +69,7 @@ function pageResponse(html: string, nonce: string, method: string, headers: Reco
   try {
     page = withNonce(html, nonce);
   } catch (error) {
-    return new Response(error instanceof Error ? error.message : String(error), {
+    return new Response(errorMessage(error), {
       status: 500,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
     });

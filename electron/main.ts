@@ -20,6 +20,7 @@ import { guardUnload, type UnloadGuard } from './unloadGuard';
 import { unsavedDialog } from './unsavedDialog';
 import { openFolderUrl, welcomeResponse, welcomeUrl } from './welcome';
 import { denyPermissions, lockDownContents, windowOptions, type WindowBounds } from './window';
+import { errorMessage } from '../common/errors';
 
 interface AppState {
   windowBounds: WindowBounds;
@@ -124,7 +125,7 @@ function start(): void {
 
   async function openWorkspace(folder: string): Promise<boolean> {
     const next = await createBackend({ root: folder, platform, cacheDir, dataDir }).catch((error: unknown) => {
-      dialog.showErrorBox('Could not open that folder', `${folder}\n\n${error instanceof Error ? error.message : String(error)}`);
+      dialog.showErrorBox('Could not open that folder', `${folder}\n\n${errorMessage(error)}`);
       return null;
     });
     if (!next) return false;
@@ -170,7 +171,7 @@ function start(): void {
   async function located(file: string | undefined): Promise<PostLocation | null> {
     if (!file) return null;
     return locatePost(file).catch((error: unknown) => {
-      dialog.showErrorBox('Could not open that file', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox('Could not open that file', errorMessage(error));
       return null;
     });
   }
@@ -295,7 +296,7 @@ function start(): void {
       // Documents first, where the author finds it; the app's own data folder where Documents is refused.
       sampleTargets: [join(app.getPath('documents'), 'Postwright Sample Blog'), join(dataDir, 'Sample Blog')],
       open: (root) => createBackend({ root, platform, cacheDir, dataDir }),
-    }).catch((error: unknown) => ({ welcome: error instanceof Error ? error.message : String(error) }));
+    }).catch((error: unknown) => ({ welcome: errorMessage(error) }));
     if ('backend' in startup) backend = startup.backend;
     else welcomeReason = startup.welcome;
     const launched = launch !== null && backend?.workspace.root === launch.workspaceRoot;

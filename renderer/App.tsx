@@ -67,6 +67,7 @@ import { useUnsavedGuard } from './useUnsavedGuard';
 import { useWindowTitle } from './useWindowTitle';
 import { useWorkspace } from './useWorkspace';
 import { useWritingCommands } from './useWritingCommands';
+import { errorMessage } from '../common/errors';
 
 interface AppProps {
   view: EditorView;
@@ -266,7 +267,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
               split={viewMode === 'split'}
               hidden={!post || viewMode === 'editor'}
               postPath={post?.path ?? ''}
-              onOpenExternal={(url) => openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
+              onOpenExternal={(url) => openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${errorMessage(error)}`))}
               onOpenPost={(path) => {
                 const target = list.posts?.find((p) => p.path === path);
                 if (target) void session.open(target.id);
@@ -295,7 +296,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           <PanelBoundary name="Publish" onClose={publishing.closePanel}>
             <PublishPanel
               run={publishing.run}
-              onOpenUrl={(url) => void openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${error instanceof Error ? error.message : String(error)}`))}
+              onOpenUrl={(url) => void openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${errorMessage(error)}`))}
               onSettings={() => setDialog('publish-settings')}
               onClose={() => {
                 publishing.closePanel();

@@ -9,6 +9,7 @@ import type { BlogApi } from '../common/api';
 import { parseVideoUrl, videoHostName, watchUrl } from '../common/videoUrl';
 import { placeVideo, videoMarkdown } from './editor/videoInsert';
 import type { Notices } from './notices';
+import { errorMessage } from '../common/errors';
 
 export interface VideoInsertDeps {
   api: Pick<BlogApi, 'assets'>;
@@ -24,7 +25,7 @@ async function fetchVideo(deps: VideoInsertDeps, postId: string, address: string
   } catch (error) {
     const video = parseVideoUrl(address);
     if (!video) throw error;
-    return { url: watchUrl(video), title: '', thumbnail: null, problem: error instanceof Error ? error.message : String(error) };
+    return { url: watchUrl(video), title: '', thumbnail: null, problem: errorMessage(error) };
   }
 }
 

@@ -3,6 +3,7 @@
 // edits are saved first, so what leaves the app is what the author sees.
 import type { BlogApi } from '../common/api';
 import type { PostSession } from './session';
+import { errorMessage } from '../common/errors';
 
 export interface PostExportDeps {
   api: Pick<BlogApi, 'site' | 'app'>;
@@ -22,7 +23,7 @@ async function exportOpenPost({ api, session, notify }: PostExportDeps) {
   try {
     return await api.site.exportPost(post.id);
   } catch (error) {
-    notify('error', `Couldn't export ${post.path}: ${error instanceof Error ? error.message : String(error)}`);
+    notify('error', `Couldn't export ${post.path}: ${errorMessage(error)}`);
     return null;
   }
 }
@@ -54,6 +55,6 @@ export async function copyPostHtml(deps: PostExportDeps): Promise<void> {
       ]);
     deps.notify('info', `Copied ${page.fileName} as HTML.`);
   } catch (error) {
-    deps.notify('error', `Couldn't copy to the clipboard: ${error instanceof Error ? error.message : String(error)}`);
+    deps.notify('error', `Couldn't copy to the clipboard: ${errorMessage(error)}`);
   }
 }

@@ -3,13 +3,14 @@
 // never evaluated. Fields are read-only here: rewriting JSON in place would
 // need a JSON editor that keeps the author's layout, which we do not have.
 import type { FrontMatterError } from '../types';
+import { errorMessage } from '../errors';
 
 export function parseJson(source: string, firstLine: number): { data: Record<string, unknown>; error?: FrontMatterError } {
   let value: unknown;
   try {
     value = JSON.parse(source, (key, item: unknown) => (key === '__proto__' ? undefined : item));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return { data: {}, error: { message: `Front matter: ${reason}. Fix the JSON; until then its fields are ignored.`, line: firstLine } };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -7,7 +7,7 @@
 // quoted them in superfly/flyctl issues (linked beside each).
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
-import { ApiError, type ErrorCode } from '../../common/errors';
+import { ApiError, type ErrorCode, errorMessage } from '../../common/errors';
 
 export interface FlyctlRun {
   cwd: string;
@@ -158,7 +158,7 @@ export function flyctlFault(error: unknown, where: { target: string; app: string
       `Target "${target}": publishing to Fly.io needs flyctl, which is not installed (or not on the PATH). Install it with "brew install flyctl" or "curl -L https://fly.io/install.sh | sh" (https://fly.io/docs/flyctl/install/), then publish again.`,
     );
   }
-  if (!(error instanceof FlyctlFailed)) return new ApiError('io', `Target "${target}": flyctl could not be run (${error instanceof Error ? error.message : String(error)}).`);
+  if (!(error instanceof FlyctlFailed)) return new ApiError('io', `Target "${target}": flyctl could not be run (${errorMessage(error)}).`);
   const text = error.output.join('\n');
   for (const [pattern, code, message] of faults) if (pattern.test(text)) return new ApiError(code, message(target, app, region));
   const tail = error.output.slice(-12).map((line) => `  ${line}`).join('\n');

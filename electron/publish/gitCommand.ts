@@ -4,7 +4,7 @@
 // say what to do, and never show a token from the remote's URL.
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
-import { ApiError, type ErrorCode } from '../../common/errors';
+import { ApiError, type ErrorCode, errorMessage } from '../../common/errors';
 import { redactUrls } from './redact';
 
 export interface GitRun {
@@ -114,7 +114,7 @@ export function gitFault(error: unknown, target: string, remote: string): ApiErr
   if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !(error instanceof GitFailed)) {
     return new ApiError('unsupported', `Target "${target}": publishing to git needs the git command, which is not installed (or not on the PATH).`);
   }
-  if (!(error instanceof GitFailed)) return new ApiError('io', `Target "${target}": ${redactUrls(error instanceof Error ? error.message : String(error))}`);
+  if (!(error instanceof GitFailed)) return new ApiError('io', `Target "${target}": ${redactUrls(errorMessage(error))}`);
   // What the host itself said ("remote: …" lines) often names the rule that refused: passed on, redacted.
   const said = error.stderr.split('\n').filter((line) => line.startsWith('remote: ') && line.trim() !== 'remote:').map((line) => line.slice(8).trim());
   const hostSaid = said.length ? ` The host said: ${redactUrls(said.join(' '))}` : '';

@@ -14,7 +14,7 @@
 // deletion, a failure, or nothing to change) has its deploy cancelled in close().
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError } from '../../common/errors';
+import { ApiError, errorMessage } from '../../common/errors';
 import { NETLIFY_API } from '../../common/publishAddress';
 import type { PublishTargetOf } from '../../common/publishSettings';
 import { digestOf } from './digest';
@@ -90,7 +90,7 @@ export function createTarget(config: PublishTargetOf<'netlify'>, env: TargetEnv)
     } catch (error) {
       if (isAbort(error, signal)) throw cancelled();
       if (isUnreachable(error)) throw new ApiError('unreachable', `${where}: Netlify's API (${new URL(base).host}) cannot be reached: check the endpoint or your connection, then publish again.`);
-      throw new ApiError('io', `${where}: the request to Netlify failed (${error instanceof Error ? error.message : String(error)}). Publish again.`);
+      throw new ApiError('io', `${where}: the request to Netlify failed (${errorMessage(error)}). Publish again.`);
     }
     if (!response.ok) throw await statusFault(response);
     return (await response.json()) as T;

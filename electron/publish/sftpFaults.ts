@@ -2,7 +2,7 @@
 // say what to do. ssh2 and ssh2-sftp-client report faults as plain Errors with
 // a Node errno code, an SFTP status number, or only a message; all three are
 // read here so the target itself stays about publishing.
-import { ApiError } from '../../common/errors';
+import { ApiError, errorMessage } from '../../common/errors';
 
 /** SFTP status codes (draft-ietf-secsh-filexfer-02) that ssh2 puts on `code`. */
 const NO_SUCH_FILE = 2;
@@ -27,7 +27,7 @@ export function sftpFault(error: unknown, context: FaultContext): ApiError {
   if (error instanceof ApiError) return error;
   const { label, host, port } = context;
   const code = (error as { code?: unknown } | undefined)?.code;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
 
   if (OFFLINE.has(String(code))) {
     return new ApiError('unreachable', `${label}: cannot find the host ${host}. Check the host name in the target's settings and that you are online.`);

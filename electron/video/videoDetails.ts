@@ -15,7 +15,7 @@
 //   decides, never the bytes.
 // - Vimeo's thumbnail: the oEmbed answer's `thumbnail_url`, fetched only from
 //   Vimeo's image host (i.vimeocdn.com) over https.
-import { ApiError } from '../../common/errors';
+import { ApiError, errorMessage } from '../../common/errors';
 import { videoHostName, watchUrl, type Video } from '../../common/videoUrl';
 import { isUnreachable } from '../publish/netFaults';
 
@@ -82,7 +82,7 @@ async function get(url: URL, accept: string, max: number, what: string): Promise
     response = await fetch(reach(url), { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { Accept: accept } });
   } catch (error) {
     if (isUnreachable(error)) throw new ApiError('unreachable', `${url.hostname} could not be reached (offline?)`);
-    throw new ApiError('io', `${url.hostname} did not answer: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ApiError('io', `${url.hostname} did not answer: ${errorMessage(error)}`);
   }
   if (!response.ok) {
     await response.body?.cancel();

@@ -3,7 +3,7 @@
 // on its longer side, in its own format, turned upright by its EXIF
 // orientation, and without any metadata: sharp writes none unless asked, so
 // a phone photo's GPS position, camera serial and XMP are left behind.
-import { ApiError } from '../../common/errors';
+import { ApiError, errorMessage } from '../../common/errors';
 import { DOWNSCALE_SIDE } from '../../common/largeImage';
 
 export async function downscaleImage(bytes: Uint8Array, fileName: string): Promise<Buffer> {
@@ -16,7 +16,7 @@ export async function downscaleImage(bytes: Uint8Array, fileName: string): Promi
     if (format === 'png') return await resized.png({ compressionLevel: 9 }).toBuffer();
     if (format === 'webp') return await resized.webp({ quality: 85 }).toBuffer();
   } catch (error) {
-    throw new ApiError('invalid-arguments', `"${fileName.slice(0, 80)}" could not be made smaller (${error instanceof Error ? error.message : String(error)}); add the original instead, or resize it in an image editor.`);
+    throw new ApiError('invalid-arguments', `"${fileName.slice(0, 80)}" could not be made smaller (${errorMessage(error)}); add the original instead, or resize it in an image editor.`);
   }
   throw new ApiError('unsupported', `Only JPEG, PNG and WebP images can be made smaller here; "${fileName.slice(0, 80)}" was not added.`);
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import fs, { constants, type Stats } from 'node:fs';
 import { access, link, lstat, open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError } from '../../common/errors';
+import { ApiError, errorMessage } from '../../common/errors';
 import { tempNameFor } from './names';
 import { code } from './paths';
 
@@ -209,7 +209,7 @@ export function writeError(error: unknown, relative: string): ApiError {
     case 'ENOENT':
       return new ApiError('not-found', `${relative} (or its folder) no longer exists. Reload the post list.`);
     default:
-      return new ApiError('io', `Could not write ${relative}: ${error instanceof Error ? error.message : String(error)}.`);
+      return new ApiError('io', `Could not write ${relative}: ${errorMessage(error)}.`);
   }
 }
 

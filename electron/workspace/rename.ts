@@ -16,7 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, rename, unlink } from 'node:fs/promises';
 import path, { posix } from 'node:path';
-import { ApiError } from '../../common/errors';
+import { ApiError, errorMessage } from '../../common/errors';
 import { fieldOf, keyAsWritten } from '../../common/frontMatter/keys';
 import { parsePost, setFrontMatterField } from '../../common/post';
 import { rewriteAssetLinks } from './assetLinks';
@@ -163,6 +163,6 @@ function renameError(error: unknown, relative: string): ApiError {
     case 'ENOENT':
       return new ApiError('not-found', `Cannot rename ${relative}: it no longer exists. Reload the post list.`);
     default:
-      return new ApiError('io', `Cannot rename ${relative}: ${error instanceof Error ? error.message : String(error)}. Nothing was renamed.`);
+      return new ApiError('io', `Cannot rename ${relative}: ${errorMessage(error)}. Nothing was renamed.`);
   }
 }

@@ -9,6 +9,7 @@ import { formatTime } from '../dateFormat';
 import { Dialog } from './Dialog';
 import { VersionPane } from './VersionPane';
 import './HistoryDialog.css';
+import { errorMessage } from '../../common/errors';
 
 interface HistoryDialogProps {
   postId: string;
@@ -22,7 +23,6 @@ interface HistoryDialogProps {
 
 type Loaded<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; value: T };
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** "+120 words", "−40 words"; "+3 characters" when the word count held (a typo fixed); null for the oldest. */
 export function sizeChange(version: Pick<HistoryVersion, 'wordsChange' | 'charsChange'>): string {
@@ -61,7 +61,7 @@ export function HistoryDialog({ postId, path, current, onRestore, onClose }: His
         setVersions({ state: 'ready', value });
         if (value[0]) setSelected(value[0].id);
       },
-      (error: unknown) => live && setVersions({ state: 'error', message: message(error) }),
+      (error: unknown) => live && setVersions({ state: 'error', message: errorMessage(error) }),
     );
     return () => void (live = false);
   }, [postId]);
@@ -72,7 +72,7 @@ export function HistoryDialog({ postId, path, current, onRestore, onClose }: His
     setText({ state: 'loading' });
     api.history.read(postId, selected).then(
       ({ text: value }) => live && setText({ state: 'ready', value }),
-      (error: unknown) => live && setText({ state: 'error', message: message(error) }),
+      (error: unknown) => live && setText({ state: 'error', message: errorMessage(error) }),
     );
     return () => void (live = false);
   }, [postId, selected]);

@@ -7,6 +7,7 @@
 // caret that waited where it was inserted moves past it.
 import { StateEffect, StateField, type EditorState, type Extension, type TransactionSpec } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
+import { errorMessage } from '../../common/errors';
 
 /** Saves one image; resolves with the link to insert (relative to the post), or null when the author chose not to add it. */
 export type SaveImage = (file: File) => Promise<string | null>;
@@ -82,7 +83,7 @@ export function imagePaste(save: SaveImage, onError: (message: string) => void):
         },
         (error: unknown) => {
           view.dispatch({ effects: removePending.of(id) });
-          onError(`Couldn't add the image ${file.name || '(pasted)'}: ${error instanceof Error ? error.message : String(error)}`);
+          onError(`Couldn't add the image ${file.name || '(pasted)'}: ${errorMessage(error)}`);
         },
       );
     }
