@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { editorState, openApp, skipE2e, type E2e } from './browser';
 import { screenshotSet } from './screenshotSet';
+import { runCommand } from './palette';
 
 const chrome = (page: Page) =>
   Promise.all(['.menu-bar', '.sidebar', '.post-header', '.status-bar'].map((selector) => page.locator(selector).isVisible()));
@@ -20,14 +21,6 @@ const topLine = (page: Page) =>
     const lines = [...document.querySelectorAll('.cm-content .cm-line')];
     return lines.find((line) => line.getBoundingClientRect().bottom > scroller.top + 4 && line.textContent)?.textContent ?? null;
   });
-
-async function runCommand(page: Page, title: string) {
-  await page.keyboard.press('Control+Shift+p');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await palette.getByRole('combobox').fill(title);
-  await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain(title);
-  await page.keyboard.press('Enter');
-}
 
 describe.skipIf(skipE2e)('distraction-free writing, the outline beside the text, and the last place', () => {
   let e2e: E2e;

@@ -4,30 +4,19 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cursorAtEndOfLine, editorDoc, openApp, screenshot, skipE2e, type E2e } from './browser';
+import { cursorAtEndOfLine, editorDoc, screenshot, skipE2e, type E2e } from './browser';
+import { openAppWithoutAutosave, openPostFile, wait } from './unsavedEditor';
 
-/** Each step waits on another process (the bridge, the watcher); a busy machine gets time. */
-const wait = { timeout: 15_000 };
 
 describe.skipIf(skipE2e)('changes made by another program', { timeout: 60_000 }, () => {
   let e2e: E2e;
   beforeAll(async () => {
-    e2e = await openApp();
     // No autosave: the editor must stay unsaved while the disk moves on.
-    await e2e.page.evaluate(() => localStorage.setItem('postwright.settings', JSON.stringify({ autosave: false })));
-    await e2e.page.reload();
+    e2e = await openAppWithoutAutosave();
   });
   afterAll(() => e2e?.close());
 
-  /** Opens the post at `path`; returns its file and text on disk. */
-  async function open(path: string) {
-    const { page, app } = e2e;
-    const post = (await app.backend.handlers.posts.list()).find((p) => p.path === path)!;
-    await page.getByRole('listbox', { name: 'Posts' }).getByText(post.title, { exact: true }).click();
-    await expect.poll(() => editorDoc(page), wait).toContain(post.title);
-    const file = join(app.root, path);
-    return { file, text: await readFile(file, 'utf8') };
-  }
+  const open = (path: string) => openPostFile(e2e, path);
 
   /** Types a line at the end (unsaved), then another program appends its own; returns both texts. */
   async function diverge(path: string) {

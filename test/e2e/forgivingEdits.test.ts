@@ -2,46 +2,20 @@
 // Mod-Z), an outside edit to other lines merged into unsaved text, and
 // conflict blocks shown as conflicts with Accept mine / theirs / Keep both.
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cursorAtEndOfLine, editorDoc, openApp, screenshot, skipE2e, type E2e } from './browser';
-
-/** Each step waits on another process (the bridge, the watcher); a busy machine gets time. */
-const wait = { timeout: 15_000 };
-
-/** Screenshots at both sizes in both themes, then back to light at 1280×800. */
-async function looks(page: Page, name: string): Promise<void> {
-  for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
-    await page.setViewportSize(size);
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      await screenshot(page, `${name}-${size.width}-${colorScheme}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+import { cursorAtEndOfLine, editorDoc, skipE2e, type E2e } from './browser';
+import { screenshotSet } from './screenshotSet';
+import { openAppWithoutAutosave, openPostFile, wait } from './unsavedEditor';
 
 describe.skipIf(skipE2e)('forgiving edits', { timeout: 90_000 }, () => {
   let e2e: E2e;
   beforeAll(async () => {
-    e2e = await openApp();
     // No autosave: the editor must stay unsaved while the disk moves on.
-    await e2e.page.evaluate(() => localStorage.setItem('postwright.settings', JSON.stringify({ autosave: false })));
-    await e2e.page.reload();
+    e2e = await openAppWithoutAutosave();
   });
   afterAll(() => e2e?.close());
 
-  /** Opens the post at `path`; returns its file and text on disk. */
-  async function open(path: string) {
-    const { page, app } = e2e;
-    const post = (await app.backend.handlers.posts.list()).find((p) => p.path === path)!;
-    await page.getByRole('listbox', { name: 'Posts' }).getByText(post.title, { exact: true }).click();
-    await expect.poll(() => editorDoc(page), wait).toContain(post.title);
-    const file = join(app.root, path);
-    return { post, file, text: await readFile(file, 'utf8') };
-  }
+  const open = (path: string) => openPostFile(e2e, path);
 
   async function deleteOpenPost() {
     const { page } = e2e;
@@ -57,7 +31,7 @@ describe.skipIf(skipE2e)('forgiving edits', { timeout: 90_000 }, () => {
     const toast = page.getByRole('status').filter({ hasText: `Moved ${post.path} to the Trash.` });
     await expect.poll(() => toast.count(), wait).toBe(1);
     await expect.poll(() => stat(file).then(() => true, () => false), wait).toBe(false);
-    await looks(page, 'undo-delete-toast');
+    await screenshotSet(page, 'undo-delete-toast');
 
     // The button is a real button, reached from the keyboard.
     await toast.getByRole('button', { name: 'Undo' }).focus();
@@ -101,7 +75,7 @@ describe.skipIf(skipE2e)('forgiving edits', { timeout: 90_000 }, () => {
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(await page.getByRole('status').filter({ hasText: 'in lines you also changed' }).count()).toBe(0);
     expect(await page.getByLabel('Unsaved changes').count()).toBe(1);
-    await looks(page, 'merge-outside-notice');
+    await screenshotSet(page, 'merge-outside-notice');
 
     await page.keyboard.press('Control+s');
     await expect.poll(() => readFile(file, 'utf8'), wait).toBe(merged);
@@ -157,7 +131,7 @@ describe.skipIf(skipE2e)('forgiving edits', { timeout: 90_000 }, () => {
       sides: ['Your version My opening, rewritten.', 'Disk version Their opening, rewritten.', 'Your version My closing line.', 'Disk version Their closing line.'],
     });
     expect((await previewed())!.headings.filter((h) => h.includes('<<<<<<<'))).toEqual([]);
-    await looks(page, 'conflict-blocks');
+    await screenshotSet(page, 'conflict-blocks');
 
     // Check refuses the post while it is on disk with marks: save the merge unfinished, then check.
     await page.keyboard.press('Control+s');

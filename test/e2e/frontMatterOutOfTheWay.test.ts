@@ -5,14 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { editorDoc, editorState, openApp, openFirstPost, skipE2e, type E2e } from './browser';
 import { screenshotSet } from './screenshotSet';
-
-async function runCommand(page: Page, title: string) {
-  await page.keyboard.press('Control+Shift+p');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await palette.getByRole('combobox').fill(title);
-  await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain(title);
-  await page.keyboard.press('Enter');
-}
+import { runCommand } from './palette';
 
 /** The text of the editor's rendered lines (CodeMirror draws only what it shows). */
 const shownLines = (page: Page) => page.locator('.cm-content .cm-line').allTextContents();

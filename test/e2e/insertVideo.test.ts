@@ -30,9 +30,10 @@ async function previewVideos(page: Page): Promise<Record<string, boolean | null>
     previewFrames(page).map((frame) =>
       frame
         .evaluate(() =>
+          // Loaded from the workspace's asset route; naturalWidth is the srcset's density-corrected width, not the file's.
           [...document.querySelectorAll('figure.video-embed')].map((figure) => {
             const img = figure.querySelector('img');
-            return { caption: figure.querySelector('figcaption')?.textContent ?? '', loaded: img ? img.complete && img.naturalWidth === 480 : null };
+            return { caption: figure.querySelector('figcaption')?.textContent ?? '', loaded: img ? img.complete && img.naturalWidth > 0 && new URL(img.currentSrc).pathname.startsWith('/asset/') : null };
           }),
         )
         .catch(() => []),

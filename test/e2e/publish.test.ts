@@ -11,29 +11,8 @@ import { readTree } from '../helpers/site';
 import { openApp, screenshot, skipE2e, type E2e } from './browser';
 import { gitTarget, type TargetFixture } from './publishTargets';
 import { publishAnyway } from './placeholderAddress';
-
-async function screenshots(page: Page, name: string) {
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 900, height: 700 },
-  ]) {
-    await page.setViewportSize(size);
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      await screenshot(page, `${name}-${size.width}-${colorScheme}`);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function runCommand(page: Page, title: string) {
-  await page.keyboard.press('Control+Shift+p');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await palette.getByRole('combobox').fill(title);
-  await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain(title);
-  await page.keyboard.press('Enter');
-}
+import { runCommand } from './palette';
+import { screenshotSet } from './screenshotSet';
 
 /** Types a fixture's fields into the target form, by their labels. */
 async function fillFields(page: Page, fields: Readonly<Record<string, string>>) {
@@ -91,7 +70,7 @@ describe.skipIf(skipE2e)('publishing from the app', () => {
     const failure = form.getByRole('alert');
     await expect.poll(() => failure.textContent(), { timeout: 20_000 }).toMatch(target.missing.error);
     expect(await failure.textContent()).toContain(`"${target.name}"`);
-    await screenshots(page, 'publish-settings-test-failed');
+    await screenshotSet(page, 'publish-settings-test-failed');
 
     await fillFields(page, target.fields);
     await form.getByRole('button', { name: 'Test connection' }).click();
@@ -104,7 +83,7 @@ describe.skipIf(skipE2e)('publishing from the app', () => {
       await saved.getByLabel(label).press('Enter');
       await expect.poll(() => saved.textContent()).toContain('Set, in the keychain');
     }
-    await screenshots(page, 'publish-settings-edit');
+    await screenshotSet(page, 'publish-settings-edit');
 
     const settings = JSON.parse(await readFile(join(app.root, 'postwright.json'), 'utf8')) as { title: string; publish: { targets: Record<string, unknown> } };
     expect(settings.title).toBe('Field Notes');
@@ -117,7 +96,7 @@ describe.skipIf(skipE2e)('publishing from the app', () => {
     await expect.poll(() => row.textContent()).toContain('Never published');
     await row.getByRole('button', { name: `Test connection to ${target.name}` }).click();
     await expect.poll(() => row.getByRole('status').textContent(), { timeout: 20_000 }).toContain('✓ Connected');
-    await screenshots(page, 'publish-settings-list');
+    await screenshotSet(page, 'publish-settings-list');
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
   });
@@ -151,7 +130,7 @@ describe.skipIf(skipE2e)('publishing from the app', () => {
     const outcome = (await panel.getByRole('listitem').textContent()) ?? '';
     // The outcome names where the files went, beside the target's name.
     expect(outcome).toMatch(new RegExp(`^${target.name} \\(file://[^)]+\\)${remote.size} files uploaded \\([\\d.]+ KB\\)\\.https://example\\.com/$`));
-    await screenshots(page, 'publish-done');
+    await screenshotSet(page, 'publish-done');
 
     const expected = new Map([...build, ...Object.entries(target.extraFiles).map(([file, text]) => [file, Buffer.from(text)] as const)]);
     expect([...remote.keys()].sort()).toEqual([...expected.keys()].sort());
@@ -192,7 +171,7 @@ describe.skipIf(skipE2e)('publishing from the app', () => {
     expect(await alert.textContent()).toMatch(target.missing.error);
     expect(await alert.textContent()).toContain(`"${broken}"`);
     expect(await panel.textContent()).toContain('Already up to date');
-    await screenshots(page, 'publish-failed');
+    await screenshotSet(page, 'publish-failed');
 
     // From the error to the settings, where the broken target is removed (after a confirmation).
     await alert.getByRole('button', { name: 'Open Publish settings' }).click();

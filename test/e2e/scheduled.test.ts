@@ -5,29 +5,14 @@
 // writes the GitHub workflow and names the secrets it needs.
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledSampleBlog } from '../../electron/appPaths';
 import { WORKFLOW_FILE } from '../../electron/publish/githubWorkflow';
 import { validateWorkflow } from '@action-validator/core';
 import { tempDir } from '../helpers/tmp';
-import { openApp, screenshot, skipE2e, type E2e } from './browser';
+import { openApp, skipE2e, type E2e } from './browser';
 import { publishAnyway } from './placeholderAddress';
-
-async function screenshots(page: Page, name: string) {
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 900, height: 700 },
-  ]) {
-    await page.setViewportSize(size);
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      await screenshot(page, `${name}-${size.width}-${colorScheme}`);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+import { screenshotSet } from './screenshotSet';
 
 const saved = { ...process.env };
 
@@ -64,7 +49,7 @@ describe.skipIf(skipE2e)('scheduled posts and Fly in the app', () => {
     expect(meta).not.toContain('draft');
     const draftRow = e2e.page.getByRole('option', { name: /How I price a rewrite/ });
     expect(await draftRow.locator('.post-meta').textContent()).toContain('draft');
-    await screenshots(e2e.page, 'scheduled-post-list');
+    await screenshotSet(e2e.page, 'scheduled-post-list');
   });
 
   it('publishes to Fly with flyctl’s steps as progress, and says how many posts are scheduled', { timeout: 90_000 }, async () => {
@@ -84,7 +69,7 @@ describe.skipIf(skipE2e)('scheduled posts and Fly in the app', () => {
     const deployed = JSON.parse(await readFile(path.join(fake, 'deployed-field-notes.json'), 'utf8')) as string[];
     expect(deployed).toContain('index.html');
     expect(deployed.some((file) => file.includes('launch-day'))).toBe(false);
-    await screenshots(page, 'scheduled-publish-summary');
+    await screenshotSet(page, 'scheduled-publish-summary');
   });
 
   it('writes the GitHub workflow from Publish settings and names the secret to add', { timeout: 60_000 }, async () => {
@@ -104,6 +89,6 @@ describe.skipIf(skipE2e)('scheduled posts and Fly in the app', () => {
     const yaml = await readFile(path.join(app.root, WORKFLOW_FILE), 'utf8');
     expect(validateWorkflow(yaml).errors).toEqual([]);
     expect(yaml).toContain('--target "fly"');
-    await screenshots(page, 'scheduled-github-written');
+    await screenshotSet(page, 'scheduled-github-written');
   });
 });
