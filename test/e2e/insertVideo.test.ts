@@ -14,6 +14,7 @@ import { openSite, SITE_ORIGIN } from '../helpers/siteBrowser';
 import { tempDir } from '../helpers/tmp';
 import { startVideoHostFake, type VideoHostFake } from '../helpers/videoHostFake';
 import { cursorAtEndOfLine, editorDoc, openApp, screenshot, skipE2e, type E2e } from './browser';
+import { runCommand } from './palette';
 
 const videoHosts = /(?:^|\.)(?:youtube\.com|youtube-nocookie\.com|youtu\.be|ytimg\.com|googlevideo\.com|vimeo\.com|vimeocdn\.com)$/;
 const previewFrames = (page: Page): Frame[] => page.frames().filter((f) => f !== page.mainFrame() && f.url() === 'about:srcdoc');
@@ -73,15 +74,6 @@ describe.skipIf(skipE2e)('Insert video', () => {
     await e2e?.close();
     await fake?.dispose();
   });
-
-  const runCommand = async (page: Page, command: string) => {
-    await page.keyboard.press('Control+Shift+p');
-    const palette = page.getByRole('dialog', { name: 'Command palette' });
-    await palette.getByRole('combobox').fill(command);
-    await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain(command);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => palette.count()).toBe(0);
-  };
 
   it('asks for the address, stores the thumbnail beside the post, and the preview shows it without asking YouTube', { timeout: 120_000 }, async () => {
     const { page, app } = e2e;

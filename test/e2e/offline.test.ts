@@ -9,6 +9,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executableMarkup } from '../helpers/hostile';
 import { editorDoc, openApp, skipE2e, type E2e } from './browser';
+import { runCommand } from './palette';
 
 const previewFrames = (page: Page): Frame[] => page.frames().filter((frame) => frame !== page.mainFrame());
 
@@ -38,15 +39,6 @@ describe.skipIf(skipE2e)('writing offline', () => {
   }, 60_000);
 
   afterAll(() => e2e?.close());
-
-  const run = async (page: Page, command: string) => {
-    await page.keyboard.press('Control+Shift+p');
-    const palette = page.getByRole('dialog', { name: 'Command palette' });
-    await palette.getByRole('combobox').fill(command);
-    await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain(command);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => palette.count()).toBe(0);
-  };
 
   it('creates, types, saves, previews, checks and exports without one request leaving the machine', { timeout: 120_000 }, async () => {
     const { page, app } = e2e;
@@ -115,11 +107,11 @@ describe.skipIf(skipE2e)('writing offline', () => {
 
     // Export the post as one page, and the whole site.
     const downloading = page.waitForEvent('download');
-    await run(page, 'File: Export post as HTML');
+    await runCommand(page, 'File: Export post as HTML');
     const exported = await readFile((await (await downloading).path())!, 'utf8');
     expect(exported).toContain('No network up here.');
     expect(executableMarkup(exported)).toEqual([]);
-    await run(page, 'File: Export site');
+    await runCommand(page, 'File: Export site');
     const exportDialog = page.getByRole('dialog', { name: 'Export site' });
     await exportDialog.getByRole('button', { name: 'Export' }).click();
     await expect.poll(() => exportDialog.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/Built \d+ posts(?: and \d+ pages?)? into/);

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executableMarkup } from '../helpers/hostile';
 import { editorDoc, openApp, skipE2e, type E2e } from './browser';
+import { runCommand } from './palette';
 
 describe.skipIf(skipE2e)('exporting one post', () => {
   let e2e: E2e;
@@ -13,16 +14,6 @@ describe.skipIf(skipE2e)('exporting one post', () => {
   });
   afterAll(() => e2e?.close());
 
-  const run = async (command: string) => {
-    const { page } = e2e;
-    await page.keyboard.press('Control+Shift+p');
-    const palette = page.getByRole('dialog', { name: 'Command palette' });
-    await palette.getByRole('combobox').fill(command);
-    await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain(command);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => palette.count()).toBe(0);
-  };
-
   it('saves the open edit, then downloads the post as one self-contained page', async () => {
     const { page } = e2e;
     await page.getByRole('listbox', { name: 'Posts' }).getByText('Retries are not a strategy', { exact: true }).click();
@@ -31,7 +22,7 @@ describe.skipIf(skipE2e)('exporting one post', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\n\nA closing line typed just before the export.');
     const downloading = page.waitForEvent('download');
-    await run('File: Export post as HTML');
+    await runCommand(e2e.page, 'File: Export post as HTML');
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('retries-are-not-a-strategy.html');
     const html = await readFile((await download.path())!, 'utf8');
@@ -44,7 +35,7 @@ describe.skipIf(skipE2e)('exporting one post', () => {
 
   it('copies the post to the clipboard as HTML', async () => {
     const { page } = e2e;
-    await run('Edit: Copy post as HTML');
+    await runCommand(e2e.page, 'Edit: Copy post as HTML');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('<h1 class="post-title p-name">Retries are not a strategy</h1>');
     await expect.poll(() => page.getByText('Copied retries-are-not-a-strategy.html as HTML.').count()).toBe(1);
   });
@@ -56,7 +47,7 @@ describe.skipIf(skipE2e)('exporting one post', () => {
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+End');
     await page.keyboard.insertText(`\n\nA claim.[^${label}]\n\n[^${label}]: The note.\n`);
-    await run('Edit: Copy post as HTML');
+    await runCommand(e2e.page, 'Edit: Copy post as HTML');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('The note.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(executableMarkup(copied)).toEqual([]);
