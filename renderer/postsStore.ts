@@ -13,18 +13,33 @@ export interface PostsState {
 export class PostsStore {
   readonly store = new Store<PostsState>({ posts: null, error: null });
 
+  /**
+   * Changes that arrived while a list was on its way. The list is a snapshot
+   * taken at some moment during the call, so a change reported meanwhile may
+   * be missing from it: each is applied again on top (both kinds are idempotent).
+   */
+  #arrivedDuringLoad: EventPayload<'posts.changed'>[] | null = null;
+
   constructor(private readonly api: Pick<BlogApi, 'posts'>) {}
 
   async load(): Promise<void> {
     this.store.update({ error: null });
+    const arrived: EventPayload<'posts.changed'>[] = [];
+    this.#arrivedDuringLoad = arrived;
     try {
-      this.store.set({ posts: await this.api.posts.list(), error: null });
+      const posts = await this.api.posts.list();
+      if (this.#arrivedDuringLoad === arrived) this.#arrivedDuringLoad = null;
+      this.store.set({ posts, error: null });
+      for (const change of arrived) this.apply(change);
     } catch (error) {
       this.store.update({ error: ApiError.from(error).message });
+    } finally {
+      if (this.#arrivedDuringLoad === arrived) this.#arrivedDuringLoad = null;
     }
   }
 
   apply(change: EventPayload<'posts.changed'>): void {
+    this.#arrivedDuringLoad?.push(change);
     if (change.kind === 'removed') this.remove(change.id);
     else if (change.post) this.upsert(change.post);
   }

@@ -132,11 +132,12 @@ describe.skipIf(skipE2e)('the live preview', () => {
     const folder = join(app.root, 'posts', 'preview-check.assets');
     await expect.poll(() => readdir(folder).catch(() => [])).toEqual(['build-times.png']);
     await expect.poll(() => page.locator('.cm-content').textContent()).toContain('![Build Times](preview-check.assets/build-times.png)');
+    // Loaded from the asset route; naturalWidth is density-corrected by the site's srcset, so only > 0 says it decoded.
     const loaded = async () => {
       await settled(page);
       const counts = await Promise.all(
         previewFrames(page).map((f) =>
-          f.evaluate(() => [...document.images].filter((img) => img.src.includes('/asset/') && img.complete && img.naturalWidth === 1).length).catch(() => 0),
+          f.evaluate(() => [...document.images].filter((img) => img.currentSrc.includes('/asset/') && img.complete && img.naturalWidth > 0).length).catch(() => 0),
         ),
       );
       return counts.reduce((a, b) => a + b);
