@@ -37,6 +37,7 @@ import { readSiteSettings } from '../workspace/settings';
 import { BuildCache, type OutputRecord } from './buildCache';
 import type { Feeds } from './feeds';
 import { derivedFiles, ImageStore } from './images';
+import { ImageIndex } from './imageIndex';
 import { OutputFolder } from './outputFolder';
 import { createPartialSanitizer, type PartialSanitizer } from './partialSanitizer';
 import { hashOf, linksKey, neighboursKey, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
@@ -334,13 +335,15 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
       for (const image of record.images) if (!images.has(image)) images.set(image, post.path);
     }
     // Resized images: their derived files from the cache (made when their posts were rendered), never the original.
-    const store = new ImageStore(imageCache);
+    const index = ImageIndex.load(imageCache);
+    const store = new ImageStore(imageCache, index);
     for (const [image, by] of [...images].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const source = fs.realpathSync.native(path.join(root, image));
       const record = isWithin(root, source) ? await store.load(source) : 'failed';
       if (record === 'failed') continue;
       for (const file of derivedFiles(image, record)) copy(file.sitePath, path.join(imageCache, file.cacheName), `${file.sitePath} (${image}, shown in ${by})`);
     }
+    index.save();
     for (const [asset, by] of [...assets].sort(([a], [b]) => (a < b ? -1 : 1))) {
       // .native: one call, where the JS version lstats every folder along the way (~40 ms of a one-edit rebuild of 10,000 posts).
       const source = fs.realpathSync.native(path.join(root, asset));
