@@ -51,7 +51,7 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
       return;
     }
     examined.set(post.post.path, post);
-    problems.push(...post.problems, ...(await checkReferences(post, site)), ...checkSiteTags(post, site, workspace.layout), ...(await checkUnusedAssets(workspace.root, post)));
+    problems.push(...post.problems, ...(await checkReferences(post, site)), ...checkSiteTags(post, site, workspace.layout), ...(await checkUnusedAssets(workspace.root, post, site.folders)));
   };
   // Posts whose files are as the last check found them keep its facts; only the others are read and lexed.
   const changed: PostSummary[] = [];

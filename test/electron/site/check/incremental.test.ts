@@ -92,6 +92,15 @@ describe('check: facts cached between runs', () => {
     }
   });
 
+  it('reports a broken link one edit introduced, and nothing once the next edit fixes it', async () => {
+    const { root, cacheDir, file } = await checkedOnce();
+    const text = await readFile(file('p13.md'), 'utf8');
+    await writeFile(file('p13.md'), text.replace('[the next](p14.md)', '[the next](p41.md)'));
+    await expectSameAsFull(root, cacheDir, (result) => expect(messages(result, 'p13.md')).toEqual([expect.stringContaining('Broken link "p41.md"')]));
+    await writeFile(file('p13.md'), text);
+    await expectSameAsFull(root, cacheDir, (result) => expect(messages(result, 'p13.md')).toEqual([]));
+  });
+
   it('finds links in unchanged posts broken by a post that was deleted or renamed its heading', async () => {
     const { root, cacheDir, file } = await checkedOnce();
     await rm(file('p15.md'));
