@@ -1,5 +1,6 @@
 // What a link can point at: the workspace's posts (by file and by the URL each
 // publishes to), their anchors, and other files in the workspace.
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { ApiError } from '../../../common/errors';
@@ -20,11 +21,15 @@ import { FolderListings } from './folderListings';
 /** The URL a post publishes to (the site's permalink setting). */
 export type UrlOf = (post: PostSummary) => string;
 
-/** Where each post publishes under the blog's permalinks: the URL the build gives it. */
-export async function siteUrlOf(root: string): Promise<UrlOf> {
+/**
+ * Where each post publishes under the blog's permalinks (the URL the build gives it), and a key of
+ * everything besides the post itself that decides it: the settings and the generator's config.
+ */
+export async function siteUrls(root: string): Promise<{ urlOf: UrlOf; key: string }> {
   const layout = readBlogLayout(root);
   const settings = await readSiteSettings(root, layout);
-  return (post) => `/${urlOf(post, post.kind ?? 'post', settings, layout)}`;
+  const key = createHash('sha256').update(JSON.stringify([settings, layout])).digest('base64url');
+  return { urlOf: (post) => `/${urlOf(post, post.kind ?? 'post', settings, layout)}`, key };
 }
 
 export type FileKind = 'file' | 'folder' | 'missing' | 'outside';
