@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REMOTE_MANIFEST } from '../../../electron/publish/sftp';
+import { REMOTE_MANIFEST } from '../../../electron/publish/targets/sftp';
 import { runBin } from '../../helpers/cli';
 import { publishingWorkspace, SAMPLE_ADDRESS_WARNING } from '../../helpers/publish';
 import { readTree } from '../../helpers/site';
