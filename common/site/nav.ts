@@ -26,7 +26,13 @@ export type NavLink =
 export interface SiteNav {
   links: NavLink[];
   /** Entries left out, each saying which entry and why. */
-  warnings: string[];
+  warnings: NavWarning[];
+}
+
+/** A nav entry left out: the file that gave it (postwright.json or the generator's config), and why. */
+export interface NavWarning {
+  file: string;
+  message: string;
 }
 
 /** What the nav needs of a post or page. */
@@ -59,35 +65,37 @@ export function navTarget(url: string): { path: string; suffix: string } | { ext
 
 /** The nav of the site whose published pages and posts are given. */
 export function siteNav(pages: readonly NavPage[], posts: readonly NavPage[], layout: BlogLayout, settings: Pick<SiteSettings, 'nav'>): SiteNav {
-  const warnings: string[] = [];
+  const warnings: NavWarning[] = [];
   if (settings.nav.length > 0) return { links: settings.nav.flatMap((link) => linkTo(link.label, link.url, 'postwright.json', warnings)), warnings };
   switch (layout.generator) {
     case 'hugo':
       return { links: hugoMenu(pages, posts, layout, warnings), warnings };
     case 'jekyll':
-      return { links: layout.menu ? headerPages(pages, layout.menu, layout.configFile ?? '_config.yml', warnings) : titledPages(pages, byName), warnings };
+      // minima lists every titled page, its home and 404 pages included when they have a title.
+      return { links: layout.menu ? headerPages(pages, layout.menu, layout.configFile ?? '_config.yml', warnings) : titledPages(pages, byName, titled), warnings };
     case 'eleventy':
       return { links: eleventyNavigation([...pages, ...posts]), warnings };
     case 'postwright':
-      return { links: titledPages(pages, byWeightThenTitle), warnings };
+      return { links: titledPages(pages, byWeightThenTitle, listable), warnings };
   }
 }
 
 /** A URL entry as a link, or nothing (and a warning) when its URL may not be linked. */
-function linkTo(label: string, url: string, source: string, warnings: string[]): NavLink[] {
+function linkTo(label: string, url: string, source: string, warnings: NavWarning[]): NavLink[] {
   const target = navTarget(url);
   if (target) return [{ label, ...target }];
-  warnings.push(`${source}: the nav link "${label}" is left out: "${url}" is neither a path on the site nor an http(s) or mailto link.`);
+  warnings.push({ file: source, message: `The nav leaves out the link "${label}": "${url}" is neither a path on the site nor an http(s) or mailto link.` });
   return [];
 }
 
 const pageLink = (page: NavPage, label = page.title): NavLink => ({ label, path: page.url, suffix: '' });
 
-/** Pages the automatic lists leave out: the home page (the site title links to it) and the 404 page. */
-const listable = (page: NavPage) => page.url !== '' && page.url !== '404.html' && !page.nav?.untitled;
+const titled = (page: NavPage) => !page.nav?.untitled;
+/** Postwright's list leaves out the home page (the site title links to it) and the 404 page. */
+const listable = (page: NavPage) => titled(page) && page.url !== '' && page.url !== '404.html';
 
-function titledPages(pages: readonly NavPage[], order: (a: NavPage, b: NavPage) => number): NavLink[] {
-  return pages.filter(listable).sort(order).map((page) => pageLink(page));
+function titledPages(pages: readonly NavPage[], order: (a: NavPage, b: NavPage) => number, shown: (page: NavPage) => boolean): NavLink[] {
+  return pages.filter(shown).sort(order).map((page) => pageLink(page));
 }
 
 /** Jekyll's own order of site.pages: by file name (its reader sorts them so), then path. */
@@ -95,11 +103,11 @@ const byName = (a: NavPage, b: NavPage) => compare(fileName(a.path), fileName(b.
 const byWeightThenTitle = (a: NavPage, b: NavPage) => byOptional(a.nav?.weight, b.nav?.weight) || compareFold(a.title, b.title) || compare(a.path, b.path);
 
 /** minima's header: each listed page that exists and has a title, in the config's order. */
-function headerPages(pages: readonly NavPage[], menu: readonly ConfigMenuEntry[], configFile: string, warnings: string[]): NavLink[] {
+function headerPages(pages: readonly NavPage[], menu: readonly ConfigMenuEntry[], configFile: string, warnings: NavWarning[]): NavLink[] {
   return menu.flatMap((entry) => {
     const page = entry.page === undefined ? undefined : pages.find((p) => p.path === entry.page!.replace(/^\/+/, ''));
     if (!page || page.nav?.untitled) {
-      warnings.push(`${configFile}: header_pages lists ${entry.page ?? 'an entry'}, which is not a published page with a title; the nav leaves it out.`);
+      warnings.push({ file: configFile, message: `The nav leaves out ${entry.page ?? 'an entry'}, listed in header_pages: it is not a published page with a title.` });
       return [];
     }
     return [pageLink(page)];
@@ -114,7 +122,7 @@ interface MenuEntry {
 }
 
 /** Hugo's main menu: the config's entries and the pages that put themselves in it. */
-function hugoMenu(pages: readonly NavPage[], posts: readonly NavPage[], layout: BlogLayout, warnings: string[]): NavLink[] {
+function hugoMenu(pages: readonly NavPage[], posts: readonly NavPage[], layout: BlogLayout, warnings: NavWarning[]): NavLink[] {
   const entries: MenuEntry[] = [];
   const source = layout.configFile ?? 'hugo.toml';
   for (const entry of layout.menu ?? []) {
@@ -123,7 +131,7 @@ function hugoMenu(pages: readonly NavPage[], posts: readonly NavPage[], layout: 
     if (entry.page !== undefined) {
       const page = pageByRef([...pages, ...posts], entry.page, layout);
       if (page) entries.push({ ...base, name: name || page.nav?.linkTitle || page.title, link: pageLink(page, name || page.nav?.linkTitle || page.title) });
-      else warnings.push(`${source}: the menu entry "${name || entry.page}" names the page ${entry.page}, which is not published; the nav leaves it out.`);
+      else warnings.push({ file: source, message: `The nav leaves out the menu entry "${name || entry.page}": the page ${entry.page} is not published.` });
     } else if (entry.url !== undefined) {
       for (const link of linkTo(name, entry.url, source, warnings)) entries.push({ ...base, name, link });
     }

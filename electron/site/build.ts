@@ -417,7 +417,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     };
     // The nav, once, from the published pages: every page's header shows it.
     const navigation = siteNav(model.pages, model.posts, layout, settings);
-    warnings.push(...navigation.warnings);
+    warnings.push(...navigation.warnings.map(({ file, message }) => `${file}: ${message}`));
     const nav: PageNav = { links: navigation.links, digest: navDigest(navigation.links) };
     const pageTasks: PageTask[] = [];
     model.posts.forEach((post, i) => {

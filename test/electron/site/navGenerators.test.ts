@@ -71,7 +71,7 @@ describe('the nav matches the real generator’s', () => {
     expect(await postwrightNav(root, 'index.html')).toEqual(hugo);
   });
 
-  it.skipIf(!hasMinima)('Jekyll with minima: every titled page by file name, then header_pages in its order', { timeout: 120_000 }, async () => {
+  it.skipIf(!hasMinima)('Jekyll with minima: every titled page by file name (a titled 404 page too), then header_pages in its order', { timeout: 120_000 }, async () => {
     const root = await tempDir();
     await writeTree(root, {
       '_config.yml': 'title: Physique\ntheme: minima\nurl: https://example.org\n',
@@ -82,6 +82,7 @@ describe('the nav matches the real generator’s', () => {
       'c.md': page('title: Cee'),
       'zz-beta.md': page('title: Beta'),
       'b/zzz.md': page('title: Zeta in b'),
+      '404.md': page('title: Page not found\npermalink: /404.html'),
       'index.md': page('layout: home', ''),
       'notes.md': 'No front matter: Jekyll copies it as it is, and minima lists no untitled page.\n',
     });
@@ -92,7 +93,7 @@ describe('the nav matches the real generator’s', () => {
       return [...document.querySelectorAll('a.page-link')].map((a) => `${a.textContent} ${a.getAttribute('href')}`);
     };
     const jekyll = await minimaNav();
-    expect(jekyll).toEqual(['About /about.html', 'Cee /c.html', 'Seconde /seconde.html', 'Terminale S /terminale.html', 'Beta /zz-beta.html', 'Zeta in b /b/zzz.html']);
+    expect(jekyll).toEqual(['Page not found /404.html', 'About /about.html', 'Cee /c.html', 'Seconde /seconde.html', 'Terminale S /terminale.html', 'Beta /zz-beta.html', 'Zeta in b /b/zzz.html']);
     expect(await postwrightNav(root, 'index.html')).toEqual(jekyll);
 
     await writeTree(root, { '_config.yml': 'title: Physique\ntheme: minima\nurl: https://example.org\nheader_pages:\n  - terminale.md\n  - b/zzz.md\n  - about.md\n' });

@@ -45,7 +45,7 @@ function navOf(files: Record<string, string>, settings: Record<string, unknown> 
     });
   const model = siteModel(summaries, { permalink: '/posts/:slug/' }, { drafts: false, future: false, now: Date.UTC(2030, 0, 1) }, layout);
   const { links, warnings } = siteNav(model.pages, model.posts, layout, SiteSettings.parse(settings));
-  return { links: links.map(shown), warnings };
+  return { links: links.map(shown), warnings: warnings.map(({ file, message }) => `${file}: ${message}`) };
 }
 
 function shown(link: NavLink): string {
@@ -134,7 +134,7 @@ suite('Hugo menus', () => {
       'content/drafty.md': page('title: Drafty\ndraft: true'),
     });
     expect(links).toEqual(['About → /about/']);
-    expect(warnings).toEqual(['hugo.toml: the menu entry "Drafty" names the page /drafty, which is not published; the nav leaves it out.']);
+    expect(warnings).toEqual(['hugo.toml: The nav leaves out the menu entry "Drafty": the page /drafty is not published.']);
   });
 });
 
@@ -145,6 +145,7 @@ suite('Jekyll (minima) header pages', () => {
     'seconde.md': page('title: Seconde'),
     'terminale.md': page('title: Terminale S'),
     'index.md': page('layout: home'),
+    '404.md': page('title: Page not found\npermalink: /404.html'),
     'notes.md': 'No front matter: no title, so minima leaves it out.\n',
   };
 
@@ -156,12 +157,12 @@ suite('Jekyll (minima) header pages', () => {
   it('reads minima 3’s minima.nav_pages, and warns about a listed page that does not exist', () => {
     const { links, warnings } = navOf({ ...site, '_config.yml': 'permalink: pretty\nminima:\n  nav_pages:\n    - seconde.md\n    - gone.md\n' });
     expect(links).toEqual(['Seconde → /seconde/']);
-    expect(warnings).toEqual(['_config.yml: header_pages lists gone.md, which is not a published page with a title; the nav leaves it out.']);
+    expect(warnings).toEqual(['_config.yml: The nav leaves out gone.md, listed in header_pages: it is not a published page with a title.']);
   });
 
-  it('without header_pages lists every page with a title, by file name (the home page aside)', () => {
+  it('without header_pages lists every page with a title, by file name, as minima does (a titled 404 page too)', () => {
     const { links } = navOf({ ...site, '_config.yml': 'title: Physique\n' });
-    expect(links).toEqual(['About → /about.html', 'Seconde → /seconde.html', 'Terminale S → /terminale.html']);
+    expect(links).toEqual(['Page not found → /404.html', 'About → /about.html', 'Seconde → /seconde.html', 'Terminale S → /terminale.html']);
   });
 });
 

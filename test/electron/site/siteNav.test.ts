@@ -184,7 +184,7 @@ describe('the site nav in built pages', () => {
     expect(nav.map((link) => link.href)).toEqual(['/about/', '/about/', '/archive/', '/tags/']);
     const { document } = new JSDOM(html).window;
     expect(document.querySelectorAll('header script, header img, header [onerror]')).toHaveLength(0);
-    for (const name of ['Run', 'Frame', 'Tabbed', 'Elsewhere']) expect(summary.warnings.join('\n')).toContain(`the nav link "${name}" is left out`);
+    for (const name of ['Run', 'Frame', 'Tabbed', 'Elsewhere']) expect(summary.warnings.join('\n')).toContain(`The nav leaves out the link "${name}"`);
   });
 
   it('refuses a data: or protocol-relative nav link in postwright.json, naming the key', async () => {
