@@ -157,16 +157,16 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
 
   const exportDeps = { api, session, notify: notices.push, desktop: Boolean(window.postwright) };
   useShortcuts({
-    'new-post': () => setDialog('new'),
-    'toggle-sidebar': toggleSidebar,
-    save: () => void session.save(),
-    'export-site': () => setDialog('export-site'),
-    'export-post': () => void downloadPostHtml(exportDeps, !inDesktopApp),
-    'copy-html': () => void copyPostHtml(exportDeps),
-    check: () => setChecking(true),
-    publish: publishing.publish,
-    'publish-settings': () => setDialog('publish-settings'),
-    history: () => open.post && setDialog('history'),
+    'file.new': () => setDialog('new'),
+    'view.sidebar': toggleSidebar,
+    'file.save': () => void session.save(),
+    'file.exportSite': () => setDialog('export-site'),
+    'file.exportPost': () => void downloadPostHtml(exportDeps, !inDesktopApp),
+    'edit.copyHtml': () => void copyPostHtml(exportDeps),
+    'site.check': () => setChecking(true),
+    'site.publish': publishing.publish,
+    'site.publishSettings': () => setDialog('publish-settings'),
+    'file.history': () => open.post && setDialog('history'),
   });
 
   const ifPost = (name: DialogName) => () => open.post && setDialog(name);

@@ -9,7 +9,7 @@ import { isMod } from './platform';
 
 export type CommandHandlers = Record<AppCommand, () => void>;
 
-const keys: Record<string, AppCommand> = { n: 'new-post', s: 'save', '\\': 'toggle-sidebar' };
+const keys: Record<string, AppCommand> = { n: 'file.new', s: 'file.save', '\\': 'view.sidebar' };
 
 function modalOpen(): boolean {
   return document.querySelector('dialog[open]') !== null;
@@ -27,7 +27,7 @@ export function useShortcuts(handlers: CommandHandlers): void {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || !isMod(event)) return;
       const command = keys[event.code === 'Backslash' ? '\\' : event.key.toLowerCase()];
-      if (!command || (command !== 'save' && modalOpen())) return;
+      if (!command || (command !== 'file.save' && modalOpen())) return;
       event.preventDefault();
       run(command);
     }
