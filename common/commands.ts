@@ -146,10 +146,17 @@ export function commandEntry(id: CommandId): CommandEntry {
   return commandTable[id];
 }
 
-/** The command's key where it runs: a browser tab takes `browserKey` when there is one. */
+/** A command's key where it runs: a browser tab takes `browserKey` when there is one. */
 export function commandKey(id: CommandId, inBrowserTab = false): string | undefined {
   const { key, browserKey } = commandEntry(id);
   return (inBrowserTab && browserKey) || key;
+}
+
+type KeyedCommandId = { [K in CommandId]: (typeof commandTable)[K] extends { key: string } ? K : never }[CommandId];
+
+/** The key of a command that has one, for the keymaps and hints that bind or show it. */
+export function keyOf(id: KeyedCommandId, inBrowserTab = false): string {
+  return commandKey(id, inBrowserTab) ?? commandTable[id].key;
 }
 
 type MenuCommandId = { [K in CommandId]: (typeof commandTable)[K] extends { menu: MenuPlace } ? K : never }[CommandId];

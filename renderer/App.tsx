@@ -59,7 +59,6 @@ import { copyPostHtml, downloadPostHtml } from './postExport';
 import { useStore, type Store } from './store';
 import { useAppCommands } from './useAppCommands';
 import { usePublish } from './usePublish';
-import { useShortcuts } from './useShortcuts';
 import { useDistractionFree } from './useDistractionFree';
 import { useTheme } from './useTheme';
 import { useUndoNotice } from './useUndoNotice';
@@ -156,19 +155,6 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   };
 
   const exportDeps = { api, session, notify: notices.push, desktop: Boolean(window.postwright) };
-  useShortcuts({
-    'file.new': () => setDialog('new'),
-    'view.sidebar': toggleSidebar,
-    'file.save': () => void session.save(),
-    'file.exportSite': () => setDialog('export-site'),
-    'file.exportPost': () => void downloadPostHtml(exportDeps, !inDesktopApp),
-    'edit.copyHtml': () => void copyPostHtml(exportDeps),
-    'site.check': () => setChecking(true),
-    'site.publish': publishing.publish,
-    'site.publishSettings': () => setDialog('publish-settings'),
-    'file.history': () => open.post && setDialog('history'),
-  });
-
   const ifPost = (name: DialogName) => () => open.post && setDialog(name);
   useAppCommands(commands, {
     newPost: () => setDialog('new'),

@@ -1,5 +1,6 @@
-// Binds the registry's window-wide shortcuts (see Command.keys). A modal that
-// is open owns the keyboard, and a key the editor already handled is left alone.
+// The window's one key binder for the registry's shortcuts (see Command.keys),
+// and the way in for the native menu's commands. A modal that is open owns the
+// keyboard and holds both back; a key the editor already handled is left alone.
 import type { CommandRegistry } from './commands';
 import { isMac } from './platform';
 
@@ -21,14 +22,27 @@ export function matchesKey(event: KeyboardEvent, binding: string): boolean {
   return event.key.toLowerCase() === key || codeName(event.code) === key;
 }
 
+function modalOpen(target: Window): boolean {
+  return target.document.querySelector('dialog[open]') !== null;
+}
+
 export function bindCommandKeys(registry: CommandRegistry, target: Window = window): () => void {
   function onKeyDown(event: KeyboardEvent) {
-    if (event.defaultPrevented || target.document.querySelector('dialog[open]')) return;
+    if (event.defaultPrevented) return;
     const command = registry.store.get().find((c) => c.shortcut && c.keys !== 'elsewhere' && matchesKey(event, c.shortcut));
     if (!command) return;
+    if (modalOpen(target)) {
+      if (command.keptFromBrowserInModal) event.preventDefault();
+      return;
+    }
     event.preventDefault();
     command.run();
   }
   target.addEventListener('keydown', onKeyDown);
   return () => target.removeEventListener('keydown', onKeyDown);
+}
+
+/** A command chosen from the native menu (whose accelerators the page never sees), unless a modal is open. */
+export function runMenuCommand(registry: CommandRegistry, id: string, target: Window = window): void {
+  if (!modalOpen(target)) registry.run(id);
 }

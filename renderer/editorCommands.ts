@@ -24,19 +24,20 @@ export function registerEditorCommands(commands: CommandRegistry, { view, sessio
   const flip = (key: 'focusMode' | 'typewriter' | 'spellcheck' | 'autosave' | 'hideFrontMatter' | 'outlinePanel') => () => settings.update({ [key]: !settings.get()[key] });
   const font = (editorFont: Settings['editorFont']) => () => settings.update({ editorFont });
 
-  return commands.register(
-    ...formatCommands.map(({ id, title, key, run }) => ({ id, title, shortcut: key, keys: 'elsewhere' as const, run: inEditor(() => run(view)) })),
-    ...conflictCommands.map(({ id, title, key, choice }) => ({ id, title, shortcut: key, keys: 'elsewhere' as const, run: inEditor(() => resolveAtCursor(choice)(view)) })),
-    { id: 'file.save', title: 'File: Save', shortcut: 'Mod-s', keys: 'elsewhere', run: () => void session.save() },
-    { id: 'edit.find', title: 'Edit: Find and replace', shortcut: 'Mod-f', keys: 'elsewhere', run: inEditor(() => openSearchPanel(view)) },
-    { id: 'settings.autosave', title: 'File: Toggle autosave', run: flip('autosave') },
-    { id: 'settings.focusMode', title: 'View: Toggle focus mode', run: flip('focusMode') },
-    { id: 'settings.typewriter', title: 'View: Toggle typewriter scrolling', run: flip('typewriter') },
-    { id: 'settings.outlinePanel', title: 'View: Show or hide the outline beside the text', run: flip('outlinePanel') },
-    { id: 'settings.hideFrontMatter', title: 'View: Hide or show the front matter in the text', run: flip('hideFrontMatter') },
-    { id: 'settings.spellcheck', title: 'Editor: Toggle spellcheck', run: flip('spellcheck') },
-    { id: 'settings.font.serif', title: 'Editor font: Serif', run: font('serif') },
-    { id: 'settings.font.sans', title: 'Editor font: Sans', run: font('sans') },
-    { id: 'settings.font.mono', title: 'Editor font: Mono', run: font('mono') },
+  return commands.registerTable(
+    ...formatCommands.map(({ id, run }) => ({ id, run: inEditor(() => run(view)) })),
+    ...conflictCommands.map(({ id, choice }) => ({ id, run: inEditor(() => resolveAtCursor(choice)(view)) })),
+    // Mod-S is bound here for the whole window too, and the editor's own keymap takes it first while typing.
+    { id: 'file.save', run: () => void session.save() },
+    { id: 'edit.find', run: inEditor(() => openSearchPanel(view)) },
+    { id: 'settings.autosave', run: flip('autosave') },
+    { id: 'settings.focusMode', run: flip('focusMode') },
+    { id: 'settings.typewriter', run: flip('typewriter') },
+    { id: 'settings.outlinePanel', run: flip('outlinePanel') },
+    { id: 'settings.hideFrontMatter', run: flip('hideFrontMatter') },
+    { id: 'settings.spellcheck', run: flip('spellcheck') },
+    { id: 'settings.font.serif', run: font('serif') },
+    { id: 'settings.font.sans', run: font('sans') },
+    { id: 'settings.font.mono', run: font('mono') },
   );
 }

@@ -11,8 +11,8 @@ import { PanelBoundary } from './components/PanelBoundary';
 import { Autosave } from './autosave';
 import { setDateLocale } from './dateFormat';
 import { toBase64 } from './base64';
-import { api, assetRoute } from './client';
-import { bindCommandKeys } from './commandKeys';
+import { api, assetRoute, inDesktopApp } from './client';
+import { bindCommandKeys, runMenuCommand } from './commandKeys';
 import { CommandRegistry } from './commands';
 import { pageNonce } from './cspNonce';
 import { imagePaste } from './editor/imagePaste';
@@ -43,7 +43,7 @@ const posts = new PostsStore(api);
 const status = new EditorStatus();
 const frontMatter = new FrontMatterSync();
 const settings = new SettingsStore();
-const commands = new CommandRegistry();
+const commands = new CommandRegistry({ browserTab: !inDesktopApp });
 /** Where the link-to-post picker inserts its link, while it is open. */
 const linkRequest = new Store<LinkRequest | null>(null);
 /** The offer of a smaller copy for a large pasted image, while it is asked. */
@@ -155,6 +155,7 @@ settings.subscribe(() => {
 registerEditorCommands(commands, { view, session, settings });
 registerViewCommands(commands, settings);
 bindCommandKeys(commands);
+api.on('app.command', ({ command }) => runMenuCommand(commands, command));
 
 // A post opened, renamed or closed: the preview starts over from the editor's new state.
 let shown: string | null = null;

@@ -4,9 +4,6 @@ import { useEffect, useState } from 'react';
 import { api } from './client';
 import { PublishRun } from './publishRun';
 
-/** Build, check and upload; Ctrl+Shift+B as in VS Code's "run build task" (Mod-Shift-U is the editor's redo-selection on macOS and IBus's Unicode entry on Linux). */
-export const publishKey = 'Mod-Shift-b';
-
 export function usePublish() {
   const [run] = useState(() => new PublishRun(api));
   const [panelOpen, setPanelOpen] = useState(false);

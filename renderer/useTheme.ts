@@ -4,11 +4,11 @@
 import { useEffect } from 'react';
 import type { Settings } from './settings';
 
-/** The choices: `label` as the palette names them, `short` for the Settings dialog's segments. */
-export const themes: readonly { theme: Settings['theme']; label: string; short: string }[] = [
-  { theme: 'system', label: 'Follow the system', short: 'System' },
-  { theme: 'light', label: 'Light', short: 'Light' },
-  { theme: 'dark', label: 'Dark', short: 'Dark' },
+/** The choices, with their name in the Settings dialog's segments (the palette's names are in the command table). */
+export const themes: readonly { theme: Settings['theme']; short: string }[] = [
+  { theme: 'system', short: 'System' },
+  { theme: 'light', short: 'Light' },
+  { theme: 'dark', short: 'Dark' },
 ];
 
 export function useTheme(theme: Settings['theme']): void {

@@ -3,7 +3,6 @@
 // picker or dialog that the App shows.
 import { useEffect, useRef } from 'react';
 import type { CommandRegistry } from './commands';
-import { linkToPostKey } from './editor/linkToPost';
 
 export interface WritingCommandHandlers {
   findInPosts: () => void;
@@ -11,18 +10,16 @@ export interface WritingCommandHandlers {
   insertVideo: () => void;
 }
 
-export const findInPostsKey = 'Mod-Shift-f';
-
 export function useWritingCommands(commands: CommandRegistry, handlers: WritingCommandHandlers): void {
   const latest = useRef(handlers);
   latest.current = handlers;
   useEffect(() => {
     const h = () => latest.current;
-    return commands.register(
-      { id: 'go.findInPosts', title: 'Go: Find in all posts…', shortcut: findInPostsKey, run: () => h().findInPosts() },
+    return commands.registerTable(
+      { id: 'go.findInPosts', run: () => h().findInPosts() },
       // The editor's keymap binds the key (and `[[`), so it works while typing.
-      { id: 'edit.linkToPost', title: 'Edit: Link to post…', shortcut: linkToPostKey, keys: 'elsewhere', run: () => h().linkToPost() },
-      { id: 'edit.insertVideo', title: 'Edit: Insert video…', run: () => h().insertVideo() },
+      { id: 'edit.linkToPost', run: () => h().linkToPost() },
+      { id: 'edit.insertVideo', run: () => h().insertVideo() },
     );
   }, [commands]);
 }

@@ -11,9 +11,6 @@ export const viewModes: readonly { mode: ViewMode; label: string; title: string 
   { mode: 'preview', label: 'Preview', title: 'Preview only' },
 ];
 
-/** Bound once, by the command registry (see viewCommands.ts). */
-export const cycleViewModeKey = 'Mod-Alt-p';
-
 /** The next mode in the cycle editor → split → preview → editor. */
 export function nextViewMode(mode: ViewMode): ViewMode {
   return viewModes[(viewModes.findIndex((m) => m.mode === mode) + 1) % viewModes.length]!.mode;

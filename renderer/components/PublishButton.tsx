@@ -2,7 +2,7 @@
 import { keyLabel } from '../platform';
 import type { PublishRun } from '../publishRun';
 import { useStore } from '../store';
-import { publishKey } from '../usePublish';
+import { keyOf } from '../../common/commands';
 import './PublishDialogs.css';
 
 export function PublishButton({ run, onPublish }: { run: PublishRun; onPublish: () => void }) {
@@ -12,7 +12,7 @@ export function PublishButton({ run, onPublish }: { run: PublishRun; onPublish: 
       type="button"
       className="button primary publish-button"
       aria-busy={running}
-      title={`Build, check and upload the site (${keyLabel(publishKey)})`}
+      title={`Build, check and upload the site (${keyLabel(keyOf('site.publish'))})`}
       onClick={onPublish}
     >
       {running ? 'Publishing…' : 'Publish'}

@@ -1,9 +1,10 @@
 // Editor | Split | Preview, as a segmented control in the status bar. The key
 // that cycles them is bound by the command registry (see viewCommands.ts).
 import { isMac, keyLabel } from '../platform';
-import { cycleViewModeKey, viewModes, type ViewMode } from '../viewModes';
+import { keyOf } from '../../common/commands';
+import { viewModes, type ViewMode } from '../viewModes';
 
-const cycleLabel = keyLabel(cycleViewModeKey);
+const cycleLabel = keyLabel(keyOf('view.mode.cycle'));
 
 export function ViewModeSwitch({ mode, onChange }: { mode: ViewMode; onChange: (mode: ViewMode) => void }) {
   return (

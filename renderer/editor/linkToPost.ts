@@ -5,8 +5,7 @@ import { syntaxTree } from '@codemirror/language';
 import { Prec, type EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import type { SyntaxNode } from '@lezer/common';
-
-export const linkToPostKey = 'Mod-Shift-k';
+import { keyOf } from '../../common/commands';
 
 export interface LinkRequest {
   from: number;
@@ -21,7 +20,7 @@ export function linkToPost(open: (request: LinkRequest) => void): Extension {
     Prec.high(
       keymap.of([
         {
-          key: linkToPostKey,
+          key: keyOf('edit.linkToPost'),
           preventDefault: true,
           run: (view) => {
             const { from, to } = view.state.selection.main;
