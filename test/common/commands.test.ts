@@ -95,6 +95,6 @@ describe('the command table', () => {
     const bound = new Set(state.facet(keymap).flat().flatMap((binding) => [binding.key, binding.linux, binding.win].filter((k) => k !== undefined)));
     const editorKeyed = commandIds.filter((id) => commandEntry(id).boundBy === 'editor');
     expect(editorKeyed).toContain('format.bold');
-    for (const id of editorKeyed) expect(bound.has(commandKey(id)), id).toBe(true);
+    for (const id of editorKeyed) expect(bound.has(commandKey(id) ?? `(${id} has no key)`), id).toBe(true);
   });
 });
