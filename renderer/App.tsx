@@ -1,45 +1,32 @@
 // The window: posts sidebar | editor, status bar below, dialogs and toasts on top.
 // Holds UI state only; the text is in the editor, the rest in the stores.
-import { EditorSelection } from '@codemirror/state';
-import { EditorView } from '@codemirror/view';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EditorView } from '@codemirror/view';
+import { useCallback, useRef, useState } from 'react';
+import { AppDialog, type DialogName } from './appDialogs';
 import { CheckPanel } from './components/CheckPanel';
-import { ConflictDialog } from './components/ConflictDialog';
-import { DeleteDialog } from './components/DeleteDialog';
+import { ConflictOrRecovery } from './components/ConflictOrRecovery';
 import { LargeImageDialog } from './components/LargeImageDialog';
 import { DiskNote } from './components/DiskNote';
-import { CommandPalette } from './components/CommandPalette';
 import { EditorHost } from './components/EditorHost';
 import { EmptyState } from './components/EmptyState';
 import { FrontMatterPanel } from './components/FrontMatterPanel';
-import { ExportSiteDialog } from './components/ExportSiteDialog';
 import { FindInPosts } from './components/FindInPosts';
 import { LinkToPost } from './components/LinkToPost';
-import { HistoryDialog, restoredNotice } from './components/HistoryDialog';
-import { InsertVideoDialog } from './components/InsertVideoDialog';
 import { MenuBar } from './components/MenuBar';
-import { NewPostDialog } from './components/NewPostDialog';
 import { OutlinePanel } from './components/OutlinePanel';
-import { OutlinePicker } from './components/OutlinePicker';
 import { PostHeader } from './components/PostHeader';
 import { PanelBoundary } from './components/PanelBoundary';
 import { PreviewPane } from './components/PreviewPane';
 import { PublishButton } from './components/PublishButton';
 import { PublishPanel } from './components/PublishPanel';
-import { PublishSettingsDialog } from './components/PublishSettingsDialog';
-import { RecoveryDialog } from './components/RecoveryDialog';
 import { RecoveryNote } from './components/RecoveryNote';
-import { RenameDialog } from './components/RenameDialog';
-import { SettingsDialog } from './components/SettingsDialog';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
-import { firstBodyPosition } from './editor/bodyText';
 import { goToLine } from './editor/goToLine';
 import { selectMatch } from './editor/selectMatch';
-import type { LinkRequest } from './editor/linkToPost';
+import { insertPostLink, type LinkRequest } from './editor/linkToPost';
 import type { LastPlace } from './lastPlace';
-import { postLinkMarkdown } from './postLink';
 import type { CommandRegistry } from './commands';
 import { ViewModeSwitch } from './components/ViewModeSwitch';
 import { api, inDesktopApp } from './client';
@@ -53,13 +40,13 @@ import type { Recovery } from './recovery';
 import type { PostSession } from './session';
 import type { SettingsStore } from './settings';
 import type { LargeImageOffers } from './largeImageOffers';
-import { insertVideo } from './insertVideo';
 import { openLink } from './openLink';
 import { copyPostHtml, downloadPostHtml } from './postExport';
 import { useStore, type Store } from './store';
 import { useAppCommands } from './useAppCommands';
 import { usePublish } from './usePublish';
 import { useDistractionFree } from './useDistractionFree';
+import { useFocusOnOpen } from './useFocusOnOpen';
 import { useTheme } from './useTheme';
 import { useUndoNotice } from './useUndoNotice';
 import { useUnsavedGuard } from './useUnsavedGuard';
@@ -87,8 +74,6 @@ interface AppProps {
   restorePlace: Store<LastPlace | null>;
 }
 
-type DialogName = 'new' | 'new-page' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | 'insert-video' | null;
-
 const sidebarId = 'posts-sidebar';
 
 export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest, restorePlace, largeImages }: AppProps) {
@@ -100,7 +85,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const { viewMode, theme, outlinePanel } = useStore(settings);
   const [filter, setFilter] = useState<PostFilter>(noFilter);
   const [sidebarOpen, setSidebarOpen] = useState(true);
-  const [dialog, setDialog] = useState<DialogName>(null);
+  const [dialog, setDialog] = useState<DialogName | null>(null);
   const [checking, setChecking] = useState(false);
   /** Find in all posts is open, starting from this text. */
   const [finding, setFinding] = useState<string | null>(null);
@@ -117,32 +102,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   useUnsavedGuard(open.dirty, () => session.save());
   useUndoNotice(notices);
 
-  // A newly opened post gets the keyboard: the body, or the title field while the post has no title.
-  // Not while a dialog is open (the page is inert then, and the dialog gives focus back as it closes),
-  // but as soon as it has closed: typing after Create must land in the new post. It is shown from its
-  // top or at its cursor: focusing a fresh state would otherwise jump to the previous post's offset.
-  const focusedOpen = useRef(0);
-  useEffect(() => {
-    if (open.opened === 0 || focusedOpen.current === open.opened || dialog !== null) return;
-    focusedOpen.current = open.opened;
-    const place = restorePlace.get();
-    if (place && place.path === open.post?.path) {
-      restorePlace.set(null);
-      const end = view.state.doc.length;
-      view.dispatch({
-        selection: EditorSelection.cursor(Math.min(place.head, end)),
-        effects: EditorView.scrollIntoView(Math.min(place.top, end), { y: 'start', yMargin: 0 }),
-      });
-      view.focus();
-      return;
-    }
-    const title = document.querySelector<HTMLTextAreaElement>('.fm-title');
-    if (title && !title.value && !title.readOnly) title.focus();
-    else view.focus();
-    const { head } = view.state.selection.main;
-    if (head <= firstBodyPosition(view.state.doc.toString())) view.scrollDOM.scrollTop = 0;
-    else view.dispatch({ effects: EditorView.scrollIntoView(head, { y: 'nearest' }) });
-  }, [open.opened, open.post?.path, view, dialog, restorePlace]);
+  useFocusOnOpen(view, open, dialog !== null, restorePlace);
 
   const focusList = useCallback(() => {
     listRef.current?.querySelector<HTMLElement>('[role="option"][tabindex="0"]')?.focus();
@@ -154,6 +114,8 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     setSidebarOpen(!sidebarOpen);
   };
 
+  /** A link out of the app, in the OS's browser; a refusal is said, not lost. */
+  const openExternal = (url: string) => openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${errorMessage(error)}`));
   const exportDeps = { api, session, notify: notices.push, desktop: Boolean(window.postwright) };
   const ifPost = (name: DialogName) => () => open.post && setDialog(name);
   useAppCommands(commands, {
@@ -253,7 +215,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
               split={viewMode === 'split'}
               hidden={!post || viewMode === 'editor'}
               postPath={post?.path ?? ''}
-              onOpenExternal={(url) => openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${errorMessage(error)}`))}
+              onOpenExternal={openExternal}
               onOpenPost={(path) => {
                 const target = list.posts?.find((p) => p.path === path);
                 if (target) void session.open(target.id);
@@ -282,7 +244,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           <PanelBoundary name="Publish" onClose={publishing.closePanel}>
             <PublishPanel
               run={publishing.run}
-              onOpenUrl={(url) => void openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${errorMessage(error)}`))}
+              onOpenUrl={(url) => void openExternal(url)}
               onSettings={() => setDialog('publish-settings')}
               onClose={() => {
                 publishing.closePanel();
@@ -305,49 +267,22 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
       </PanelBoundary>
 
       <PanelBoundary key={dialog ?? 'none'} name="This dialog" onClose={() => setDialog(null)}>
-        {dialog === 'new' && <NewPostDialog kind="post" onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} posts={list.posts ?? []} />}
-        {dialog === 'new-page' && (
-          <NewPostDialog kind="page" onCreate={(title) => session.create(title, 'page')} onClose={() => setDialog(null)} posts={list.posts ?? []} />
-        )}
-        {dialog === 'publish-settings' && <PublishSettingsDialog onClose={() => setDialog(null)} />}
-        {dialog === 'export-site' && <ExportSiteDialog outputDir={workspace?.outputDir ?? '_site'} onClose={() => setDialog(null)} />}
-        {dialog === 'rename' && post && (
-          <RenameDialog slug={post.slug} path={post.path} onRename={(slug) => session.rename(slug)} onClose={() => setDialog(null)} />
-        )}
-        {dialog === 'delete' && post && (
-          <DeleteDialog
-            path={post.path}
-            onDelete={async () => {
-              const deleted = await session.delete();
-              if (deleted) requestAnimationFrame(focusList);
-              return deleted;
+        {dialog && (
+          <AppDialog
+            name={dialog}
+            context={{
+              view,
+              session,
+              notices,
+              commands,
+              settings,
+              post,
+              posts: list.posts ?? [],
+              outputDir: workspace?.outputDir ?? '_site',
+              videoAt: videoAt.current,
+              focusList,
+              close: () => setDialog(null),
             }}
-            onClose={() => setDialog(null)}
-          />
-        )}
-        {dialog === 'history' && post && (
-          <HistoryDialog
-            postId={post.id}
-            path={post.path}
-            current={view.state.doc.toString()}
-            onRestore={async (text, version) => {
-              const restored = await session.restoreVersion(text);
-              if (restored) notices.push('info', restoredNotice(version.time));
-              return restored;
-            }}
-            onClose={() => setDialog(null)}
-          />
-        )}
-        {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
-        {dialog === 'outline' && post && <OutlinePicker view={view} onClose={() => setDialog(null)} />}
-        {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
-        {dialog === 'insert-video' && post && (
-          <InsertVideoDialog
-            onInsert={async (address) => {
-              await insertVideo({ api, view, notify: notices.push, openPostId: () => session.state.post?.id ?? null }, post.id, address, videoAt.current);
-              return true;
-            }}
-            onClose={() => setDialog(null)}
           />
         )}
       </PanelBoundary>
@@ -371,9 +306,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
             posts={list.posts ?? []}
             onPick={(target) => {
               linkRequest.set(null);
-              const insert = postLinkMarkdown(linking.text || target.title || target.path, post.path, target.path);
-              view.dispatch({ changes: { from: linking.from, to: linking.to, insert }, selection: { anchor: linking.from + insert.length }, scrollIntoView: true });
-              view.focus();
+              insertPostLink(view, linking, post.path, target);
             }}
             onClose={() => linkRequest.set(null)}
           />
@@ -383,33 +316,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
         {largeImage && <LargeImageDialog key={largeImage.name + largeImage.facts.bytes} offer={largeImage} />}
       </PanelBoundary>
       <PanelBoundary name="The conflict dialog">
-        {open.conflict && post && (
-          <ConflictDialog
-            path={post.path}
-            conflict={open.conflict}
-            busy={open.resolving}
-            onKeepMine={() => void session.keepMine()}
-            onUseDisk={() => void session.useDisk()}
-            onMerge={() => {
-              session.mergeByHand();
-              requestAnimationFrame(() => view.focus());
-            }}
-            onCancel={() => session.cancelConflict()}
-          />
-        )}
-        {recovered.queue[0] && !open.conflict && (
-          <RecoveryDialog
-            key={recovered.queue[0].postId}
-            entry={recovered.queue[0]}
-            count={recovered.queue.length}
-            busy={recovered.busy}
-            onRestore={async () => {
-              if (await recovery.restore(recovered.queue[0]!)) requestAnimationFrame(() => view.focus());
-            }}
-            onDiscard={() => void recovery.discard(recovered.queue[0]!)}
-            onLater={() => recovery.later(recovered.queue[0]!)}
-          />
-        )}
+        <ConflictOrRecovery session={session} recovery={recovery} view={view} />
       </PanelBoundary>
       <Toasts notices={toasts} onDismiss={notices.dismiss} onAction={notices.act} />
     </div>
