@@ -1,7 +1,7 @@
 // Every command the author can run, as data: its palette title, its key, where
 // the native menu shows it and what the README's keyboard table says of it. The
 // native menu (electron/menu.ts), the window's key binder and the command
-// palette (renderer/commands.ts) and the README's table are all read from here,
+// palette (renderer/commands/) and the README's table are all read from here,
 // as `markdownKeymap` is data in @codemirror/lang-markdown; what each command
 // does lives beside the state it changes.
 

@@ -5,21 +5,21 @@ import type { EditorView } from '@codemirror/view';
 import type { ReactNode } from 'react';
 import type { PostSummary } from '../common/types';
 import { api } from './client';
-import type { CommandRegistry } from './commands';
-import { CommandPalette } from './components/CommandPalette';
+import type { CommandRegistry } from './commands/registry';
+import { CommandPalette } from './commands/CommandPalette';
 import { DeleteDialog } from './components/DeleteDialog';
 import { ExportSiteDialog } from './components/ExportSiteDialog';
 import { HistoryDialog, restoredNotice } from './components/HistoryDialog';
 import { InsertVideoDialog } from './components/InsertVideoDialog';
 import { NewPostDialog } from './components/NewPostDialog';
 import { OutlinePicker } from './components/OutlinePicker';
-import { PublishSettingsDialog } from './components/PublishSettingsDialog';
+import { PublishSettingsDialog } from './publish/PublishSettingsDialog';
 import { RenameDialog } from './components/RenameDialog';
-import { SettingsDialog } from './components/SettingsDialog';
+import { SettingsDialog } from './preferences/SettingsDialog';
 import { insertVideo } from './insertVideo';
 import type { Notices } from './notices';
 import type { PostSession } from './session';
-import type { SettingsStore } from './settings';
+import type { SettingsStore } from './preferences/appPreferences';
 
 export type DialogName = 'new' | 'new-page' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | 'insert-video';
 

@@ -2,11 +2,11 @@
 // changed on disk while it had unsaved edits (a conflict), or text was
 // recovered from a session that ended without saving. A conflict goes first.
 import type { EditorView } from '@codemirror/view';
-import type { Recovery } from '../recovery';
+import type { Recovery } from '../recovery/recovery';
 import type { PostSession } from '../session';
 import { useStore } from '../store';
 import { ConflictDialog } from './ConflictDialog';
-import { RecoveryDialog } from './RecoveryDialog';
+import { RecoveryDialog } from '../recovery/RecoveryDialog';
 
 export function ConflictOrRecovery({ session, recovery, view }: { session: PostSession; recovery: Recovery; view: EditorView }) {
   const open = useStore(session.store);

@@ -1,6 +1,6 @@
 import { keyOf } from '../../common/commands';
-import { keyLabel } from '../platform';
-import { newPostKey } from '../useAppCommands';
+import { keyLabel } from '../commands/modifierKeys';
+import { newPostKey } from '../commands/useAppCommands';
 
 // New post's key differs in a browser tab, where Chromium keeps Ctrl-N.
 const hints = [

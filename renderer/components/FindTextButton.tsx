@@ -1,6 +1,6 @@
 // Under the sidebar's filter: the filter matches titles, tags and paths; this
 // takes the same words into Find in all posts, which searches the text.
-import { keyLabel } from '../platform';
+import { keyLabel } from '../commands/modifierKeys';
 import { keyOf } from '../../common/commands';
 import './FindInPosts.css';
 

@@ -1,8 +1,8 @@
 // Editor | Split | Preview, as a segmented control in the status bar. The key
-// that cycles them is bound by the command registry (see viewCommands.ts).
-import { isMac, keyLabel } from '../platform';
+// that cycles them is bound by the command registry (see commands/viewCommands.ts).
+import { isMac, keyLabel } from '../commands/modifierKeys';
 import { keyOf } from '../../common/commands';
-import { viewModes, type ViewMode } from '../viewModes';
+import { viewModes, type ViewMode } from '../preferences/viewModes';
 
 const cycleLabel = keyLabel(keyOf('view.mode.cycle'));
 

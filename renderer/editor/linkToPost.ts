@@ -6,7 +6,7 @@ import { Prec, type EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import type { SyntaxNode } from '@lezer/common';
 import type { PostSummary } from '../../common/types';
-import { postLinkMarkdown } from '../postLink';
+import { postLinkMarkdown } from '../posts/postLink';
 import { keyOf } from '../../common/commands';
 
 export interface LinkRequest {

@@ -3,7 +3,7 @@
 // the page registers, or one registered outside the table, fails here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandEntry, commandIds, commandKey } from '../../common/commands';
-import { keyLabel } from '../../renderer/platform';
+import { keyLabel } from '../../renderer/commands/modifierKeys';
 import { openApp, skipE2e, type E2e } from './browser';
 
 describe.skipIf(skipE2e)('the command palette in a browser tab', () => {
