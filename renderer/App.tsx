@@ -52,7 +52,6 @@ import { useUndoNotice } from './useUndoNotice';
 import { useUnsavedGuard } from './useUnsavedGuard';
 import { useWindowTitle } from './useWindowTitle';
 import { useWorkspace } from './useWorkspace';
-import { useWritingCommands } from './commands/useWritingCommands';
 import { errorMessage } from '../common/errors';
 
 interface AppProps {
@@ -139,9 +138,6 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
       if (!distractionFree.on) view.focus();
       distractionFree.toggle();
     },
-  });
-
-  useWritingCommands(commands, {
     findInPosts: () => setFinding(''),
     linkToPost: () => {
       if (!open.post) return;

@@ -1,6 +1,7 @@
-// The window commands: the ones that open a dialog or change the layout, which
-// only the App (holding that UI state) can carry out. The palette, the window's
-// key binder and the native menu (through `app.command`) all reach them here.
+// The window commands: the ones that open a dialog, a picker or a panel, or
+// change the layout, which only the App (holding that UI state) can carry out.
+// The palette, the window's key binder and the native menu (through
+// `app.command`) all reach them here.
 import { useEffect, useRef } from 'react';
 import { keyOf } from '../../common/commands';
 import { inDesktopApp } from '../client';
@@ -26,6 +27,9 @@ export interface AppCommandHandlers {
   publishSettings: () => void;
   history: () => void;
   distractionFree: () => void;
+  findInPosts: () => void;
+  linkToPost: () => void;
+  insertVideo: () => void;
 }
 
 export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHandlers): void {
@@ -50,6 +54,10 @@ export function useAppCommands(commands: CommandRegistry, handlers: AppCommandHa
       { id: 'site.publish', run: () => h().publish() },
       { id: 'site.publishSettings', run: () => h().publishSettings() },
       { id: 'file.history', run: () => h().history() },
+      { id: 'go.findInPosts', run: () => h().findInPosts() },
+      // The editor's keymap binds the key (and `[[`), so it works while typing.
+      { id: 'edit.linkToPost', run: () => h().linkToPost() },
+      { id: 'edit.insertVideo', run: () => h().insertVideo() },
     );
   }, [commands]);
 }
