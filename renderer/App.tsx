@@ -5,18 +5,13 @@ import { useCallback, useRef, useState } from 'react';
 import { AppDialog, type DialogName } from './appDialogs';
 import { CheckPanel } from './components/CheckPanel';
 import { ConflictOrRecovery } from './components/ConflictOrRecovery';
-import { LargeImageDialog } from './components/LargeImageDialog';
 import { DiskNote } from './components/DiskNote';
-import { EditorHost } from './components/EditorHost';
 import { EmptyState } from './components/EmptyState';
-import { FrontMatterPanel } from './components/FrontMatterPanel';
-import { FindInPosts } from './components/FindInPosts';
-import { LinkToPost } from './components/LinkToPost';
 import { MenuBar } from './commands/MenuBar';
-import { OutlinePanel } from './components/OutlinePanel';
 import { PostHeader } from './components/PostHeader';
 import { PanelBoundary } from './components/PanelBoundary';
-import { PreviewPane } from './components/PreviewPane';
+import { Pickers } from './components/Pickers';
+import { PostPanes } from './components/PostPanes';
 import { PublishButton } from './publish/PublishButton';
 import { PublishPanel } from './publish/PublishPanel';
 import { RecoveryNote } from './recovery/RecoveryNote';
@@ -24,8 +19,7 @@ import { Sidebar } from './posts/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { goToLine } from './editor/goToLine';
-import { selectMatch } from './editor/selectMatch';
-import { insertPostLink, type LinkRequest } from './editor/linkToPost';
+import type { LinkRequest } from './editor/linkToPost';
 import type { LastPlace } from './lastPlace';
 import type { CommandRegistry } from './commands/registry';
 import { ViewModeSwitch } from './components/ViewModeSwitch';
@@ -88,8 +82,6 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const [checking, setChecking] = useState(false);
   /** Find in all posts is open, starting from this text. */
   const [finding, setFinding] = useState<string | null>(null);
-  const linking = useStore(linkRequest);
-  const largeImage = useStore(largeImages.store);
   const listRef = useRef<HTMLUListElement>(null);
   /** Where Insert video puts the video: the caret when it was asked for. */
   const videoAt = useRef(0);
@@ -189,37 +181,19 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
         </PostHeader>
         <DiskNote note={open.diskNote} onCompare={() => void session.save()} />
         <RecoveryNote entry={recovered.later.find((e) => e.postId === post?.id)} onReview={(e) => recovery.review(e)} />
-        <div className={`panes ${viewMode}`} hidden={!post}>
-          {post && outlinePanel && viewMode !== 'preview' && (
-            <PanelBoundary name="The outline">
-              <OutlinePanel view={view} status={status} />
-            </PanelBoundary>
-          )}
-          {/* The panel heads the editor's own column, so its title lines up with the text in every view mode. */}
-          <div className="editor-column" hidden={viewMode === 'preview'}>
-            {post && (
-              <PanelBoundary name="Details">
-                <FrontMatterPanel view={view} frontMatter={frontMatter} postId={post.id} posts={list.posts ?? []} />
-              </PanelBoundary>
-            )}
-            <EditorHost view={view} />
-          </div>
-          <PanelBoundary name="The preview">
-            <PreviewPane
-              controller={preview}
-              view={view}
-              split={viewMode === 'split'}
-              hidden={!post || viewMode === 'editor'}
-              postPath={post?.path ?? ''}
-              onOpenExternal={openExternal}
-              onOpenPost={(path) => {
-                const target = list.posts?.find((p) => p.path === path);
-                if (target) void session.open(target.id);
-                else notices.push('error', `No post at ${path} in this workspace.`);
-              }}
-            />
-          </PanelBoundary>
-        </div>
+        <PostPanes
+          view={view}
+          session={session}
+          status={status}
+          frontMatter={frontMatter}
+          preview={preview}
+          notices={notices}
+          post={post}
+          posts={list.posts ?? []}
+          viewMode={viewMode}
+          outlinePanel={outlinePanel}
+          onOpenExternal={(url) => void openExternal(url)}
+        />
         {!post && <EmptyState hasPosts={list.posts?.length !== 0} />}
         {checking && (
           <PanelBoundary name="Check" onClose={() => setChecking(false)}>
@@ -282,35 +256,16 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           />
         )}
       </PanelBoundary>
-      <PanelBoundary key={finding === null ? 'find-closed' : 'find-open'} name="Find in all posts" onClose={() => setFinding(null)}>
-        {finding !== null && (
-          <FindInPosts
-            initialQuery={finding}
-            posts={list.posts ?? []}
-            onPick={async (postId, match) => {
-              setFinding(null);
-              if (await session.open(postId)) requestAnimationFrame(() => selectMatch(view, match.line, match.column, match.length));
-            }}
-            onClose={() => setFinding(null)}
-          />
-        )}
-      </PanelBoundary>
-      <PanelBoundary key={linking ? 'link-open' : 'link-closed'} name="Link to post" onClose={() => linkRequest.set(null)}>
-        {linking && post && (
-          <LinkToPost
-            current={post}
-            posts={list.posts ?? []}
-            onPick={(target) => {
-              linkRequest.set(null);
-              insertPostLink(view, linking, post.path, target);
-            }}
-            onClose={() => linkRequest.set(null)}
-          />
-        )}
-      </PanelBoundary>
-      <PanelBoundary key={largeImage ? 'large-image-open' : 'large-image-closed'} name="The large image offer" onClose={() => largeImage?.choose('cancel')}>
-        {largeImage && <LargeImageDialog key={largeImage.name + largeImage.facts.bytes} offer={largeImage} />}
-      </PanelBoundary>
+      <Pickers
+        view={view}
+        session={session}
+        post={post}
+        posts={list.posts ?? []}
+        finding={finding}
+        onFinding={setFinding}
+        linkRequest={linkRequest}
+        largeImages={largeImages}
+      />
       <PanelBoundary name="The conflict dialog">
         <ConflictOrRecovery session={session} recovery={recovery} view={view} />
       </PanelBoundary>
