@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindCommandKeys, matchesKey } from '../../../renderer/commands/commandKeys';
+import { bindCommandKeys, matchesKey, runMenuCommand } from '../../../renderer/commands/commandKeys';
 import { CommandRegistry } from '../../../renderer/commands/registry';
 import { keyLabel, shortcutLabel } from '../../../renderer/commands/modifierKeys';
 
@@ -68,6 +68,45 @@ describe('bindCommandKeys', () => {
     expect(ran).toEqual(['palette']);
     unbind();
     expect(listener).toBeUndefined();
+  });
+});
+
+describe('the command table in the registry', () => {
+  it('takes titles and keys from the table: the browser key in a browser tab, editor keys left to the editor', () => {
+    const run = () => {};
+    const inApp = new CommandRegistry();
+    inApp.registerTable({ id: 'file.new', run }, { id: 'format.bold', run });
+    expect(inApp.get('file.new')).toMatchObject({ title: 'File: New post…', shortcut: 'Mod-n', keys: 'window' });
+    expect(inApp.get('format.bold')).toMatchObject({ title: 'Format: Bold', shortcut: 'Mod-b', keys: 'elsewhere' });
+    const inTab = new CommandRegistry({ browserTab: true });
+    inTab.registerTable({ id: 'file.new', run }, { id: 'format.bold', run });
+    expect(inTab.get('file.new')?.shortcut).toBe('Mod-Alt-n');
+    expect(inTab.get('format.bold')?.shortcut).toBe('Mod-b');
+  });
+
+  it('holds keys and menu commands back while a modal is open, still keeping Save from the browser', () => {
+    const registry = new CommandRegistry();
+    const ran: string[] = [];
+    registry.registerTable({ id: 'file.save', run: () => ran.push('save') }, { id: 'app.palette', run: () => ran.push('palette') });
+    let listener: ((e: KeyboardEvent) => void) | undefined;
+    let dialogOpen = true;
+    const target = {
+      addEventListener: (_: string, l: (e: KeyboardEvent) => void) => (listener = l),
+      document: { querySelector: () => (dialogOpen ? {} : null) },
+    } as unknown as Window;
+    bindCommandKeys(registry, target);
+    const prevented: string[] = [];
+    const press = (name: string, init: Partial<KeyboardEvent>) =>
+      listener!({ ...key(init), defaultPrevented: false, preventDefault: () => prevented.push(name) } as KeyboardEvent);
+    press('save', { key: 's', code: 'KeyS', ctrlKey: true });
+    press('palette', { key: 'P', code: 'KeyP', ctrlKey: true, shiftKey: true });
+    runMenuCommand(registry, 'file.save', target);
+    expect(ran).toEqual([]);
+    expect(prevented).toEqual(['save']);
+    dialogOpen = false;
+    runMenuCommand(registry, 'file.save', target);
+    press('save', { key: 's', code: 'KeyS', ctrlKey: true });
+    expect(ran).toEqual(['save', 'save']);
   });
 });
 
