@@ -1,6 +1,7 @@
 import { keyOf } from '../../common/commands';
 import { keyLabel } from '../commands/modifierKeys';
 import { newPostKey } from '../commands/useAppCommands';
+import './EmptyState.css';
 
 // New post's key differs in a browser tab, where Chromium keeps Ctrl-N.
 const hints = [

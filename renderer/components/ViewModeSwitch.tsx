@@ -3,6 +3,7 @@
 import { isMac, keyLabel } from '../commands/modifierKeys';
 import { keyOf } from '../../common/commands';
 import { viewModes, type ViewMode } from '../preferences/viewModes';
+import './ViewModeSwitch.css';
 
 const cycleLabel = keyLabel(keyOf('view.mode.cycle'));
 

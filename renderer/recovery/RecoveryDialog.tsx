@@ -6,6 +6,7 @@ import { formatTime } from '../dateFormat';
 import { diffLines } from '../lineDiff';
 import { Dialog } from '../components/Dialog';
 import { VersionPane } from '../components/VersionPane';
+import '../components/ConflictDialog.css';
 import './RecoveryDialog.css';
 
 interface RecoveryDialogProps {
