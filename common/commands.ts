@@ -163,17 +163,3 @@ type MenuCommandId = { [K in CommandId]: (typeof commandTable)[K] extends { menu
 
 /** The commands the native menu sends to the page (its `app.command` event). */
 export const menuCommandIds = commandIds.filter((id): id is MenuCommandId => commandEntry(id).menu !== undefined) as [MenuCommandId, ...MenuCommandId[]];
-
-/**
- * The README's keyboard table rows after the commands': keys that belong to a
- * list, a dialog or the undo notice rather than to a command.
- */
-export const otherKeys: readonly { keys: string; readme: string }[] = [
-  { keys: '`Mod-Z` right after a delete', readme: 'Undo the delete (while the text editor is not in use)' },
-  { keys: '`Enter` on an empty item or `>` line', readme: 'Leave the list or quote (a nested item moves out one level)' },
-  {
-    keys: '`↑` `↓` `PgUp` `PgDn` `Home` `End`, `Enter`',
-    readme: 'Move through the post list and open a post (`↓` from the filter box enters the list)',
-  },
-  { keys: '`Esc`', readme: 'Close a dialog or panel' },
-];

@@ -5,12 +5,26 @@ import { readFileSync } from 'node:fs';
 import { keymap } from '@codemirror/view';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import { commandEntry, commandIds, commandKey, otherKeys, type CommandId } from '../../common/commands';
+import { commandEntry, commandIds, commandKey, type CommandId } from '../../common/commands';
 import { bindCommandKeys } from '../../renderer/commands/commandKeys';
 import { CommandRegistry } from '../../renderer/commands/registry';
 import { conflictBlocks } from '../../renderer/editor/conflictBlocks';
 import { linkToPost } from '../../renderer/editor/linkToPost';
 import { editorSetup } from '../../renderer/editor/setup';
+
+/**
+ * The README's keyboard table rows after the commands': keys that belong to a
+ * list, a dialog or the undo notice rather than to a command.
+ */
+const otherKeys: readonly { keys: string; readme: string }[] = [
+  { keys: '`Mod-Z` right after a delete', readme: 'Undo the delete (while the text editor is not in use)' },
+  { keys: '`Enter` on an empty item or `>` line', readme: 'Leave the list or quote (a nested item moves out one level)' },
+  {
+    keys: '`↑` `↓` `PgUp` `PgDn` `Home` `End`, `Enter`',
+    readme: 'Move through the post list and open a post (`↓` from the filter box enters the list)',
+  },
+  { keys: '`Esc`', readme: 'Close a dialog or panel' },
+];
 
 /** `Mod-Shift-p` as the README writes it: `Mod-Shift-P`. */
 function readmeKey(key: string): string {
