@@ -21,6 +21,9 @@ const installed = (command: string, args: string[]) => {
 };
 const hasHugo = installed('hugo', ['version']);
 const hasMinima = installed('gem', ['contents', 'minima']) && installed('jekyll', ['--version']);
+// Locally a missing generator skips its comparison; in CI (CI=true, .ci/run installs them) it fails.
+const skipHugo = !hasHugo && !process.env.CI;
+const skipMinima = !hasMinima && !process.env.CI;
 
 const page = (fields: string, body = 'Text.') => `---\n${fields}\n---\n${body}\n`;
 
@@ -33,7 +36,7 @@ async function postwrightNav(root: string, file: string): Promise<string[]> {
 }
 
 describe('the nav matches the real generator’s', () => {
-  it.skipIf(!hasHugo)('Hugo: config entries and front-matter entries, in .Site.Menus.main order', { timeout: 60_000 }, async () => {
+  it.skipIf(skipHugo)('Hugo: config entries and front-matter entries, in .Site.Menus.main order', { timeout: 60_000 }, async () => {
     const root = await tempDir();
     const menu = '{{ range .Site.Menus.main }}{{ .Name }} {{ .URL }}\n{{ end }}';
     await writeTree(root, {
@@ -71,7 +74,7 @@ describe('the nav matches the real generator’s', () => {
     expect(await postwrightNav(root, 'index.html')).toEqual(hugo);
   });
 
-  it.skipIf(!hasMinima)('Jekyll with minima: every titled page by file name (a titled 404 page too), then header_pages in its order', { timeout: 120_000 }, async () => {
+  it.skipIf(skipMinima)('Jekyll with minima: every titled page by file name (a titled 404 page too), then header_pages in its order', { timeout: 120_000 }, async () => {
     const root = await tempDir();
     await writeTree(root, {
       '_config.yml': 'title: Physique\ntheme: minima\nurl: https://example.org\n',
