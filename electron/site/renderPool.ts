@@ -3,7 +3,8 @@
 // draws long posts does not hold the others up. Each worker keeps the bodies
 // it rendered until the site model has given every post its URL; then the
 // same worker writes those pages. Small rebuilds (one changed post) run on
-// this thread: starting workers would cost more than it saves.
+// this thread: starting workers would cost more than it saves, unless the
+// change reaches every page's header.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -49,8 +50,31 @@ export class RenderWorkerFailed extends ApiError {
 /** Worker threads running `script` when `expected` posts are worth them, else this thread. */
 export function openRenderPool(context: RenderContext, out: OutputFolder, expected: number, script: string | null = renderWorkerScript): RenderPool {
   const threads = Math.min(availableParallelism(), 4);
-  if (expected < PARALLEL_THRESHOLD || threads < 2 || script === null || !existsSync(script)) return localPool(new PostWorkshop(createPostRenderer(context), out));
-  return threadPool(context, out, threads, script);
+  const local = () => localPool(new PostWorkshop(createPostRenderer(context), out));
+  if (threads < 2 || script === null || !existsSync(script)) return local();
+  if (expected >= PARALLEL_THRESHOLD) return threadPool(context, out, threads, script);
+  return pagesOnThreads(local(), () => threadPool(context, out, threads, script));
+}
+
+/**
+ * Few posts to scan, but a change every page shows (a new page in the nav)
+ * can still mean rewriting every post page, each rendered again from its
+ * source: when that is worth the workers, they write the pages.
+ */
+function pagesOnThreads(local: RenderPool, openThreads: () => RenderPool): RenderPool {
+  let threads: RenderPool | null = null;
+  return {
+    scan: (tasks, progress) => local.scan(tasks, progress),
+    pages(tasks, nav, progress) {
+      if (tasks.length < PARALLEL_THRESHOLD) return local.pages(tasks, nav, progress);
+      threads ??= openThreads();
+      return threads.pages(tasks, nav, progress);
+    },
+    close: async () => {
+      await local.close();
+      await threads?.close();
+    },
+  };
 }
 
 function localPool(workshop: PostWorkshop): RenderPool {
