@@ -8,18 +8,18 @@ import { APP_SCHEME, appPageUrl, appResponse, isAppOrigin } from './appProtocol'
 import { bundledSampleBlog, packageRoot, rendererDir } from './appPaths';
 import { ASSET_SCHEME, assetResponse } from './assetProtocol';
 import { createBackend, type Backend } from './backend';
-import { contextMenuTemplate } from './contextMenu';
+import { contextMenuTemplate } from './desktop/contextMenu';
 import { withAppCsp } from './cspHeader';
-import { forwardEvents, registerIpc } from './ipc';
-import { menuTemplate } from './menu';
+import { forwardEvents, registerIpc } from './desktop/ipc';
+import { menuTemplate } from './desktop/menu';
 import { fileFromArgv, locatePost, type PostLocation } from './openFile';
 import { assertExternalUrl, type Platform, type WindowHost } from './platform';
 import { keychain } from './publish/keychain';
 import { startWorkspace } from './startup';
-import { guardUnload, type UnloadGuard } from './unloadGuard';
-import { unsavedDialog } from './unsavedDialog';
+import { guardUnload, type UnloadGuard } from './desktop/unloadGuard';
+import { unsavedDialog } from './desktop/unsavedDialog';
 import { openFolderUrl, welcomeResponse, welcomeUrl } from './welcome';
-import { denyPermissions, lockDownContents, windowOptions, type WindowBounds } from './window';
+import { denyPermissions, lockDownContents, windowOptions, type WindowBounds } from './desktop/window';
 import { errorMessage } from '../common/errors';
 
 interface AppState {

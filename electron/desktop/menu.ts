@@ -1,7 +1,7 @@
 // The native menu as data. Items the page carries out (New Post, Save) are sent
 // to it as `app.command` events; the rest are Electron roles.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppCommand } from '../common/api';
+import type { AppCommand } from '../../common/api';
 
 export interface MenuActions {
   command(command: AppCommand): void;

@@ -2,8 +2,8 @@
 // accelerator, and no two items share one.
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { AppCommand } from '../../common/api';
-import { menuTemplate } from '../../electron/menu';
+import type { AppCommand } from '../../../common/api';
+import { menuTemplate } from '../../../electron/desktop/menu';
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);

@@ -1,8 +1,8 @@
 // The Electron transport, derived from the contract: one handler per method,
 // each checking who is calling before validating and dispatching.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { dispatch, methods, type Reply, type Unsubscribe } from '../common/api';
-import type { Backend } from './backend';
+import { dispatch, methods, type Reply, type Unsubscribe } from '../../common/api';
+import type { Backend } from '../backend';
 
 /** Only our own page's top frame may call the backend; never the preview iframe or a navigated-away page. */
 export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: (url: string) => boolean): boolean {
