@@ -3,6 +3,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { dispatch, methods, type Reply, type Unsubscribe } from '../../common/api';
 import type { Backend } from '../backend';
+import { sendEvent } from './sendEvent';
 
 /** Only our own page's top frame may call the backend; never the preview iframe or a navigated-away page. */
 export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: (url: string) => boolean): boolean {
@@ -29,7 +30,5 @@ export function registerIpc(backend: () => Backend | null, isAppUrl: (url: strin
 
 /** Pushes every backend event to one window's page. */
 export function forwardEvents(backend: Backend, contents: WebContents): Unsubscribe {
-  return backend.subscribe((event, payload) => {
-    if (!contents.isDestroyed()) contents.send(event, payload);
-  });
+  return backend.subscribe((event, payload) => sendEvent(contents, event, payload));
 }

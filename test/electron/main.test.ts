@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApi, methods, rawTransport, type BlogApi, type RawApi } from '../../common/api';
+import { createClient, methods, rawTransport, type RawApi } from '../../common/api';
 import { appCsp, NONCE_PLACEHOLDER } from '../../common/csp';
 import { rendererDir } from '../../electron/appPaths';
 import { postId } from '../../electron/workspace/ids';
@@ -28,7 +28,7 @@ const heard: { page: FakePage; payload: unknown }[] = [];
 
 beforeAll(async () => {
   recorded.onPageLoad = (page) => {
-    const api = createApi<BlogApi>(rawTransport(recorded.exposed.postwright as RawApi), true);
+    const api = createClient(rawTransport(recorded.exposed.postwright as RawApi));
     api.on('app.openPost', (payload) => heard.push({ page, payload }));
   };
   await import('../../electron/preload');
