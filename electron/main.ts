@@ -41,8 +41,8 @@ interface Desktop {
   posts: PostForPage;
   window: MainWindow;
   osOpen: OsOpenQueue;
-  /** Why no workspace could be opened at startup, for the welcome screen; null once one has. */
-  welcomeReason: { text: string | null };
+  /** Why no workspace could be opened at startup, for the welcome screen; null when one was. */
+  welcomeReason: string | null;
   cacheDir: string;
   dataDir: string;
 }
@@ -113,7 +113,7 @@ function createDesktop(): Desktop {
       openExternal: (url) => desktop.platform.openExternal(url),
     }),
     osOpen: new OsOpenQueue(fileFromArgv(process.argv, process.cwd())),
-    welcomeReason: { text: null },
+    welcomeReason: null,
     cacheDir: join(app.getPath('userData'), 'list-cache'),
     dataDir: app.getPath('userData'),
   };
@@ -151,12 +151,12 @@ function setupSession(): void {
   });
 }
 
-function setupProtocols({ workspaces, welcomeReason }: Desktop): void {
+function setupProtocols(desktop: Desktop): void {
   protocol.handle(APP_SCHEME, (request) =>
-    request.url === welcomeUrl && welcomeReason.text !== null ? welcomeResponse(welcomeReason.text) : appResponse(rendererDir, request),
+    request.url === welcomeUrl && desktop.welcomeReason !== null ? welcomeResponse(desktop.welcomeReason) : appResponse(rendererDir, request),
   );
   protocol.handle(ASSET_SCHEME, async (request) => {
-    const backend = workspaces.current;
+    const backend = desktop.workspaces.current;
     return backend ? assetResponse(backend, request.url) : new Response('No folder is open.', { status: 404 });
   });
 }
@@ -174,7 +174,7 @@ async function openFirstWindow(desktop: Desktop): Promise<void> {
     open: (root) => openBackend(desktop, root),
   }).catch((error: unknown) => ({ welcome: errorMessage(error) }));
   if ('backend' in startup) await workspaces.adopt(startup.backend);
-  else desktop.welcomeReason.text = startup.welcome;
+  else desktop.welcomeReason = startup.welcome;
   const launched = launch !== null && workspaces.current?.workspace.root === launch.workspaceRoot;
   if (launched) state.remember(launch.workspaceRoot);
   buildMenu(desktop);

@@ -61,6 +61,27 @@ export class MainWindow {
     const win = new BrowserWindow(windowOptions(options.preloadPath, options.state.windowBounds));
     this.#window = win;
     options.posts.pageLoading();
+    this.#followNavigation(win);
+    this.#offerContextMenu(win);
+    this.#guard = this.#guardUnsaved(win);
+    win.once('ready-to-show', () => win.show());
+    // However the window got there (the page's request, View → Toggle Full Screen, the OS), the page follows.
+    win.on('enter-full-screen', () => sendEvent(win.webContents, 'app.fullScreen', { on: true }));
+    win.on('leave-full-screen', () => sendEvent(win.webContents, 'app.fullScreen', { on: false }));
+    win.on('close', () => (options.state.windowBounds = win.getBounds()));
+    win.on('closed', () => {
+      options.workspaces.detach();
+      this.#window = null;
+      this.#guard = null;
+    });
+    options.workspaces.attach(win.webContents);
+    void win.loadURL(options.pageUrl());
+    return win;
+  }
+
+  /** Page loads hold back posts from the OS and let a waiting workspace in; the welcome screen's link opens the picker. */
+  #followNavigation(win: BrowserWindow): void {
+    const { options } = this;
     win.webContents.on('did-start-navigation', (details) => {
       if (!details.isMainFrame || details.isSameDocument) return;
       options.posts.pageLoading();
@@ -72,37 +93,31 @@ export class MainWindow {
       event.preventDefault();
       options.chooseFolder();
     });
+  }
+
+  #offerContextMenu(win: BrowserWindow): void {
     win.webContents.on('context-menu', (_event, params) => {
       const template = contextMenuTemplate(params, {
         replaceMisspelling: (word) => win.webContents.replaceMisspelling(word),
         addToDictionary: (word) => win.webContents.session.addWordToSpellCheckerDictionary(word),
         lookUp: () => win.webContents.showDefinitionForSelection(),
         // The menu offers only the links openExternal allows: a failure here is the OS's.
-        openLink: (url) => void options.openExternal(url).catch(reportUnexpected('opening a link from the context menu')),
+        openLink: (url) => void this.options.openExternal(url).catch(reportUnexpected('opening a link from the context menu')),
         copyText: (text) => void clipboard.writeText(text),
       });
       if (template.length) Menu.buildFromTemplate(template).popup({ window: win });
     });
-    win.once('ready-to-show', () => win.show());
-    // However the window got there (the page's request, View → Toggle Full Screen, the OS), the page follows.
-    win.on('enter-full-screen', () => sendEvent(win.webContents, 'app.fullScreen', { on: true }));
-    win.on('leave-full-screen', () => sendEvent(win.webContents, 'app.fullScreen', { on: false }));
-    win.on('close', () => (options.state.windowBounds = win.getBounds()));
+  }
+
+  /** Closing, quitting or reloading with unsaved text asks the author first (unloadGuard.ts). */
+  #guardUnsaved(win: BrowserWindow): UnloadGuard {
     const dialogFor = unsavedDialog();
-    this.#guard = guardUnload(win, {
+    return guardUnload(win, {
       ask: (parent) => dialogFor.choice(dialog.showMessageBoxSync(parent, dialogFor.options)),
       requestSave: () => sendEvent(win.webContents, 'app.saveRequested', {}),
       // Don't Save: the author discarded what the journal kept of this run's unsaved posts.
-      discard: async () => options.workspaces.current?.handlers.recovery.clear(),
+      discard: async () => this.options.workspaces.current?.handlers.recovery.clear(),
       quit: () => app.quit(),
     });
-    win.on('closed', () => {
-      options.workspaces.detach();
-      this.#window = null;
-      this.#guard = null;
-    });
-    options.workspaces.attach(win.webContents);
-    void win.loadURL(options.pageUrl());
-    return win;
   }
 }
