@@ -1,7 +1,6 @@
 // A post the OS asked to open, held until the window's page has loaded (and
 // subscribed to events) and can take it as `app.openPost`.
-import type { WebContents } from 'electron';
-import { sendEvent } from './sendEvent';
+import { sendEvent, type EventReceiver } from './sendEvent';
 
 export class PostForPage {
   #pending: string | null = null;
@@ -14,7 +13,7 @@ export class PostForPage {
   }
 
   /** The page has loaded: it takes the post that waited for it. */
-  pageLoaded(contents: WebContents): void {
+  pageLoaded(contents: EventReceiver): void {
     this.#pageLoaded = true;
     this.#deliver(contents);
   }
@@ -26,12 +25,12 @@ export class PostForPage {
   }
 
   /** Shows post `id` in the page now if it has loaded, else once it has. */
-  show(id: string, contents: WebContents | null): void {
+  show(id: string, contents: EventReceiver | null): void {
     this.#pending = id;
     if (this.#pageLoaded && contents) this.#deliver(contents);
   }
 
-  #deliver(contents: WebContents): void {
+  #deliver(contents: EventReceiver): void {
     if (!this.#pending) return;
     sendEvent(contents, 'app.openPost', { id: this.#pending });
     this.#pending = null;

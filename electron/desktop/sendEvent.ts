@@ -3,7 +3,10 @@
 import type { WebContents } from 'electron';
 import type { EventName, EventPayload } from '../../common/api';
 
-export function sendEvent<E extends EventName>(contents: Pick<WebContents, 'send' | 'isDestroyed'>, event: E, payload: EventPayload<E>): void {
+/** What an event needs of a window's web contents. */
+export type EventReceiver = Pick<WebContents, 'send' | 'isDestroyed'>;
+
+export function sendEvent<E extends EventName>(contents: EventReceiver, event: E, payload: EventPayload<E>): void {
   // A page that is gone (its window closed while a build or a publish ran) hears nothing; Electron would throw.
   if (!contents.isDestroyed()) contents.send(event, payload);
 }
