@@ -5,19 +5,24 @@ import { dispatch, methods, type Reply, type Unsubscribe } from '../../common/ap
 import type { Backend } from '../backend';
 import { sendEvent } from './sendEvent';
 
-/** Only our own page's top frame may call the backend; never the preview iframe or a navigated-away page. */
-export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: (url: string) => boolean): boolean {
+/**
+ * Only our own page's top frame may call the backend; never the preview iframe or a navigated-away page.
+ * Null for such a call, else why it is refused, so a refusal in the log says which rule it broke.
+ */
+function untrustedSender(event: IpcMainInvokeEvent, isAppUrl: (url: string) => boolean): string | null {
   const frame = event.senderFrame;
-  return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
+  if (frame === null) return 'its frame is gone (the page navigated away or closed)';
+  if (frame !== event.sender.mainFrame) return `it came from a frame inside the page (${frame.url}), not the page itself`;
+  if (!isAppUrl(frame.url)) return `it came from ${frame.url}, which is not Postwright's page`;
+  return null;
 }
 
 /** `backend` is null while no workspace is open (the welcome screen). */
 export function registerIpc(backend: () => Backend | null, isAppUrl: (url: string) => boolean): Unsubscribe {
   for (const { channel } of methods) {
     ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<Reply<unknown>> => {
-      if (!isTrustedSender(event, isAppUrl)) {
-        return { ok: false, error: { code: 'forbidden', message: `${channel} was called from a frame that is not Postwright's window.` } };
-      }
+      const refusal = untrustedSender(event, isAppUrl);
+      if (refusal !== null) return { ok: false, error: { code: 'forbidden', message: `${channel} was refused: ${refusal}.` } };
       const open = backend();
       if (!open) return { ok: false, error: { code: 'unsupported', message: 'No folder of posts is open: choose File → Open Folder….' } };
       return dispatch(open.handlers, channel, args);

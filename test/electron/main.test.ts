@@ -144,17 +144,19 @@ describe('IPC', () => {
   });
 
   it('refuses other frames and pages', async () => {
-    const others = [
-      event('https://evil.example/'),
+    const fileUrl = pathToFileURL(join(rendererDir, 'index.html')).href;
+    // Each refusal says which rule the call broke.
+    const others: [unknown, string][] = [
+      [event('https://evil.example/'), "posts.list was refused: it came from https://evil.example/, which is not Postwright's page."],
       // The preview's frames and a page that navigated to file:// or a look-alike host.
-      event(ownUrl(), false),
-      event('about:srcdoc', false),
-      event(pathToFileURL(join(rendererDir, 'index.html')).href),
-      event('app://postwright.evil/index.html'),
-      { senderFrame: null, sender: { mainFrame: {} } },
+      [event(ownUrl(), false), `posts.list was refused: it came from a frame inside the page (${ownUrl()}), not the page itself.`],
+      [event('about:srcdoc', false), 'posts.list was refused: it came from a frame inside the page (about:srcdoc), not the page itself.'],
+      [event(fileUrl), `posts.list was refused: it came from ${fileUrl}, which is not Postwright's page.`],
+      [event('app://postwright.evil/index.html'), "posts.list was refused: it came from app://postwright.evil/index.html, which is not Postwright's page."],
+      [{ senderFrame: null, sender: { mainFrame: {} } }, 'posts.list was refused: its frame is gone (the page navigated away or closed).'],
     ];
-    for (const e of others) {
-      expect(await recorded.ipcHandlers.get('posts.list')!(e)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const [e, message] of others) {
+      expect(await recorded.ipcHandlers.get('posts.list')!(e)).toEqual({ ok: false, error: { code: 'forbidden', message } });
     }
   });
 
