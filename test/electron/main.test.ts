@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createClient, methods, rawTransport, type RawApi } from '../../common/api';
+import { createClient, events, methods, rawTransport, type RawApi } from '../../common/api';
 import { appCsp, NONCE_PLACEHOLDER } from '../../common/csp';
 import { rendererDir } from '../../electron/appPaths';
 import { postId } from '../../electron/workspace/ids';
@@ -23,13 +23,13 @@ vi.mock('electron', async () => {
 const fake = electron as unknown as FakeElectron;
 const { recorded } = fake;
 
-/** What each loaded page heard of `app.openPost`, as the renderer subscribes to it (through the real preload). */
+/** What each loaded page heard of `app.openPost`, as the renderer subscribes to it (through the real preload), parsed by its schema. */
 const heard: { page: FakePage; payload: unknown }[] = [];
 
 beforeAll(async () => {
   recorded.onPageLoad = (page) => {
     const api = createClient(rawTransport(recorded.exposed.postwright as RawApi));
-    api.on('app.openPost', (payload) => heard.push({ page, payload }));
+    api.on('app.openPost', (payload) => heard.push({ page, payload: events['app.openPost'].parse(payload) }));
   };
   await import('../../electron/preload');
   await import('../../electron/main');
