@@ -5,7 +5,7 @@
 // author chooses. Save asks the page to save and, once it answers that it did,
 // does again what was interrupted. Don't Save lets the page go and forgets its
 // journal entries: the author discarded them. Cancel keeps everything as it was.
-// Type-only Electron imports: main.ts hands the objects in.
+// Type-only Electron imports: mainWindow.ts hands the objects in.
 import type { BrowserWindow, Event, WindowSessionEndEvent } from 'electron';
 import { reportUnexpected } from '../reportUnexpected';
 import type { UnsavedChoice } from './unsavedDialog';
