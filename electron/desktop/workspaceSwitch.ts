@@ -4,6 +4,7 @@
 import type { WebContents } from 'electron';
 import type { Unsubscribe } from '../../common/api';
 import type { Backend } from '../backend';
+import { reportUnexpected } from '../reportUnexpected';
 import { forwardEvents } from './ipc';
 import type { MainWindow } from './mainWindow';
 import type { PostForPage } from './postForPage';
@@ -61,7 +62,7 @@ export class WorkspaceSwitch {
       () => page.reload(),
       () => {
         if (this.#incoming === next) this.#incoming = null;
-        void next.close();
+        void next.close().catch(reportUnexpected('closing the folder the author chose not to switch to'));
         this.posts.pageStayed();
       },
     );
@@ -71,11 +72,11 @@ export class WorkspaceSwitch {
   pageLeaving(): void {
     const next = this.#incoming;
     this.#incoming = null;
-    if (next) void this.adopt(next);
+    if (next) void this.adopt(next).catch(reportUnexpected('closing the folder the window switched away from'));
   }
 
   /** The app quits: the workspace closes (its watcher, its journal). */
   close(): void {
-    void this.#current?.close();
+    void this.#current?.close().catch(reportUnexpected('closing the folder as the app quits'));
   }
 }
