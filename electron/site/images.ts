@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import path, { posix } from 'node:path';
 import type { ImageAttributes } from '../../common/markdown/pipeline';
 import { IMAGE_SIZES } from '../../common/theme/site';
+import type { ImageIndex } from './imageIndex';
 
 /** Formats resized here; others (GIF animations, AVIF, icons) are published as they are. */
 const RESIZED = new Set(['.jpg', '.jpeg', '.png', '.webp']);
@@ -82,7 +83,11 @@ export class ImageStore {
   readonly #loading = new Map<string, Promise<ImageRecord | 'failed'>>();
   #turn: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly folder: string) {}
+  constructor(
+    readonly folder: string,
+    /** Records by each source's size, mtime and inode from earlier builds: an unchanged file is not read. */
+    private readonly index?: ImageIndex,
+  ) {}
 
   /** The record of `source` if this store already read it ('failed' when sharp could not read it); for the synchronous render. */
   known(source: string, plan = RESPONSIVE): ImageRecord | 'failed' | undefined {
@@ -110,6 +115,10 @@ export class ImageStore {
   }
 
   async #read(source: string, plan: ImagePlan): Promise<ImageRecord> {
+    // Stated before the read: a file that changes in between has other stats next time, and is read again.
+    const stats = this.index && fs.statSync(source);
+    const indexed = stats && this.index!.get(plan.name, source, stats);
+    if (indexed) return indexed;
     const bytes = fs.readFileSync(source);
     const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
     const recordFile = path.join(this.folder, `${hash}.${plan.name}.json`);
@@ -123,6 +132,7 @@ export class ImageStore {
       record = await made;
       writeAside(recordFile, JSON.stringify({ version: RECORD_VERSION, ...record }));
     }
+    if (stats) this.index!.set(plan.name, source, stats, record);
     return record;
   }
 }

@@ -15,11 +15,12 @@ import { checkLink } from './links';
 import { problem } from './problem';
 import { checkPlaceholderBaseUrl } from './placeholderBaseUrl';
 import { checkLinks } from './symlinks';
+import { checkNav } from './nav';
 import { checkSiteTags } from './siteTags';
 import { checkSlugs } from './slugs';
 import { checkTagVariants } from './tagVariants';
 import { checkUnusedAssets } from './unusedAssets';
-import { SiteIndex, siteUrlOf, type UrlOf } from './siteIndex';
+import { SiteIndex, siteUrls, type UrlOf } from './siteIndex';
 
 export interface CheckOptions {
   /** The URL each post publishes to; by default, the workspace's permalink setting in postwright.json. */
@@ -42,7 +43,15 @@ export async function checkWorkspace(workspace: Workspace, options: CheckOptions
 export async function check(workspace: Workspace, options: CheckOptions, useWorkers: (posts: number) => boolean): Promise<CheckResult> {
   const posts = await workspace.list();
   const facts = FactsCache.load(options.cacheDir, workspace.root);
-  const site = new SiteIndex(workspace, posts, options.urlOf ?? (await siteUrlOf(workspace.root)), facts);
+  // Posts whose files are as the last check found them keep its facts (and their URLs); only the others are read and lexed.
+  const changed: PostSummary[] = [];
+  const unchanged: ExaminedPost[] = [];
+  for (const summary of posts) {
+    const known = facts.fresh(summary);
+    if (known) unchanged.push(known);
+    else changed.push(summary);
+  }
+  const site = new SiteIndex(workspace, posts, options.urlOf ?? facts.urls(await siteUrls(workspace.root)), facts);
   const problems: CheckProblem[] = [];
   const examined = new Map<string, ExaminedPost>();
   const checkOne = async (post: ExaminedPost | CheckProblem) => {
@@ -51,16 +60,8 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
       return;
     }
     examined.set(post.post.path, post);
-    problems.push(...post.problems, ...(await checkReferences(post, site)), ...checkSiteTags(post, site, workspace.layout), ...(await checkUnusedAssets(workspace.root, post)));
+    problems.push(...post.problems, ...(await checkReferences(post, site)), ...checkSiteTags(post, site, workspace.layout), ...(await checkUnusedAssets(workspace.root, post, site.folders)));
   };
-  // Posts whose files are as the last check found them keep its facts; only the others are read and lexed.
-  const changed: PostSummary[] = [];
-  const unchanged: ExaminedPost[] = [];
-  for (const summary of posts) {
-    const known = facts.fresh(summary);
-    if (known) unchanged.push(known);
-    else changed.push(summary);
-  }
   await inLanes(unchanged, checkOne);
   if (useWorkers(changed.length)) {
     await examineInWorkers(workspace.root, changed, async (summary, done, stamp) => {
@@ -72,6 +73,7 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
   }
   problems.push(...checkSlugs(site, examined), ...checkTagVariants([...examined.values()]), ...(await checkPlaceholderBaseUrl(workspace.root)));
   problems.push(...(await checkLinks(workspace)));
+  problems.push(...(await checkNav(workspace, posts)));
   facts.save();
   // What the blog's config says that Postwright cannot follow (a permalink template it would have to run…).
   const { configFile, warnings } = workspace.layout;

@@ -13,6 +13,7 @@ import { checkWorkerScript } from './checkPool';
 import type { ExaminedPost } from './examine';
 import { localHref } from './hrefs';
 import { saveCacheFileSync } from '../../cacheFile';
+import type { UrlOf } from './siteIndex';
 
 /** Bump when the file's shape changes. */
 const FORMAT = 2;
@@ -31,6 +32,8 @@ interface Entry extends FileStamp {
   facts: Facts;
   /** Every id a `#fragment` may name in the post, once a link from another post needed them. */
   anchors?: string[];
+  /** Where the post publishes, under the settings of the file's `urlKey`. */
+  url?: string;
 }
 
 interface CacheFile {
@@ -38,6 +41,8 @@ interface CacheFile {
   /** The code that examined the posts: facts from other code are not trusted. */
   key: string;
   root: string;
+  /** The settings and generator config the entries' URLs were found under. */
+  urlKey?: string;
   entries: [relative: string, entry: Entry][];
 }
 
@@ -46,15 +51,18 @@ export class FactsCache {
   readonly #previous: Map<string, Entry>;
   readonly #next = new Map<string, Entry>();
   #changed: boolean;
+  #urlKey: string | undefined;
 
   private constructor(
     private readonly file: string,
     private readonly key: string,
     private readonly root: string,
     previous: Map<string, Entry>,
+    urlKey?: string,
   ) {
     this.#previous = previous;
     this.#changed = previous.size === 0;
+    this.#urlKey = urlKey;
   }
 
   /** The cache of checking `root` (its real path); an empty one without a cache folder, which is never saved. */
@@ -64,15 +72,17 @@ export class FactsCache {
     const file = path.join(cacheDir, 'check', `${name}.json`);
     const key = codeKey();
     const previous = new Map<string, Entry>();
+    let urlKey: string | undefined;
     try {
       const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
       if (data.format === FORMAT && data.key === key && data.root === root && Array.isArray(data.entries)) {
         for (const [relative, entry] of data.entries) previous.set(relative, entry);
+        urlKey = data.urlKey;
       }
     } catch {
       // None yet, or unreadable: every post is examined.
     }
-    return new FactsCache(file, key, root, previous);
+    return new FactsCache(file, key, root, previous, urlKey);
   }
 
   /** The facts of a post whose file has the size and time it had when they were found; null if it may have changed. */
@@ -111,11 +121,31 @@ export class FactsCache {
     this.#remember(relative, { ...entry, anchors: [...ids] });
   }
 
+  /**
+   * `site.urlOf`, remembered for each post whose facts fresh() or sameContent() confirmed: the
+   * permalink of 10,000 posts (slugs, dates, patterns) was a sixth of a check after one edit. A URL
+   * depends on the post's own file, which those confirmed, and on `site.key`: other settings forget them all.
+   */
+  urls(site: { urlOf: UrlOf; key: string }): UrlOf {
+    if (this.#urlKey !== site.key) {
+      for (const entry of this.#next.values()) delete entry.url;
+      this.#urlKey = site.key;
+      this.#changed = true;
+    }
+    return (post) => {
+      const entry = this.#next.get(post.path);
+      if (entry?.url !== undefined) return entry.url;
+      const url = site.urlOf(post);
+      if (entry) this.#remember(post.path, { ...entry, url });
+      return url;
+    };
+  }
+
   /** Writes what this check found, if anything changed; a failed write only costs the next check its head start. */
   save(): void {
     const gone = [...this.#previous.keys()].some((relative) => !this.#next.has(relative));
     if (!this.file || !(this.#changed || gone)) return;
-    const data: CacheFile = { format: FORMAT, key: this.key, root: this.root, entries: [...this.#next] };
+    const data: CacheFile = { format: FORMAT, key: this.key, root: this.root, urlKey: this.#urlKey, entries: [...this.#next] };
     saveCacheFileSync(this.file, data);
   }
 

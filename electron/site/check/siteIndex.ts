@@ -1,11 +1,12 @@
 // What a link can point at: the workspace's posts (by file and by the URL each
 // publishes to), their anchors, and other files in the workspace.
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { ApiError } from '../../../common/errors';
 import { parsePost } from '../../../common/post';
 import type { PostSummary } from '../../../common/types';
-import { resolveInside } from '../../workspace/paths';
+import { normalizeRelative, resolveInside } from '../../workspace/paths';
 import type { Workspace } from '../../workspace/workspace';
 import { normalizeUrlPath } from './hrefs';
 import { urlOf } from '../../../common/site/model';
@@ -15,15 +16,20 @@ import { FEEDS, THEME_CSS, DEFAULT_FAVICON } from '../../../common/theme/site';
 import { readBlogLayout } from '../../workspace/blogLayout';
 import { readSiteSettings } from '../../workspace/settings';
 import type { FactsCache } from './factsCache';
+import { FolderListings } from './folderListings';
 
 /** The URL a post publishes to (the site's permalink setting). */
 export type UrlOf = (post: PostSummary) => string;
 
-/** Where each post publishes under the blog's permalinks: the URL the build gives it. */
-export async function siteUrlOf(root: string): Promise<UrlOf> {
+/**
+ * Where each post publishes under the blog's permalinks (the URL the build gives it), and a key of
+ * everything besides the post itself that decides it: the settings and the generator's config.
+ */
+export async function siteUrls(root: string): Promise<{ urlOf: UrlOf; key: string }> {
   const layout = readBlogLayout(root);
   const settings = await readSiteSettings(root, layout);
-  return (post) => `/${urlOf(post, post.kind ?? 'post', settings, layout)}`;
+  const key = createHash('sha256').update(JSON.stringify([settings, layout])).digest('base64url');
+  return { urlOf: (post) => `/${urlOf(post, post.kind ?? 'post', settings, layout)}`, key };
 }
 
 export type FileKind = 'file' | 'folder' | 'missing' | 'outside';
@@ -35,6 +41,8 @@ export class SiteIndex {
   readonly #postFolders = new Set<string>();
   readonly #anchors = new Map<string, Promise<Set<string>>>();
   #paths: Set<string> | undefined;
+  /** The workspace's folders as this check found them: most lookups end in one of these listings. */
+  readonly folders: FolderListings;
   /** Addresses the build writes besides posts and pages: old addresses (redirects), listings, feeds. */
   readonly #generated = new Set(['/', '/archive/', '/tags/', ...[...Object.values(FEEDS), 'sitemap.xml', 'robots.txt', '404.html', THEME_CSS, DEFAULT_FAVICON].map((file) => `/${file}/`)]);
 
@@ -45,6 +53,7 @@ export class SiteIndex {
     /** Where the anchors of posts found by earlier checks are kept. */
     private readonly facts?: FactsCache,
   ) {
+    this.folders = new FolderListings(workspace.root);
     for (const post of posts) {
       this.#byPath.set(post.path, post);
       const url = normalizeUrlPath(urlOf(post));
@@ -107,6 +116,8 @@ export class SiteIndex {
   /** What is at a workspace-relative path, without reading it; links out of the workspace are 'outside'. */
   async fileAt(relative: string): Promise<FileKind> {
     if (posix.normalize(`${relative}/`) === './') return 'folder'; // the workspace itself
+    const listed = await this.#listedKind(relative);
+    if (listed) return listed;
     let real: string;
     try {
       real = (await resolveInside(this.workspace.root, relative)).real;
@@ -116,6 +127,18 @@ export class SiteIndex {
     }
     const stats = await stat(real).catch(() => null);
     return stats === null ? 'missing' : stats.isDirectory() ? 'folder' : 'file';
+  }
+
+  /** A file or real folder its folder's listing holds; undefined for everything else (a link, a missing name, a path that climbs out), which the gate decides. */
+  async #listedKind(relative: string): Promise<'file' | 'folder' | undefined> {
+    let normal: string;
+    try {
+      normal = normalizeRelative(relative);
+    } catch {
+      return undefined;
+    }
+    const kind = await this.folders.kindOf(normal);
+    return kind === 'file' || kind === 'folder' ? kind : undefined;
   }
 
   /** The ids a `#fragment` may name in a post; `known` when the caller already found them. */

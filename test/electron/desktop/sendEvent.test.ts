@@ -11,7 +11,7 @@ const payloads: { [E in EventName]: EventPayload<E> } = {
   'posts.changed': { kind: 'changed', id: 'hello-world', version: 'b5bb9d8014a0f9b1d61e21e796d78dcc' },
   'site.progress': { done: 3, total: 12 },
   'publish.progress': { target: 'github', phase: 'uploading', files: { done: 2, total: 9 }, bytes: { done: 2048, total: 90_000 }, detail: 'posts/hello-world/index.html' },
-  'app.command': { command: 'new-post' },
+  'app.command': { command: 'file.new' },
   'app.saveRequested': {},
   'app.openPost': { id: 'hello-world' },
   'app.fullScreen': { on: true },

@@ -2,10 +2,12 @@
 // plus one fallback in the source's format, upright, without EXIF, sized in
 // the markup, lazy below the first, kept by content hash in the cache folder,
 // and never touching the workspace's original.
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { ImageIndex } from '../../../electron/site/imageIndex';
+import { ImageStore } from '../../../electron/site/images';
 import { build, readTree } from '../../helpers/site';
 import { tempDir, writeTree } from '../../helpers/tmp';
 
@@ -76,6 +78,26 @@ describe('responsive images', () => {
     const shown = imgs(await readFile(path.join(out, 'posts/a/index.html'), 'utf8'))[0]!;
     const published = [...(await readTree(out)).keys()].filter((f) => f.startsWith('posts/a.assets/')).map((f) => `/${f}`);
     expect(published.sort()).toEqual([...shown.matchAll(/\/posts\/a\.assets\/[^" ]+/g)].map((m) => m[0]).filter((f, i, all) => all.indexOf(f) === i).sort());
+  });
+
+  it('are found by their stats on the next build, without reading them; a picture replaced under the same name is read again', async () => {
+    const [root, folder] = [await tempDir(), await tempDir()];
+    const source = path.join(root, 'p.jpg');
+    await writeFile(source, await phonePhoto());
+    const first = await new ImageStore(folder, ImageIndex.load(folder)).load(source);
+    // Without the index nothing is remembered, and the next load would read and hash the file to find its record.
+    const fresh = () => new ImageStore(folder, ImageIndex.load(folder));
+    expect(await fresh().load(source)).toEqual(first);
+    const index = ImageIndex.load(folder);
+    await new ImageStore(folder, index).load(source);
+    index.save();
+    // The records found by content hash are gone: only the index can still name this picture's files.
+    for (const name of await readdir(folder)) if (name.endsWith('.srcset.json')) await rm(path.join(folder, name));
+    expect(await fresh().load(source)).toEqual(first);
+    expect((await readdir(folder)).filter((name) => name.endsWith('.srcset.json'))).toEqual([]);
+
+    await writeFile(source, await phonePhoto(800, 400));
+    expect(await fresh().load(source)).toMatchObject({ width: 400, height: 800 });
   });
 
   it('publishes a file sharp cannot read as it is, and the rest of the site still builds', async () => {

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../../common/check';
 import { check } from '../../../../electron/site/check/check';
+import { FactsCache } from '../../../../electron/site/check/factsCache';
+import { siteUrls } from '../../../../electron/site/check/siteIndex';
 import { Workspace } from '../../../../electron/workspace/workspace';
 import { noTrash, post, tempDir, writeTree } from '../../../helpers/tmp';
 
@@ -90,6 +92,38 @@ describe('check: facts cached between runs', () => {
       await writeFile(file('p12.md'), post({ title: 'Post 12', date: '2024-13-01' }, '[nowhere](nope.md)\n'));
       await expectSameAsFull(root, cacheDir, (result) => expect(messages(result, 'p12.md')).toHaveLength(2), workers);
     }
+  });
+
+  it('reports a broken link one edit introduced, and nothing once the next edit fixes it', async () => {
+    const { root, cacheDir, file } = await checkedOnce();
+    const text = await readFile(file('p13.md'), 'utf8');
+    await writeFile(file('p13.md'), text.replace('[the next](p14.md)', '[the next](p41.md)'));
+    await expectSameAsFull(root, cacheDir, (result) => expect(messages(result, 'p13.md')).toEqual([expect.stringContaining('Broken link "p41.md"')]));
+    await writeFile(file('p13.md'), text);
+    await expectSameAsFull(root, cacheDir, (result) => expect(messages(result, 'p13.md')).toEqual([]));
+  });
+
+  it('keeps each unchanged post\'s URL, and finds them all again under other settings', async () => {
+    const { root, cacheDir } = await checkedOnce();
+    // A URL is kept once a check confirmed the post's file unchanged: from the second check on.
+    await cachedCheck(root, cacheDir);
+    const workspace = await Workspace.open(root, { ...noTrash, cacheDir });
+    const posts = await workspace.list();
+    await workspace.close();
+    const facts = FactsCache.load(cacheDir, root);
+    for (const summary of posts) expect(facts.fresh(summary)).not.toBeNull();
+    const site = await siteUrls(root);
+    const asked: string[] = [];
+    const urlOf = facts.urls({ key: site.key, urlOf: (summary) => (asked.push(summary.path), site.urlOf(summary)) });
+    expect(posts.map(urlOf)).toEqual(posts.map(site.urlOf));
+    expect(asked).toEqual([]);
+    const other = facts.urls({ key: 'other settings', urlOf: (summary) => (asked.push(summary.path), 'elsewhere') });
+    expect(posts.map(other)).toEqual(posts.map(() => 'elsewhere'));
+    expect(asked).toHaveLength(posts.length);
+
+    // Through the check: a new permalink moves every post, so the links by address break.
+    await writeFile(path.join(root, 'postwright.json'), JSON.stringify({ permalink: '/:year/:slug/' }));
+    await expectSameAsFull(root, cacheDir, (result) => expect(messages(result, 'p10.md')).toEqual([expect.stringContaining('/posts/p11/')]));
   });
 
   it('finds links in unchanged posts broken by a post that was deleted or renamed its heading', async () => {
