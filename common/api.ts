@@ -305,8 +305,22 @@ export interface Transport {
   subscribe(event: EventName, listener: (payload: unknown) => void): Unsubscribe;
 }
 
-/** Builds the nested, named-method object from a transport, folding Replies back into throws. */
-export function createApi<T extends BlogApi | RawApi>(transport: Transport, unwrap: boolean): T {
+/** The client the UI calls: a named method for every channel, throwing the ApiError a failed Reply carries. */
+export function createClient(transport: Transport): BlogApi {
+  return namedMethods<BlogApi>(transport, async (channel, args) => {
+    const reply = await transport.invoke(channel, args);
+    if (reply.ok) return reply.value;
+    throw ApiError.fromJSON(reply.error);
+  });
+}
+
+/** The same methods returning each Reply as it came: what the preload exposes, since an Error does not cross the bridge intact. */
+export function createRawApi(transport: Transport): RawApi {
+  return namedMethods<RawApi>(transport, (channel, args) => transport.invoke(channel, args));
+}
+
+/** Builds the nested, named-method object (`api.posts.read(…)`) and the checked `on` from a transport. */
+function namedMethods<T extends BlogApi | RawApi>(transport: Transport, call: (channel: string, args: unknown[]) => Promise<unknown>): T {
   const api: Record<string, unknown> = {
     on: (event: EventName, listener: (payload: unknown) => void) => {
       if (!isEventName(event)) throw new ApiError('invalid-arguments', `There is no event called "${String(event)}".`);
@@ -315,12 +329,7 @@ export function createApi<T extends BlogApi | RawApi>(transport: Transport, unwr
   };
   for (const m of methods) {
     const group = (api[m.namespace] ??= {}) as Record<string, unknown>;
-    group[m.name] = async (...args: unknown[]) => {
-      const reply = await transport.invoke(m.channel, args);
-      if (!unwrap) return reply;
-      if (reply.ok) return reply.value;
-      throw ApiError.fromJSON(reply.error);
-    };
+    group[m.name] = async (...args: unknown[]) => call(m.channel, args);
   }
   return api as T;
 }

@@ -1,5 +1,5 @@
 // The few things the backend needs from the operating system, as one small
-// interface. Electron provides them in main.ts (dialog, shell, safeStorage);
+// interface. Electron provides them in desktop/electronPlatform.ts (dialog, shell, safeStorage);
 // nodePlatform() provides them for the CLI, the browser bridge and tests.
 import { spawn } from 'node:child_process';
 import trash from 'trash';

@@ -2,20 +2,17 @@
 // `window.postwright`, never ipcRenderer itself; the channel names come from
 // the contract, not from this file.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createApi, type RawApi, type Reply } from '../common/api';
+import { createRawApi, type Reply } from '../common/api';
 
-const api = createApi<RawApi>(
-  {
-    invoke: (channel, args) => ipcRenderer.invoke(channel, ...args) as Promise<Reply<unknown>>,
-    subscribe: (event, listener) => {
-      const handler = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
-      ipcRenderer.on(event, handler);
-      return () => {
-        ipcRenderer.removeListener(event, handler);
-      };
-    },
+const api = createRawApi({
+  invoke: (channel, args) => ipcRenderer.invoke(channel, ...args) as Promise<Reply<unknown>>,
+  subscribe: (event, listener) => {
+    const handler = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(event, handler);
+    return () => {
+      ipcRenderer.removeListener(event, handler);
+    };
   },
-  false,
-);
+});
 
 contextBridge.exposeInMainWorld('postwright', api);

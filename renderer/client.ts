@@ -1,7 +1,7 @@
 // The renderer's one way to reach the backend. In the desktop app the preload
 // exposes `window.postwright` (named methods over IPC); in a plain browser the
 // same contract runs over the HTTP bridge started by `npm run serve`.
-import { ApiError, createApi, rawTransport, type BlogApi, type EventName, type RawApi, type Reply, type Transport } from '../common/api';
+import { ApiError, createClient, rawTransport, type BlogApi, type EventName, type RawApi, type Reply, type Transport } from '../common/api';
 
 declare global {
   interface Window {
@@ -80,7 +80,7 @@ function transport(): Transport {
   return window.postwright ? rawTransport(window.postwright) : bridgeTransport(token);
 }
 
-export const api: BlogApi = createApi<BlogApi>(transport(), true);
+export const api: BlogApi = createClient(transport());
 
 /**
  * Where the preview loads workspace images: Electron's `postwright-asset:`

@@ -39,6 +39,7 @@ export function guardUnload(page: UnloadTarget, { api, save }: UnloadGuardOption
     setUnsaved(next) {
       if (next === unsaved) return;
       unsaved = next;
+      // Only the desktop window has a native guard to tell; a browser tab's beforeunload needs no answer ('unsupported').
       void api?.app.unsavedChanged(next).catch(() => {});
     },
     dispose() {

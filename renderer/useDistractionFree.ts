@@ -15,15 +15,16 @@ export function useDistractionFree(): { on: boolean; toggle: () => void; leave: 
   const leave = useCallback(() => {
     if (!current.current) return;
     setOn(false);
+    // Full screen the window or the tab already left (Esc, F11, the OS) is already where the author wants it.
     if (inDesktopApp) void api.app.setFullScreen(false).catch(() => {});
-    else if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+    else if (document.fullscreenElement) void document.exitFullscreen().catch(() => {}); // as above
   }, []);
 
   const enter = useCallback(() => {
     setOn(true);
     // Without full screen (refused, or no permission) the chrome still goes: the text is what matters.
     if (inDesktopApp) void api.app.setFullScreen(true).catch(() => {});
-    else void document.documentElement.requestFullscreen?.().catch(() => {});
+    else void document.documentElement.requestFullscreen?.().catch(() => {}); // as above
   }, []);
 
   useEffect(() => {

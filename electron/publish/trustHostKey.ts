@@ -28,6 +28,7 @@ export async function trustMatchingKey(
   const dir = await mkdtemp(path.join(tmpdir(), 'postwright-hostkey-'));
   const trial = path.join(dir, 'known_hosts');
   try {
+    // No trusted-hosts file yet (the first host trusted): the trial starts empty.
     await copyFile(policy.trustedHostsFile, trial).catch(() => {});
     const before = await readFile(trial, 'utf8').catch(() => '');
     // The key is checked before logging in, so a later failure (a wrong password) still leaves it recorded.

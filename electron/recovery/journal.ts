@@ -86,12 +86,14 @@ export class RecoveryJournal {
         const file = path.join(this.folder, name);
         if (isTempFileName(name)) {
           const info = await stat(file).catch(() => null);
+          // A stale temp file that will not go is swept again on the next start; it holds nothing the journal needs.
           if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS) await unlink(file).catch(() => {});
           continue;
         }
         if (!name.endsWith('.json')) continue;
         const entry = await readEntry(file);
         if (entry && this.#fileName(entry.postId) === name) entries.push(entry);
+        // Set aside so it is not read again; if even that fails, the entry is skipped just the same.
         else await rename(file, file + UNREADABLE_SUFFIX).catch(() => {});
       }
       return entries.sort((a, b) => a.writtenAt.localeCompare(b.writtenAt));
@@ -110,6 +112,7 @@ export class RecoveryJournal {
 
   #serial<T>(task: () => Promise<T>): Promise<T> {
     const run = this.#queue.then(task, task);
+    // The caller gets this run's error from `run`; the queue only waits for it to settle.
     this.#queue = run.catch(() => {});
     return run;
   }

@@ -127,6 +127,7 @@ export class ImageStore {
       // One image at a time: each sharp pipeline holds one of libuv's four threads, which the workspace's
       // file reads and writes share, so a preview resizing a few photos must not stall a save.
       const made = this.#turn.then(() => derive(bytes, hash, plan, this.folder));
+      // This image's error reaches its caller through `made`; the next image only waits for the turn to end.
       this.#turn = made.catch(() => undefined);
       record = await made;
       writeAside(recordFile, JSON.stringify({ version: RECORD_VERSION, ...record }));

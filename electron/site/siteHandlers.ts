@@ -37,6 +37,7 @@ export function siteHandlers(
         });
       };
       const result = queue.then(run, run);
+      // The caller gets this build's error from `result`; the queue only waits for it to settle.
       queue = result.catch(() => {});
       return result;
     },

@@ -113,6 +113,7 @@ export async function writeAtomic(target: string, bytes: Uint8Array, relative: s
         // open() applied the umask; give the new file exactly the old one's mode and owner.
         await handle.chmod(mode);
         if (process.getuid?.() === 0 && (existing.uid !== 0 || existing.gid !== 0)) {
+          // Best effort: the text is saved either way, and only root may give a file away at all.
           await handle.chown(existing.uid, existing.gid).catch(() => {});
         }
       }
@@ -138,6 +139,7 @@ const writing = new Set<string>();
 
 /** Removes temp files that killed saves left behind (paths from the walk), sparing writes in progress. */
 export async function removeLeftovers(paths: readonly string[]): Promise<void> {
+  // A leftover gone already is what the sweep wanted; one that will not go is tried again on the next sweep.
   await Promise.all(paths.filter((temp) => !writing.has(temp)).map((temp) => unlink(temp).catch(() => {})));
 }
 

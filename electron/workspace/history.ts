@@ -166,6 +166,7 @@ export class PostHistory {
     // Temp files of a snapshot that was killed mid-write.
     const names = await readdir(folder).catch(() => []);
     drop.push(...names.filter(isTempFileName));
+    // An old version that will not go is pruned again after the next save; the new one is already written.
     await Promise.all(drop.map((name) => unlink(path.join(folder, name)).catch(() => {})));
   }
 }

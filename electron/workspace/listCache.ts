@@ -72,6 +72,7 @@ export class ListCache {
       await writeFile(temp, JSON.stringify(data));
       await rename(temp, this.file);
     } catch {
+      // The cache is only a speed-up: the next list rescans. The temp file may not even exist.
       await unlink(temp).catch(() => {});
     }
   }

@@ -142,6 +142,7 @@ async function renameCaseOnly(from: string, to: string): Promise<void> {
   try {
     await rename(step, to);
   } catch (error) {
+    // The first failure is the one to report; the file stays whole under the step name either way (see above).
     await rename(step, from).catch(() => {});
     throw error;
   }

@@ -39,6 +39,7 @@ export async function readSettingsFile(root: string): Promise<unknown> {
 
 /** Missing, unreadable or odd settings fall back to defaults: listing posts must not depend on them. */
 export async function readSettings(root: string): Promise<WorkspaceSettings> {
+  // Defaults, as said above: the site settings (readSiteSettings) read the file again and say what is wrong with it.
   const raw = await readSettingsFile(root).catch(() => undefined);
   const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   return { outputDir: outputDirOf(fields.output), history: historyLimitsOf(fields.history) };

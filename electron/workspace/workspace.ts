@@ -14,6 +14,7 @@ import { setFrontMatterField, slugify } from '../../common/post';
 import { isPublished, urlOf } from '../../common/site/model';
 import type { SearchResult } from '../../common/search';
 import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from '../../common/types';
+import { reportUnexpected } from '../reportUnexpected';
 import { addAsset, findAsset, type AddOptions, type AddedAsset, type AssetFile } from './assets';
 import { DeletedPosts } from './deletedPosts';
 import { formatOf, fromDisk, toDisk, versionOf, type DiskFormat } from './encoding';
@@ -390,7 +391,7 @@ export class Workspace {
         this.root,
         () => this.#settings.outputDir,
         (batch) => {
-          this.#watchQueue = this.#watchQueue.then(() => this.#onBatch(batch)).catch(() => {});
+          this.#watchQueue = this.#watchQueue.then(() => this.#onBatch(batch)).catch(reportUnexpected('applying a batch of file changes from the watcher'));
         },
       );
       this.#search.watched = true;
@@ -509,6 +510,7 @@ export class Workspace {
   #serial<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.#locks.get(key) ?? Promise.resolve();
     const run = previous.then(task, task);
+    // The caller gets this task's error from `run`; the lock only waits for it to settle.
     const settled = run.catch(() => {});
     this.#locks.set(key, settled);
     void settled.then(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, contract, createApi, dispatch, methods, parseArgs, type BlogApi, type Handlers, type RawApi, type Transport } from '../../common/api';
+import { ApiError, contract, createClient, createRawApi, dispatch, methods, parseArgs, type Handlers, type Transport } from '../../common/api';
 
 describe('the contract', () => {
   it('derives one uniquely named channel per method', () => {
@@ -62,7 +62,7 @@ describe('dispatch', () => {
   });
 });
 
-describe('createApi', () => {
+describe('createClient and createRawApi', () => {
   const transport = (calls: unknown[][]): Transport => ({
     invoke: async (channel, args) => {
       calls.push([channel, ...args]);
@@ -73,7 +73,7 @@ describe('createApi', () => {
 
   it('builds a named method for every channel and throws ApiErrors from replies', async () => {
     const calls: unknown[][] = [];
-    const api = createApi<BlogApi>(transport(calls), true);
+    const api = createClient(transport(calls));
     expect(await api.posts.list()).toBe('posts.list');
     await expect(api.posts.read('abc')).rejects.toMatchObject({ name: 'ApiError', code: 'not-found', message: 'gone' });
     for (const m of methods) expect(typeof (api as unknown as Record<string, Record<string, unknown>>)[m.namespace]![m.name]).toBe('function');
@@ -81,12 +81,12 @@ describe('createApi', () => {
   });
 
   it('passes replies through unchanged in raw mode (what the preload exposes)', async () => {
-    const raw = createApi<RawApi>(transport([]), false);
+    const raw = createRawApi(transport([]));
     expect(await raw.posts.read('abc')).toEqual({ ok: false, error: { code: 'not-found', message: 'gone' } });
   });
 
   it('refuses to subscribe to an event that does not exist', () => {
-    const api = createApi<BlogApi>(transport([]), true);
+    const api = createClient(transport([]));
     expect(() => api.on('nope' as 'posts.changed', () => {})).toThrow(/no event called "nope"/);
   });
 });

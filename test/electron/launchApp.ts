@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, vi } from 'vitest';
-import { createApi, rawTransport, type BlogApi, type RawApi } from '../../common/api';
+import { createClient, eventNames, events, rawTransport, type BlogApi, type RawApi } from '../../common/api';
 import { guardUnload, type UnloadGuard } from '../../renderer/unloadGuard';
 import type { FakeElectron, FakePage } from './fakeElectron';
 
@@ -15,7 +15,7 @@ export interface LoadedPage {
   page: FakePage;
   api: BlogApi;
   guard: UnloadGuard;
-  /** The events this page heard, in order. */
+  /** The events this page heard, in order, each parsed by its schema. */
   heard: [string, unknown][];
 }
 
@@ -81,11 +81,11 @@ export async function launchApp({ argv = ['/opt/Postwright/postwright'], prepare
   const editor = new PageEditor(page);
   fake.recorded.onPageLoad = (loaded) => {
     if (new URL(loaded.url).pathname !== '/index.html') return;
-    const api = createApi<BlogApi>(rawTransport(fake.recorded.exposed.postwright as RawApi), true);
+    const api = createClient(rawTransport(fake.recorded.exposed.postwright as RawApi));
     const guard = guardUnload(loaded, { api, save: () => editor.save() });
     const life: LoadedPage = { page: loaded, api, guard, heard: [] };
-    api.on('app.openPost', (payload) => life.heard.push(['app.openPost', payload]));
-    api.on('app.fullScreen', (payload) => life.heard.push(['app.fullScreen', payload]));
+    // Every event the page hears is parsed by its schema in the contract: a payload that breaks it fails the test.
+    for (const name of eventNames) api.on(name, (payload) => life.heard.push([name, events[name].parse(payload)]));
     pages.push(life);
   };
   await import('../../electron/preload');

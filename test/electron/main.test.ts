@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApi, methods, rawTransport, type BlogApi, type RawApi } from '../../common/api';
+import { createClient, events, methods, rawTransport, type RawApi } from '../../common/api';
 import { appCsp, NONCE_PLACEHOLDER } from '../../common/csp';
 import { rendererDir } from '../../electron/appPaths';
 import { postId } from '../../electron/workspace/ids';
@@ -23,13 +23,13 @@ vi.mock('electron', async () => {
 const fake = electron as unknown as FakeElectron;
 const { recorded } = fake;
 
-/** What each loaded page heard of `app.openPost`, as the renderer subscribes to it (through the real preload). */
+/** What each loaded page heard of `app.openPost`, as the renderer subscribes to it (through the real preload), parsed by its schema. */
 const heard: { page: FakePage; payload: unknown }[] = [];
 
 beforeAll(async () => {
   recorded.onPageLoad = (page) => {
-    const api = createApi<BlogApi>(rawTransport(recorded.exposed.postwright as RawApi), true);
-    api.on('app.openPost', (payload) => heard.push({ page, payload }));
+    const api = createClient(rawTransport(recorded.exposed.postwright as RawApi));
+    api.on('app.openPost', (payload) => heard.push({ page, payload: events['app.openPost'].parse(payload) }));
   };
   await import('../../electron/preload');
   await import('../../electron/main');
@@ -144,17 +144,19 @@ describe('IPC', () => {
   });
 
   it('refuses other frames and pages', async () => {
-    const others = [
-      event('https://evil.example/'),
+    const fileUrl = pathToFileURL(join(rendererDir, 'index.html')).href;
+    // Each refusal says which rule the call broke.
+    const others: [unknown, string][] = [
+      [event('https://evil.example/'), "posts.list was refused: it came from https://evil.example/, which is not Postwright's page."],
       // The preview's frames and a page that navigated to file:// or a look-alike host.
-      event(ownUrl(), false),
-      event('about:srcdoc', false),
-      event(pathToFileURL(join(rendererDir, 'index.html')).href),
-      event('app://postwright.evil/index.html'),
-      { senderFrame: null, sender: { mainFrame: {} } },
+      [event(ownUrl(), false), `posts.list was refused: it came from a frame inside the page (${ownUrl()}), not the page itself.`],
+      [event('about:srcdoc', false), 'posts.list was refused: it came from a frame inside the page (about:srcdoc), not the page itself.'],
+      [event(fileUrl), `posts.list was refused: it came from ${fileUrl}, which is not Postwright's page.`],
+      [event('app://postwright.evil/index.html'), "posts.list was refused: it came from app://postwright.evil/index.html, which is not Postwright's page."],
+      [{ senderFrame: null, sender: { mainFrame: {} } }, 'posts.list was refused: its frame is gone (the page navigated away or closed).'],
     ];
-    for (const e of others) {
-      expect(await recorded.ipcHandlers.get('posts.list')!(e)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const [e, message] of others) {
+      expect(await recorded.ipcHandlers.get('posts.list')!(e)).toEqual({ ok: false, error: { code: 'forbidden', message } });
     }
   });
 

@@ -8,7 +8,7 @@ import type { WebPreferences } from 'electron';
 import { appCsp as appPolicy } from '../../common/csp';
 import { appPageUrl } from '../../electron/appProtocol';
 import { newNonce } from '../../electron/pageNonce';
-import { windowOptions } from '../../electron/window';
+import { windowOptions } from '../../electron/desktop/window';
 
 /** The directives of a policy, by name. */
 function directives(policy: string): Map<string, string[]> {

@@ -125,8 +125,10 @@ class SftpTarget implements Target {
       });
       // A deleted post's folder goes too, so its old URL is a 404 rather than a listing or a 403.
       for (const folder of [...emptied].sort((a, b) => b.length - a.length)) {
+        // A folder that still holds other files stays: rmdir refuses it, which is right.
         await client.rmdir(this.remote(folder)).catch(() => {});
       }
+      // A leftover upload of a killed run: gone already is fine, and one that stays is tried again next time.
       for (const leftover of snapshot.leftovers) await client.delete(this.remote(leftover), true).catch(() => {});
 
       const kept = [...records].filter(([file]) => local.has(file)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -138,6 +140,7 @@ class SftpTarget implements Target {
   async close(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    // Closing a connection that has dropped already fails, and there is nothing left to close.
     if (client) await client.end().catch(() => {});
   }
 
@@ -152,6 +155,7 @@ class SftpTarget implements Target {
         void this.close();
       };
     });
+    // Handled where it is raced against the work; this only keeps an uncancelled run's promise from counting as unhandled.
     stopped.catch(() => {});
     signal.addEventListener('abort', onAbort, { once: true });
     try {
@@ -185,6 +189,7 @@ class SftpTarget implements Target {
         reject(new Error('Connection lost'));
       });
     });
+    // Handled where it is raced against each request; this only keeps a quiet close from counting as unhandled.
     this.lost.catch(() => {});
     const options: SftpClient.ConnectOptions = {
       host: config.host,
@@ -212,6 +217,7 @@ class SftpTarget implements Target {
       }
     } catch (error) {
       this.client = undefined;
+      // The connect error is the one the author needs; the half-open client only has to go.
       await client.end().catch(() => {});
       throw error;
     }

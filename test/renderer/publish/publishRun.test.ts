@@ -6,7 +6,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApi, dispatch, type BlogApi } from '../../../common/api';
+import { createClient, dispatch } from '../../../common/api';
 import { bundledSampleBlog } from '../../../electron/appPaths';
 import { createBackend, type Backend } from '../../../electron/backend';
 import { nodePlatform } from '../../../electron/platform';
@@ -32,13 +32,10 @@ async function publishRun(targets: Record<string, unknown>, baseUrl = 'https://f
   await writeFile(join(root, 'postwright.json'), JSON.stringify({ ...settings, baseUrl, publish: { targets } }));
   const backend = await createBackend({ root, platform: nodePlatform(), cacheDir: await tempDir(), watch: false });
   open.push(backend);
-  const api = createApi<BlogApi>(
-    {
-      invoke: (channel, args) => dispatch(backend.handlers, channel, args),
-      subscribe: (event, listener) => backend.subscribe((name, payload) => name === event && listener(payload)),
-    },
-    true,
-  );
+  const api = createClient({
+    invoke: (channel, args) => dispatch(backend.handlers, channel, args),
+    subscribe: (event, listener) => backend.subscribe((name, payload) => name === event && listener(payload)),
+  });
   const run = new PublishRun(api);
   const states: PublishRunState[] = [];
   run.store.subscribe(() => states.push(run.store.get()));

@@ -4,8 +4,8 @@
 // sit what the main process does itself (Open Folder, Open Recent) and Electron
 // roles.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppCommand } from '../common/api';
-import { commandEntry, menuCommandIds, type MenuPlace } from '../common/commands';
+import type { AppCommand } from '../../common/api';
+import { commandEntry, menuCommandIds, type MenuPlace } from '../../common/commands';
 
 export interface MenuActions {
   command(command: AppCommand): void;

@@ -1,7 +1,7 @@
 // How the one app window is built and locked down. Type-only imports: this file
-// receives Electron objects from main.ts, so it can be tested without Electron.
+// receives Electron objects from main.ts and mainWindow.ts, so it can be tested without Electron.
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
-import { isExternalUrlAllowed } from '../common/links';
+import { isExternalUrlAllowed } from '../../common/links';
 
 export interface WindowBounds {
   width: number;

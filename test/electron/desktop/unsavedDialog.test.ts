@@ -1,7 +1,7 @@
 // The unsaved-changes question in each platform's own button order: Electron lays
 // `buttons` out first-is-rightmost on macOS, first-is-leftmost on Windows and Linux.
 import { describe, expect, it } from 'vitest';
-import { unsavedDialog } from '../../electron/unsavedDialog';
+import { unsavedDialog } from '../../../electron/desktop/unsavedDialog';
 
 describe('the unsaved-changes dialog', () => {
   it.each([

@@ -1,6 +1,6 @@
 // The context menu's platform differences, as data (the main-process wiring is in mainEditing.test.ts).
 import { describe, expect, it } from 'vitest';
-import { contextMenuTemplate } from '../../electron/contextMenu';
+import { contextMenuTemplate } from '../../../electron/desktop/contextMenu';
 
 describe('the context menu on macOS', () => {
   const params = { isEditable: true, misspelledWord: '', dictionarySuggestions: [], linkURL: '', selectionText: 'serendipity', editFlags: { canUndo: false, canRedo: false, canCut: true, canCopy: true, canPaste: true, canDelete: true, canSelectAll: true, canEditRichly: false } };

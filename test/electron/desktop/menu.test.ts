@@ -3,9 +3,9 @@
 // a menu is there, sending itself, with its key as the accelerator.
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { AppCommand } from '../../common/api';
-import { commandEntry, commandIds } from '../../common/commands';
-import { accelerator, menuTemplate } from '../../electron/menu';
+import type { AppCommand } from '../../../common/api';
+import { commandEntry, commandIds } from '../../../common/commands';
+import { accelerator, menuTemplate } from '../../../electron/desktop/menu';
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);

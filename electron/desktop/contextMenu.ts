@@ -3,7 +3,7 @@
 // and Cut/Copy/Paste/Select All; for a link (the preview's), Open Link and Copy
 // Link Address. Links open only through the same allowlist as everywhere else.
 import type { ContextMenuParams, MenuItemConstructorOptions } from 'electron';
-import { isExternalUrlAllowed } from '../common/links';
+import { isExternalUrlAllowed } from '../../common/links';
 
 export interface ContextMenuActions {
   replaceMisspelling(word: string): void;

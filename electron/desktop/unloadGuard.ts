@@ -5,8 +5,9 @@
 // author chooses. Save asks the page to save and, once it answers that it did,
 // does again what was interrupted. Don't Save lets the page go and forgets its
 // journal entries: the author discarded them. Cancel keeps everything as it was.
-// Type-only Electron imports: main.ts hands the objects in.
+// Type-only Electron imports: mainWindow.ts hands the objects in.
 import type { BrowserWindow, Event, WindowSessionEndEvent } from 'electron';
+import { reportUnexpected } from '../reportUnexpected';
 import type { UnsavedChoice } from './unsavedDialog';
 
 export interface UnloadGuardOptions {
@@ -56,7 +57,7 @@ export function guardUnload(window: BrowserWindow, options: UnloadGuardOptions):
     if (choice === 'discard') {
       // preventDefault lets the unload go on, past the page's refusal.
       event.preventDefault();
-      void options.discard().catch(() => {});
+      void options.discard().catch(reportUnexpected('forgetting the journal of posts the author chose not to save'));
       return;
     }
     quitting = false;
