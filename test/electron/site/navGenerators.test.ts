@@ -10,6 +10,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../helpers/site';
 import { tempDir, writeTree } from '../../helpers/tmp';
+import { hugoMenuConfig } from '../../helpers/hugoMenus';
 
 const installed = (command: string, args: string[]) => {
   try {
@@ -40,22 +41,7 @@ describe('the nav matches the real generator’s', () => {
     const root = await tempDir();
     const menu = '{{ range .Site.Menus.main }}{{ .Name }} {{ .URL }}\n{{ end }}';
     await writeTree(root, {
-      'hugo.toml': [
-        "baseURL = 'https://example.org/'",
-        "title = 'Menus'",
-        '[[menus.main]]',
-        "  name = 'Home'",
-        "  pageRef = '/'",
-        '  weight = 10',
-        '[[menus.main]]',
-        "  name = 'Source'",
-        "  url = 'https://git.example.org/me'",
-        '  weight = 40',
-        '[[menus.main]]',
-        "  name = 'Contact'",
-        "  pageRef = '/contact'",
-        '  weight = 30',
-      ].join('\n'),
+      'hugo.toml': hugoMenuConfig,
       'content/posts/first.md': page('title: First\ndate: 2024-01-02'),
       'content/about.md': page('title: About\nmenu:\n  main:\n    weight: 20'),
       'content/contact.md': page('title: Contact'),

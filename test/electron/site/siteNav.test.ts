@@ -11,6 +11,7 @@ import { PARALLEL_THRESHOLD, renderWorkerScript } from '../../../electron/site/r
 import { generateCorpus } from '../../bench/corpus';
 import { build, readTree } from '../../helpers/site';
 import { post, tempDir, writeTree } from '../../helpers/tmp';
+import { hugoMenuConfig } from '../../helpers/hugoMenus';
 
 interface HeaderLink {
   text: string;
@@ -91,22 +92,7 @@ describe('the site nav in built pages', () => {
   it('a Hugo site shows its main menu (config entries and menu: main pages) in Hugo order', async () => {
     const root = await tempDir();
     await writeTree(root, {
-      'hugo.toml': [
-        "baseURL = 'https://example.org/'",
-        "title = 'Menus'",
-        '[[menus.main]]',
-        "  name = 'Home'",
-        "  pageRef = '/'",
-        '  weight = 10',
-        '[[menus.main]]',
-        "  name = 'Source'",
-        "  url = 'https://git.example.org/me'",
-        '  weight = 40',
-        '[[menus.main]]',
-        "  name = 'Contact'",
-        "  pageRef = '/contact'",
-        '  weight = 30',
-      ].join('\n'),
+      'hugo.toml': hugoMenuConfig,
       'content/posts/first.md': post({ title: 'First', date: '2024-01-02' }, 'Body.'),
       'content/posts/second.md': post({ title: 'Second', date: '2024-02-02' }, 'Body.'),
       'content/about.md': '---\ntitle: About\nmenu:\n  main:\n    weight: 20\n---\nMe.\n',
