@@ -73,12 +73,23 @@ export class SiteIndex {
     if (this.#generated.has(normal) || /^\/page\/\d+\/$/.test(normal)) return true;
     const relative = url.replace(/^\/+/, '');
     if (relative === '') return true;
+    return (await this.fileAt(relative)) === 'file' || (await this.publishesFrom(url));
+  }
+
+  /**
+   * Whether a site path names a workspace file published from elsewhere than the same path: a static
+   * folder's (`static/x.png` at `/x.png`), or one in the folder the generator publishes at the root
+   * (`src/blog/x.png` for Eleventy's input `src`), which the build finds for a post that links it.
+   */
+  async publishesFrom(url: string): Promise<boolean> {
+    const relative = url.replace(/^\/+/, '');
     for (const { source, target } of this.workspace.layout.staticFolders) {
       if (target === '' || relative.startsWith(target)) {
         if ((await this.fileAt(`${source}/${relative.slice(target.length)}`)) === 'file') return true;
       }
     }
-    return (await this.fileAt(relative)) === 'file';
+    const { contentRoot } = this.workspace.layout;
+    return contentRoot !== '' && (await this.fileAt(`${contentRoot}/${relative}`)) === 'file';
   }
 
   /** Every post and page file, workspace-relative. */
