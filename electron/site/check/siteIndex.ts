@@ -35,6 +35,7 @@ export class SiteIndex {
   readonly #postFolders = new Set<string>();
   readonly #anchors = new Map<string, Promise<Set<string>>>();
   #paths: Set<string> | undefined;
+  #base: Promise<URL> | undefined;
   /** Addresses the build writes besides posts and pages: old addresses (redirects), listings, feeds. */
   readonly #generated = new Set(['/', '/archive/', '/tags/', ...[...Object.values(FEEDS), 'sitemap.xml', 'robots.txt', '404.html', THEME_CSS, DEFAULT_FAVICON].map((file) => `/${file}/`)]);
 
@@ -90,6 +91,23 @@ export class SiteIndex {
     }
     const { contentRoot } = this.workspace.layout;
     return contentRoot !== '' && (await this.fileAt(`${contentRoot}/${relative}`)) === 'file';
+  }
+
+  /**
+   * The site path (`/news/x/#y`) of an absolute URL under the site's own base URL, which a blog's posts
+   * often use to link each other (`https://gohugo.io/news/x/`); null for any other URL.
+   */
+  async ownPath(href: string): Promise<string | null> {
+    let url: URL;
+    try {
+      url = new URL(href.trim());
+    } catch {
+      return null;
+    }
+    this.#base ??= readSiteSettings(this.workspace.root, this.workspace.layout).then((settings) => new URL(settings.baseUrl));
+    const base = await this.#base;
+    if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return null;
+    return `/${url.pathname.slice(base.pathname.length)}${url.search}${url.hash}`;
   }
 
   /** Every post and page file, workspace-relative. */
