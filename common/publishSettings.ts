@@ -1,5 +1,5 @@
 // The `publish` section of `postwright.json`: named targets, one zod schema per
-// kind. Secrets never live here (see electron/publish/secrets.ts): only where to
+// kind. Secrets never live here (see electron/publish/secrets/): only where to
 // publish, never how to log in, except a key file's path.
 import { z } from 'zod';
 import { isSafeCredentialUrl } from './loopback';

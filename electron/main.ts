@@ -14,7 +14,7 @@ import { forwardEvents, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { fileFromArgv, locatePost, type PostLocation } from './openFile';
 import { assertExternalUrl, type Platform, type WindowHost } from './platform';
-import { keychain } from './publish/keychain';
+import { keychain } from './publish/secrets/keychain';
 import { startWorkspace } from './startup';
 import { guardUnload, type UnloadGuard } from './unloadGuard';
 import { unsavedDialog } from './unsavedDialog';

@@ -8,7 +8,7 @@ import { ApiError } from '../../common/errors';
 import { placeholderReason } from '../../common/siteAddress';
 import { siteAddress } from '../site/siteAddress';
 import { defaultUserDataDir } from '../sampleBlog';
-import { envSecrets } from './envSecrets';
+import { envSecrets } from './secrets/envSecrets';
 import { hostKeyFiles } from './hostKeys';
 import { dueReason } from './ifDue';
 import type { PublishResult } from './publish';

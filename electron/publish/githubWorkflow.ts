@@ -13,7 +13,7 @@ import { ApiError } from '../../common/errors';
 import { secretKeysFor, type ScheduleResult, type SecretKey } from '../../common/publish';
 import type { PublishTarget } from '../../common/publishSettings';
 import { resolveInside } from '../workspace/paths';
-import { git } from './gitCommand';
+import { git } from './targets/gitCommand';
 import { readPublishSettings, selectTargets } from './settings';
 
 export const WORKFLOW_FILE = '.github/workflows/postwright-publish.yml';

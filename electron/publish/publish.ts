@@ -18,9 +18,9 @@ import { Workspace } from '../workspace/workspace';
 import { HashCache } from './hashCache';
 import { publishStateDir, recordPublished } from './lastPublished';
 import { buildManifest } from './manifest';
-import { redactUrls } from './redact';
+import { redactUrls } from './secrets/redact';
 import { parseTarget, readPublishSettings, selectTargets } from './settings';
-import { createTarget } from './targets';
+import { createTarget } from './targets/registry';
 import { assertEndpointTrusted, type EndpointPolicy } from './trustedEndpoints';
 import type { HostKeyPolicy, Manifest, PublishPlan, PublishProgress, SecretSource, Target, TargetEnv } from './types';
 

@@ -17,7 +17,7 @@
 //   Vimeo's image host (i.vimeocdn.com) over https.
 import { ApiError, errorMessage } from '../../common/errors';
 import { videoHostName, watchUrl, type Video } from '../../common/videoUrl';
-import { isUnreachable } from '../publish/netFaults';
+import { isUnreachable } from '../publish/targets/netFaults';
 
 export interface VideoDetails {
   /** '' when the host did not say. */

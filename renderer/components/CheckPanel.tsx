@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { summarizeCheck, type CheckProblem, type CheckResult } from '../../common/check';
 import { api, ApiError } from '../client';
 import { Icon } from './Icon';
+import './CheckPanel.css';
 
 interface CheckPanelProps {
   onGoTo: (problem: CheckProblem) => void;

@@ -6,6 +6,7 @@ import { diffLines } from '../lineDiff';
 import type { Conflict } from '../session';
 import { Dialog } from './Dialog';
 import { VersionPane } from './VersionPane';
+import './ConflictDialog.css';
 
 interface ConflictDialogProps {
   path: string;

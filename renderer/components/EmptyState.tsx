@@ -1,5 +1,6 @@
 import { keyLabel } from '../platform';
 import { newPostKey } from '../useAppCommands';
+import './EmptyState.css';
 
 // New post's key differs in a browser tab, where Chromium keeps Ctrl-N.
 const hints = [

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, type SiteBuildSummary } from '../../common/api';
 import { api } from '../client';
 import { Dialog } from './Dialog';
+import './ExportSiteDialog.css';
 
 type State = { kind: 'ready' } | { kind: 'building'; done: number; total: number } | { kind: 'built'; summary: SiteBuildSummary } | { kind: 'failed'; message: string };
 

@@ -7,6 +7,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Command, CommandRegistry } from '../commands';
 import { keyLabel } from '../platform';
 import { useStore } from '../store';
+import './MenuBar.css';
 
 const groups = ['File', 'Edit', 'Format', 'View', 'Go', 'Site'] as const;
 

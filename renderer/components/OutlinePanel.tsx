@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { goToHeading, outline, type Heading } from '../editor/outline';
 import type { EditorStatus } from '../editorStatus';
 import { useStore } from '../store';
+import './OutlinePanel.css';
 
 interface OutlinePanelProps {
   view: EditorView;

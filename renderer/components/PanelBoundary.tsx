@@ -3,6 +3,7 @@
 // the author cannot save. The editor's text lives in CodeMirror's state, outside
 // React, so the rest of the window (and the text) survives a panel that fails.
 import { Component, type ReactNode } from 'react';
+import './PanelBoundary.css';
 
 interface PanelBoundaryProps {
   /** Names the panel in the message, e.g. "Publish". */

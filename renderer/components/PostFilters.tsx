@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import type { PostFilter, StatusFilter } from '../postFilter';
+import './PostFilters.css';
 
 interface PostFiltersProps {
   filter: PostFilter;

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { PostSummary } from '../../common/api';
 import { shortcutLabel } from '../platform';
 import { Icon } from './Icon';
+import './PostHeader.css';
 
 interface PostHeaderProps {
   post: PostSummary | null;

@@ -10,6 +10,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { PostSummary } from '../../common/api';
 import { PostRow } from './PostRow';
+import './PostList.css';
 
 interface PostListProps {
   posts: readonly PostSummary[];

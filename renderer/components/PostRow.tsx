@@ -3,6 +3,7 @@ import type { PostSummary } from '../../common/api';
 import { goesLiveAt } from '../../common/schedule';
 import { formatDay, formatTime } from '../dateFormat';
 import { Icon } from './Icon';
+import './PostRow.css';
 
 interface PostRowProps {
   post: PostSummary;

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { PreviewController } from '../preview/previewController';
 import { handleLinks, type LinkAction } from '../preview/previewLinks';
 import { syncScroll } from '../preview/scrollSync';
+import './PreviewPane.css';
 
 interface PreviewPaneProps {
   controller: PreviewController;

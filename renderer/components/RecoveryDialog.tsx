@@ -6,6 +6,7 @@ import { formatTime } from '../dateFormat';
 import { diffLines } from '../lineDiff';
 import { Dialog } from './Dialog';
 import { VersionPane } from './VersionPane';
+import './ConflictDialog.css';
 import './RecoveryDialog.css';
 
 interface RecoveryDialogProps {

@@ -7,6 +7,7 @@ import { FindTextButton } from './FindTextButton';
 import { Icon } from './Icon';
 import { PostFilters } from './PostFilters';
 import { PostList } from './PostList';
+import './Sidebar.css';
 
 interface SidebarProps {
   id: string;

@@ -6,6 +6,7 @@ import type { SessionState } from '../session';
 import { useStore } from '../store';
 import { readingMinutes } from '../wordCount';
 import { Icon } from './Icon';
+import './StatusBar.css';
 
 interface StatusBarProps {
   session: SessionState;

@@ -1,6 +1,7 @@
 import type { Notice } from '../notices';
 import { keyLabel } from '../platform';
 import { Icon } from './Icon';
+import './Toasts.css';
 
 interface ToastsProps {
   notices: readonly Notice[];

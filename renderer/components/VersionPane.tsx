@@ -1,5 +1,6 @@
 // One side of the conflict dialog: a read-only text with its differing lines marked.
 import { useEffect, useRef } from 'react';
+import './VersionPane.css';
 
 interface VersionPaneProps {
   label: string;

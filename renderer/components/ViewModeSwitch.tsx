@@ -2,6 +2,7 @@
 // that cycles them is bound by the command registry (see viewCommands.ts).
 import { isMac, keyLabel } from '../platform';
 import { cycleViewModeKey, viewModes, type ViewMode } from '../viewModes';
+import './ViewModeSwitch.css';
 
 const cycleLabel = keyLabel(cycleViewModeKey);
 

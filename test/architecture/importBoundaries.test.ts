@@ -22,7 +22,7 @@ const DESKTOP_SHELL = [
   'electron/contextMenu.ts',
   'electron/unloadGuard.ts',
   'electron/unsavedDialog.ts',
-  'electron/publish/keychain.ts',
+  'electron/publish/secrets/keychain.ts',
 ];
 
 interface Import {

@@ -8,7 +8,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { NGINX_PORT, NGINX_ROOT, NGINX_RUN } from '../../electron/publish/flyNginx';
+import { NGINX_PORT, NGINX_ROOT, NGINX_RUN } from '../../electron/publish/targets/flyNginx';
 
 export const nginxPath = '/usr/sbin/nginx';
 /** Locally a missing nginx skips the suite; in CI (CI=true) it is a failure. */

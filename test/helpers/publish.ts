@@ -3,7 +3,7 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundledSampleBlog } from '../../electron/appPaths';
-import { envSecrets } from '../../electron/publish/envSecrets';
+import { envSecrets } from '../../electron/publish/secrets/envSecrets';
 import { publishSite, testTarget, type PublishOptions, type TestTargetOptions } from '../../electron/publish/publish';
 import { expect } from 'vitest';
 import { tempDir } from './tmp';

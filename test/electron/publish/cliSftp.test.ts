@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REMOTE_MANIFEST } from '../../../electron/publish/sftp';
+import { REMOTE_MANIFEST } from '../../../electron/publish/targets/sftp';
 import { runBin } from '../../helpers/cli';
 import { publishingWorkspace, SAMPLE_ADDRESS_WARNING } from '../../helpers/publish';
 import { readTree } from '../../helpers/site';
@@ -18,7 +18,8 @@ describe.skipIf(skipSshd)('postwright publish to an SFTP target (the installed b
   });
   afterAll(() => sshd?.stop());
 
-  it('refuses a new host without --accept-host-key, publishes with it, and remembers the key', { timeout: 60_000 }, async () => {
+  // Three CLI runs, each a full build of the sample blog in a new process: minutes on a loaded two-core machine.
+  it('refuses a new host without --accept-host-key, publishes with it, and remembers the key', { timeout: 180_000 }, async () => {
     const folder = path.join(sshd.root, 'blog');
     const ws = await publishingWorkspace({ vps: { type: 'sftp', host: '127.0.0.1', port: sshd.port, user: sshd.user, path: folder, keyFile: sshd.keyFile } });
     const home = await tempDir('postwright-home-');

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { envSecrets } from '../../../electron/publish/envSecrets';
+import { envSecrets } from '../../../electron/publish/secrets/envSecrets';
 import { startNetlifyFake } from '../../helpers/netlifyFake';
 import { publishingWorkspace, BODY_EDIT_UPLOADS } from '../../helpers/publish';
 import { S3RVER_KEYS, startS3rver } from '../../helpers/s3rver';
