@@ -14,6 +14,7 @@ import { CATEGORIES_URL, categoryUrl, sectionUrl } from '../../../common/site/hu
 import { FEEDS, THEME_CSS, DEFAULT_FAVICON } from '../../../common/theme/site';
 import { readBlogLayout } from '../../workspace/blogLayout';
 import { readSiteSettings } from '../../workspace/settings';
+import { isPlaceholderAddress } from '../../../common/siteAddress';
 import type { FactsCache } from './factsCache';
 
 /** The URL a post publishes to (the site's permalink setting). */
@@ -35,7 +36,7 @@ export class SiteIndex {
   readonly #postFolders = new Set<string>();
   readonly #anchors = new Map<string, Promise<Set<string>>>();
   #paths: Set<string> | undefined;
-  #base: Promise<URL> | undefined;
+  #base: Promise<URL | null> | undefined;
   /** Addresses the build writes besides posts and pages: old addresses (redirects), listings, feeds. */
   readonly #generated = new Set(['/', '/archive/', '/tags/', ...[...Object.values(FEEDS), 'sitemap.xml', 'robots.txt', '404.html', THEME_CSS, DEFAULT_FAVICON].map((file) => `/${file}/`)]);
 
@@ -104,9 +105,10 @@ export class SiteIndex {
     } catch {
       return null;
     }
-    this.#base ??= readSiteSettings(this.workspace.root, this.workspace.layout).then((settings) => new URL(settings.baseUrl));
+    // A placeholder address (example.com, the default) is nobody's site: links to it are links elsewhere.
+    this.#base ??= readSiteSettings(this.workspace.root, this.workspace.layout).then((settings) => (isPlaceholderAddress(settings.baseUrl) ? null : new URL(settings.baseUrl)));
     const base = await this.#base;
-    if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return null;
+    if (!base || url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return null;
     return `/${url.pathname.slice(base.pathname.length)}${url.search}${url.hash}`;
   }
 
