@@ -15,6 +15,7 @@ import type { SiteAddress } from './siteAddress';
 import type { SiteBuildSummary, StandalonePost } from './site/types';
 import { PublishProgressEvent, SecretKey, type ConnectionTest, type PublishOutcome, type PublishOverview, type ScheduleResult } from './publish';
 import { TargetName } from './publishSettings';
+import { menuCommandIds } from './commands';
 
 export { ApiError, type Reply } from './errors';
 export type * from './types';
@@ -197,8 +198,8 @@ const PostChange = z.object({
   version: Version.optional(),
 });
 
-/** Commands chosen from the native menu, whose accelerators the page never sees. */
-export const AppCommand = z.enum(['new-post', 'save', 'toggle-sidebar', 'export-site', 'export-post', 'copy-html', 'check', 'history', 'publish', 'publish-settings']);
+/** Commands chosen from the native menu, whose accelerators the page never sees: the command table's with a menu place. */
+export const AppCommand = z.enum(menuCommandIds);
 export type AppCommand = z.infer<typeof AppCommand>;
 
 export const events = {

@@ -2,8 +2,8 @@
 // default for every key, so a workspace without the file still builds. Unknown
 // keys are ignored (other features keep their own settings in the same file).
 import { z } from 'zod';
-import { safeUrl } from './markdown/urls';
 import { isPermalinkPattern } from './site/expandPermalink';
+import { navTarget } from './site/nav';
 
 const text = (max: number) => z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`);
 
@@ -11,7 +11,7 @@ const NavLink = z.object({
   label: text(100).min(1, 'must not be empty'),
   url: text(2048)
     .min(1, 'must not be empty')
-    .refine((url) => safeUrl(url, 'link') !== null, 'must be an http(s) or mailto link, or a path on the site'),
+    .refine((url) => navTarget(url) !== null, 'must be an http(s) or mailto link, or a path on the site'),
 });
 
 export const SiteSettings = z.object({

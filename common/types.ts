@@ -37,6 +37,22 @@ export interface PostSummary {
   aliases?: string[];
   /** Set when `slug` comes from the file name, the front matter having none (Hugo's `:slug` then uses the title). */
   fileSlug?: true;
+  /** What the front matter says about the site's navigation (see common/site/nav.ts); absent when nothing. */
+  nav?: NavClaim;
+}
+
+/** A page's front-matter fields that place it in the site's navigation, each absent when unset. */
+export interface NavClaim {
+  /** The front matter gives no title (Jekyll's minima and Postwright list only titled pages). */
+  untitled?: true;
+  /** Hugo's `menu`/`menus` naming "main", with the entry's own `name` and `weight` when it gives them. */
+  main?: { name?: string; weight?: number };
+  /** Eleventy's top-level `eleventyNavigation` (one with a `parent` is a sub-entry, not in the header). */
+  eleventy?: { title: string; order?: number };
+  /** The page's `weight` (Hugo, Postwright) or `order`. */
+  weight?: number;
+  /** Hugo's `linkTitle`: the name a menu gives the page. */
+  linkTitle?: string;
 }
 
 export interface FrontMatterError {

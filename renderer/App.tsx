@@ -1,72 +1,51 @@
 // The window: posts sidebar | editor, status bar below, dialogs and toasts on top.
 // Holds UI state only; the text is in the editor, the rest in the stores.
-import { EditorSelection } from '@codemirror/state';
-import { EditorView } from '@codemirror/view';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EditorView } from '@codemirror/view';
+import { useCallback, useRef, useState } from 'react';
+import { AppDialog, type DialogName } from './appDialogs';
 import { CheckPanel } from './components/CheckPanel';
-import { ConflictDialog } from './components/ConflictDialog';
-import { DeleteDialog } from './components/DeleteDialog';
-import { LargeImageDialog } from './components/LargeImageDialog';
+import { ConflictOrRecovery } from './components/ConflictOrRecovery';
 import { DiskNote } from './components/DiskNote';
-import { CommandPalette } from './components/CommandPalette';
-import { EditorHost } from './components/EditorHost';
 import { EmptyState } from './components/EmptyState';
-import { FrontMatterPanel } from './components/FrontMatterPanel';
-import { ExportSiteDialog } from './components/ExportSiteDialog';
-import { FindInPosts } from './components/FindInPosts';
-import { LinkToPost } from './components/LinkToPost';
-import { HistoryDialog, restoredNotice } from './components/HistoryDialog';
-import { InsertVideoDialog } from './components/InsertVideoDialog';
-import { MenuBar } from './components/MenuBar';
-import { NewPostDialog } from './components/NewPostDialog';
-import { OutlinePanel } from './components/OutlinePanel';
-import { OutlinePicker } from './components/OutlinePicker';
+import { MenuBar } from './commands/MenuBar';
 import { PostHeader } from './components/PostHeader';
 import { PanelBoundary } from './components/PanelBoundary';
-import { PreviewPane } from './components/PreviewPane';
-import { PublishButton } from './components/PublishButton';
-import { PublishPanel } from './components/PublishPanel';
-import { PublishSettingsDialog } from './components/PublishSettingsDialog';
-import { RecoveryDialog } from './components/RecoveryDialog';
-import { RecoveryNote } from './components/RecoveryNote';
-import { RenameDialog } from './components/RenameDialog';
-import { SettingsDialog } from './components/SettingsDialog';
-import { Sidebar } from './components/Sidebar';
+import { Pickers } from './components/Pickers';
+import { PostPanes } from './components/PostPanes';
+import { PublishButton } from './publish/PublishButton';
+import { PublishPanel } from './publish/PublishPanel';
+import { RecoveryNote } from './recovery/RecoveryNote';
+import { Sidebar } from './posts/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
-import { firstBodyPosition } from './editor/bodyText';
 import { goToLine } from './editor/goToLine';
-import { selectMatch } from './editor/selectMatch';
 import type { LinkRequest } from './editor/linkToPost';
 import type { LastPlace } from './lastPlace';
-import { postLinkMarkdown } from './postLink';
-import type { CommandRegistry } from './commands';
+import type { CommandRegistry } from './commands/registry';
 import { ViewModeSwitch } from './components/ViewModeSwitch';
 import { api, inDesktopApp } from './client';
 import type { EditorStatus } from './editorStatus';
 import type { FrontMatterSync } from './frontMatter/frontMatterSync';
 import type { Notices } from './notices';
-import { noFilter, type PostFilter } from './postFilter';
-import type { PostsStore } from './postsStore';
+import { noFilter, type PostFilter } from './posts/postFilter';
+import type { PostsStore } from './posts/postsStore';
 import type { PreviewController } from './preview/previewController';
-import type { Recovery } from './recovery';
+import type { Recovery } from './recovery/recovery';
 import type { PostSession } from './session';
-import type { SettingsStore } from './settings';
+import type { SettingsStore } from './preferences/appPreferences';
 import type { LargeImageOffers } from './largeImageOffers';
-import { insertVideo } from './insertVideo';
 import { openLink } from './openLink';
-import { copyPostHtml, downloadPostHtml } from './postExport';
+import { copyPostHtml, downloadPostHtml } from './posts/postExport';
 import { useStore, type Store } from './store';
-import { useAppCommands } from './useAppCommands';
-import { usePublish } from './usePublish';
-import { useShortcuts } from './useShortcuts';
+import { useAppCommands } from './commands/useAppCommands';
+import { usePublish } from './publish/usePublish';
 import { useDistractionFree } from './useDistractionFree';
-import { useTheme } from './useTheme';
+import { useFocusOnOpen } from './useFocusOnOpen';
+import { useTheme } from './preferences/useTheme';
 import { useUndoNotice } from './useUndoNotice';
 import { useUnsavedGuard } from './useUnsavedGuard';
 import { useWindowTitle } from './useWindowTitle';
 import { useWorkspace } from './useWorkspace';
-import { useWritingCommands } from './useWritingCommands';
 import { errorMessage } from '../common/errors';
 
 interface AppProps {
@@ -88,8 +67,6 @@ interface AppProps {
   restorePlace: Store<LastPlace | null>;
 }
 
-type DialogName = 'new' | 'new-page' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | 'insert-video' | null;
-
 const sidebarId = 'posts-sidebar';
 
 export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest, restorePlace, largeImages }: AppProps) {
@@ -101,12 +78,10 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   const { viewMode, theme, outlinePanel } = useStore(settings);
   const [filter, setFilter] = useState<PostFilter>(noFilter);
   const [sidebarOpen, setSidebarOpen] = useState(true);
-  const [dialog, setDialog] = useState<DialogName>(null);
+  const [dialog, setDialog] = useState<DialogName | null>(null);
   const [checking, setChecking] = useState(false);
   /** Find in all posts is open, starting from this text. */
   const [finding, setFinding] = useState<string | null>(null);
-  const linking = useStore(linkRequest);
-  const largeImage = useStore(largeImages.store);
   const listRef = useRef<HTMLUListElement>(null);
   /** Where Insert video puts the video: the caret when it was asked for. */
   const videoAt = useRef(0);
@@ -118,32 +93,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   useUnsavedGuard(open.dirty, () => session.save());
   useUndoNotice(notices);
 
-  // A newly opened post gets the keyboard: the body, or the title field while the post has no title.
-  // Not while a dialog is open (the page is inert then, and the dialog gives focus back as it closes),
-  // but as soon as it has closed: typing after Create must land in the new post. It is shown from its
-  // top or at its cursor: focusing a fresh state would otherwise jump to the previous post's offset.
-  const focusedOpen = useRef(0);
-  useEffect(() => {
-    if (open.opened === 0 || focusedOpen.current === open.opened || dialog !== null) return;
-    focusedOpen.current = open.opened;
-    const place = restorePlace.get();
-    if (place && place.path === open.post?.path) {
-      restorePlace.set(null);
-      const end = view.state.doc.length;
-      view.dispatch({
-        selection: EditorSelection.cursor(Math.min(place.head, end)),
-        effects: EditorView.scrollIntoView(Math.min(place.top, end), { y: 'start', yMargin: 0 }),
-      });
-      view.focus();
-      return;
-    }
-    const title = document.querySelector<HTMLTextAreaElement>('.fm-title');
-    if (title && !title.value && !title.readOnly) title.focus();
-    else view.focus();
-    const { head } = view.state.selection.main;
-    if (head <= firstBodyPosition(view.state.doc.toString())) view.scrollDOM.scrollTop = 0;
-    else view.dispatch({ effects: EditorView.scrollIntoView(head, { y: 'nearest' }) });
-  }, [open.opened, open.post?.path, view, dialog, restorePlace]);
+  useFocusOnOpen(view, open, dialog !== null, restorePlace);
 
   const focusList = useCallback(() => {
     listRef.current?.querySelector<HTMLElement>('[role="option"][tabindex="0"]')?.focus();
@@ -155,20 +105,9 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
     setSidebarOpen(!sidebarOpen);
   };
 
+  /** A link out of the app, in the OS's browser; a refusal is said, not lost. */
+  const openExternal = (url: string) => openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${errorMessage(error)}`));
   const exportDeps = { api, session, notify: notices.push, desktop: Boolean(window.postwright) };
-  useShortcuts({
-    'new-post': () => setDialog('new'),
-    'toggle-sidebar': toggleSidebar,
-    save: () => void session.save(),
-    'export-site': () => setDialog('export-site'),
-    'export-post': () => void downloadPostHtml(exportDeps, !inDesktopApp),
-    'copy-html': () => void copyPostHtml(exportDeps),
-    check: () => setChecking(true),
-    publish: publishing.publish,
-    'publish-settings': () => setDialog('publish-settings'),
-    history: () => open.post && setDialog('history'),
-  });
-
   const ifPost = (name: DialogName) => () => open.post && setDialog(name);
   useAppCommands(commands, {
     newPost: () => setDialog('new'),
@@ -191,9 +130,6 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
       if (!distractionFree.on) view.focus();
       distractionFree.toggle();
     },
-  });
-
-  useWritingCommands(commands, {
     findInPosts: () => setFinding(''),
     linkToPost: () => {
       if (!open.post) return;
@@ -245,37 +181,19 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
         </PostHeader>
         <DiskNote note={open.diskNote} onCompare={() => void session.save()} />
         <RecoveryNote entry={recovered.later.find((e) => e.postId === post?.id)} onReview={(e) => recovery.review(e)} />
-        <div className={`panes ${viewMode}`} hidden={!post}>
-          {post && outlinePanel && viewMode !== 'preview' && (
-            <PanelBoundary name="The outline">
-              <OutlinePanel view={view} status={status} />
-            </PanelBoundary>
-          )}
-          {/* The panel heads the editor's own column, so its title lines up with the text in every view mode. */}
-          <div className="editor-column" hidden={viewMode === 'preview'}>
-            {post && (
-              <PanelBoundary name="Details">
-                <FrontMatterPanel view={view} frontMatter={frontMatter} postId={post.id} posts={list.posts ?? []} />
-              </PanelBoundary>
-            )}
-            <EditorHost view={view} />
-          </div>
-          <PanelBoundary name="The preview">
-            <PreviewPane
-              controller={preview}
-              view={view}
-              split={viewMode === 'split'}
-              hidden={!post || viewMode === 'editor'}
-              postPath={post?.path ?? ''}
-              onOpenExternal={(url) => openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${errorMessage(error)}`))}
-              onOpenPost={(path) => {
-                const target = list.posts?.find((p) => p.path === path);
-                if (target) void session.open(target.id);
-                else notices.push('error', `No post at ${path} in this workspace.`);
-              }}
-            />
-          </PanelBoundary>
-        </div>
+        <PostPanes
+          view={view}
+          session={session}
+          status={status}
+          frontMatter={frontMatter}
+          preview={preview}
+          notices={notices}
+          post={post}
+          posts={list.posts ?? []}
+          viewMode={viewMode}
+          outlinePanel={outlinePanel}
+          onOpenExternal={(url) => void openExternal(url)}
+        />
         {!post && <EmptyState hasPosts={list.posts?.length !== 0} />}
         {checking && (
           <PanelBoundary name="Check" onClose={() => setChecking(false)}>
@@ -296,7 +214,7 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           <PanelBoundary name="Publish" onClose={publishing.closePanel}>
             <PublishPanel
               run={publishing.run}
-              onOpenUrl={(url) => void openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${errorMessage(error)}`))}
+              onOpenUrl={(url) => void openExternal(url)}
               onSettings={() => setDialog('publish-settings')}
               onClose={() => {
                 publishing.closePanel();
@@ -319,111 +237,37 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
       </PanelBoundary>
 
       <PanelBoundary key={dialog ?? 'none'} name="This dialog" onClose={() => setDialog(null)}>
-        {dialog === 'new' && <NewPostDialog kind="post" onCreate={(title) => session.create(title)} onClose={() => setDialog(null)} posts={list.posts ?? []} />}
-        {dialog === 'new-page' && (
-          <NewPostDialog kind="page" onCreate={(title) => session.create(title, 'page')} onClose={() => setDialog(null)} posts={list.posts ?? []} />
-        )}
-        {dialog === 'publish-settings' && <PublishSettingsDialog onClose={() => setDialog(null)} />}
-        {dialog === 'export-site' && <ExportSiteDialog outputDir={workspace?.outputDir ?? '_site'} onClose={() => setDialog(null)} />}
-        {dialog === 'rename' && post && (
-          <RenameDialog slug={post.slug} path={post.path} onRename={(slug) => session.rename(slug)} onClose={() => setDialog(null)} />
-        )}
-        {dialog === 'delete' && post && (
-          <DeleteDialog
-            path={post.path}
-            onDelete={async () => {
-              const deleted = await session.delete();
-              if (deleted) requestAnimationFrame(focusList);
-              return deleted;
+        {dialog && (
+          <AppDialog
+            name={dialog}
+            context={{
+              view,
+              session,
+              notices,
+              commands,
+              settings,
+              post,
+              posts: list.posts ?? [],
+              outputDir: workspace?.outputDir ?? '_site',
+              videoAt: videoAt.current,
+              focusList,
+              close: () => setDialog(null),
             }}
-            onClose={() => setDialog(null)}
-          />
-        )}
-        {dialog === 'history' && post && (
-          <HistoryDialog
-            postId={post.id}
-            path={post.path}
-            current={view.state.doc.toString()}
-            onRestore={async (text, version) => {
-              const restored = await session.restoreVersion(text);
-              if (restored) notices.push('info', restoredNotice(version.time));
-              return restored;
-            }}
-            onClose={() => setDialog(null)}
-          />
-        )}
-        {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
-        {dialog === 'outline' && post && <OutlinePicker view={view} onClose={() => setDialog(null)} />}
-        {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
-        {dialog === 'insert-video' && post && (
-          <InsertVideoDialog
-            onInsert={async (address) => {
-              await insertVideo({ api, view, notify: notices.push, openPostId: () => session.state.post?.id ?? null }, post.id, address, videoAt.current);
-              return true;
-            }}
-            onClose={() => setDialog(null)}
           />
         )}
       </PanelBoundary>
-      <PanelBoundary key={finding === null ? 'find-closed' : 'find-open'} name="Find in all posts" onClose={() => setFinding(null)}>
-        {finding !== null && (
-          <FindInPosts
-            initialQuery={finding}
-            posts={list.posts ?? []}
-            onPick={async (postId, match) => {
-              setFinding(null);
-              if (await session.open(postId)) requestAnimationFrame(() => selectMatch(view, match.line, match.column, match.length));
-            }}
-            onClose={() => setFinding(null)}
-          />
-        )}
-      </PanelBoundary>
-      <PanelBoundary key={linking ? 'link-open' : 'link-closed'} name="Link to post" onClose={() => linkRequest.set(null)}>
-        {linking && post && (
-          <LinkToPost
-            current={post}
-            posts={list.posts ?? []}
-            onPick={(target) => {
-              linkRequest.set(null);
-              const insert = postLinkMarkdown(linking.text || target.title || target.path, post.path, target.path);
-              view.dispatch({ changes: { from: linking.from, to: linking.to, insert }, selection: { anchor: linking.from + insert.length }, scrollIntoView: true });
-              view.focus();
-            }}
-            onClose={() => linkRequest.set(null)}
-          />
-        )}
-      </PanelBoundary>
-      <PanelBoundary key={largeImage ? 'large-image-open' : 'large-image-closed'} name="The large image offer" onClose={() => largeImage?.choose('cancel')}>
-        {largeImage && <LargeImageDialog key={largeImage.name + largeImage.facts.bytes} offer={largeImage} />}
-      </PanelBoundary>
+      <Pickers
+        view={view}
+        session={session}
+        post={post}
+        posts={list.posts ?? []}
+        finding={finding}
+        onFinding={setFinding}
+        linkRequest={linkRequest}
+        largeImages={largeImages}
+      />
       <PanelBoundary name="The conflict dialog">
-        {open.conflict && post && (
-          <ConflictDialog
-            path={post.path}
-            conflict={open.conflict}
-            busy={open.resolving}
-            onKeepMine={() => void session.keepMine()}
-            onUseDisk={() => void session.useDisk()}
-            onMerge={() => {
-              session.mergeByHand();
-              requestAnimationFrame(() => view.focus());
-            }}
-            onCancel={() => session.cancelConflict()}
-          />
-        )}
-        {recovered.queue[0] && !open.conflict && (
-          <RecoveryDialog
-            key={recovered.queue[0].postId}
-            entry={recovered.queue[0]}
-            count={recovered.queue.length}
-            busy={recovered.busy}
-            onRestore={async () => {
-              if (await recovery.restore(recovered.queue[0]!)) requestAnimationFrame(() => view.focus());
-            }}
-            onDiscard={() => void recovery.discard(recovered.queue[0]!)}
-            onLater={() => recovery.later(recovered.queue[0]!)}
-          />
-        )}
+        <ConflictOrRecovery session={session} recovery={recovery} view={view} />
       </PanelBoundary>
       <Toasts notices={toasts} onDismiss={notices.dismiss} onAction={notices.act} />
     </div>

@@ -4,7 +4,7 @@
 // put off (every save would ask again), and while the disk has moved on
 // (the note above the editor lets the author choose when).
 import type { PostSession, SessionState } from './session';
-import type { Settings } from './settings';
+import type { Settings } from './preferences/appPreferences';
 import type { Store } from './store';
 
 export class Autosave {

@@ -11,9 +11,9 @@ import { PanelBoundary } from './components/PanelBoundary';
 import { Autosave } from './autosave';
 import { setDateLocale } from './dateFormat';
 import { toBase64 } from './base64';
-import { api, assetRoute } from './client';
-import { bindCommandKeys } from './commandKeys';
-import { CommandRegistry } from './commands';
+import { api, assetRoute, inDesktopApp } from './client';
+import { bindCommandKeys, runMenuCommand } from './commands/commandKeys';
+import { CommandRegistry } from './commands/registry';
 import { pageNonce } from './cspNonce';
 import { imagePaste } from './editor/imagePaste';
 import { videoPaste } from './editor/videoPaste';
@@ -21,29 +21,29 @@ import { addThumbnail } from './insertVideo';
 import { linkToPost, type LinkRequest } from './editor/linkToPost';
 import { editorPreferences, reconfigurePreferences } from './editor/preferences';
 import { editorSetup } from './editor/setup';
-import { registerEditorCommands } from './editorCommands';
+import { registerEditorCommands } from './commands/editorCommands';
 import { EditorStatus } from './editorStatus';
 import { FrontMatterSync } from './frontMatter/frontMatterSync';
 import { Notices } from './notices';
-import { PostsStore } from './postsStore';
+import { PostsStore } from './posts/postsStore';
 import { PreviewController } from './preview/previewController';
-import { Recovery } from './recovery';
-import { RecoveryWriter } from './recoveryWriter';
+import { Recovery } from './recovery/recovery';
+import { RecoveryWriter } from './recovery/recoveryWriter';
 import { PostSession } from './session';
 import { ImagePolicy } from './imagePolicy';
-import { applyRootSettings } from './rootSettings';
+import { applyRootSettings } from './preferences/rootPreferences';
 import { LargeImageOffers } from './largeImageOffers';
-import { SettingsStore, type Settings } from './settings';
+import { SettingsStore, type Settings } from './preferences/appPreferences';
 import { readLastPlace, rememberPlace, reopenLastPlace, type LastPlace } from './lastPlace';
 import { Store } from './store';
-import { registerViewCommands } from './viewCommands';
+import { registerViewCommands } from './commands/viewCommands';
 
 const notices = new Notices();
 const posts = new PostsStore(api);
 const status = new EditorStatus();
 const frontMatter = new FrontMatterSync();
 const settings = new SettingsStore();
-const commands = new CommandRegistry();
+const commands = new CommandRegistry({ browserTab: !inDesktopApp });
 /** Where the link-to-post picker inserts its link, while it is open. */
 const linkRequest = new Store<LinkRequest | null>(null);
 /** The offer of a smaller copy for a large pasted image, while it is asked. */
@@ -155,6 +155,7 @@ settings.subscribe(() => {
 registerEditorCommands(commands, { view, session, settings });
 registerViewCommands(commands, settings);
 bindCommandKeys(commands);
+api.on('app.command', ({ command }) => runMenuCommand(commands, command));
 
 // A post opened, renamed or closed: the preview starts over from the editor's new state.
 let shown: string | null = null;

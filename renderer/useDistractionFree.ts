@@ -7,9 +7,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, inDesktopApp } from './client';
 
-/** Ctrl-Shift-Enter: reaches the page in Chromium (test/e2e/realKeys.test.ts), and the editor binds only Mod-Enter. */
-export const distractionFreeKey = 'Mod-Shift-Enter';
-
 export function useDistractionFree(): { on: boolean; toggle: () => void; leave: () => void } {
   const [on, setOn] = useState(false);
   const current = useRef(on);

@@ -3,7 +3,7 @@
 // the toast's Undo button does. In the editor, in a field or under a dialog,
 // Mod-Z stays theirs.
 import { useEffect } from 'react';
-import { matchesKey } from './commandKeys';
+import { matchesKey } from './commands/commandKeys';
 import type { Notices } from './notices';
 
 function isTextEntry(target: EventTarget | null): boolean {

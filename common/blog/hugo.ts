@@ -4,6 +4,7 @@
 // `_index.md` a list page, `staticDir` published at the root. Config keys are
 // case-insensitive in Hugo (baseURL, baseurl), and so are they here.
 import { fieldOf } from '../frontMatter/keys';
+import { hugoMenu } from './configMenu';
 import { emptyLayout, type BlogLayout } from './layout';
 import { countMarkdown, folderOf, formatOf, listOf, objectOf, parseConfig, textOf, type BlogFiles } from './files';
 
@@ -77,6 +78,7 @@ export function readHugo(files: BlogFiles): BlogLayout {
     .map(folderOf)
     .filter((folder): folder is string => folder !== null && folder !== '' && files.list(folder).length > 0)
     .map((source) => ({ source, target: '' }));
+  layout.menu = hugoMenu(config);
   layout.ignoredFolders = ['archetypes', 'layouts', 'themes', 'resources', 'public', 'data', 'i18n', 'assets', 'node_modules'];
   return layout;
 }

@@ -2,6 +2,7 @@
 // /docs/permalinks/, /docs/collections/): posts in `_posts` (also inside
 // category folders), drafts in `_drafts`, pages anywhere else outside
 // underscore folders, every other file published where it is.
+import { jekyllMenu } from './configMenu';
 import { emptyLayout, type BlogLayout } from './layout';
 import { folderOf, listOf, objectOf, parseConfig, textOf, type BlogFiles } from './files';
 
@@ -78,6 +79,7 @@ export function readJekyll(files: BlogFiles): BlogLayout {
   layout.postFolders = ['_posts'];
   layout.draftFolders = ['_drafts'];
   readCollections(config, layout);
+  layout.menu = jekyllMenu(config);
   const excluded = listOf(config.exclude).map(folderOf).filter((f): f is string => f !== null && f !== '');
   layout.ignoredFolders = [...EXCLUDED, ...excluded];
   // Every other top-level folder is published as it is (its markdown files are pages).

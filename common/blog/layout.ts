@@ -43,8 +43,23 @@ export interface BlogLayout {
   params: Record<string, string>;
   /** Liquid's `{{ site.name }}`: every plain top-level value of Jekyll's _config.yml, by key. */
   siteVariables: Record<string, string>;
+  /** The site's menu as its config gives it (Hugo's `menus.main`, Jekyll's `header_pages`); null when the config names none. */
+  menu: ConfigMenuEntry[] | null;
   /** Problems reading the config, each naming its file; the rest of the layout still applies. */
   warnings: string[];
+}
+
+/** One entry of a config's menu: a page of the blog (`page`), or a link (`url`). */
+export interface ConfigMenuEntry {
+  /** The text shown; a page's entry without one shows the page's title. */
+  name?: string;
+  /** A content file: Hugo's `pageRef` ("/about", "about.md"), a Jekyll `header_pages` path ("about.md"). */
+  page?: string;
+  /** A URL as written: a path on the site or a web address. */
+  url?: string;
+  weight?: number;
+  /** Hugo's `identifier`, the last tie-breaker of its menu order. */
+  identifier?: string;
 }
 
 export function emptyLayout(generator: Generator): BlogLayout {
@@ -64,6 +79,7 @@ export function emptyLayout(generator: Generator): BlogLayout {
     languages: [],
     params: {},
     siteVariables: {},
+    menu: null,
     warnings: [],
   };
 }

@@ -1,6 +1,7 @@
 // The page around every template: head with SEO meta, site header with nav,
 // footer with feeds. No scripts anywhere: dark mode follows the reader's system.
 import type { ReactNode } from 'react';
+import type { NavLink } from '../site/nav';
 import { PartialSlot } from './render';
 import { absoluteUrl, CUSTOM_CSS, FEEDS, href, THEME_CSS, type Site } from './site';
 
@@ -80,7 +81,9 @@ export function Layout({ site, meta, children }: { site: Site; meta: PageMeta; c
             {children}
           </main>
         ) : (
-          <Chrome site={site}>{children}</Chrome>
+          <Chrome site={site} current={meta.url}>
+            {children}
+          </Chrome>
         )}
       </body>
     </html>
@@ -88,8 +91,9 @@ export function Layout({ site, meta, children }: { site: Site; meta: PageMeta; c
 }
 
 /** Header, main and footer of a page on the site (a standalone post has only its article). */
-function Chrome({ site, children }: { site: Site; children: ReactNode }) {
+function Chrome({ site, current, children }: { site: Site; current: string | null; children: ReactNode }) {
   const { settings, partials } = site;
+  const links: NavLink[] = [...(site.nav ?? []), { label: 'Archive', path: 'archive/', suffix: '' }, { label: 'Tags', path: 'tags/', suffix: '' }];
   return (
     <>
       <a className="skip-link" href="#main">
@@ -100,22 +104,22 @@ function Chrome({ site, children }: { site: Site; children: ReactNode }) {
       ) : (
         <header className="site-header">
           <div className="site-header-inner">
-            <a className="site-title" href={href(site, '')}>
+            <a className="site-title" href={href(site, '')} aria-current={current === '' ? 'page' : undefined}>
               {settings.title}
             </a>
             <nav className="site-nav" aria-label="Site">
               <ul>
-                {settings.nav.map((link) => (
-                  <li key={`${link.label} ${link.url}`}>
-                    <a href={link.url}>{link.label}</a>
+                {links.map((link, i) => (
+                  <li key={i}>
+                    {'external' in link ? (
+                      <a href={link.external}>{link.label}</a>
+                    ) : (
+                      <a href={href(site, link.path) + link.suffix} aria-current={link.path === current && link.suffix === '' ? 'page' : undefined}>
+                        {link.label}
+                      </a>
+                    )}
                   </li>
                 ))}
-                <li>
-                  <a href={href(site, 'archive/')}>Archive</a>
-                </li>
-                <li>
-                  <a href={href(site, 'tags/')}>Tags</a>
-                </li>
               </ul>
             </nav>
           </div>

@@ -2,6 +2,7 @@
 // site path ("posts/hello/") into a link. Internal links are root-relative and
 // carry the base URL's path, so a site published under /blog/ works, and 404.html
 // (served at any depth) finds its styles.
+import type { NavLink } from '../site/nav';
 import type { SiteSettings } from '../siteSettings';
 
 export interface Site {
@@ -16,6 +17,8 @@ export interface Site {
   image?: string;
   /** The favicons: the workspace's theme/favicon.png at icon sizes (or its .ico), else Postwright's own. */
   icons?: SiteIcon[];
+  /** The header's links before Archive and Tags (common/site/nav.ts decides them once per build). */
+  nav?: NavLink[];
 }
 
 /** One `<link rel="icon">` (or apple-touch-icon) of every page. */

@@ -39,12 +39,13 @@ import type { Feeds } from './feeds';
 import { derivedFiles, ImageStore } from './images';
 import { OutputFolder } from './outputFolder';
 import { createPartialSanitizer, type PartialSanitizer } from './partialSanitizer';
-import { hashOf, linksKey, neighboursKey, stillValid, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
+import { hashOf, linksKey, navDigest, neighboursKey, stillValid, type PageNav, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
 import { openRenderPool, RenderWorkerFailed, renderWorkerScript } from './renderPool';
 import { siteImage, workspaceFavicon, type SiteFile } from './siteFiles';
 import { sitePictures } from './sitePictures';
 import { robots, sitemap } from './sitemap';
 import { staticFiles } from './staticFolders';
+import { siteNav } from '../../common/site/nav';
 import { redirectPage, redirectsFile, redirectsOf } from '../../common/site/redirects';
 import { sanitizeSvg } from './svg';
 
@@ -176,6 +177,8 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
   const pictures = await sitePictures(image, favicon, imageCache);
   const site: Site = { settings, customCss: customCss !== null, partials, icons: pictures.icons };
   if (image) site.image = 'url' in image ? image.url : absoluteUrl(site, pictures.image!);
+  /** The site without its nav, which is known once the site model has placed every page. */
+  const bareSite = site;
   const context: RenderContext = { root, settings, site, publish, imageCache, params: layout.params, siteVariables: layout.siteVariables, contentRoot: layout.contentRoot, drafts: { generator: layout.generator, draftFolders: layout.draftFolders } };
   const key = buildKey(context);
   const cache = BuildCache.load(options.cacheDir, root, out.root, key);
@@ -249,8 +252,11 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
   };
 
   // 3. Everything else.
-  const listings = async (model: SiteModel<SiteInput>, pages: number) => {
+  const listings = async (model: SiteModel<SiteInput>, pages: number, nav: PageNav) => {
     const perPage = settings.postsPerPage;
+    // Every listing's header shows the nav: its key is part of each listing's inputs.
+    const site: Site = { ...bareSite, nav: nav.links };
+    const chrome = nav.digest;
     // Keys hash each post's digests (made when it was rendered), not its fields; each post's pair is
     // made once here, as tag pages and the archive list every post again (tens of thousands of lookups).
     const pairs = new Map<SitePost, { listing: string; link: string }>();
@@ -261,35 +267,35 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     const digests = (p: SitePost, kind: 'listing' | 'link') => pairs.get(p)![kind];
     for (let page = 1; page <= pages; page++) {
       const posts = model.posts.slice((page - 1) * perPage, page * perPage);
-      await emit(fileOf(indexUrl(page)), ['index', page, pages, posts.map((p) => digests(p, 'listing'))], () =>
+      await emit(fileOf(indexUrl(page)), ['index', chrome, page, pages, posts.map((p) => digests(p, 'listing'))], () =>
         renderPage(IndexPage({ site, posts: posts.map(listed), page, pages }), site),
       );
       advance();
     }
     for (const tag of model.tags) {
-      await emit(fileOf(tag.url), ['tag', tag.name, tag.posts.map((p) => digests(p, 'link'))], () =>
+      await emit(fileOf(tag.url), ['tag', chrome, tag.name, tag.posts.map((p) => digests(p, 'link'))], () =>
         renderPage(TagPage({ site, name: tag.name, url: tag.url, posts: tag.posts }), site),
       );
       advance();
     }
     const tagList = model.tags.map((t) => ({ name: t.name, url: t.url, count: t.posts.length }));
-    await emit(fileOf('tags/'), ['tags', tagList], () => renderPage(TagsPage({ site, tags: tagList }), site));
+    await emit(fileOf('tags/'), ['tags', chrome, tagList], () => renderPage(TagsPage({ site, tags: tagList }), site));
     // A Hugo blog's section and category lists, where its own pages don't stand.
     const hugo = hugoLists(model.posts, layout);
     const unclaimed = (url: string) => !produced.has(fileOf(url));
     for (const list of [...hugo.sections, ...hugo.categories].filter((l) => unclaimed(l.url))) {
       const taxonomy = list.url.startsWith(CATEGORIES_URL) ? CATEGORIES : SECTION;
-      await emit(fileOf(list.url), ['list', list.url, list.name, list.posts.map((p) => digests(p, 'link'))], () =>
+      await emit(fileOf(list.url), ['list', chrome, list.url, list.name, list.posts.map((p) => digests(p, 'link'))], () =>
         renderPage(TagPage({ site, name: list.name, url: list.url, posts: list.posts, taxonomy }), site),
       );
     }
     if (hugo.categories.length > 0 && unclaimed(CATEGORIES_URL)) {
       const categoryList = hugo.categories.map((c) => ({ name: c.name, url: c.url, count: c.posts.length }));
-      await emit(fileOf(CATEGORIES_URL), ['categories', categoryList], () => renderPage(TagsPage({ site, tags: categoryList, taxonomy: CATEGORIES }), site));
+      await emit(fileOf(CATEGORIES_URL), ['categories', chrome, categoryList], () => renderPage(TagsPage({ site, tags: categoryList, taxonomy: CATEGORIES }), site));
     }
-    await emit(fileOf('archive/'), ['archive', model.posts.map((p) => digests(p, 'link'))], () => renderPage(ArchivePage({ site, posts: model.posts }), site));
+    await emit(fileOf('archive/'), ['archive', chrome, model.posts.map((p) => digests(p, 'link'))], () => renderPage(ArchivePage({ site, posts: model.posts }), site));
     // The blog's own 404 page (404.md) replaces the theme's.
-    if (!produced.has('404.html')) await emit('404.html', ['404'], () => renderPage(NotFoundPage({ site }), site));
+    if (!produced.has('404.html')) await emit('404.html', ['404', chrome], () => renderPage(NotFoundPage({ site }), site));
     advance();
     const newest = model.posts.slice(0, settings.feedLength);
     // Feeds carry whole posts, so they change with any of their posts' bytes, and with where the posts they link to live.
@@ -409,6 +415,10 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
       }
       return links;
     };
+    // The nav, once, from the published pages: every page's header shows it.
+    const navigation = siteNav(model.pages, model.posts, layout, settings);
+    warnings.push(...navigation.warnings.map(({ file, message }) => `${file}: ${message}`));
+    const nav: PageNav = { links: navigation.links, digest: navDigest(navigation.links) };
     const pageTasks: PageTask[] = [];
     model.posts.forEach((post, i) => {
       const record = records.get(post.path)!;
@@ -417,7 +427,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
       const neighbours = neighboursOf(model.posts, i);
       const links = linksOf(record);
       // A rendered post has no page yet; a kept one may have to move (a post that took its URL is gone), link to new neighbours, or to a post that moved.
-      if (record.page?.file !== file || record.page.neighbours !== neighboursKey(neighbours) || record.page.links !== linksKey(links)) {
+      if (record.page?.file !== file || record.page.neighbours !== neighboursKey(neighbours) || record.page.links !== linksKey(links) || record.page.nav !== nav.digest) {
         pageTasks.push({ relative: post.path, url: post.url, neighbours, links, previous: record.page ?? cache.posts.get(post.path)?.page ?? null });
       }
     });
@@ -427,17 +437,17 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
       const file = fileOf(page.url);
       claim(file, page.path);
       const links = linksOf(record);
-      if (record.page?.file !== file || record.page.links !== linksKey(links)) {
+      if (record.page?.file !== file || record.page.links !== linksKey(links) || record.page.nav !== nav.digest) {
         pageTasks.push({ relative: page.path, url: page.url, neighbours: {}, kind: 'page', links, previous: record.page ?? cache.posts.get(page.path)?.page ?? null });
       }
     }
     const pages = Math.max(1, Math.ceil(model.posts.length / settings.postsPerPage));
     total += pageTasks.length + pages + model.tags.length + 4;
     // The workers write post pages while this thread makes the rest, so both cores stay busy.
-    const postPages = pool.pages(pageTasks, counter());
+    const postPages = pool.pages(pageTasks, nav, counter());
     // Observed at once, so that a failure of the listings below cannot leave it rejected and unhandled.
     postPages.catch(() => {});
-    await listings(model, pages);
+    await listings(model, pages, nav);
     for (const result of await postPages) {
       if (!result) continue;
       records.set(result.relative, { ...records.get(result.relative)!, page: result.page });

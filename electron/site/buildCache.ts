@@ -20,7 +20,7 @@ import type { SiteInput } from '../../common/site/model';
 import type { PostRecord } from './postRenderer';
 
 /** Bump when the cache's shape changes. */
-const FORMAT = 7;
+const FORMAT = 8;
 /** The excerpt file is rewritten when it holds more than this many times the bytes still in use. */
 const STALE_FACTOR = 3;
 
@@ -35,7 +35,7 @@ export interface OutputRecord {
 type Span = [offset: number, length: number];
 type IndexedEntry = [title: string, date: string | null, tags: string[], draft: boolean, slug: string, description: string, words: number, error: SiteInput['error'] | null, optional: Optional | null];
 /** The fields most posts leave out, kept only when set (a page's kind, its own permalink and old addresses decide its URLs). */
-type Optional = Pick<SiteInput, 'author' | 'image' | 'updated' | 'socialImage' | 'kind' | 'categories' | 'permalink' | 'expires' | 'aliases' | 'fileSlug'>;
+type Optional = Pick<SiteInput, 'author' | 'image' | 'updated' | 'socialImage' | 'kind' | 'categories' | 'permalink' | 'expires' | 'aliases' | 'fileSlug' | 'nav'>;
 type IndexedPost = [
   relative: string,
   size: number,
@@ -44,7 +44,7 @@ type IndexedPost = [
   listing: string,
   link: string,
   assets: string[],
-  page: [file: string, size: number, hash: string, neighbours: string, links: string | null] | null,
+  page: [file: string, size: number, hash: string, neighbours: string, links: string | null, nav: string | null] | null,
   problem: string | null,
   entry: IndexedEntry,
   excerpt: Span | null,
@@ -103,6 +103,7 @@ export class BuildCache {
       if (error) entry.error = error;
       const record: PostRecord = { relative, size, mtime, hash, entry, listing, link, assets, images, imagesStamp, page: page && { file: page[0], size: page[1], hash: page[2], neighbours: page[3] } };
       if (page?.[4] && record.page) record.page.links = page[4];
+      if (page?.[5] && record.page) record.page.nav = page[5];
       if (references) record.references = references;
       if (problem !== null) record.problem = problem;
       posts.set(relative, record);
@@ -207,9 +208,9 @@ export class BuildCache {
         excerpts: name,
         excerptsSize: size,
         posts: posts.map((p): IndexedPost => {
-          const { title, date, tags, draft, slug, description, words, error, author, image, updated, socialImage, kind, categories, permalink, expires, aliases, fileSlug } = p.entry;
-          const page = p.page && ([p.page.file, p.page.size, p.page.hash, p.page.neighbours, p.page.links ?? null] as [string, number, string, string, string | null]);
-          const set = { author, image, updated, socialImage, kind, categories, permalink, expires, aliases, fileSlug };
+          const { title, date, tags, draft, slug, description, words, error, author, image, updated, socialImage, kind, categories, permalink, expires, aliases, fileSlug, nav } = p.entry;
+          const page = p.page && ([p.page.file, p.page.size, p.page.hash, p.page.neighbours, p.page.links ?? null, p.page.nav ?? null] as [string, number, string, string, string | null, string | null]);
+          const set = { author, image, updated, socialImage, kind, categories, permalink, expires, aliases, fileSlug, nav };
           const optional = Object.values(set).some(Boolean) ? (Object.fromEntries(Object.entries(set).filter(([, v]) => v)) as Optional) : null;
           const fields: IndexedEntry = [title, date, tags, draft, slug, description, words, error ?? null, optional];
           return [p.relative, p.size, p.mtime, p.hash, p.listing, p.link, p.assets, page, p.problem ?? null, fields, spans.get(p.relative) ?? null, p.images, p.imagesStamp, p.references ?? null];

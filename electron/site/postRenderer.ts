@@ -14,6 +14,7 @@ import { fieldOf } from '../../common/frontMatter/keys';
 import { findFrontMatter, parsePost } from '../../common/post';
 import { fillReferences, isReferenceMarker, linkedFile, referenceMarker, referencesIn, type PostReference } from '../../common/site/postReferences';
 import { isPublished, type PublishOptions, type SiteInput } from '../../common/site/model';
+import type { NavLink } from '../../common/site/nav';
 import { fileOf } from '../../common/site/permalink';
 import type { SiteSettings } from '../../common/siteSettings';
 import { Page } from '../../common/theme/Page';
@@ -70,7 +71,7 @@ export interface PostRecord {
   /** The size and mtime of each of `images` when it was rendered (see imagesStamp): another picture under the same name renders the post again. */
   imagesStamp: string;
   /** The page written for it, the neighbours it links to (see neighboursKey) and the URLs of the posts it links to (see linksKey); null when the post is not published (or could not be read). */
-  page: { file: string; size: number; hash: string; neighbours: string; links?: string } | null;
+  page: { file: string; size: number; hash: string; neighbours: string; links?: string; nav?: string } | null;
   /** Why the file could not be published, e.g. not UTF-8. */
   problem?: string;
 }
@@ -120,7 +121,7 @@ export interface PostRenderer {
    * Phase 2: the whole page of a rendered post, at the site path the site model gave it, linking to its
    * neighbours and, through `links` (by referenceMarker), to the posts it names.
    */
-  page(entry: SiteInput, body: string, url: string, neighbours?: Neighbours, kind?: 'post' | 'page', links?: Readonly<Record<string, string | null>>): string;
+  page(entry: SiteInput, body: string, url: string, neighbours?: Neighbours, kind?: 'post' | 'page', links?: Readonly<Record<string, string | null>>, nav?: NavLink[]): string;
 }
 
 export function createPostRenderer(context: RenderContext): PostRenderer {
@@ -231,10 +232,12 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
       await Promise.all(first.unread.map((source) => store.load(source)));
       return render(relative, bytes, stats, hash);
     },
-    page(entry, unfilled, url, neighbours = {}, kind = 'post', links = {}) {
+    page(entry, unfilled, url, neighbours = {}, kind = 'post', links = {}, nav) {
       const body = fillReferences(unfilled, (reference) => links[referenceMarker(reference)] ?? null);
-      if (kind === 'page') return renderPage(Page({ site, page: { title: entry.title, description: entry.description, url }, html: body }), site);
-      return renderPage(PostPage({ site, post: { ...entry, url }, html: body, neighbours }), site);
+      // The nav is decided once the site model has placed every page, after this renderer was made.
+      const shown: Site = nav ? { ...site, nav } : site;
+      if (kind === 'page') return renderPage(Page({ site: shown, page: { title: entry.title, description: entry.description, url }, html: body }), shown);
+      return renderPage(PostPage({ site: shown, post: { ...entry, url }, html: body, neighbours }), shown);
     },
   };
 }
@@ -256,6 +259,9 @@ export function imagesStamp(root: string, images: readonly string[]): string {
 
 /** The URLs a page gives the posts it links to, short: a page whose links lead elsewhere now is written again. */
 export const linksKey = (links: Readonly<Record<string, string | null>>): string => hashOf(JSON.stringify(Object.entries(links).sort())).slice(0, 16);
+
+/** The nav, short: every page's header shows it, so a page whose nav changed is written again. */
+export const navDigest = (nav: readonly NavLink[]): string => hashOf(JSON.stringify(nav)).slice(0, 16);
 
 /** What a page shows of its neighbours, short: a page whose neighbours changed is written again. */
 export const neighboursKey = (n: Neighbours): string => hashOf(JSON.stringify([n.newer?.url, n.newer?.title, n.older?.url, n.older?.title])).slice(0, 16);
@@ -303,6 +309,12 @@ export interface PageTask {
   previous: PostRecord['page'];
 }
 
+/** The site's nav, sent once with each batch of page tasks, and its digest (navDigest), kept in each page's record. */
+export interface PageNav {
+  links: NavLink[];
+  digest: string;
+}
+
 export interface PageResult {
   relative: string;
   page: NonNullable<PostRecord['page']>;
@@ -336,7 +348,7 @@ export class PostWorkshop {
     return { record, rendered: true };
   }
 
-  async page({ relative, url, neighbours, kind, links, previous }: PageTask): Promise<PageResult | null> {
+  async page({ relative, url, neighbours, kind, links, previous }: PageTask, nav: PageNav): Promise<PageResult | null> {
     let kept = this.#bodies.get(relative);
     if (!kept) {
       const file = readPost(this.renderer.context.root, relative);
@@ -346,8 +358,8 @@ export class PostWorkshop {
       kept = { entry: record.entry, body };
     }
     this.#bodies.delete(relative);
-    const html = this.renderer.page(kept.entry, kept.body, url, neighbours, kind, links);
-    const page = { file: fileOf(url), size: Buffer.byteLength(html), hash: hashOf(html), neighbours: neighboursKey(neighbours), links: linksKey(links) };
+    const html = this.renderer.page(kept.entry, kept.body, url, neighbours, kind, links, nav.links);
+    const page = { file: fileOf(url), size: Buffer.byteLength(html), hash: hashOf(html), neighbours: neighboursKey(neighbours), links: linksKey(links), nav: nav.digest };
     const same = previous?.file === page.file && previous.hash === page.hash && this.out.has(page.file, page.size);
     if (!same) this.out.write(page.file, html);
     return { relative, page, written: !same };

@@ -11,13 +11,13 @@ import { Worker } from 'node:worker_threads';
 import { ApiError, type ErrorData } from '../../common/errors';
 import { packageRoot, unpackedPath } from '../appPaths';
 import type { OutputFolder } from './outputFolder';
-import { createPostRenderer, PostWorkshop, type PageResult, type PageTask, type RenderContext, type ScanResult, type ScanTask } from './postRenderer';
+import { createPostRenderer, PostWorkshop, type PageNav, type PageResult, type PageTask, type RenderContext, type ScanResult, type ScanTask } from './postRenderer';
 
 export interface RenderWorkerData {
   context: RenderContext;
   outputRoot: string;
 }
-export type RenderRequest = { id: number; kind: 'scan'; tasks: ScanTask[] } | { id: number; kind: 'page'; tasks: PageTask[] };
+export type RenderRequest = { id: number; kind: 'scan'; tasks: ScanTask[] } | { id: number; kind: 'page'; tasks: PageTask[]; nav: PageNav };
 export type RenderResponse = { id: number; results: (ScanResult | PageResult | null)[] } | { id: number; error: ErrorData };
 
 /** Below this many posts to render, one thread is quicker than starting workers. */
@@ -34,7 +34,8 @@ type Progress = (done: number) => void;
 
 export interface RenderPool {
   scan(tasks: readonly ScanTask[], progress: Progress): Promise<(ScanResult | null)[]>;
-  pages(tasks: readonly PageTask[], progress: Progress): Promise<(PageResult | null)[]>;
+  /** Writes the pages, each with the site's nav in its header. */
+  pages(tasks: readonly PageTask[], nav: PageNav, progress: Progress): Promise<(PageResult | null)[]>;
   close(): Promise<void>;
 }
 
@@ -64,7 +65,7 @@ function localPool(workshop: PostWorkshop): RenderPool {
   };
   return {
     scan: (tasks, progress) => run(tasks, (task) => workshop.scan(task), progress),
-    pages: (tasks, progress) => run(tasks, (task) => workshop.page(task), progress),
+    pages: (tasks, nav, progress) => run(tasks, (task) => workshop.page(task, nav), progress),
     close: async () => {},
   };
 }
@@ -78,7 +79,7 @@ function threadPool(context: RenderContext, out: OutputFolder, threads: number, 
   let nextId = 0;
 
   /** Sends each worker its queue in chunks (one shared queue: whichever worker is free takes the next chunk). */
-  const run = async <T extends ScanTask | PageTask, R>(kind: RenderRequest['kind'], queues: T[][], progress: Progress, onResult: (worker: number, result: R) => void) => {
+  const run = async <T extends ScanTask | PageTask, R>(kind: RenderRequest['kind'], queues: T[][], progress: Progress, onResult: (worker: number, result: R) => void, nav?: PageNav) => {
     const results = new Map<T, R>();
     let done = 0;
     await Promise.all(
@@ -95,7 +96,7 @@ function threadPool(context: RenderContext, out: OutputFolder, threads: number, 
                 worker.off('error', onError);
                 return resolve();
               }
-              worker.postMessage({ id, kind, tasks: batch } as RenderRequest);
+              worker.postMessage({ id, kind, tasks: batch, nav } as RenderRequest);
             };
             const onMessage = (response: RenderResponse) => {
               if (response.id !== id) return;
@@ -125,11 +126,11 @@ function threadPool(context: RenderContext, out: OutputFolder, threads: number, 
       });
       return tasks.map((task) => results.get(task) ?? null);
     },
-    async pages(tasks, progress) {
+    async pages(tasks, nav, progress) {
       const queues: PageTask[][] = workers.map(() => []);
       let spread = 0;
       for (const task of tasks) queues[holder.get(task.relative) ?? spread++ % workers.length]!.push(task);
-      const results = await run<PageTask, PageResult>('page', queues, progress, () => {});
+      const results = await run<PageTask, PageResult>('page', queues, progress, () => {}, nav);
       return tasks.map((task) => results.get(task) ?? null);
     },
     close: async () => {

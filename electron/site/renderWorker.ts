@@ -15,7 +15,7 @@ parentPort!.on('message', async (request: RenderRequest) => {
     const results: (ScanResult | PageResult | null)[] = [];
     // In order, one at a time: the pool counts on answers in the order it asked.
     if (request.kind === 'scan') for (const task of request.tasks) results.push(await workshop.scan(task));
-    else for (const task of request.tasks) results.push(await workshop.page(task));
+    else for (const task of request.tasks) results.push(await workshop.page(task, request.nav));
     parentPort!.postMessage({ id: request.id, results } satisfies RenderResponse);
   } catch (error) {
     parentPort!.postMessage({ id: request.id, error: ApiError.from(error).toJSON() } satisfies RenderResponse);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { PostSummary } from '../../common/types';
 
 /** Bump when PostSummary or how it is derived changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface CacheFile {
   format: number;

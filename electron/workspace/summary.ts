@@ -14,6 +14,7 @@ import {
   parsePost,
 } from '../../common/post';
 import { fieldOf } from '../../common/frontMatter/keys';
+import { navClaimOf } from '../../common/frontMatter/navClaim';
 import type { FrontMatterError, PostSummary } from '../../common/types';
 import { hasBom, notUtf8 } from './encoding';
 import { baseName, dateFromPath, slugFromPath } from './names';
@@ -98,5 +99,7 @@ function build(
   const aliases = [field('aliases'), field('redirect_from')].flatMap((value) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.map(text) : []));
   if (aliases.length > 0) summary.aliases = aliases.filter((alias) => alias !== '');
   if (!text(field('slug'))) summary.fileSlug = true;
+  const nav = navClaimOf(data, text(field('title')) !== '');
+  if (nav) summary.nav = nav;
   return summary;
 }

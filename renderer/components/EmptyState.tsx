@@ -1,13 +1,14 @@
-import { keyLabel } from '../platform';
-import { newPostKey } from '../useAppCommands';
+import { keyOf } from '../../common/commands';
+import { keyLabel } from '../commands/modifierKeys';
+import { newPostKey } from '../commands/useAppCommands';
 import './EmptyState.css';
 
 // New post's key differs in a browser tab, where Chromium keeps Ctrl-N.
 const hints = [
   { keys: newPostKey, what: 'New post' },
-  { keys: 'Mod-\\', what: 'Show or hide the posts' },
-  { keys: 'Mod-s', what: 'Save' },
-  { keys: 'Mod-f', what: 'Find in the post' },
+  { keys: keyOf('view.sidebar'), what: 'Show or hide the posts' },
+  { keys: keyOf('file.save'), what: 'Save' },
+  { keys: keyOf('edit.find'), what: 'Find in the post' },
 ];
 
 /** What the editor area shows when no post is open. */

@@ -16,7 +16,7 @@ import { FieldEditor } from '../frontMatter/fieldEditor';
 import { dateProblem, slugProblem } from '../frontMatter/fieldProblems';
 import { panelFields, type FieldEdit } from '../frontMatter/fields';
 import type { FrontMatterSync } from '../frontMatter/frontMatterSync';
-import { isMod } from '../platform';
+import { isMod } from '../commands/modifierKeys';
 import { useStore } from '../store';
 import { DateField } from './DateField';
 import { Icon } from './Icon';

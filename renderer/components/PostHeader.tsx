@@ -3,7 +3,7 @@
 // front-matter panel below, not here from the last save.
 import type { ReactNode } from 'react';
 import type { PostSummary } from '../../common/api';
-import { shortcutLabel } from '../platform';
+import { shortcutLabel } from '../commands/modifierKeys';
 import { Icon } from './Icon';
 import './PostHeader.css';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { WorkspaceInfo } from '../../common/api';
 import type { EditorStatus } from '../editorStatus';
-import { keyLabel } from '../platform';
+import { keyLabel } from '../commands/modifierKeys';
 import type { SessionState } from '../session';
 import { useStore } from '../store';
 import { readingMinutes } from '../wordCount';

@@ -1,5 +1,5 @@
 import type { Notice } from '../notices';
-import { keyLabel } from '../platform';
+import { keyLabel } from '../commands/modifierKeys';
 import { Icon } from './Icon';
 import './Toasts.css';
 

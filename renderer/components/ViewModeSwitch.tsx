@@ -1,10 +1,11 @@
 // Editor | Split | Preview, as a segmented control in the status bar. The key
-// that cycles them is bound by the command registry (see viewCommands.ts).
-import { isMac, keyLabel } from '../platform';
-import { cycleViewModeKey, viewModes, type ViewMode } from '../viewModes';
+// that cycles them is bound by the command registry (see commands/viewCommands.ts).
+import { isMac, keyLabel } from '../commands/modifierKeys';
+import { keyOf } from '../../common/commands';
+import { viewModes, type ViewMode } from '../preferences/viewModes';
 import './ViewModeSwitch.css';
 
-const cycleLabel = keyLabel(cycleViewModeKey);
+const cycleLabel = keyLabel(keyOf('view.mode.cycle'));
 
 export function ViewModeSwitch({ mode, onChange }: { mode: ViewMode; onChange: (mode: ViewMode) => void }) {
   return (

@@ -8,21 +8,21 @@
 // kept in a StateField because block widgets may not come from a view plugin.
 import { Prec, StateField, type EditorState, type Extension, type StateCommand, type TransactionSpec } from '@codemirror/state';
 import { Decoration, EditorView, keymap, WidgetType, type DecorationSet } from '@codemirror/view';
+import { keyOf } from '../../common/commands';
 import { findConflictBlocks, resolvedLines, type ConflictBlock, type ConflictChoice } from '../../common/conflictMarks';
 
+/** By its id in the command table (common/commands.ts), which holds its title and key. */
 export interface ConflictCommand {
-  id: string;
-  title: string;
-  key: string;
+  id: 'conflict.mine' | 'conflict.theirs' | 'conflict.both';
   choice: ConflictChoice;
   /** The widget's button. */
   label: string;
 }
 
 export const conflictCommands: readonly ConflictCommand[] = [
-  { id: 'conflict.mine', title: 'Conflict: Accept mine', key: 'Mod-Alt-m', choice: 'mine', label: 'Accept mine' },
-  { id: 'conflict.theirs', title: 'Conflict: Accept theirs', key: 'Mod-Alt-t', choice: 'theirs', label: 'Accept theirs' },
-  { id: 'conflict.both', title: 'Conflict: Keep both', key: 'Mod-Alt-b', choice: 'both', label: 'Keep both' },
+  { id: 'conflict.mine', choice: 'mine', label: 'Accept mine' },
+  { id: 'conflict.theirs', choice: 'theirs', label: 'Accept theirs' },
+  { id: 'conflict.both', choice: 'both', label: 'Keep both' },
 ];
 
 /** The document's conflict blocks, in order. */
@@ -169,6 +169,6 @@ export function conflictBlocks(): Extension {
   return [
     conflictField,
     theme,
-    Prec.high(keymap.of(conflictCommands.map(({ key, choice }) => ({ key, run: resolveAtCursor(choice) })))),
+    Prec.high(keymap.of(conflictCommands.map(({ id, choice }) => ({ key: keyOf(id), run: resolveAtCursor(choice) })))),
   ];
 }

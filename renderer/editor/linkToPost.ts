@@ -5,8 +5,9 @@ import { syntaxTree } from '@codemirror/language';
 import { Prec, type EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import type { SyntaxNode } from '@lezer/common';
-
-export const linkToPostKey = 'Mod-Shift-k';
+import type { PostSummary } from '../../common/types';
+import { postLinkMarkdown } from '../posts/postLink';
+import { keyOf } from '../../common/commands';
 
 export interface LinkRequest {
   from: number;
@@ -21,7 +22,7 @@ export function linkToPost(open: (request: LinkRequest) => void): Extension {
     Prec.high(
       keymap.of([
         {
-          key: linkToPostKey,
+          key: keyOf('edit.linkToPost'),
           preventDefault: true,
           run: (view) => {
             const { from, to } = view.state.selection.main;
@@ -47,4 +48,11 @@ function inCode(state: EditorState, pos: number): boolean {
     if (/^(FencedCode|CodeBlock|InlineCode|CodeText)$/.test(node.name)) return true;
   }
   return false;
+}
+
+/** The picker's choice: the link from the post at `fromPath` to `target` replaces the request's range; the caret after it. */
+export function insertPostLink(view: EditorView, request: LinkRequest, fromPath: string, target: PostSummary): void {
+  const insert = postLinkMarkdown(request.text || target.title || target.path, fromPath, target.path);
+  view.dispatch({ changes: { from: request.from, to: request.to, insert }, selection: { anchor: request.from + insert.length }, scrollIntoView: true });
+  view.focus();
 }

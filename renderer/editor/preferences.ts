@@ -3,7 +3,7 @@
 // starts with the current values.
 import { Compartment, type Extension, type StateEffect } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import type { Settings } from '../settings';
+import type { Settings } from '../preferences/appPreferences';
 import { focusMode } from './focusMode';
 import { hideFrontMatter } from './hideFrontMatter';
 import { typewriterScrolling } from './typewriter';

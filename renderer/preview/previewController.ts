@@ -13,7 +13,7 @@ import type { PreviewImage } from '../../common/types';
 import { referencedFile, type ReferenceScope } from '../../common/site/postReferences';
 import { fieldOf } from '../../common/frontMatter/keys';
 import { paramText } from '../../common/markdown/templateTags';
-import { postHref } from '../postLink';
+import { postHref } from '../posts/postLink';
 import { readingMinutes } from '../../common/words';
 import { frontMatterField, type FrontMatter } from '../frontMatter/frontMatterField';
 import { headerFields, headerHtml, type HeaderFields } from './articleHeader';

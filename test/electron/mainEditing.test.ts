@@ -3,7 +3,7 @@
 // right-click menu offers what the clicked thing needs (spelling, editing, links).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PostSummary } from '../../common/api';
-import { copyPostHtml } from '../../renderer/postExport';
+import { copyPostHtml } from '../../renderer/posts/postExport';
 import { FakeClipboardItem, type FakeMenu } from './fakeElectron';
 import { launchApp, type LaunchedApp } from './launchApp';
 import { WAIT } from '../helpers/wait';

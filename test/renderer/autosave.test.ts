@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Autosave } from '../../renderer/autosave';
 import { savedState } from '../../renderer/editor/savedState';
 import { PostSession, type SessionState } from '../../renderer/session';
-import { SettingsStore } from '../../renderer/settings';
+import { SettingsStore } from '../../renderer/preferences/appPreferences';
 import { startTestBridge, type RunningBridge } from '../helpers/bridge';
 
 let app: RunningBridge;

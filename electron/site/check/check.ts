@@ -15,6 +15,7 @@ import { checkLink } from './links';
 import { problem } from './problem';
 import { checkPlaceholderBaseUrl } from './placeholderBaseUrl';
 import { checkLinks } from './symlinks';
+import { checkNav } from './nav';
 import { checkSiteTags } from './siteTags';
 import { checkSlugs } from './slugs';
 import { checkTagVariants } from './tagVariants';
@@ -72,6 +73,7 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
   }
   problems.push(...checkSlugs(site, examined), ...checkTagVariants([...examined.values()]), ...(await checkPlaceholderBaseUrl(workspace.root)));
   problems.push(...(await checkLinks(workspace)));
+  problems.push(...(await checkNav(workspace, posts)));
   facts.save();
   // What the blog's config says that Postwright cannot follow (a permalink template it would have to run…).
   const { configFile, warnings } = workspace.layout;

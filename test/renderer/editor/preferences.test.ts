@@ -2,7 +2,7 @@ import { EditorState, type StateEffect } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { describe, expect, it } from 'vitest';
 import { editorPreferences, reconfigurePreferences, type EditorPreferences } from '../../../renderer/editor/preferences';
-import { defaultSettings } from '../../../renderer/settings';
+import { defaultSettings } from '../../../renderer/preferences/appPreferences';
 
 const prefs: EditorPreferences = { ...defaultSettings };
 
