@@ -45,9 +45,18 @@ const langOpen = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*$/;
 const executable = /^(?:js|javascript|cjs|mjs|jsx|ts|typescript|tsx|node|coffee|coffeescript)$/i;
 const yamlClose = /^(?:---|\.\.\.)[ \t]*$/;
 
-/** Finds the front-matter fences. Tolerates a BOM and CRLF line endings. */
+/** Blank lines, then a line that opens front matter: what Hugo's page lexer passes over to reach the fence. */
+const LEADING_BLANK_LINES = /^(?:[ \t]*\r?\n)+(?=---|\+\+\+|\{|;;;)/;
+
+/** Finds the front-matter fences. Tolerates a BOM, CRLF line endings and blank lines before the opening fence. */
 export function findFrontMatter(text: string): FrontMatterBlock {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Hugo reads front matter after blank lines (gohugo.io's own news posts start with one); read as
+  // none, such a post would lose its title, date and draft flag and be published.
+  const blank = LEADING_BLANK_LINES.exec(text.slice(bom))?.[0] ?? '';
+  const start = bom + blank.length;
+  /** The opening fence's 1-based line. */
+  const line = 1 + (blank.match(/\n/g)?.length ?? 0);
   const first = readLine(text, start);
   const opening = first.line;
   let close: RegExp;
@@ -65,18 +74,18 @@ export function findFrontMatter(text: string): FrontMatterBlock {
     const message = executable.test(lang)
       ? EXECUTABLE
       : `Front matter in "${lang}" is not supported; Postwright reads YAML (---), TOML (+++) and JSON. The file was left as it is.`;
-    onUnsupported = (bodyStart) => ({ kind: 'unsupported', message, line: 1, bodyStart });
+    onUnsupported = (bodyStart) => ({ kind: 'unsupported', message, line, bodyStart });
   } else if (/^\+\+\+[ \t]*$/.test(opening)) {
     close = /^\+\+\+[ \t]*$/;
     kind = 'toml';
   } else if (/^\{[ \t]*$/.test(opening)) {
     // Hugo's JSON front matter: the object itself, with no fences.
     const end = jsonObjectEnd(text, start);
-    if (end) return { kind: 'json', contentStart: start, contentEnd: end.contentEnd, contentLine: 1, bodyStart: end.bodyStart };
+    if (end) return { kind: 'json', contentStart: start, contentEnd: end.contentEnd, contentLine: line, bodyStart: end.bodyStart };
     return {
       kind: 'unsupported',
-      message: 'The JSON front matter that starts on line 1 has no closing } line, or is not valid JSON. End the object with a line holding just }.',
-      line: 1,
+      message: `The JSON front matter that starts on line ${line} has no closing } line, or is not valid JSON. End the object with a line holding just }.`,
+      line,
       bodyStart: text.length,
       unclosed: true,
     };
@@ -85,18 +94,18 @@ export function findFrontMatter(text: string): FrontMatterBlock {
     onUnsupported = (bodyStart) => ({
       kind: 'unsupported',
       message: ';;; front matter is not supported; Postwright reads YAML (---), TOML (+++) and JSON, and never runs code from a post.',
-      line: 1,
+      line,
       bodyStart,
     });
   } else {
-    return { kind: 'none', bodyStart: start };
+    return { kind: 'none', bodyStart: bom };
   }
 
   for (let position = first.next; position < text.length; ) {
-    const { line, next } = readLine(text, position);
-    if (close.test(line)) {
+    const { line: fence, next } = readLine(text, position);
+    if (close.test(fence)) {
       if (onUnsupported) return onUnsupported(next);
-      return { kind, contentStart: first.next, contentEnd: position, contentLine: 2, bodyStart: next };
+      return { kind, contentStart: first.next, contentEnd: position, contentLine: line + 1, bodyStart: next };
     }
     position = next;
   }
@@ -106,8 +115,8 @@ export function findFrontMatter(text: string): FrontMatterBlock {
   const fence = kind === 'toml' ? '+++' : '---';
   return {
     kind: 'unsupported',
-    message: `The front matter that starts on line 1 has no closing ${fence} line. Add a line with just ${fence} after the last field.`,
-    line: 1,
+    message: `The front matter that starts on line ${line} has no closing ${fence} line. Add a line with just ${fence} after the last field.`,
+    line,
     bodyStart: first.next,
     unclosed: true,
   };
@@ -120,7 +129,8 @@ export function findFrontMatter(text: string): FrontMatterBlock {
  */
 export function frontMatterSettled(prefix: string, block: FrontMatterBlock): boolean {
   if (block.kind === 'unsupported' && block.unclosed) return false;
-  const decidingLineEnd = block.kind === 'none' ? prefix.indexOf('\n') : block.bodyStart - 1;
+  // For "none", the first line that is not blank decides (blank lines may still lead to a fence).
+  const decidingLineEnd = block.kind === 'none' ? (/^\uFEFF?(?:[ \t]*\r?\n)*[ \t]*[^\s][^\n]*\n/.exec(prefix)?.[0].length ?? 0) - 1 : block.bodyStart - 1;
   return decidingLineEnd >= 0 && prefix.charCodeAt(decidingLineEnd) === 10;
 }
 

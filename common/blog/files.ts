@@ -34,6 +34,11 @@ export function textOf(value: unknown): string | undefined {
 }
 
 /** A config value as a list of strings (a string is a list of one). */
+/** A config table (a YAML mapping, a TOML table); {} for anything else. */
+export function objectOf(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
 export function listOf(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];

@@ -6,7 +6,7 @@
 import { fieldOf } from '../frontMatter/keys';
 import { hugoMenu } from './configMenu';
 import { emptyLayout, type BlogLayout } from './layout';
-import { countMarkdown, folderOf, formatOf, listOf, parseConfig, textOf, type BlogFiles } from './files';
+import { countMarkdown, folderOf, formatOf, listOf, objectOf, parseConfig, textOf, type BlogFiles } from './files';
 
 /** Where Hugo looks for its config, in its order (hugo.* first since 0.110). */
 export const HUGO_CONFIGS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'].flatMap((name) => [
@@ -81,8 +81,4 @@ export function readHugo(files: BlogFiles): BlogLayout {
   layout.menu = hugoMenu(config);
   layout.ignoredFolders = ['archetypes', 'layouts', 'themes', 'resources', 'public', 'data', 'i18n', 'assets', 'node_modules'];
   return layout;
-}
-
-function objectOf(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

@@ -4,7 +4,7 @@
 // underscore folders, every other file published where it is.
 import { jekyllMenu } from './configMenu';
 import { emptyLayout, type BlogLayout } from './layout';
-import { folderOf, listOf, parseConfig, textOf, type BlogFiles } from './files';
+import { folderOf, listOf, objectOf, parseConfig, textOf, type BlogFiles } from './files';
 
 /** Jekyll's built-in permalink styles (jekyllrb.com/docs/permalinks/#built-in-formats). */
 const STYLES: Record<string, string> = {
@@ -52,8 +52,14 @@ export function readJekyll(files: BlogFiles): BlogLayout {
       layout.warnings.push(`${configFile} could not be read (${(error as Error).message.split('\n')[0]}); Jekyll's defaults apply.`);
     }
   }
+  // Every config value is `site.<key>` in Liquid (jekyllrb.com/docs/variables/#site-variables): a post's
+  // `{{ site.repository }}` is filled from it. Tables and lists print as Ruby objects there; they are left out.
+  for (const [key, value] of Object.entries(config)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') layout.siteVariables[key] = String(value);
+  }
   const settings: Record<string, unknown> = {};
-  const title = textOf(config.title);
+  // `name` is the title jekyll-seo-tag and many themes fall back on (jekyllrb.com's own config has no `title`).
+  const title = textOf(config.title) ?? textOf(config.name);
   if (title) settings.title = title;
   const description = textOf(config.description);
   if (description) settings.description = description;
@@ -64,7 +70,9 @@ export function readJekyll(files: BlogFiles): BlogLayout {
   const language = textOf(config.lang) ?? textOf(config.locale);
   if (language) settings.language = language.replace('_', '-');
   const style = textOf(config.permalink) ?? 'date';
-  settings.permalink = STYLES[style] ?? style;
+  // `collections: posts: permalink:` overrides the site's style for posts (jekyllrb.com/docs/collections/#permalinks).
+  const postsPermalink = textOf(objectOf(objectOf(config.collections).posts).permalink);
+  settings.permalink = postsPermalink ? (STYLES[postsPermalink] ?? postsPermalink) : (STYLES[style] ?? style);
   layout.settings = settings;
   layout.pagePermalink = style === 'pretty' ? '/:path/' : '/:path:output_ext';
 

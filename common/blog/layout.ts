@@ -41,6 +41,8 @@ export interface BlogLayout {
   languages: string[];
   /** The site's params (Hugo's `[params]`) that are plain values, for `{{< param >}}`. */
   params: Record<string, string>;
+  /** Liquid's `{{ site.name }}`: every plain top-level value of Jekyll's _config.yml, by key. */
+  siteVariables: Record<string, string>;
   /** The site's menu as its config gives it (Hugo's `menus.main`, Jekyll's `header_pages`); null when the config names none. */
   menu: ConfigMenuEntry[] | null;
   /** Problems reading the config, each naming its file; the rest of the layout still applies. */
@@ -76,6 +78,7 @@ export function emptyLayout(generator: Generator): BlogLayout {
     folderTags: {},
     languages: [],
     params: {},
+    siteVariables: {},
     menu: null,
     warnings: [],
   };

@@ -158,6 +158,10 @@ export interface UnrenderedTag {
   reference?: PostReference;
   /** `{{< param name >}}`: rendered when the front matter or the site's params have it. */
   param?: string;
+  /** `{{ site.name }}`: rendered when the site's config has it. */
+  variable?: string;
+  /** `{{ "/path/" | relative_url }}`: always rendered, as a link to this site path, which the check follows. */
+  link?: string;
 }
 
 /** Template tags outside code that render as nothing in the site as far as the body alone tells, in body order. */
@@ -184,6 +188,8 @@ export function findTemplateTags(body: string, site: Readonly<Record<string, str
         const reference = referenceOf(m[0]);
         if (reference) found.push({ offset, tag: m[0], reference });
         else if (PARAM.test(m[0])) found.push({ offset, tag: m[0], param: argumentsOf(PARAM.exec(m[0])![1]!).positional[0] ?? '' });
+        else if (SITE_VARIABLE.test(m[0]) && site[SITE_VARIABLE.exec(m[0])![1]!] === undefined) found.push({ offset, tag: m[0], variable: SITE_VARIABLE.exec(m[0])![1]! });
+        else if (urlFilterTarget(m[0]) !== null) found.push({ offset, tag: m[0], link: urlFilterTarget(m[0])! });
         else if (!isRendered(m[0], site)) found.push({ offset, tag: m[0] });
       }
     }
@@ -202,6 +208,17 @@ function isRendered(tag: string, site: Readonly<Record<string, string>>): boolea
   const liquidTag = LIQUID.exec(tag);
   if (!liquidTag) return false;
   return liquidTag[1] ? liquid(liquidTag[1], liquidTag[2]!, site) !== null : liquid(liquidTag[3]!.split(/[\s|]/)[0]!, '', site) !== null;
+}
+
+/** `{{ site.name }}` as a whole tag. */
+const SITE_VARIABLE = /^\{\{-?\s*site\.(\w+)\s*-?\}\}$/;
+/** `{{ "/path/" | relative_url }}` and `| absolute_url` on a quoted path (jekyllrb.com/docs/liquid/filters/). */
+const URL_FILTER = /\{\{-?\s*(["'])([^"'\n{}]*)\1\s*\|\s*(relative_url|absolute_url)\s*-?\}\}/g;
+/** The site path a whole `{{ "/x/" | relative_url }}` tag links to; null for any other tag. */
+function urlFilterTarget(tag: string): string | null {
+  URL_FILTER.lastIndex = 0;
+  const m = URL_FILTER.exec(tag);
+  return m && m[0] === tag ? (m[2]!.startsWith('/') ? m[2]! : `/${m[2]!}`) : null;
 }
 
 /** `{{< param name >}}`. */
@@ -234,10 +251,17 @@ function fillPostReferences(markdown: string, reference: (reference: PostReferen
   return outsideFences(markdown, (line) => fill(fill(line, LIQUID_REFERENCE), HUGO_REFERENCE));
 }
 
-/** `{{ site.baseurl }}` → its value, on every line outside fenced code. */
+/**
+ * `{{ site.baseurl }}` → its value, and `{{ "/x/" | relative_url }}` → baseurl + "/x/" (`absolute_url`: with
+ * url first), on every line outside fenced code. The filters need the site's url and baseurl: without them
+ * (no site given) the tag stays, unrendered.
+ */
 function fillSiteVariables(markdown: string, site: Readonly<Record<string, string>>): string {
   if (!markdown.includes('{{')) return markdown;
-  return outsideFences(markdown, (line) => line.replace(/\{\{-?\s*site\.(\w+)\s*-?\}\}/g, (tag, name: string) => site[name] ?? tag));
+  const { url, baseurl } = site;
+  const filter = (tag: string, _quote: string, target: string, name: string) =>
+    url === undefined || baseurl === undefined ? tag : `${name === 'absolute_url' ? url : ''}${baseurl}${target.startsWith('/') || target === '' ? '' : '/'}${target}`;
+  return outsideFences(markdown, (line) => line.replace(/\{\{-?\s*site\.(\w+)\s*-?\}\}/g, (tag, name: string) => site[name] ?? tag).replace(URL_FILTER, filter));
 }
 
 /** Each line outside fenced code, through `edit`. */

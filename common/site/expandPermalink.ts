@@ -36,7 +36,8 @@ export function isPermalinkPattern(pattern: string): boolean {
 /** The site path (no leading slash) a pattern gives a post; "posts/<slug>/" if the pattern needs a date the post lacks. */
 export function expandPermalink(pattern: string, fields: PermalinkFields): string {
   const ymd = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(fields.date ?? '');
-  const slug = slugify(fields.slug) || slugify(fields.title) || 'post';
+  // Dots stay between the slug's words (see dottedSlug in permalink.ts); no part can be "." or "..".
+  const slug = fields.slug.split('.').map(slugify).filter(Boolean).join('.') || slugify(fields.title) || 'post';
   const needsDate = /:(?:year|short_year|month|i_month|short_month|long_month|day|i_day|y_day|hour|minute|second)\b/.test(pattern);
   if (needsDate && !ymd) return `posts/${slug}/`;
   const [, year = '', month = '', day = '', hour = '00', minute = '00', second = '00'] = ymd ?? [];

@@ -8,7 +8,7 @@ import { classify, inDraftFolder, postFolderOf } from '../blog/classify';
 import { emptyLayout, isUnder, type BlogLayout } from '../blog/layout';
 import { dateValue } from './dates';
 import { expandPermalink, isPermalinkPattern } from './expandPermalink';
-import { safeSlug, tagSlug, tagUrl } from './permalink';
+import { dottedSlug, safeSlug, tagSlug, tagUrl } from './permalink';
 
 export interface PublishOptions {
   /** Include posts marked `draft: true`. */
@@ -159,7 +159,8 @@ export function urlOf(post: SiteInput, kind: 'post' | 'page', settings: Pick<Sit
   const pagePattern = (collection && layout.permalinks[collection]) || layout.pagePermalink;
   const pattern = own && isPermalinkPattern(own) ? own : kind === 'page' ? pagePattern : (layout.permalinks[folder] ?? settings.permalink);
   return expandPermalink(pattern, {
-    slug: safeSlug(post.slug),
+    // A blog from another generator keeps its URLs, dots included; Postwright's own keep theirs as they were.
+    slug: layout.generator === 'postwright' ? safeSlug(post.slug) : dottedSlug(post.slug),
     title: post.title,
     date: post.date,
     categories: [...jekyllCategoryFolders(post.path, layout), ...(post.categories ?? [])],

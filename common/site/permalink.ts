@@ -18,6 +18,15 @@ export function safeSlug(slug: string): string {
   return slugify(slug) || 'post';
 }
 
+/**
+ * As safeSlug, keeping the dots Hugo and Jekyll keep in a slug's URL ("0.34-relnotes" is gohugo.io's
+ * /news/0.34-relnotes/): each dot-separated part is made safe and empty ones dropped, so none is "." or "..".
+ */
+export function dottedSlug(slug: string): string {
+  const dotted = slug.split('.').map((part) => (SLUG.test(part) ? part : slugify(part))).filter(Boolean).join('.');
+  return dotted !== '' && dotted.length <= 120 ? dotted : safeSlug(slug);
+}
+
 /** A post's site path from the permalink pattern; a pattern that needs a date falls back to /posts/:slug/ for undated posts. */
 export function postUrl(pattern: SiteSettings['permalink'], slug: string, date: string | null): string {
   return expandPermalink(pattern, { slug: safeSlug(slug), title: slug, date, categories: [], section: 'posts', path: `posts/${safeSlug(slug)}` });

@@ -32,8 +32,18 @@ export interface AssetLink {
 
 export const mimeOf = (relative: string): string | undefined => ASSET_TYPES[posix.extname(relative).slice(1).toLowerCase()];
 
-/** The workspace file a post's URL points at, or null when it is not a publishable asset. */
-export function findAsset(root: string, outputDir: string, post: string, url: string): AssetLink | null {
+/**
+ * The workspace file a post's URL points at, or null when it is not a publishable asset. A site path
+ * (`/blog/x.png`) is looked up from the workspace root, then from `contentRoot`: the folder the generator
+ * publishes at the site's root (Eleventy's input folder, Hugo's content/), where such a file sits.
+ */
+export function findAsset(root: string, outputDir: string, post: string, url: string, contentRoot = ''): AssetLink | null {
+  const found = assetAt(root, outputDir, post, url);
+  if (found || contentRoot === '' || !url.startsWith('/') || url.startsWith('//')) return found;
+  return assetAt(root, outputDir, post, `/${contentRoot}${url}`);
+}
+
+function assetAt(root: string, outputDir: string, post: string, url: string): AssetLink | null {
   if (!isRelativeUrl(url) || url === '') return null;
   const cut = url.search(/[?#]/);
   const pathPart = cut < 0 ? url : url.slice(0, cut);

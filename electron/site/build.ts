@@ -144,7 +144,7 @@ const SECTION: Taxonomy = { title: 'Archive', url: 'archive/', relation: 'in', e
 /** What a page's bytes depend on besides its own inputs: settings, theme and code. */
 function buildKey(context: Omit<RenderContext, 'publish' | 'imageCache'>): string {
   const code = fs.existsSync(renderWorkerScript) ? hashOf(fs.readFileSync(renderWorkerScript)) : 'source';
-  return hashOf(JSON.stringify([appVersion, code, context.settings, context.site, context.params, context.drafts]));
+  return hashOf(JSON.stringify([appVersion, code, context.settings, context.site, context.params, context.siteVariables, context.contentRoot, context.drafts]));
 }
 
 /** The newer and older posts beside the i-th (newest first): what a post page links to at its end. */
@@ -180,7 +180,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
   if (image) site.image = 'url' in image ? image.url : absoluteUrl(site, pictures.image!);
   /** The site without its nav, which is known once the site model has placed every page. */
   const bareSite = site;
-  const context: RenderContext = { root, settings, site, publish, imageCache, params: layout.params, drafts: { generator: layout.generator, draftFolders: layout.draftFolders } };
+  const context: RenderContext = { root, settings, site, publish, imageCache, params: layout.params, siteVariables: layout.siteVariables, contentRoot: layout.contentRoot, drafts: { generator: layout.generator, draftFolders: layout.draftFolders } };
   const key = buildKey(context);
   const cache = BuildCache.load(options.cacheDir, root, out.root, key);
   const warnings: string[] = [...opened.partialWarnings];

@@ -43,6 +43,10 @@ export interface RenderContext {
   imageCache?: string;
   /** The site's own params (Hugo's `[params]`), for `{{< param >}}` after the post's front matter. */
   params?: Readonly<Record<string, string>>;
+  /** The folder the blog's generator publishes at the site's root (see findAsset). */
+  contentRoot?: string;
+  /** Liquid's site variables from Jekyll's _config.yml, for `{{ site.name }}`. */
+  siteVariables?: Readonly<Record<string, string>>;
   /** Which folders hold drafts (Jekyll's `_drafts`): their posts are drafts whatever their front matter says. */
   drafts?: Pick<BlogLayout, 'generator' | 'draftFolders'>;
 }
@@ -146,10 +150,10 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
   };
   const markdown: Markdown = createMarkdown({
     sanitize: sanitizePostHtml,
-    // Liquid's {{ site.url }} and {{ site.baseurl }}, as Jekyll fills them from _config.yml.
+    // Liquid's {{ site.repository }} and the like, as Jekyll fills them from _config.yml; url and baseurl as the site publishes.
     templates: {
       placeholders: false,
-      site: { url: new URL(settings.baseUrl).origin, baseurl: new URL(settings.baseUrl).pathname.replace(/\/$/, '') },
+      site: { ...context.siteVariables, url: new URL(settings.baseUrl).origin, baseurl: new URL(settings.baseUrl).pathname.replace(/\/$/, '') },
       // Its URL is known in phase 2, once every post is placed.
       reference: referenceMarker,
       param: (name) => paramText(fieldOf(parsePost(currentText).data, name)) ?? (context.params && paramText(fieldOf(context.params, name))),
@@ -157,7 +161,7 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
     imageAttributes: (src) => sized.get(src),
     resolveUrl: (url, kind) => {
       if (kind === 'link' && !isReferenceMarker(url) && linkedFile(url, current)) return referenceMarker({ kind: 'file', target: url });
-      const asset = findAsset(root, settings.output, current, url);
+      const asset = findAsset(root, settings.output, current, url, context.contentRoot);
       const src = kind === 'image' && asset ? resized(asset) : null;
       if (kind === 'image') firstImage ??= src ? new URL(src, site.settings.baseUrl).href : asset ? absoluteUrl(site, asset.relative) : webUrl(url);
       if (src) return src;
@@ -176,7 +180,7 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
   /** `image:` as an absolute URL: a web address as it is, a file beside the post published with it. */
   const frontImage = (image: string | undefined): string | undefined => {
     if (!image) return undefined;
-    const asset = findAsset(root, settings.output, current, image);
+    const asset = findAsset(root, settings.output, current, image, context.contentRoot);
     if (!asset || !mimeOf(asset.relative)!.startsWith('image/')) return webUrl(image);
     const src = resized(asset);
     if (src) return new URL(src, site.settings.baseUrl).href;

@@ -15,7 +15,7 @@ import { createPostRenderer } from './postRenderer';
 
 /** Renders the post at workspace-relative `relative` from `bytes` (drafts and future posts included). */
 export async function renderStandalone(root: string, relative: string, bytes: Uint8Array): Promise<StandalonePost> {
-  const { root: real, settings, customCss } = await openSite(root, undefined, false);
+  const { root: real, settings, customCss, layout } = await openSite(root, undefined, false);
   const css = customCss ? `${themeCss}\n${fs.readFileSync(customCss, 'utf8').replace(/<\/style/gi, '<\\/style')}` : themeCss;
   const renderer = createPostRenderer({
     root: real,
@@ -23,6 +23,9 @@ export async function renderStandalone(root: string, relative: string, bytes: Ui
     site: { settings, customCss: false, inlineCss: css },
     publish: { drafts: true, future: true, now: 0 },
     inlineImages: true,
+    params: layout.params,
+    siteVariables: layout.siteVariables,
+    contentRoot: layout.contentRoot,
   });
   const { record, body } = renderer.render(relative, bytes, { size: bytes.length, mtimeMs: 0 }, '');
   const unreadable = record.entry.error;

@@ -23,7 +23,8 @@ function generatorCommand(generator: string, source: string, out: string): strin
   if (generator === 'hugo') return installed('hugo') ? ['hugo', '--quiet', '-s', source, '-d', out] : null;
   if (generator === 'jekyll') return installed('jekyll') ? ['jekyll', 'build', '--quiet', '-s', source, '-d', out] : null;
   const eleventy = process.env.ELEVENTY_BIN;
-  return eleventy && existsSync(eleventy) ? [eleventy, '--quiet', `--input=${source}`, `--output=${out}`] : null;
+  // Run in the blog's folder without --input, so the config's own `dir.input` applies (11ty.dev's is src/).
+  return eleventy && existsSync(eleventy) ? [eleventy, '--quiet', `--output=${out}`] : null;
 }
 
 export const blogsBenchmark: Benchmark = {
@@ -31,10 +32,12 @@ export const blogsBenchmark: Benchmark = {
   title: 'Bring your blog: open and build each fixture blog, beside its generator',
   async run(ctx) {
     const rows: string[][] = [];
-    for (const generator of ['hugo', 'jekyll', 'eleventy']) {
-      const work = await mkdtemp(path.join(tmpdir(), `pw-bench-${generator}-`));
+    // The hand-written fixtures and the real blogs copied from the generators' own sites (real-*).
+    for (const fixture of ['hugo', 'jekyll', 'eleventy', 'real-hugo', 'real-jekyll', 'real-eleventy']) {
+      const generator = fixture.replace(/^real-/, '');
+      const work = await mkdtemp(path.join(tmpdir(), `pw-bench-${fixture}-`));
       const source = path.join(work, 'blog');
-      await cp(path.join(FIXTURES, generator), source, { recursive: true });
+      await cp(path.join(FIXTURES, fixture), source, { recursive: true });
       const variants: Record<string, Trial> = {
         open: async () => {
           const ws = await Workspace.open(source, noTrash);
@@ -60,12 +63,12 @@ export const blogsBenchmark: Benchmark = {
           return ms;
         };
       }
-      const samples = await measure(variants, { runs: ctx.runs, warmup: ctx.warmup, log: ctx.log, label: `${generator}: ` });
+      const samples = await measure(variants, { runs: ctx.runs, warmup: ctx.warmup, log: ctx.log, label: `${fixture}: ` });
       const median = (name: string) => (samples[name] ? summarise(samples[name]!).median : null);
       const build = median('build')!;
       const peer = median('generator');
       rows.push([
-        generator,
+        fixture,
         `${fmt(median('open')!)} ms`,
         `${fmt(build)} ms`,
         peer === null ? 'not installed' : `${fmt(peer)} ms`,

@@ -36,6 +36,17 @@ describe('parsePost', () => {
     expect(crlf.body).toBe('Body\r\n');
   });
 
+  it('reads front matter after blank lines, as Hugo does (gohugo.io news posts start so), and counts lines from the file', () => {
+    const text = '\n\t\n---\ntitle: "Hugo 0.62.2"\ndraft: true\n---\nBody\n';
+    const parsed = parsePost(text);
+    expect(parsed.data).toEqual({ title: 'Hugo 0.62.2', draft: true });
+    expect(parsed.body).toBe('Body\n');
+    expect(parsePost('\n+++\ntitle = "T"\n+++\nB').data).toEqual({ title: 'T' });
+    expect(parsePost('\n\n---\ntitle: ok\nauthor: a: b\n---\nbody').error?.line).toBe(5);
+    // Blank lines before text that is not a fence stay in the body.
+    expect(parsePost('\n\nJust text').body).toBe('\n\nJust text');
+  });
+
   it('reports broken YAML with the 1-based line in the file, and keeps the body', () => {
     const parsed = parsePost('---\ntitle: ok\nauthor: a: b\n---\nbody');
     expect(parsed.error?.line).toBe(3);

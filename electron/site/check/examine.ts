@@ -28,6 +28,8 @@ export interface SiteTag {
   tag: string;
   reference?: PostReference;
   param?: string;
+  /** `{{ site.name }}`, known from the blog's config. */
+  variable?: string;
 }
 
 /** A link or image, and where it is in the whole file. */
@@ -55,11 +57,18 @@ export function examinePost(post: PostSummary, text: string): ExaminedPost {
   const position = positionsIn(text);
   const references = findReferences(markdown.lex(body), body).map((ref) => ({ ...ref, at: position(bodyStart + ref.offset) }));
   const tags = findTemplateTags(body, SITE_VARIABLES);
+  // `{{ "/x/" | relative_url }}` becomes a link to /x/ in the page: checked as one.
+  for (const { offset, link } of tags) {
+    if (link !== undefined) references.push({ kind: 'link', href: link, text: '', offset, at: position(bodyStart + offset) });
+  }
   const siteTags: SiteTag[] = [];
-  for (const { offset, tag, reference, param } of tags) {
-    // A param the post's own front matter has is rendered from it; the site's params are known to the whole check.
+  for (const { offset, tag, reference, param, variable } of tags) {
+    // A param the post's own front matter has is rendered from it; the site's params and config are known to the whole check.
     if (param !== undefined && paramText(fieldOf(data, param)) !== undefined) continue;
-    if (reference || param !== undefined) siteTags.push({ at: position(bodyStart + offset), tag, ...(reference ? { reference } : { param }) });
+    const at = position(bodyStart + offset);
+    if (reference) siteTags.push({ at, tag, reference });
+    else if (param !== undefined) siteTags.push({ at, tag, param });
+    else if (variable !== undefined) siteTags.push({ at, tag, variable });
   }
   const examined: ExaminedPost = {
     post,
@@ -68,7 +77,7 @@ export function examinePost(post: PostSummary, text: string): ExaminedPost {
       ...checkDates(post, text, data),
       ...checkConflictMarks(post, text),
       ...tags
-        .filter((tag) => !tag.reference && tag.param === undefined)
+        .filter((tag) => !tag.reference && tag.param === undefined && tag.variable === undefined && tag.link === undefined)
         .map(({ offset, tag }) =>
           problem({ post }, position(bodyStart + offset), 'warning', 'template', `${tag} is template syntax Postwright does not run; it is left out of the page. Replace it with Markdown or HTML.`),
         ),

@@ -20,7 +20,9 @@ export async function checkImage(from: ExaminedPost, image: PlacedReference, sit
   } else if (href !== null && href.path !== '') {
     const relative = href.path.startsWith('/') ? href.path.slice(1) : posix.join(posix.dirname(from.post.path), href.path);
     const climbsOut = relative === '..' || relative.startsWith('../');
-    const kind = climbsOut ? 'outside' : await site.fileAt(relative);
+    let kind = climbsOut ? 'outside' : await site.fileAt(relative);
+    // A site path may name a file published from elsewhere: Hugo's `static/images/x.png` is `/images/x.png`.
+    if (kind === 'missing' && href.path.startsWith('/') && (await site.publishesFrom(href.path))) kind = 'file';
     if (kind === 'outside') {
       error(`Image "${image.href}" is outside the workspace, so it cannot be published. Move it into the workspace (e.g. beside the post) and link it from there.`);
     } else if (kind === 'missing') {

@@ -15,7 +15,8 @@ export async function checkLink(from: ExaminedPost, link: PlacedReference, site:
   const broken = (why: string, fix = 'Fix the path or remove the link.') =>
     problem(from, at, 'error', 'link', `Broken link "${link.href}": ${why}. ${fix}`);
   if (link.href.trim() === '') return broken('it has no target', 'Put the URL or post file between the parentheses.');
-  const href = localHref(link.href);
+  // A link to the site's own address is checked as the site path it names.
+  const href = localHref((await site.ownPath(link.href)) ?? link.href);
   if (href === null) return null;
   if (href === 'malformed') return broken('it has a "%" that is not a valid escape', 'Write a literal % as %25.');
 

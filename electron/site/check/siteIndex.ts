@@ -15,6 +15,7 @@ import { CATEGORIES_URL, categoryUrl, sectionUrl } from '../../../common/site/hu
 import { FEEDS, THEME_CSS, DEFAULT_FAVICON } from '../../../common/theme/site';
 import { readBlogLayout } from '../../workspace/blogLayout';
 import { readSiteSettings } from '../../workspace/settings';
+import { isPlaceholderAddress } from '../../../common/siteAddress';
 import type { FactsCache } from './factsCache';
 import { FolderListings } from './folderListings';
 
@@ -43,6 +44,7 @@ export class SiteIndex {
   #paths: Set<string> | undefined;
   /** The workspace's folders as this check found them: most lookups end in one of these listings. */
   readonly folders: FolderListings;
+  #base: Promise<URL | null> | undefined;
   /** Addresses the build writes besides posts and pages: old addresses (redirects), listings, feeds. */
   readonly #generated = new Set(['/', '/archive/', '/tags/', ...[...Object.values(FEEDS), 'sitemap.xml', 'robots.txt', '404.html', THEME_CSS, DEFAULT_FAVICON].map((file) => `/${file}/`)]);
 
@@ -82,12 +84,41 @@ export class SiteIndex {
     if (this.#generated.has(normal) || /^\/page\/\d+\/$/.test(normal)) return true;
     const relative = url.replace(/^\/+/, '');
     if (relative === '') return true;
+    return (await this.fileAt(relative)) === 'file' || (await this.publishesFrom(url));
+  }
+
+  /**
+   * Whether a site path names a workspace file published from elsewhere than the same path: a static
+   * folder's (`static/x.png` at `/x.png`), or one in the folder the generator publishes at the root
+   * (`src/blog/x.png` for Eleventy's input `src`), which the build finds for a post that links it.
+   */
+  async publishesFrom(url: string): Promise<boolean> {
+    const relative = url.replace(/^\/+/, '');
     for (const { source, target } of this.workspace.layout.staticFolders) {
       if (target === '' || relative.startsWith(target)) {
         if ((await this.fileAt(`${source}/${relative.slice(target.length)}`)) === 'file') return true;
       }
     }
-    return (await this.fileAt(relative)) === 'file';
+    const { contentRoot } = this.workspace.layout;
+    return contentRoot !== '' && (await this.fileAt(`${contentRoot}/${relative}`)) === 'file';
+  }
+
+  /**
+   * The site path (`/news/x/#y`) of an absolute URL under the site's own base URL, which a blog's posts
+   * often use to link each other (`https://gohugo.io/news/x/`); null for any other URL.
+   */
+  async ownPath(href: string): Promise<string | null> {
+    let url: URL;
+    try {
+      url = new URL(href.trim());
+    } catch {
+      return null;
+    }
+    // A placeholder address (example.com, the default) is nobody's site: links to it are links elsewhere.
+    this.#base ??= readSiteSettings(this.workspace.root, this.workspace.layout).then((settings) => (isPlaceholderAddress(settings.baseUrl) ? null : new URL(settings.baseUrl)));
+    const base = await this.#base;
+    if (!base || url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return null;
+    return `/${url.pathname.slice(base.pathname.length)}${url.search}${url.hash}`;
   }
 
   /** Every post and page file, workspace-relative. */
