@@ -198,7 +198,8 @@ function jekyllCategoryFolders(relative: string, layout: BlogLayout): string[] {
 /** Code-unit order: the same on every machine, unlike localeCompare. */
 export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function newestFirst(a: SitePost, b: SitePost): number {
+/** Newest first, undated last, ties by URL then path: the order of posts in every list. */
+export function newestFirst(a: SitePost, b: SitePost): number {
   if (a.time !== b.time) return a.time === null ? 1 : b.time === null ? -1 : b.time - a.time;
   return compare(a.url, b.url) || compare(a.path, b.path);
 }

@@ -261,7 +261,8 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     // Keys hash each post's digests (made when it was rendered), not its fields; each post's pair is
     // made once here, as tag pages and the archive list every post again (tens of thousands of lookups).
     const pairs = new Map<SitePost, { listing: string; link: string }>();
-    for (const p of model.posts) {
+    // Pages too: a Hugo section of pages only (gohugo.io's showcase/) lists them.
+    for (const p of [...model.posts, ...model.pages]) {
       const record = records.get(p.path)!;
       pairs.set(p, { listing: `${p.url} ${record.listing}`, link: `${p.url} ${record.link}` });
     }
@@ -282,7 +283,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     const tagList = model.tags.map((t) => ({ name: t.name, url: t.url, count: t.posts.length }));
     await emit(fileOf('tags/'), ['tags', chrome, tagList], () => renderPage(TagsPage({ site, tags: tagList }), site));
     // A Hugo blog's section and category lists, where its own pages don't stand.
-    const hugo = hugoLists(model.posts, layout);
+    const hugo = hugoLists(model.posts, layout, model.pages);
     const unclaimed = (url: string) => !produced.has(fileOf(url));
     for (const list of [...hugo.sections, ...hugo.categories].filter((l) => unclaimed(l.url))) {
       const taxonomy = list.url.startsWith(CATEGORIES_URL) ? CATEGORIES : SECTION;

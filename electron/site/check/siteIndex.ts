@@ -11,7 +11,7 @@ import type { Workspace } from '../../workspace/workspace';
 import { normalizeUrlPath } from './hrefs';
 import { urlOf } from '../../../common/site/model';
 import { tagUrl } from '../../../common/site/permalink';
-import { CATEGORIES_URL, categoryUrl, sectionUrl } from '../../../common/site/hugoLists';
+import { CATEGORIES_URL, categoryUrl, sectionFolders, sectionUrl } from '../../../common/site/hugoLists';
 import { FEEDS, THEME_CSS, DEFAULT_FAVICON } from '../../../common/theme/site';
 import { readBlogLayout } from '../../workspace/blogLayout';
 import { readSiteSettings } from '../../workspace/settings';
@@ -66,7 +66,8 @@ export class SiteIndex {
     }
     // A Hugo blog keeps its section and category lists (see hugoLists.ts).
     if (workspace.layout.generator === 'hugo') {
-      for (const folder of workspace.layout.postFolders) this.#generated.add(`/${sectionUrl(folder)}`);
+      const pages = posts.filter((post) => post.kind === 'page').map((page) => page.path);
+      for (const folder of sectionFolders(workspace.layout, pages)) this.#generated.add(`/${sectionUrl(folder)}`);
       const categories = posts.flatMap((post) => post.categories ?? []);
       if (categories.length > 0) this.#generated.add(`/${CATEGORIES_URL}`);
       for (const name of categories) this.#generated.add(`/${categoryUrl(name)}`);
