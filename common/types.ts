@@ -81,6 +81,16 @@ export interface WorkspaceInfo {
   root: string;
   /** Folder the site is built into, relative to the root; left out of the post list. */
   outputDir: string;
+  /** What template tags in posts read, for the preview to show what the site shows. */
+  templates: TemplateValues;
+}
+
+/** The values a blog's template tags read: Liquid's `{{ site.x }}` and Hugo's site `[params]`. */
+export interface TemplateValues {
+  /** `{{ site.title }}`, `{{ site.url }}`… as the build fills them (see liquidSite). */
+  site: Record<string, string>;
+  /** The site's `[params]`, where `{{< param >}}` looks after the post's front matter. */
+  params: Record<string, string>;
 }
 
 /** A version of a post kept by the local history (the text a save replaced). */

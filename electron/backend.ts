@@ -48,7 +48,7 @@ export async function createBackend({ root, platform, watch = true, cacheDir, da
 
   const handlers: Handlers = {
     workspace: {
-      info: async () => workspace.info(),
+      info: async () => ({ ...workspace.info(), templates: await workspace.templateValues() }),
     },
     posts: {
       list: () => workspace.list(),

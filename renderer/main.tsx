@@ -180,7 +180,8 @@ void recovery.load();
 // The post open when the app last closed in this workspace comes back, where it was left; from then on its place is kept.
 const restorePlace = new Store<LastPlace | null>(null);
 void Promise.all([api.workspace.info(), posts.load()])
-  .then(async ([{ root }]) => {
+  .then(async ([{ root, templates }]) => {
+    preview.setTemplates(templates);
     const storage = globalThis.localStorage ?? null;
     await reopenLastPlace(readLastPlace(storage, root), posts.store.get().posts ?? [], session, restorePlace);
     rememberPlace({ view, session, storage, root });

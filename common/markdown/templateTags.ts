@@ -27,6 +27,15 @@ export interface TemplateOptions {
   param?: (name: string) => string | undefined;
 }
 
+/**
+ * Liquid's `site` as Jekyll fills it: the _config.yml values, and `url` and `baseurl` as the site publishes
+ * (`https://example.org/blog/` → `https://example.org` and `/blog`). The build and the preview use the same.
+ */
+export function liquidSite(siteVariables: Readonly<Record<string, string>>, baseUrl: string): Record<string, string> {
+  const base = new URL(baseUrl);
+  return { ...siteVariables, url: base.origin, baseurl: base.pathname.replace(/\/$/, '') };
+}
+
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => escapes[c]!);
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createMarkdown, type ImageAttributes, type Markdown } from '../../common/markdown/pipeline';
-import { paramText } from '../../common/markdown/templateTags';
+import { liquidSite, paramText } from '../../common/markdown/templateTags';
 import { inDraftFolder } from '../../common/blog/classify';
 import type { BlogLayout } from '../../common/blog/layout';
 import { fieldOf } from '../../common/frontMatter/keys';
@@ -153,7 +153,7 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
     // Liquid's {{ site.repository }} and the like, as Jekyll fills them from _config.yml; url and baseurl as the site publishes.
     templates: {
       placeholders: false,
-      site: { ...context.siteVariables, url: new URL(settings.baseUrl).origin, baseurl: new URL(settings.baseUrl).pathname.replace(/\/$/, '') },
+      site: liquidSite(context.siteVariables ?? {}, settings.baseUrl),
       // Its URL is known in phase 2, once every post is placed.
       reference: referenceMarker,
       param: (name) => paramText(fieldOf(parsePost(currentText).data, name)) ?? (context.params && paramText(fieldOf(context.params, name))),

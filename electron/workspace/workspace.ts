@@ -13,7 +13,8 @@ import { ApiError } from '../../common/errors';
 import { setFrontMatterField, slugify } from '../../common/post';
 import { isPublished, urlOf } from '../../common/site/model';
 import type { SearchResult } from '../../common/search';
-import type { HistoryVersion, PostDocument, PostSummary, SaveResult, WorkspaceInfo } from '../../common/types';
+import type { HistoryVersion, PostDocument, PostSummary, SaveResult, TemplateValues, WorkspaceInfo } from '../../common/types';
+import { liquidSite } from '../../common/markdown/templateTags';
 import { reportUnexpected } from '../reportUnexpected';
 import { addAsset, findAsset, type AddOptions, type AddedAsset, type AssetFile } from './assets';
 import { DeletedPosts } from './deletedPosts';
@@ -97,8 +98,15 @@ export class Workspace {
     return new Workspace(real, await readSettings(real), options);
   }
 
-  info(): WorkspaceInfo {
+  info(): Omit<WorkspaceInfo, 'templates'> {
     return { name: path.basename(this.root), root: this.root, outputDir: this.#settings.outputDir };
+  }
+
+  /** What the blog's template tags read, as the build fills them; without `url` and `baseurl` while postwright.json is broken (check says why). */
+  async templateValues(): Promise<TemplateValues> {
+    const layout = readBlogLayout(this.root);
+    const settings = await readSiteSettings(this.root, layout).catch(() => null);
+    return { site: settings ? liquidSite(layout.siteVariables, settings.baseUrl) : { ...layout.siteVariables }, params: layout.params };
   }
 
   /** Every post, newest first; posts whose front matter is broken are listed with an error. */

@@ -9,7 +9,7 @@ import { createMarkdown } from '../../common/markdown/pipeline';
 import { createSanitizer } from '../../common/markdown/sanitize';
 import { countWords } from '../../common/post';
 import { IMAGE_SIZES } from '../../common/theme/site';
-import type { PreviewImage } from '../../common/types';
+import type { PreviewImage, TemplateValues } from '../../common/types';
 import { referencedFile, type ReferenceScope } from '../../common/site/postReferences';
 import { fieldOf } from '../../common/frontMatter/keys';
 import { paramText } from '../../common/markdown/templateTags';
@@ -80,6 +80,7 @@ export class PreviewController {
   #pathOf: (url: string) => string | null = () => null;
   /** The workspace's posts and pages, which links to other posts (post_url, ref…) name. */
   #scope: ReferenceScope = { files: new Set(), contentRoot: '' };
+  #templates: TemplateValues = { site: {}, params: {} };
 
   constructor(window: Window & typeof globalThis, config: PreviewConfig, imageSizes: ImageSizes | null = null) {
     this.#window = window;
@@ -107,6 +108,13 @@ export class PreviewController {
     const files = new Set(paths);
     if (files.size === this.#scope.files.size && paths.every((path) => this.#scope.files.has(path))) return;
     this.#scope = { files, contentRoot: '' };
+    this.#newViews();
+    this.#invalidate();
+  }
+
+  /** The blog's template values (Liquid's `site`, Hugo's `[params]`): tags that read them show what the site shows. */
+  setTemplates(values: TemplateValues): void {
+    this.#templates = values;
     this.#newViews();
     this.#invalidate();
   }
@@ -160,7 +168,9 @@ export class PreviewController {
             const target = referencedFile(reference, from, this.#scope);
             return target && postHref(from, target.path) + target.fragment;
           },
-          param: (name) => paramText(fieldOf(this.#frontMatter?.data ?? {}, name)),
+          site: this.#templates.site,
+          // The post's front matter first, then the site's [params], as the build looks.
+          param: (name) => paramText(fieldOf(this.#frontMatter?.data ?? {}, name)) ?? paramText(fieldOf(this.#templates.params, name)),
         },
       }),
       document: this.#window.document,
