@@ -125,17 +125,20 @@ describe.skipIf(skipE2e)('the editor in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => outline.count()).toBe(0);
 
-    const { doc: text, head } = await editorState(page);
-    expect(text.slice(head).startsWith('Essays and articles')).toBe(true);
+    // The jump runs in the frame after the dialog closes: wait for it rather than read the state at once.
+    await expect.poll(async () => {
+      const { doc: text, head } = await editorState(page);
+      return text.slice(head).startsWith('Essays and articles');
+    }).toBe(true);
     expect(await focusedInEditor()).toBe(true);
     // The heading's line sits at the top of the editor, not merely somewhere in view.
-    const offset = await page.evaluate(() => {
-      const scroller = document.querySelector('.cm-scroller')!.getBoundingClientRect();
-      const cursor = document.querySelector('.cm-cursor-primary')!.getBoundingClientRect();
-      return cursor.top - scroller.top;
-    });
-    expect(offset).toBeGreaterThanOrEqual(0);
-    expect(offset).toBeLessThan(80);
+    const offset = () =>
+      page.evaluate(() => {
+        const scroller = document.querySelector('.cm-scroller')!.getBoundingClientRect();
+        const cursor = document.querySelector('.cm-cursor-primary')!.getBoundingClientRect();
+        return cursor.top - scroller.top;
+      });
+    await expect.poll(async () => { const top = await offset(); return top >= 0 && top < 80; }).toBe(true);
   });
 
   it('focus mode dims the other paragraphs; typewriter mode keeps the cursor line in the middle', async () => {
