@@ -73,7 +73,7 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
   }
   problems.push(...checkSlugs(site, examined), ...checkTagVariants([...examined.values()]), ...(await checkPlaceholderBaseUrl(workspace.root)));
   problems.push(...(await checkLinks(workspace)));
-  problems.push(...(await checkNav(workspace, posts)));
+  problems.push(...(await checkNav(workspace, posts, site.urlOf)));
   facts.save();
   // What the blog's config says that Postwright cannot follow (a permalink template it would have to run…).
   const { configFile, warnings } = workspace.layout;
