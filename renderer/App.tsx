@@ -23,7 +23,8 @@ import type { LinkRequest } from './editor/linkToPost';
 import type { LastPlace } from './lastPlace';
 import type { CommandRegistry } from './commands/registry';
 import { ViewModeSwitch } from './components/ViewModeSwitch';
-import { api, inDesktopApp } from './client';
+import { useApi } from './apiContext';
+import { inDesktopApp } from './desktopApp';
 import type { EditorStatus } from './editorStatus';
 import type { FrontMatterSync } from './frontMatter/frontMatterSync';
 import type { Notices } from './notices';
@@ -70,6 +71,7 @@ interface AppProps {
 const sidebarId = 'posts-sidebar';
 
 export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest, restorePlace, largeImages }: AppProps) {
+  const api = useApi();
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
@@ -106,8 +108,8 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   };
 
   /** A link out of the app, in the OS's browser; a refusal is said, not lost. */
-  const openExternal = (url: string) => openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${errorMessage(error)}`));
-  const exportDeps = { api, session, notify: notices.push, desktop: Boolean(window.postwright) };
+  const openExternal = (url: string) => openLink(api, url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${errorMessage(error)}`));
+  const exportDeps = { api, session, notify: notices.push, desktop: inDesktopApp };
   const ifPost = (name: DialogName) => () => open.post && setDialog(name);
   useAppCommands(commands, {
     newPost: () => setDialog('new'),

@@ -3,8 +3,9 @@
 // ones about the open post show only while a post is open.
 import type { EditorView } from '@codemirror/view';
 import type { ReactNode } from 'react';
+import type { BlogApi } from '../common/api';
 import type { PostSummary } from '../common/types';
-import { api } from './client';
+import { useApi } from './apiContext';
 import type { CommandRegistry } from './commands/registry';
 import { CommandPalette } from './commands/CommandPalette';
 import { DeleteDialog } from './components/DeleteDialog';
@@ -40,11 +41,13 @@ export interface DialogContext {
   close: () => void;
 }
 
-type Show = (c: DialogContext) => ReactNode;
+/** What a dialog is shown with: the App's context and the API from <ApiProvider>. */
+type Shown = DialogContext & { api: BlogApi };
+type Show = (c: Shown) => ReactNode;
 
 /** A dialog about the open post: nothing while no post is open. */
 const aboutPost =
-  (show: (c: DialogContext, post: PostSummary) => ReactNode): Show =>
+  (show: (c: Shown, post: PostSummary) => ReactNode): Show =>
   (c) =>
     c.post && show(c, c.post);
 
@@ -84,7 +87,7 @@ const dialogs: Record<DialogName, Show> = {
   'insert-video': aboutPost((c, post) => (
     <InsertVideoDialog
       onInsert={async (address) => {
-        const deps = { api, view: c.view, notify: c.notices.push, openPostId: () => c.session.state.post?.id ?? null };
+        const deps = { api: c.api, view: c.view, notify: c.notices.push, openPostId: () => c.session.state.post?.id ?? null };
         await insertVideo(deps, post.id, address, c.videoAt);
         return true;
       }}
@@ -94,5 +97,6 @@ const dialogs: Record<DialogName, Show> = {
 };
 
 export function AppDialog({ name, context }: { name: DialogName; context: DialogContext }) {
-  return dialogs[name](context);
+  const api = useApi();
+  return dialogs[name]({ ...context, api });
 }

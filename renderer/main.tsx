@@ -11,7 +11,9 @@ import { PanelBoundary } from './components/PanelBoundary';
 import { Autosave } from './autosave';
 import { setDateLocale } from './dateFormat';
 import { toBase64 } from './base64';
-import { api, assetRoute, inDesktopApp } from './client';
+import { ApiProvider } from './apiContext';
+import { api, assetRoute } from './client';
+import { inDesktopApp } from './desktopApp';
 import { bindCommandKeys, runMenuCommand } from './commands/commandKeys';
 import { CommandRegistry } from './commands/registry';
 import { pageNonce } from './cspNonce';
@@ -198,23 +200,25 @@ void api.app
 function render() {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <PanelBoundary name="Postwright" keep={<EditorHost view={view} />}>
-        <App
-          view={view}
-          session={session}
-          posts={posts}
-          notices={notices}
-          status={status}
-          frontMatter={frontMatter}
-          commands={commands}
-          settings={settings}
-          preview={preview}
-          recovery={recovery}
-          linkRequest={linkRequest}
-          restorePlace={restorePlace}
-          largeImages={largeImages}
-        />
-      </PanelBoundary>
+      <ApiProvider api={api}>
+        <PanelBoundary name="Postwright" keep={<EditorHost view={view} />}>
+          <App
+            view={view}
+            session={session}
+            posts={posts}
+            notices={notices}
+            status={status}
+            frontMatter={frontMatter}
+            commands={commands}
+            settings={settings}
+            preview={preview}
+            recovery={recovery}
+            linkRequest={linkRequest}
+            restorePlace={restorePlace}
+            largeImages={largeImages}
+          />
+        </PanelBoundary>
+      </ApiProvider>
     </StrictMode>,
   );
 }

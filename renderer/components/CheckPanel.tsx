@@ -3,7 +3,8 @@
 // when one is chosen.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { summarizeCheck, type CheckProblem, type CheckResult } from '../../common/check';
-import { api, ApiError } from '../client';
+import { ApiError } from '../../common/api';
+import { useApi } from '../apiContext';
 import { Icon } from './Icon';
 import './CheckPanel.css';
 
@@ -15,6 +16,7 @@ interface CheckPanelProps {
 type CheckState = { status: 'running' } | { status: 'done'; result: CheckResult } | { status: 'failed'; message: string };
 
 export function CheckPanel({ onGoTo, onClose }: CheckPanelProps) {
+  const api = useApi();
   const [state, setState] = useState<CheckState>({ status: 'running' });
   const runs = useRef(0);
 
@@ -27,7 +29,7 @@ export function CheckPanel({ onGoTo, onClose }: CheckPanelProps) {
     } catch (error) {
       if (run === runs.current) setState({ status: 'failed', message: ApiError.from(error).message });
     }
-  }, []);
+  }, [api]);
 
   useEffect(() => {
     void run();

@@ -5,7 +5,7 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError, type PostSummary, type SearchResult, type TextMatch } from '../../common/api';
 import { MAX_COUNTED } from '../../common/search';
-import { api } from '../client';
+import { useApi } from '../apiContext';
 import { Dialog } from './Dialog';
 import './QuickPick.css';
 import './FindInPosts.css';
@@ -23,6 +23,7 @@ const PAUSE_MS = 120;
 type Search = { state: 'idle' } | { state: 'busy'; query: string } | { state: 'done'; query: string; result: SearchResult } | { state: 'failed'; message: string };
 
 export function FindInPosts({ initialQuery, posts, onPick, onClose }: FindInPostsProps) {
+  const api = useApi();
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const listId = useId();
@@ -49,7 +50,7 @@ export function FindInPosts({ initialQuery, posts, onPick, onClose }: FindInPost
       current = false;
       clearTimeout(timer);
     };
-  }, [query]);
+  }, [api, query]);
 
   const result = search.state === 'done' ? search.result : null;
   const options = useMemo(() => (result?.hits ?? []).flatMap((hit) => hit.matches.map((match, i) => ({ key: `${hit.id}-${i}`, hit, match }))), [result]);
