@@ -40,7 +40,7 @@ export function CheckPanel({ onGoTo, onClose }: CheckPanelProps) {
 
   return (
     <section
-      className="check-panel"
+      className="bottom-panel check-panel"
       aria-label="Check results"
       onKeyDown={(event) => {
         if (event.key === 'Escape') onClose();
@@ -63,7 +63,7 @@ export function CheckPanel({ onGoTo, onClose }: CheckPanelProps) {
         <ul className="check-list">
           {state.result.problems.map((problem, index) => (
             <li key={`${problem.file}:${problem.line}:${problem.column ?? 0}:${index}`}>
-              <button type="button" className="check-item" onClick={() => onGoTo(problem)}>
+              <button type="button" className="check-item ring-inside" onClick={() => onGoTo(problem)}>
                 <span className={`check-severity ${problem.severity}`}>{problem.severity === 'error' ? 'Error' : 'Warning'}</span>
                 <span className="check-place">
                   {problem.file}:{problem.line}

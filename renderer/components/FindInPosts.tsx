@@ -59,7 +59,7 @@ export function FindInPosts({ initialQuery, posts, onPick, onClose }: FindInPost
   }, [api, query]);
 
   return (
-    <Dialog title="Find in all posts" onClose={onClose} initialFocus={input} className="quick-pick find-in-posts">
+    <Dialog title="Find in all posts" onClose={onClose} initialFocus={input} className="quick-pick find-in-posts" titleHidden>
       <input
         ref={input}
         {...combobox}

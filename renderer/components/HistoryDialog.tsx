@@ -133,7 +133,7 @@ export function HistoryDialog({ postId, path, current, onRestore, onClose }: His
                 role="option"
                 aria-selected={v.id === selected}
                 tabIndex={v.id === selected ? 0 : -1}
-                className="history-item"
+                className="history-item ring-inside"
                 onClick={() => setSelected(v.id)}
               >
                 <span className="history-when">

@@ -57,7 +57,7 @@ export function QuickPick({ title, placeholder, items, initialId, empty, onPick,
   });
 
   return (
-    <Dialog title={title} onClose={onClose} initialFocus={input} className="quick-pick">
+    <Dialog title={title} onClose={onClose} initialFocus={input} className="quick-pick" titleHidden>
       <input
         ref={input}
         {...combobox}
