@@ -39,6 +39,7 @@ import { SettingsStore, type Settings } from './preferences/appPreferences';
 import { readLastPlace, rememberPlace, reopenLastPlace, type LastPlace } from './lastPlace';
 import { Store } from './store';
 import { registerViewCommands } from './commands/viewCommands';
+import { WindowProvider } from './windowParts';
 
 const notices = new Notices();
 const posts = new PostsStore(api);
@@ -201,23 +202,11 @@ function render() {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ApiProvider api={api}>
-        <PanelBoundary name="Postwright" keep={<EditorHost view={view} />}>
-          <App
-            view={view}
-            session={session}
-            posts={posts}
-            notices={notices}
-            status={status}
-            frontMatter={frontMatter}
-            commands={commands}
-            settings={settings}
-            preview={preview}
-            recovery={recovery}
-            linkRequest={linkRequest}
-            restorePlace={restorePlace}
-            largeImages={largeImages}
-          />
-        </PanelBoundary>
+        <WindowProvider parts={{ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest, restorePlace, largeImages }}>
+          <PanelBoundary name="Postwright" keep={<EditorHost view={view} />}>
+            <App />
+          </PanelBoundary>
+        </WindowProvider>
       </ApiProvider>
     </StrictMode>,
   );
