@@ -201,8 +201,8 @@ void api.app
 function render() {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <ApiProvider api={api}>
-        <WindowProvider parts={{ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest, restorePlace, largeImages }}>
+      <ApiProvider value={api}>
+        <WindowProvider value={{ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest, restorePlace, largeImages }}>
           <PanelBoundary name="Postwright" keep={<EditorHost view={view} />}>
             <App />
           </PanelBoundary>

@@ -60,7 +60,7 @@ describe('ApiProvider', () => {
     // Rendered as the page renders: the search's answer arrives later, as it would from the backend.
     flushSync(() =>
       root.render(
-        <ApiProvider api={disk.api as BlogApi}>
+        <ApiProvider value={disk.api as BlogApi}>
           <FindInPosts initialQuery="harbour" posts={posts} onPick={(id, match) => picked.push([id, match])} onClose={() => {}} />
         </ApiProvider>,
       ),

@@ -3,7 +3,6 @@
 // out through one context, instead of prop by prop down every level. The API
 // has its own (apiContext.tsx), so a component that needs only the API renders
 // in a test with a fake backend and none of these.
-import { createContext, useContext, type ReactNode } from 'react';
 import type { EditorView } from '@codemirror/view';
 import type { CommandRegistry } from './commands/registry';
 import type { LinkRequest } from './editor/linkToPost';
@@ -17,6 +16,7 @@ import type { SettingsStore } from './preferences/appPreferences';
 import type { PreviewController } from './preview/previewController';
 import type { Recovery } from './recovery/recovery';
 import type { PostSession } from './session';
+import { requiredContext } from './requiredContext';
 import type { Store } from './store';
 
 export interface WindowParts {
@@ -38,15 +38,7 @@ export interface WindowParts {
   restorePlace: Store<LastPlace | null>;
 }
 
-const WindowContext = createContext<WindowParts | null>(null);
+const parts = requiredContext<WindowParts>('useWindowParts', 'WindowProvider');
 
-export function WindowProvider({ parts, children }: { parts: WindowParts; children: ReactNode }) {
-  return <WindowContext.Provider value={parts}>{children}</WindowContext.Provider>;
-}
-
-/** The parts main.tsx provided; outside the provider is a wiring mistake, said at once. */
-export function useWindowParts(): WindowParts {
-  const parts = useContext(WindowContext);
-  if (!parts) throw new Error('useWindowParts: no <WindowProvider> above this component.');
-  return parts;
-}
+export const WindowProvider = parts.Provider;
+export const useWindowParts = parts.use;
