@@ -11,7 +11,7 @@ import { chmod, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { noTrash, tempDir, writeTree } from '../../helpers/tmp';
+import { noTrash, tempTree } from '../../helpers/tmp';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -67,8 +67,7 @@ function unavailable(ctx: TestContext, what: string): void {
 }
 
 async function setup(files: Record<string, string>) {
-  const root = await tempDir();
-  await writeTree(root, files);
+  const root = await tempTree(files);
   const ws = await Workspace.open(root, noTrash);
   const posts = await ws.list();
   const id = (p: string) => posts.find((s) => s.path === p)!.id;

@@ -197,22 +197,19 @@ describe('the fly target’s errors', { timeout: 90_000 }, () => {
     expect(error.message).toContain('Fly does not know the region "xyz"');
   });
 
-  it('out of credit', async () => {
+  // Failures the fake flyctl acts out (FAKE_FLYCTL_FAIL): the error's code and the words the author reads.
+  it.each([
+    ['out of credit', { fail: 'credit', code: 'forbidden', says: ['payment method or credit'] }],
+    [
+      'build failed: quotes the end of the build log, control characters escaped',
+      { fail: 'build', code: 'io', says: ['did not build on Fly', '#5 ERROR: failed to compute cache key', '\\x1b[32mready'] },
+    ],
+  ])('%s', async (_, { fail, code, says }) => {
     const ws = await flyWorkspace();
-    process.env.FAKE_FLYCTL_FAIL = 'credit';
+    process.env.FAKE_FLYCTL_FAIL = fail;
     const error = await rejection(ws.publish({ target: 'fly', secrets: withToken }));
-    expect(error.code).toBe('forbidden');
-    expect(error.message).toContain('payment method or credit');
-  });
-
-  it('build failed: quotes the end of the build log, control characters escaped', async () => {
-    const ws = await flyWorkspace();
-    process.env.FAKE_FLYCTL_FAIL = 'build';
-    const error = await rejection(ws.publish({ target: 'fly', secrets: withToken }));
-    expect(error.code).toBe('io');
-    expect(error.message).toContain('did not build on Fly');
-    expect(error.message).toContain('#5 ERROR: failed to compute cache key');
-    expect(error.message).toContain('\\x1b[32mready');
+    expect(error.code).toBe(code);
+    for (const words of says) expect(error.message).toContain(words);
     expect(error.message).not.toContain('\x1b');
   });
 
