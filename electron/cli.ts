@@ -4,9 +4,11 @@ import { join, resolve } from 'node:path';
 import { ApiError } from '../common/errors';
 import { appVersion, bundledSampleBlog, rendererDir } from './appPaths';
 import { defaultCacheDir, defaultUserDataDir, ensureSampleBlog } from './sampleBlog';
+import { startDomThread } from './site/domThread';
 import { terminalPrinter } from './terminalText';
 
 // Each command loads only what it uses: `postwright build` must start fast, so it never loads the bridge or the watcher.
+// The two that render posts start loading a DOM on another thread first (site/domThread.ts).
 const backendModules = () => Promise.all([import('./backend'), import('./platform'), import('./server')]);
 
 const usage = `Usage: postwright <command> [options]
@@ -122,6 +124,7 @@ export async function runCli(argv: string[], out = stdout, err = stderr): Promis
       return runCheck(rest, values.json === true, out, err, defaultCacheDir());
     }
     case 'build': {
+      startDomThread();
       const { runBuild } = await import('./site/cliBuild');
       return runBuild({ ...values, workspace: rest[0], cacheDir: defaultCacheDir() }, out, err);
     }
@@ -130,6 +133,7 @@ export async function runCli(argv: string[], out = stdout, err = stderr): Promis
         err(`postwright publish: give one workspace folder, not ${rest.length}. Usage: postwright publish [WORKSPACE] [--target NAME] [--dry-run]`);
         return 2;
       }
+      startDomThread();
       const { runPublish } = await import('./publish/cliPublish');
       const options = {
         target: values.target,

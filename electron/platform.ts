@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import trash from 'trash';
 import { ApiError } from '../common/errors';
 import { isExternalUrlAllowed } from '../common/links';
-import { environmentVault, type SecretVault } from './publish/secrets/secretVault';
+import { environmentVault, type SecretVault } from './secretVault';
 
 export interface Platform {
   /** Asks the user for a folder; null when cancelled or when there is no one to ask. */

@@ -3,7 +3,7 @@
 import { app, dialog, safeStorage, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import Store from 'electron-store';
 import { assertExternalUrl, type Platform, type WindowHost } from '../platform';
-import { keychain } from '../publish/secrets/keychain';
+import { keychain } from './keychain';
 
 export function electronPlatform(window: () => BrowserWindow | null, host: WindowHost): Platform {
   // Only ciphertext goes in this file; the key stays in the OS keychain.

@@ -15,7 +15,7 @@ import { hostKeyFiles } from './hostKeys';
 import { lastPublished } from './lastPublished';
 import { credentialAddress } from '../../common/publishAddress';
 import { parseTarget, readPublishSettings, selectTargets } from './settings';
-import type { SecretVault } from './secrets/secretVault';
+import type { SecretVault } from '../secretVault';
 import { removeTargetConfig, saveTargetConfig } from './targetsFile';
 import { trustMatchingKey } from './trustHostKey';
 import { trustEndpoint, trustedEndpointsFile, type EndpointPolicy } from './trustedEndpoints';

@@ -20,7 +20,6 @@ const DESKTOP_SHELL = [
   'electron/main.ts',
   'electron/preload.ts',
   'electron/desktop/**',
-  'electron/publish/secrets/keychain.ts',
 ];
 const inDesktopShell = (file: string) =>
   DESKTOP_SHELL.some((entry) => (entry.endsWith('/**') ? file.startsWith(entry.slice(0, -2)) : file === entry));

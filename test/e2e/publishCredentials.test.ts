@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Store from 'electron-store';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { keychain } from '../../electron/publish/secrets/keychain';
+import { keychain } from '../../electron/desktop/keychain';
 import { startRecorder } from '../helpers/recorder';
 import { tempDir } from '../helpers/tmp';
 import { FakeSafeStorage } from '../electron/fakeElectron';

@@ -13,7 +13,7 @@ import type { EventPayload, PublishOutcome } from '../../../common/api';
 import { untrustedAddress } from '../../../common/publish';
 import { bundledSampleBlog } from '../../../electron/appPaths';
 import { createBackend, type Backend } from '../../../electron/backend';
-import { keychain } from '../../../electron/publish/secrets/keychain';
+import { keychain } from '../../../electron/desktop/keychain';
 import { nodePlatform } from '../../../electron/platform';
 import { branchTree } from '../../helpers/gitRemote';
 import { readTree } from '../../helpers/site';

@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Store from 'electron-store';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../../common/errors';
-import { keychain } from '../../../../electron/publish/secrets/keychain';
-import { environmentVault } from '../../../../electron/publish/secrets/secretVault';
-import { tempDir } from '../../../helpers/tmp';
-import { FakeSafeStorage } from '../../fakeElectron';
+import { ApiError } from '../../../common/errors';
+import { keychain } from '../../../electron/desktop/keychain';
+import { environmentVault } from '../../../electron/secretVault';
+import { tempDir } from '../../helpers/tmp';
+import { FakeSafeStorage } from '../fakeElectron';
 
-vi.mock('electron', async () => (await import('../../fakeElectron')).createFakeElectron(mkdtempSync(join(tmpdir(), 'postwright-electron-'))));
+vi.mock('electron', async () => (await import('../fakeElectron')).createFakeElectron(mkdtempSync(join(tmpdir(), 'postwright-electron-'))));
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const scope = { workspace: '/home/ines/blog', target: 'bucket', key: 'AWS_SECRET_ACCESS_KEY' } as const;

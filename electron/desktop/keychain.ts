@@ -4,9 +4,9 @@
 // safeStorage falls back to `basic_text`, a fixed key that hides nothing: there
 // no secret is stored until the author has said yes to that in so many words.
 import type { SafeStorage } from 'electron';
-import { ApiError } from '../../../common/errors';
-import type { SecretStoreInfo } from '../../../common/publish';
-import type { SecretScope, SecretVault } from './secretVault';
+import { ApiError } from '../../common/errors';
+import type { SecretStoreInfo } from '../../common/publish';
+import type { SecretScope, SecretVault } from '../secretVault';
 
 /** The part of electron-store the vault uses (so the file name and folder stay main.ts's choice). */
 export interface KeyValueStore {

@@ -1,8 +1,8 @@
 // Where the app keeps publish secrets, one per workspace, target and key. The
-// desktop app keeps them in the OS keychain (keychain.ts); the CLI and the
+// desktop app keeps them in the OS keychain (desktop/keychain.ts); the CLI and the
 // browser bridge keep none and read the environment only.
-import { ApiError } from '../../../common/errors';
-import type { SecretKey, SecretStoreInfo } from '../../../common/publish';
+import { ApiError } from '../common/errors';
+import type { SecretKey, SecretStoreInfo } from '../common/publish';
 
 export interface SecretScope {
   /** The workspace's folder: the same target name in two blogs is two secrets. */
