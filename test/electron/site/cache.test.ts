@@ -6,7 +6,7 @@
 import { mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, readTree } from '../../helpers/site';
+import { build, expectSameAsClean, readTree } from '../../helpers/site';
 import { tempDir } from '../../helpers/tmp';
 
 const POSTS = 12;
@@ -20,14 +20,6 @@ async function workspace(): Promise<string> {
     await writeFile(path.join(root, 'posts', `post-${n}.md`), `---\ntitle: Post ${n}\ndate: 2024-03-${day}\n---\n\nThe opening of post ${n}, which its card shows.\n\nMore of post ${n}.\n`);
   }
   return root;
-}
-
-async function expectSameAsClean(root: string, out: string) {
-  const clean = path.join(await tempDir(), 'clean');
-  await build(root, clean);
-  const [incremental, expected] = await Promise.all([readTree(out), readTree(clean)]);
-  expect([...incremental.keys()]).toEqual([...expected.keys()]);
-  expect([...expected].filter(([file, bytes]) => !incremental.get(file)!.equals(bytes)).map(([file]) => file)).toEqual([]);
 }
 
 const excerptFiles = async (cacheDir: string) => (await readdir(path.join(cacheDir, 'site'))).filter((f) => f.endsWith('.excerpts'));
