@@ -3,33 +3,22 @@
 // facts), side by side with a full check of the same posts with no cache. The
 // issue's target: the check after an edit within a second. The two must print
 // the same report, which the run verifies at the end.
-import { existsSync } from 'node:fs';
-import { appendFile, cp, readdir, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { appendFile, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { machine, summarise, table, type Benchmark } from './harness';
+import { workingCopy } from './workingCopy';
 import { postwright } from './cli';
 import { loadNote, sideBySide, spread, verdict } from './sideBySide';
 
 const POSTS = 10_000;
 const TARGET_MS = 1_000;
 
-/** A copy of the corpus to edit, never the cached corpus itself. */
-async function workingCopy(source: string, count: number): Promise<string> {
-  const work = join(dirname(source), `.check-${count}`);
-  if (!existsSync(join(work, '.ready'))) {
-    await rm(work, { recursive: true, force: true });
-    await cp(source, join(work, 'corpus'), { recursive: true });
-    await appendFile(join(work, '.ready'), '');
-  }
-  return work;
-}
-
 export const checkEditBenchmark: Benchmark = {
   name: 'check-edit',
   title: '`postwright check` after editing one post',
   async run(ctx) {
     const count = ctx.sizes?.[0] ?? POSTS;
-    const work = await workingCopy(await ctx.corpus(count), count);
+    const work = await workingCopy(await ctx.corpus(count), `.check-${count}`);
     const corpus = join(work, 'corpus');
     const cached = { ...process.env, XDG_CACHE_HOME: join(work, 'cache') };
     const empty = { ...process.env, XDG_CACHE_HOME: join(work, 'no-cache') };

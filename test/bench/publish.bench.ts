@@ -96,6 +96,15 @@ export async function workspaceFrom(corpus: string, scratch: string): Promise<st
   return root;
 }
 
+/** A workspace from the corpus that publishes to `target` as "bench", and the environment its CLI runs in (caches and data in `scratch`). */
+export async function publishingWorkspace(corpus: string, scratch: string, target: { config: PublishTarget; secrets?: Record<string, string> }): Promise<{ root: string; env: NodeJS.ProcessEnv }> {
+  const root = await workspaceFrom(corpus, scratch);
+  const settingsFile = path.join(root, 'postwright.json');
+  const settings = JSON.parse(await readFile(settingsFile, 'utf8')) as Record<string, unknown>;
+  await writeFile(settingsFile, JSON.stringify({ ...settings, publish: { targets: { bench: target.config } } }));
+  return { root, env: { ...process.env, ...target.secrets, XDG_CACHE_HOME: path.join(scratch, 'cache'), XDG_DATA_HOME: path.join(scratch, 'data') } };
+}
+
 /** The oldest and the newest published post. */
 export async function postsToEdit(root: string): Promise<{ old: string; newest: string }> {
   const ws = await Workspace.open(root, noTrash);
@@ -128,11 +137,7 @@ export const publishBenchmark: Benchmark = {
       const scratch = await mkdtemp(path.join(tmpdir(), 'postwright-bench-publish-'));
       const target = await setup.start(scratch);
       try {
-        const root = await workspaceFrom(corpus, scratch);
-        const settingsFile = path.join(root, 'postwright.json');
-        const settings = JSON.parse(await readFile(settingsFile, 'utf8')) as Record<string, unknown>;
-        await writeFile(settingsFile, JSON.stringify({ ...settings, publish: { targets: { bench: target.config } } }));
-        const env = { ...process.env, ...target.secrets, XDG_CACHE_HOME: path.join(scratch, 'cache'), XDG_DATA_HOME: path.join(scratch, 'data') };
+        const { root, env } = await publishingWorkspace(corpus, scratch, target);
         const publish = () => publishWithCli(root, env);
         const full = await timed(publish);
         ctx.log(`publish ${setup.label}: full ${fmt(full.ms)} ms, ${full.value.uploads.length} files`);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { machine, table, type Benchmark } from './harness';
 import { startFloor } from './cli';
-import { postsToEdit, publishWithCli, setups, workspaceFrom } from './publish.bench';
+import { postsToEdit, publishingWorkspace, publishWithCli, setups } from './publish.bench';
 import { loadNote, sideBySide, spread, type SideBySide } from './sideBySide';
 
 const POSTS = 1_000;
@@ -27,11 +27,7 @@ export const publishEditBenchmark: Benchmark = {
       const scratch = await mkdtemp(path.join(tmpdir(), 'postwright-bench-publish-edit-'));
       const target = await setup.start(scratch);
       try {
-        const root = await workspaceFrom(corpus, scratch);
-        const settingsFile = path.join(root, 'postwright.json');
-        const settings = JSON.parse(await readFile(settingsFile, 'utf8')) as Record<string, unknown>;
-        await writeFile(settingsFile, JSON.stringify({ ...settings, publish: { targets: { bench: target.config } } }));
-        const env = { ...process.env, ...target.secrets, XDG_CACHE_HOME: path.join(scratch, 'cache'), XDG_DATA_HOME: path.join(scratch, 'data') };
+        const { root, env } = await publishingWorkspace(corpus, scratch, target);
         ctx.log(`publish-edit ${setup.label}: the first publish`);
         await publishWithCli(root, env);
         const file = path.join(root, (await postsToEdit(root)).old);

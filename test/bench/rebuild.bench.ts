@@ -3,10 +3,10 @@
 // the floor every command pays (a process that only starts the CLI). The
 // result must be byte-identical to a clean build, which the run verifies at the end.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { appendFile, cp, readdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { appendFile, readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { machine, summarise, table, type Benchmark } from './harness';
+import { workingCopy } from './workingCopy';
 import { postwright, startFloor } from './cli';
 import { loadNote, sideBySide, spread, verdict } from './sideBySide';
 
@@ -30,13 +30,8 @@ export const rebuildBenchmark: Benchmark = {
   async run(ctx) {
     const count = ctx.sizes?.[0] ?? POSTS;
     const source = await ctx.corpus(count);
-    const work = join(dirname(source), `.rebuild-${count}`);
+    const work = await workingCopy(source, `.rebuild-${count}`);
     const corpus = join(work, 'corpus');
-    if (!existsSync(join(work, '.ready'))) {
-      await rm(work, { recursive: true, force: true });
-      await cp(source, corpus, { recursive: true });
-      await appendFile(join(work, '.ready'), '');
-    }
     const out = join(work, 'out');
     const env = { ...process.env, XDG_CACHE_HOME: join(work, 'cache') };
     const posts = join(corpus, 'posts');

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../../electron/appPaths';
 import { fmt, load, machine, measure, summarise, table, type Benchmark, type Trial } from './harness';
+import { workingCopy } from './workingCopy';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(packageRoot, 'bin', 'postwright.js');
@@ -112,13 +113,8 @@ export const siteBenchmark: Benchmark = {
     for (const count of sizes) {
       const source = await ctx.corpus(count);
       // The build writes _site and edits a post: work on a copy, never on the cached corpus.
-      const work = join(dirname(source), `.site-${count}`);
+      const work = await workingCopy(source, `.site-${count}`);
       const corpus = join(work, 'corpus');
-      if (!existsSync(join(work, '.ready'))) {
-        await rm(work, { recursive: true, force: true });
-        await cp(source, corpus, { recursive: true });
-        await appendFile(join(work, '.ready'), '');
-      }
       const out = join(work, 'out');
       const cache = join(work, 'cache');
       const env = { ...process.env, XDG_CACHE_HOME: cache };
