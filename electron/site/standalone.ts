@@ -9,7 +9,7 @@ import { ApiError } from '../../common/errors';
 import type { StandalonePost } from '../../common/site/types';
 import { postUrl, safeSlug } from '../../common/site/permalink';
 import { findPosts, summarizeAll } from '../workspace/scan';
-import { openSite } from './build';
+import { openSite } from './openSite';
 import { createPostRenderer } from './postRenderer';
 
 
