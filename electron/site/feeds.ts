@@ -11,7 +11,7 @@
 //   goes in <dc:creator> instead.
 // - Atom <category> needs a term; Atom <entry> needs an author when the feed
 //   has none, so the feed always has one (the site's title when no author).
-import { Feed } from 'feed';
+import { Feed, type Item } from 'feed';
 import { escapeHtml } from '../../common/markdown/escape';
 import { dateValue } from '../../common/site/dates';
 import type { SitePost } from '../../common/site/model';
@@ -57,17 +57,19 @@ function base(site: Site, newest: readonly FeedPost[]): Feed {
   });
 }
 
+/** What an RSS item and an Atom entry say alike: the post's address (as its id too), its summary and its whole body. */
+function itemOf(site: Site, post: FeedPost): Pick<Item, 'id' | 'link' | 'description' | 'content'> {
+  const link = absoluteUrl(site, post.url);
+  return { id: link, link, description: escapeHtml(summaryOf(post)) || undefined, content: post.html };
+}
+
 function rss(site: Site, newest: readonly FeedPost[]): string {
   const feed = base(site, newest);
   for (const post of newest) {
-    const link = absoluteUrl(site, post.url);
     feed.addItem({
+      ...itemOf(site, post),
       title: markupSafe(post.title),
-      id: link,
-      link,
       date: published(post),
-      description: escapeHtml(summaryOf(post)) || undefined,
-      content: post.html,
       category: post.tags.map((name) => ({ name })),
       extensions: [{ name: 'dc:creator', objects: { _text: authorOf(site, post) } }],
     });
@@ -79,16 +81,12 @@ function atom(site: Site, newest: readonly FeedPost[]): string {
   const feed = base(site, newest);
   feed.options.author = { name: siteAuthor(site) };
   for (const post of newest) {
-    const link = absoluteUrl(site, post.url);
     feed.addItem({
+      ...itemOf(site, post),
       // Atom titles are type="html": the escaped title reads back as written.
       title: escapeHtml(post.title),
-      id: link,
-      link,
       date: modified(post),
       published: published(post),
-      description: escapeHtml(summaryOf(post)) || undefined,
-      content: post.html,
       category: post.tags.map((name) => ({ term: markupSafe(name), label: markupSafe(name) })),
       author: post.author ? [{ name: post.author }] : undefined,
     });
