@@ -1,4 +1,5 @@
 // Offsets in a post's text → the 1-based line and column an editor shows.
+import { lastAtOrBefore } from '../../../common/lastAtOrBefore';
 
 export interface Position {
   line: number;
@@ -11,14 +12,7 @@ export function positionsIn(text: string): PositionOf {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {
-    // The last line start at or before offset.
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
+    const line = lastAtOrBefore(starts, offset);
+    return { line: line + 1, column: offset - starts[line]! + 1 };
   };
 }
