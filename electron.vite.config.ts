@@ -4,8 +4,8 @@ import react from '@vitejs/plugin-react';
 import { NONCE_PLACEHOLDER } from './common/csp';
 
 // The bundles: the Electron main process, the CLI (which also runs the browser
-// bridge), the workspace's listing worker, the site's render worker, the sandboxed preload, and the React renderer.
-const workers = new Set(['listWorker', 'checkWorker', 'renderWorker']);
+// bridge), the workspace's listing worker, the site's render and DOM workers, the sandboxed preload, and the React renderer.
+const workers = new Set(['listWorker', 'checkWorker', 'renderWorker', 'domWorker']);
 
 export default defineConfig({
   main: {
@@ -22,6 +22,7 @@ export default defineConfig({
           listWorker: resolve('electron/workspace/listWorker.ts'),
           renderWorker: resolve('electron/site/renderWorker.ts'),
           checkWorker: resolve('electron/site/check/checkWorker.ts'),
+          domWorker: resolve('electron/site/domWorker.ts'),
         },
         // The packaged app runs the listing, check and render workers from app.asar.unpacked (see package.json
         // build.asarUnpack), outside package.json's "type": "module": the .mjs extension keeps

@@ -4,9 +4,11 @@ import { join, resolve } from 'node:path';
 import { ApiError } from '../common/errors';
 import { appVersion, bundledSampleBlog, rendererDir } from './appPaths';
 import { defaultCacheDir, defaultUserDataDir, ensureSampleBlog } from './sampleBlog';
+import { startDomThread } from './site/domThread';
 import { terminalPrinter } from './terminalText';
 
 // Each command loads only what it uses: `postwright build` must start fast, so it never loads the bridge or the watcher.
+// The two that render posts start loading a DOM on another thread first (site/domThread.ts).
 const backendModules = () => Promise.all([import('./backend'), import('./platform'), import('./server')]);
 
 const usage = `Usage: postwright <command> [options]
@@ -134,6 +136,7 @@ const check: Command = async (rest, values, out, err) => {
 };
 
 const build: Command = async (rest, values, out, err) => {
+  startDomThread();
   const { runBuild } = await import('./site/cliBuild');
   return runBuild({ ...values, workspace: rest[0], cacheDir: defaultCacheDir() }, out, err);
 };
@@ -143,6 +146,7 @@ const publish: Command = async (rest, values, out, err) => {
     err(`postwright publish: give one workspace folder, not ${rest.length}. Usage: postwright publish [WORKSPACE] [--target NAME] [--dry-run]`);
     return 2;
   }
+  startDomThread();
   const { runPublish } = await import('./publish/cliPublish');
   const options = {
     target: values.target,

@@ -84,6 +84,8 @@ export function siteModel<P extends SiteInput>(
   settings: Pick<SiteSettings, 'permalink'>,
   options: PublishOptions,
   layout: BlogLayout = emptyLayout('postwright'),
+  /** Each post's URL: the check passes the one it remembers across runs (factsCache.ts). */
+  urlFor: (post: P, kind: 'post' | 'page') => string = (post, kind) => urlOf(post, kind, settings, layout),
 ): SiteModel<P> {
   // One pass, each date parsed once: this runs over every post of every rebuild.
   const posts: SitePost<P>[] = [];
@@ -100,8 +102,8 @@ export function siteModel<P extends SiteInput>(
       else leftOut.future++;
       continue;
     }
-    if (kind === 'page') pages.push({ ...post, kind: 'page', url: urlOf(post, 'page', settings, layout), time });
-    else posts.push({ ...post, url: urlOf(post, 'post', settings, layout), time });
+    if (kind === 'page') pages.push({ ...post, kind: 'page', url: urlFor(post, 'page'), time });
+    else posts.push({ ...post, url: urlFor(post, 'post'), time });
   }
   const all = [...posts, ...pages];
 

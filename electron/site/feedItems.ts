@@ -8,13 +8,11 @@ import { fileURLToPath } from 'node:url';
 import type { SitePost } from '../../common/site/model';
 import { fillReferences, referenceMarker } from '../../common/site/postReferences';
 import { absoluteUrl } from '../../common/theme/site';
-import { domWindow, sanitizePostHtml } from './domWindow';
+import { absolutizeModule } from './absolutize';
+import { feedItemHtml } from './domWindow';
 import { FeedItemCache, type FeedItemSource } from './feedItemCache';
 import { feeds, type Feeds } from './feeds';
 import { createPostRenderer, hashOf, readPost, type PostRenderer, type RenderContext } from './postRenderer';
-
-/** Attributes that hold one URL, and the one that holds a list of them. */
-const URL_ATTRIBUTES = ['href', 'src', 'poster'] as const;
 
 /** What a cached item's bytes come from besides this module: the build's key, and the post as this build read it. */
 export interface FeedItemInputs {
@@ -23,9 +21,9 @@ export interface FeedItemInputs {
   sourceOf: (post: SitePost) => Omit<FeedItemSource, 'code'> | null;
 }
 
-/** This module's own code, which shapes every item: part of each item's key. */
+/** This module's own code and the URL rewriting's, which shape every item: part of each item's key. */
 let code: string | undefined;
-const codeHash = () => (code ??= hashOf(fs.readFileSync(fileURLToPath(import.meta.url))));
+const codeHash = () => (code ??= hashOf(Buffer.concat([import.meta.url, absolutizeModule].map((url) => fs.readFileSync(fileURLToPath(url))))));
 
 /** The three feeds of the newest posts (already cut to the feed length). */
 export async function feedItems(context: RenderContext, newest: readonly SitePost[], excerptOf: (post: SitePost) => string, inputs: FeedItemInputs): Promise<Feeds> {
@@ -50,7 +48,7 @@ async function feedBodies(context: RenderContext, posts: readonly SitePost[], { 
     if (body === null) return null;
     // Links to other posts are markers until the site has placed every post (see postReferences.ts).
     const linked = fillReferences(body, (reference) => links[referenceMarker(reference)] ?? null);
-    return absolutize(domWindow(), sanitizePostHtml(linked), absoluteUrl(context.site, post.url));
+    return feedItemHtml(linked, absoluteUrl(context.site, post.url));
   };
   const bodies = new Map<string, string>();
   for (const post of posts) {
@@ -59,30 +57,4 @@ async function feedBodies(context: RenderContext, posts: readonly SitePost[], { 
     if (html !== null) bodies.set(post.path, html);
   }
   return bodies;
-}
-
-/** `html` with every URL in it resolved against `base` (the post's address). */
-export function absolutize(window: Window, html: string, base: string): string {
-  const template = window.document.createElement('template');
-  template.innerHTML = html;
-  const resolve = (url: string) => {
-    try {
-      return new URL(url, base).href;
-    } catch {
-      return url;
-    }
-  };
-  for (const element of template.content.querySelectorAll('*')) {
-    for (const name of URL_ATTRIBUTES) {
-      const value = element.getAttribute(name);
-      if (value !== null) element.setAttribute(name, resolve(value));
-    }
-    const srcset = element.getAttribute('srcset');
-    // The theme writes srcset itself ("url 480w, url 960w", URLs percent-encoded, so without commas or spaces).
-    if (srcset !== null) {
-      const candidates = srcset.split(',').map((candidate) => candidate.trim().split(/\s+/));
-      element.setAttribute('srcset', candidates.map(([url = '', ...size]) => [resolve(url), ...size].join(' ')).join(', '));
-    }
-  }
-  return template.innerHTML;
 }

@@ -4,11 +4,18 @@
 // DOMPurify too: a config of their own that keeps what a page head needs
 // (<meta>, <link>) and drops scripts, event handlers, javascript: URLs and frames.
 import createDOMPurify from 'dompurify';
+import { domThread } from './domThread';
 import { domWindow } from './domWindow';
 
 export type PartialSanitizer = (html: string) => { html: string; removed: number };
 
+/** The partials' sanitizer: on the DOM thread when this process runs one (domThread.ts), else on this thread's window. */
 export function createPartialSanitizer(): PartialSanitizer {
+  let local: PartialSanitizer | undefined;
+  return (html) => domThread()?.call('partial', html) ?? (local ??= localPartialSanitizer())(html);
+}
+
+function localPartialSanitizer(): PartialSanitizer {
   const purify = createDOMPurify(domWindow());
   let dropped = 0;
   // <meta http-equiv> acts like a response header (a refresh sends every reader elsewhere,

@@ -7,6 +7,7 @@
 // can see them (README, Safety).
 import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { entryKind, type EntryKind } from './entryKind';
 import { isInSkippedFolder, isSkippedFolder } from './names';
 import { isWithin } from './paths';
 
@@ -34,18 +35,19 @@ export interface FoundLink {
  * Every symbolic link the build could follow: links (to files or folders)
  * outside skipped folders whose target is inside the workspace. Links that
  * lead out of the workspace, or nowhere, are never followed, so not listed.
- * `root` must be a real path.
+ * `root` must be a real path. `listFolder` gives a folder's entries (workspace-relative, '' for the
+ * root) by name and kind; by default each is read here.
  */
-export async function findLinks(root: string, outputDir: string): Promise<FoundLink[]> {
+export async function findLinks(root: string, outputDir: string, listFolder = readFolder(root)): Promise<FoundLink[]> {
   const found: FoundLink[] = [];
   const walk = async (relativeDir: string): Promise<void> => {
-    const entries = await readdir(relativeDir ? path.join(root, relativeDir) : root, { withFileTypes: true }).catch(() => []);
+    const entries = await listFolder(relativeDir);
     await Promise.all(
-      entries.map(async (entry) => {
-        const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) {
+      entries.map(async ([name, kind]) => {
+        const relative = relativeDir ? `${relativeDir}/${name}` : name;
+        if (kind === 'folder') {
           if (!isSkippedFolder(relative, outputDir)) await walk(relative);
-        } else if (entry.isSymbolicLink() && !isInSkippedFolder(relative, outputDir)) {
+        } else if (kind === 'link' && !isInSkippedFolder(relative, outputDir)) {
           const real = await realpath(path.join(root, relative)).catch(() => null);
           if (real === null || !isWithin(root, real)) return;
           found.push({ relative, target: realRelative(root, real), skipped: isSkippedTarget(root, real, outputDir) });
@@ -56,3 +58,9 @@ export async function findLinks(root: string, outputDir: string): Promise<FoundL
   if ((await lstat(root).catch(() => null))?.isDirectory()) await walk('');
   return found.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
 }
+
+/** Reads a folder's entries under `root`; an unreadable or vanished folder has none. */
+const readFolder = (root: string) => async (relativeDir: string): Promise<[name: string, kind: EntryKind][]> => {
+  const entries = await readdir(relativeDir ? path.join(root, relativeDir) : root, { withFileTypes: true }).catch(() => []);
+  return entries.map((entry) => [entry.name, entryKind(entry)]);
+};

@@ -5,6 +5,7 @@
 // resolveInside() finds its target inside the workspace, and not in a place
 // the walk skips (a link to .git/config is not a post). Everything else the
 // walk reaches is a real file under the real root, so it needs no extra check.
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostSummary } from '../../common/types';
@@ -21,11 +22,16 @@ export const READ_CONCURRENCY = 64;
 /** Posts up to this size are read into a reused buffer; bigger ones get their own. */
 const SCRATCH_BYTES = 64 * 1024;
 
-/**
- * Workspace-relative paths (forward slashes) of every post file, or of those under `folder`.
- * With `leftovers`, the walk also collects our temp files that a killed save left behind.
- */
-export async function findPosts(root: string, outputDir: string, folder = '', leftovers?: string[]): Promise<string[]> {
+/** What a walk reports besides the posts it finds. */
+export interface WalkWatchers {
+  /** Collects our temp files that a killed save left behind. */
+  leftovers?: string[];
+  /** Told each folder's entries as the walk reads them (workspace-relative, '' for the root), so a check need not read them again. */
+  folder?: (relativeDir: string, entries: readonly Dirent[]) => void;
+}
+
+/** Workspace-relative paths (forward slashes) of every post file, or of those under `folder`. */
+export async function findPosts(root: string, outputDir: string, folder = '', { leftovers, folder: seen }: WalkWatchers = {}): Promise<string[]> {
   const found: string[] = [];
   const walk = async (relativeDir: string): Promise<void> => {
     const absolute = relativeDir ? path.join(root, relativeDir) : root;
@@ -35,6 +41,7 @@ export async function findPosts(root: string, outputDir: string, folder = '', le
     } catch {
       return; // unreadable or vanished folder: nothing to list in it
     }
+    seen?.(relativeDir, entries);
     const folders: Promise<void>[] = [];
     for (const entry of entries) {
       const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;

@@ -27,7 +27,7 @@ import { assetsFolderOf, conflictCopyName, isInSkippedFolder, isPageBundle, isPo
 import { isSkippedTarget } from './linkTargets';
 import { code, isWithin, resolveInside, type Inside } from './paths';
 import { renamePost, type Addresses } from './rename';
-import { findPosts } from './scan';
+import { findPosts, type WalkWatchers } from './scan';
 import { ListCache } from './listCache';
 import { TextSearch } from './textSearch';
 import { summarizeInParallel } from './parallelList';
@@ -109,12 +109,12 @@ export class Workspace {
     return { site: settings ? liquidSite(layout.siteVariables, settings.baseUrl) : { ...layout.siteVariables }, params: layout.params };
   }
 
-  /** Every post, newest first; posts whose front matter is broken are listed with an error. */
-  async list(): Promise<PostSummary[]> {
+  /** Every post, newest first; posts whose front matter is broken are listed with an error. `folder` is told each folder the walk reads. */
+  async list({ folder }: Pick<WalkWatchers, 'folder'> = {}): Promise<PostSummary[]> {
     this.#settings = await readSettings(this.root);
     this.#layout = readBlogLayout(this.root);
     const leftovers: string[] = [];
-    const relatives = await findPosts(this.root, this.#settings.outputDir, '', leftovers);
+    const relatives = await findPosts(this.root, this.#settings.outputDir, '', { leftovers, folder });
     this.#index.reset(relatives);
     // Temp files of saves that were killed mid-write; the posts themselves were never touched.
     await removeLeftovers(leftovers.map((relative) => path.join(this.root, relative)));

@@ -84,6 +84,7 @@ describe('the package', () => {
       '/out/main/listWorker.mjs',
       '/out/main/checkWorker.mjs',
       '/out/main/renderWorker.mjs',
+      '/out/main/domWorker.mjs',
       '/out/preload/preload.cjs',
       '/out/renderer/index.html',
       // The site theme (common/theme/, being bundled into out/ on another branch): add its bundled entry file here.

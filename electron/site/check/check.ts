@@ -21,6 +21,7 @@ import { checkSlugs } from './slugs';
 import { checkTagVariants } from './tagVariants';
 import { checkUnusedAssets } from './unusedAssets';
 import { SiteIndex, siteUrls, type UrlOf } from './siteIndex';
+import { FolderListings } from './folderListings';
 
 export interface CheckOptions {
   /** The URL each post publishes to; by default, the workspace's permalink setting in postwright.json. */
@@ -41,7 +42,9 @@ export async function checkWorkspace(workspace: Workspace, options: CheckOptions
 
 /** The check, on worker threads when `useWorkers(posts)` says so; both ways give the same problems in the same order. */
 export async function check(workspace: Workspace, options: CheckOptions, useWorkers: (posts: number) => boolean): Promise<CheckResult> {
-  const posts = await workspace.list();
+  // The list's walk reads every folder the check looks into: its listings answer the check's lookups.
+  const folders = new FolderListings(workspace.root);
+  const posts = await workspace.list({ folder: (relative, entries) => folders.record(relative, entries) });
   const facts = FactsCache.load(options.cacheDir, workspace.root);
   // Posts whose files are as the last check found them keep its facts (and their URLs); only the others are read and lexed.
   const changed: PostSummary[] = [];
@@ -51,7 +54,7 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
     if (known) unchanged.push(known);
     else changed.push(summary);
   }
-  const site = new SiteIndex(workspace, posts, options.urlOf ?? facts.urls(await siteUrls(workspace.root)), facts);
+  const site = new SiteIndex(workspace, posts, options.urlOf ?? facts.urls(await siteUrls(workspace.root)), facts, folders);
   const problems: CheckProblem[] = [];
   const examined = new Map<string, ExaminedPost>();
   const checkOne = async (post: ExaminedPost | CheckProblem) => {
@@ -72,8 +75,8 @@ export async function check(workspace: Workspace, options: CheckOptions, useWork
     await inLanes(changed, async (summary) => checkOne(await examineHere(workspace, summary, facts)));
   }
   problems.push(...checkSlugs(site, examined), ...checkTagVariants([...examined.values()]), ...(await checkPlaceholderBaseUrl(workspace.root)));
-  problems.push(...(await checkLinks(workspace)));
-  problems.push(...(await checkNav(workspace, posts)));
+  problems.push(...(await checkLinks(workspace, folders)));
+  problems.push(...(await checkNav(workspace, posts, site.urlOf)));
   facts.save();
   // What the blog's config says that Postwright cannot follow (a permalink template it would have to run…).
   const { configFile, warnings } = workspace.layout;

@@ -9,17 +9,19 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { entryKind, type EntryKind } from '../../workspace/entryKind';
 
-export type EntryKind = 'file' | 'folder' | 'link' | 'other';
-
-const kindOf = (entry: Dirent): EntryKind =>
-  entry.isFile() ? 'file' : entry.isDirectory() ? 'folder' : entry.isSymbolicLink() ? 'link' : 'other';
 
 export class FolderListings {
   readonly #listings = new Map<string, Promise<ReadonlyMap<string, EntryKind> | null>>();
 
   /** `root` must be the workspace's real path. */
   constructor(private readonly root: string) {}
+
+  /** Keeps a listing another walk read (the workspace's list), of a real folder it reached through real folders only. */
+  record(folder: string, entries: readonly Dirent[]): void {
+    this.#listings.set(folder, Promise.resolve(new Map(entries.map((entry) => [entry.name, entryKind(entry)]))));
+  }
 
   /**
    * The entries of `folder` (workspace-relative, normalised, '' for the root) by name, when it is a
@@ -45,7 +47,7 @@ export class FolderListings {
     if (folder !== '' && (await this.kindOf(folder)) !== 'folder') return null;
     try {
       const entries = await readdir(folder === '' ? this.root : path.join(this.root, ...folder.split('/')), { withFileTypes: true });
-      return new Map(entries.map((entry) => [entry.name, kindOf(entry)]));
+      return new Map(entries.map((entry) => [entry.name, entryKind(entry)]));
     } catch {
       return null; // gone or unreadable since its parent was read
     }

@@ -54,8 +54,9 @@ export class SiteIndex {
     readonly urlOf: UrlOf,
     /** Where the anchors of posts found by earlier checks are kept. */
     private readonly facts?: FactsCache,
+    folders = new FolderListings(workspace.root),
   ) {
-    this.folders = new FolderListings(workspace.root);
+    this.folders = folders;
     for (const post of posts) {
       this.#byPath.set(post.path, post);
       const url = normalizeUrlPath(urlOf(post));

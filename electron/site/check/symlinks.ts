@@ -7,9 +7,11 @@ import type { CheckProblem } from '../../../common/check';
 import { postId } from '../../workspace/ids';
 import { findLinks } from '../../workspace/linkTargets';
 import type { Workspace } from '../../workspace/workspace';
+import type { FolderListings } from './folderListings';
 
-export async function checkLinks(workspace: Workspace): Promise<CheckProblem[]> {
-  const links = await findLinks(workspace.root, workspace.info().outputDir);
+/** `folders`: the check's listings, so the walk reads no folder the list already read. */
+export async function checkLinks(workspace: Workspace, folders: FolderListings): Promise<CheckProblem[]> {
+  const links = await findLinks(workspace.root, workspace.info().outputDir, async (relative) => [...((await folders.entries(relative)) ?? [])]);
   return links.map(({ relative, target, skipped }) => ({
     file: relative,
     postId: postId(relative),

@@ -9,7 +9,8 @@ import { resolveInside } from '../../workspace/paths';
 import type { ExaminedPost } from './examine';
 import { localHref } from './hrefs';
 import { problem } from './problem';
-import type { EntryKind, FolderListings } from './folderListings';
+import type { EntryKind } from '../../workspace/entryKind';
+import type { FolderListings } from './folderListings';
 
 export async function checkUnusedAssets(root: string, post: ExaminedPost, folders: FolderListings): Promise<CheckProblem[]> {
   const folder = assetsFolderOf(post.post.path);
