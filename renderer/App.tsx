@@ -1,6 +1,5 @@
 // The window: posts sidebar | editor, status bar below, dialogs and toasts on top.
 // Holds UI state only; the text is in the editor, the rest in the stores.
-import type { EditorView } from '@codemirror/view';
 import { useCallback, useRef, useState } from 'react';
 import { AppDialog, type DialogName } from './appDialogs';
 import { CheckPanel } from './components/CheckPanel';
@@ -19,24 +18,14 @@ import { Sidebar } from './posts/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { goToLine } from './editor/goToLine';
-import type { LinkRequest } from './editor/linkToPost';
-import type { LastPlace } from './lastPlace';
-import type { CommandRegistry } from './commands/registry';
 import { ViewModeSwitch } from './components/ViewModeSwitch';
-import { api, inDesktopApp } from './client';
-import type { EditorStatus } from './editorStatus';
-import type { FrontMatterSync } from './frontMatter/frontMatterSync';
-import type { Notices } from './notices';
+import { useApi } from './apiContext';
+import { useWindowParts } from './windowParts';
+import { inDesktopApp } from './desktopApp';
 import { noFilter, type PostFilter } from './posts/postFilter';
-import type { PostsStore } from './posts/postsStore';
-import type { PreviewController } from './preview/previewController';
-import type { Recovery } from './recovery/recovery';
-import type { PostSession } from './session';
-import type { SettingsStore } from './preferences/appPreferences';
-import type { LargeImageOffers } from './largeImageOffers';
 import { openLink } from './openLink';
 import { copyPostHtml, downloadPostHtml } from './posts/postExport';
-import { useStore, type Store } from './store';
+import { useStore } from './store';
 import { useAppCommands } from './commands/useAppCommands';
 import { usePublish } from './publish/usePublish';
 import { useDistractionFree } from './useDistractionFree';
@@ -48,28 +37,11 @@ import { useWindowTitle } from './useWindowTitle';
 import { useWorkspace } from './useWorkspace';
 import { errorMessage } from '../common/errors';
 
-interface AppProps {
-  view: EditorView;
-  session: PostSession;
-  posts: PostsStore;
-  notices: Notices;
-  status: EditorStatus;
-  frontMatter: FrontMatterSync;
-  commands: CommandRegistry;
-  settings: SettingsStore;
-  preview: PreviewController;
-  recovery: Recovery;
-  /** Set by the editor (`[[`, Mod-Shift-K) to open the link-to-post picker. */
-  linkRequest: Store<LinkRequest | null>;
-  /** A large pasted image waiting for the author's choice. */
-  largeImages: LargeImageOffers;
-  /** Where the post reopened on start was left (lastPlace.ts): its caret and scroll, applied once it shows. */
-  restorePlace: Store<LastPlace | null>;
-}
-
 const sidebarId = 'posts-sidebar';
 
-export function App({ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest, restorePlace, largeImages }: AppProps) {
+export function App() {
+  const api = useApi();
+  const { view, session, posts, notices, status, commands, settings, recovery, linkRequest, restorePlace } = useWindowParts();
   const open = useStore(session.store);
   const list = useStore(posts.store);
   const toasts = useStore(notices.store);
@@ -106,8 +78,8 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
   };
 
   /** A link out of the app, in the OS's browser; a refusal is said, not lost. */
-  const openExternal = (url: string) => openLink(url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${errorMessage(error)}`));
-  const exportDeps = { api, session, notify: notices.push, desktop: Boolean(window.postwright) };
+  const openExternal = (url: string) => openLink(api, url).catch((error: unknown) => notices.push('error', `Couldn't open ${url}: ${errorMessage(error)}`));
+  const exportDeps = { api, session, notify: notices.push, desktop: inDesktopApp };
   const ifPost = (name: DialogName) => () => open.post && setDialog(name);
   useAppCommands(commands, {
     newPost: () => setDialog('new'),
@@ -182,12 +154,6 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
         <DiskNote note={open.diskNote} onCompare={() => void session.save()} />
         <RecoveryNote entry={recovered.later.find((e) => e.postId === post?.id)} onReview={(e) => recovery.review(e)} />
         <PostPanes
-          view={view}
-          session={session}
-          status={status}
-          frontMatter={frontMatter}
-          preview={preview}
-          notices={notices}
           post={post}
           posts={list.posts ?? []}
           viewMode={viewMode}
@@ -241,11 +207,6 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           <AppDialog
             name={dialog}
             context={{
-              view,
-              session,
-              notices,
-              commands,
-              settings,
               post,
               posts: list.posts ?? [],
               outputDir: workspace?.outputDir ?? '_site',
@@ -256,18 +217,9 @@ export function App({ view, session, posts, notices, status, frontMatter, comman
           />
         )}
       </PanelBoundary>
-      <Pickers
-        view={view}
-        session={session}
-        post={post}
-        posts={list.posts ?? []}
-        finding={finding}
-        onFinding={setFinding}
-        linkRequest={linkRequest}
-        largeImages={largeImages}
-      />
+      <Pickers post={post} posts={list.posts ?? []} finding={finding} onFinding={setFinding} />
       <PanelBoundary name="The conflict dialog">
-        <ConflictOrRecovery session={session} recovery={recovery} view={view} />
+        <ConflictOrRecovery />
       </PanelBoundary>
       <Toasts notices={toasts} onDismiss={notices.dismiss} onAction={notices.act} />
     </div>

@@ -1,11 +1,11 @@
 // The window's modal dialogs as a map: which one is open → the component that
 // shows it. The App holds only the name; at most one is open at a time, and the
 // ones about the open post show only while a post is open.
-import type { EditorView } from '@codemirror/view';
 import type { ReactNode } from 'react';
+import type { BlogApi } from '../common/api';
 import type { PostSummary } from '../common/types';
-import { api } from './client';
-import type { CommandRegistry } from './commands/registry';
+import { useApi } from './apiContext';
+import { useWindowParts, type WindowParts } from './windowParts';
 import { CommandPalette } from './commands/CommandPalette';
 import { DeleteDialog } from './components/DeleteDialog';
 import { ExportSiteDialog } from './components/ExportSiteDialog';
@@ -17,18 +17,10 @@ import { PublishSettingsDialog } from './publish/PublishSettingsDialog';
 import { RenameDialog } from './components/RenameDialog';
 import { SettingsDialog } from './preferences/SettingsDialog';
 import { insertVideo } from './insertVideo';
-import type { Notices } from './notices';
-import type { PostSession } from './session';
-import type { SettingsStore } from './preferences/appPreferences';
 
 export type DialogName = 'new' | 'new-page' | 'rename' | 'delete' | 'palette' | 'outline' | 'settings' | 'export-site' | 'publish-settings' | 'history' | 'insert-video';
 
 export interface DialogContext {
-  view: EditorView;
-  session: PostSession;
-  notices: Notices;
-  commands: CommandRegistry;
-  settings: SettingsStore;
   /** The post open in the editor. */
   post: PostSummary | null;
   posts: readonly PostSummary[];
@@ -40,11 +32,13 @@ export interface DialogContext {
   close: () => void;
 }
 
-type Show = (c: DialogContext) => ReactNode;
+/** What a dialog is shown with: the App's context, the window's parts and the API. */
+type Shown = DialogContext & Pick<WindowParts, 'view' | 'session' | 'notices' | 'commands' | 'settings'> & { api: BlogApi };
+type Show = (c: Shown) => ReactNode;
 
 /** A dialog about the open post: nothing while no post is open. */
 const aboutPost =
-  (show: (c: DialogContext, post: PostSummary) => ReactNode): Show =>
+  (show: (c: Shown, post: PostSummary) => ReactNode): Show =>
   (c) =>
     c.post && show(c, c.post);
 
@@ -84,7 +78,7 @@ const dialogs: Record<DialogName, Show> = {
   'insert-video': aboutPost((c, post) => (
     <InsertVideoDialog
       onInsert={async (address) => {
-        const deps = { api, view: c.view, notify: c.notices.push, openPostId: () => c.session.state.post?.id ?? null };
+        const deps = { api: c.api, view: c.view, notify: c.notices.push, openPostId: () => c.session.state.post?.id ?? null };
         await insertVideo(deps, post.id, address, c.videoAt);
         return true;
       }}
@@ -94,5 +88,7 @@ const dialogs: Record<DialogName, Show> = {
 };
 
 export function AppDialog({ name, context }: { name: DialogName; context: DialogContext }) {
-  return dialogs[name](context);
+  const api = useApi();
+  const { view, session, notices, commands, settings } = useWindowParts();
+  return dialogs[name]({ ...context, view, session, notices, commands, settings, api });
 }

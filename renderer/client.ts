@@ -1,13 +1,7 @@
 // The renderer's one way to reach the backend. In the desktop app the preload
 // exposes `window.postwright` (named methods over IPC); in a plain browser the
 // same contract runs over the HTTP bridge started by `npm run serve`.
-import { ApiError, createClient, rawTransport, type BlogApi, type EventName, type RawApi, type Reply, type Transport } from '../common/api';
-
-declare global {
-  interface Window {
-    postwright?: RawApi;
-  }
-}
+import { createClient, rawTransport, type BlogApi, type EventName, type Reply, type Transport } from '../common/api';
 
 /** The bridge puts its token in the URL fragment, which is never sent to a server or logged. */
 function bridgeToken(): string {
@@ -71,15 +65,13 @@ function bridgeTransport(token: string): Transport {
   };
 }
 
-/** True in the desktop app; false in a browser tab on the bridge, where the browser owns some keys, links and downloads. */
-export const inDesktopApp = window.postwright !== undefined;
-
 const token = window.postwright ? '' : bridgeToken();
 
 function transport(): Transport {
   return window.postwright ? rawTransport(window.postwright) : bridgeTransport(token);
 }
 
+/** Only main.tsx asks for it; components get it from <ApiProvider> (apiContext.tsx). */
 export const api: BlogApi = createClient(transport());
 
 /**
@@ -89,4 +81,3 @@ export const api: BlogApi = createClient(transport());
 export const assetRoute = window.postwright
   ? { origin: 'postwright-asset://workspace', base: 'postwright-asset://workspace/' }
   : { origin: location.origin, base: `${location.origin}/asset/${encodeURIComponent(token)}/` };
-export { ApiError };

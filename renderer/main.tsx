@@ -11,7 +11,9 @@ import { PanelBoundary } from './components/PanelBoundary';
 import { Autosave } from './autosave';
 import { setDateLocale } from './dateFormat';
 import { toBase64 } from './base64';
-import { api, assetRoute, inDesktopApp } from './client';
+import { ApiProvider } from './apiContext';
+import { api, assetRoute } from './client';
+import { inDesktopApp } from './desktopApp';
 import { bindCommandKeys, runMenuCommand } from './commands/commandKeys';
 import { CommandRegistry } from './commands/registry';
 import { pageNonce } from './cspNonce';
@@ -37,6 +39,7 @@ import { SettingsStore, type Settings } from './preferences/appPreferences';
 import { readLastPlace, rememberPlace, reopenLastPlace, type LastPlace } from './lastPlace';
 import { Store } from './store';
 import { registerViewCommands } from './commands/viewCommands';
+import { WindowProvider } from './windowParts';
 
 const notices = new Notices();
 const posts = new PostsStore(api);
@@ -198,23 +201,13 @@ void api.app
 function render() {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <PanelBoundary name="Postwright" keep={<EditorHost view={view} />}>
-        <App
-          view={view}
-          session={session}
-          posts={posts}
-          notices={notices}
-          status={status}
-          frontMatter={frontMatter}
-          commands={commands}
-          settings={settings}
-          preview={preview}
-          recovery={recovery}
-          linkRequest={linkRequest}
-          restorePlace={restorePlace}
-          largeImages={largeImages}
-        />
-      </PanelBoundary>
+      <ApiProvider value={api}>
+        <WindowProvider value={{ view, session, posts, notices, status, frontMatter, commands, settings, preview, recovery, linkRequest, restorePlace, largeImages }}>
+          <PanelBoundary name="Postwright" keep={<EditorHost view={view} />}>
+            <App />
+          </PanelBoundary>
+        </WindowProvider>
+      </ApiProvider>
     </StrictMode>,
   );
 }

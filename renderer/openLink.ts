@@ -3,11 +3,12 @@
 // tab of this browser on the bridge. The bridge's backend may run on another
 // machine's session (a server), where launching xdg-open would open nothing
 // the author sees.
-import { api, inDesktopApp } from './client';
+import type { BlogApi } from '../common/api';
+import { inDesktopApp } from './desktopApp';
 
 const webSchemes = new Set(['http:', 'https:', 'mailto:']);
 
-export async function openLink(url: string): Promise<void> {
+export async function openLink(api: Pick<BlogApi, 'app'>, url: string): Promise<void> {
   if (inDesktopApp) return api.app.openExternal(url);
   let parsed: URL;
   try {

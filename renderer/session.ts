@@ -135,17 +135,22 @@ export class PostSession {
   }
 
   async create(title: string, kind: 'post' | 'page' = 'post'): Promise<boolean> {
-    if (!(await this.#leave())) return false;
+    // A new post is all front matter: #load starts the typing below it.
+    return (await this.#openMade(() => this.#o.api.posts.create({ title, kind }), "Couldn't create the post")) !== null;
+  }
+
+  /** A post the backend makes (created, restored, recovered as new) joins the list and opens, the caret at `cursor` or below the front matter. */
+  async #openMade(make: () => Promise<PostDocument>, failure: string, cursor?: (doc: PostDocument) => number): Promise<PostDocument | null> {
+    if (!(await this.#leave())) return null;
     try {
-      const doc = await this.#exclusive(() => this.#o.api.posts.create({ title, kind }));
+      const doc = await this.#exclusive(make);
       this.#openSeq++;
       this.#o.onPost(doc.post);
-      // A new post is all front matter: start typing below it.
-      this.#load(doc);
-      return true;
+      this.#load(doc, cursor?.(doc));
+      return doc;
     } catch (error) {
-      this.#fail(error, "Couldn't create the post");
-      return false;
+      this.#fail(error, failure);
+      return null;
     }
   }
 
@@ -214,18 +219,9 @@ export class PostSession {
 
   /** Undo a delete: the post comes back as it was and opens, the caret where it was. */
   async undoDelete(token: string, cursor = 0): Promise<boolean> {
-    if (!(await this.#leave())) return false;
-    try {
-      const doc = await this.#exclusive(() => this.#o.api.posts.restore(token));
-      this.#openSeq++;
-      this.#o.onPost(doc.post);
-      this.#load(doc, Math.min(cursor, doc.text.length));
-      this.#o.notify('info', `Restored ${doc.post.path}.`);
-      return true;
-    } catch (error) {
-      this.#fail(error, "Couldn't undo the delete");
-      return false;
-    }
+    const doc = await this.#openMade(() => this.#o.api.posts.restore(token), "Couldn't undo the delete", (restored) => Math.min(cursor, restored.text.length));
+    if (doc) this.#o.notify('info', `Restored ${doc.post.path}.`);
+    return doc !== null;
   }
 
   /**
@@ -324,17 +320,7 @@ export class PostSession {
 
   /** Crash recovery of a text whose post is gone: it becomes a new post, saved, since there is no file to overwrite. */
   async restoreAsNew(title: string, text: string): Promise<boolean> {
-    if (!(await this.#leave())) return false;
-    try {
-      const doc = await this.#exclusive(() => this.#createWith(title, text));
-      this.#openSeq++;
-      this.#o.onPost(doc.post);
-      this.#load(doc);
-      return true;
-    } catch (error) {
-      this.#fail(error, "Couldn't restore the text as a new post");
-      return false;
-    }
+    return (await this.#openMade(() => this.#createWith(title, text), "Couldn't restore the text as a new post")) !== null;
   }
 
   /** Conflict: load the disk version. My text is kept first, as a conflicted copy. */

@@ -5,9 +5,11 @@
 // or leaving full screen any other way (the browser's own Esc or F11, the View
 // menu, the OS) ends it.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, inDesktopApp } from './client';
+import { useApi } from './apiContext';
+import { inDesktopApp } from './desktopApp';
 
 export function useDistractionFree(): { on: boolean; toggle: () => void; leave: () => void } {
+  const api = useApi();
   const [on, setOn] = useState(false);
   const current = useRef(on);
   current.current = on;
@@ -18,14 +20,14 @@ export function useDistractionFree(): { on: boolean; toggle: () => void; leave: 
     // Full screen the window or the tab already left (Esc, F11, the OS) is already where the author wants it.
     if (inDesktopApp) void api.app.setFullScreen(false).catch(() => {});
     else if (document.fullscreenElement) void document.exitFullscreen().catch(() => {}); // as above
-  }, []);
+  }, [api]);
 
   const enter = useCallback(() => {
     setOn(true);
     // Without full screen (refused, or no permission) the chrome still goes: the text is what matters.
     if (inDesktopApp) void api.app.setFullScreen(true).catch(() => {});
     else void document.documentElement.requestFullscreen?.().catch(() => {}); // as above
-  }, []);
+  }, [api]);
 
   useEffect(() => {
     const onFullScreenChange = () => {
@@ -44,7 +46,7 @@ export function useDistractionFree(): { on: boolean; toggle: () => void; leave: 
       window.removeEventListener('keydown', onKeyDown);
       unsubscribe();
     };
-  }, [leave]);
+  }, [api, leave]);
 
   return { on, toggle: () => (current.current ? leave() : enter()), leave };
 }

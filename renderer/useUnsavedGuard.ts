@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { api } from './client';
+import { useApi } from './apiContext';
+import { inDesktopApp } from './desktopApp';
 import { guardUnload, type UnloadGuard } from './unloadGuard';
 
 /**
@@ -8,14 +9,15 @@ import { guardUnload, type UnloadGuard } from './unloadGuard';
  * not touched here: an entry goes only when its post is saved or discarded.
  */
 export function useUnsavedGuard(dirty: boolean, save: () => Promise<boolean>): void {
+  const api = useApi();
   const saveRef = useRef(save);
   saveRef.current = save;
   const [guard, setGuard] = useState<UnloadGuard | null>(null);
   useEffect(() => {
-    const installed = guardUnload(window, { api: window.postwright ? api : null, save: () => saveRef.current() });
+    const installed = guardUnload(window, { api: inDesktopApp ? api : null, save: () => saveRef.current() });
     setGuard(installed);
     return () => installed.dispose();
-  }, []);
+  }, [api]);
   useEffect(() => {
     guard?.setUnsaved(dirty);
   }, [guard, dirty]);

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { WorkspaceInfo } from '../common/api';
-import { api } from './client';
+import { useApi } from './apiContext';
 
 /** The workspace's name and folder, for the status bar; null until known. */
 export function useWorkspace(): WorkspaceInfo | null {
+  const api = useApi();
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   useEffect(() => {
     let live = true;
@@ -15,6 +16,6 @@ export function useWorkspace(): WorkspaceInfo | null {
     return () => {
       live = false;
     };
-  }, []);
+  }, [api]);
   return info;
 }

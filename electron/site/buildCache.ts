@@ -20,7 +20,7 @@ import type { SiteInput } from '../../common/site/model';
 import type { PostRecord } from './postRenderer';
 
 /** Bump when the cache's shape changes. */
-const FORMAT = 8;
+const FORMAT = 9;
 /** The excerpt file is rewritten when it holds more than this many times the bytes still in use. */
 const STALE_FACTOR = 3;
 
@@ -51,17 +51,28 @@ type IndexedPost = [
   images: string[],
   imagesStamp: string,
   references: PostRecord['references'] | null,
+  url: string | null,
 ];
 
 interface IndexFile {
   format: number;
   /** Settings and code the last build used: when they differ, every page is rendered again. */
   key: string;
+  /** The permalink settings and blog layout the posts' URLs were placed with: when they differ, every URL is placed again. */
+  urlKey: string;
   /** The excerpt file's name beside the index, and its size when the index was written. */
   excerpts: string;
   excerptsSize: number;
   posts: IndexedPost[];
   outputs: [file: string, key: string, size: number, hash: string][];
+}
+
+/** What the cached records depend on besides each post's own file. */
+export interface CacheKeys {
+  /** Settings, theme and code: what every page's bytes depend on. */
+  key: string;
+  /** The permalink settings and the blog's layout: what every post's URL depends on. */
+  urlKey: string;
 }
 
 export class BuildCache {
@@ -81,7 +92,7 @@ export class BuildCache {
   ) {}
 
   /** The cache of building `root` into `outputRoot` (both real paths); empty when there is none. */
-  static load(cacheDir: string | undefined, root: string, outputRoot: string, key: string): BuildCache {
+  static load(cacheDir: string | undefined, root: string, outputRoot: string, { key, urlKey }: CacheKeys): BuildCache {
     const name = createHash('sha256').update(`${root}\0${outputRoot}`).digest('base64url').slice(0, 22);
     const file = cacheDir ? path.join(cacheDir, 'site', `${name}.json`) : '';
     const empty = new BuildCache(file, false, new Map(), {}, new Map(), null);
@@ -97,7 +108,8 @@ export class BuildCache {
     }
     const posts = new Map<string, PostRecord>();
     const spans = new Map<string, Span>();
-    for (const [relative, size, mtime, hash, listing, link, assets, page, problem, fields, span, images, imagesStamp, references] of data.posts) {
+    const samePlaces = data.urlKey === urlKey;
+    for (const [relative, size, mtime, hash, listing, link, assets, page, problem, fields, span, images, imagesStamp, references, url] of data.posts) {
       const [title, date, tags, draft, slug, description, words, error, optional] = fields;
       const entry: SiteInput = { path: relative, title, date, tags, draft, slug, description, words, ...optional };
       if (error) entry.error = error;
@@ -105,6 +117,7 @@ export class BuildCache {
       if (page?.[4] && record.page) record.page.links = page[4];
       if (page?.[5] && record.page) record.page.nav = page[5];
       if (references) record.references = references;
+      if (url !== null && samePlaces) record.url = url;
       if (problem !== null) record.problem = problem;
       posts.set(relative, record);
       if (span) spans.set(relative, span);
@@ -144,7 +157,7 @@ export class BuildCache {
   }
 
   /** Stores this build's results; a failed write only costs the next build its head start. */
-  save(key: string, posts: readonly PostRecord[], outputs: Record<string, OutputRecord>): void {
+  save({ key, urlKey }: CacheKeys, posts: readonly PostRecord[], outputs: Record<string, OutputRecord>): void {
     if (!this.file) return;
     const folder = path.dirname(this.file);
     const temp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
@@ -205,6 +218,7 @@ export class BuildCache {
       const data: IndexFile = {
         format: FORMAT,
         key,
+        urlKey,
         excerpts: name,
         excerptsSize: size,
         posts: posts.map((p): IndexedPost => {
@@ -213,7 +227,7 @@ export class BuildCache {
           const set = { author, image, updated, socialImage, kind, categories, permalink, expires, aliases, fileSlug, nav };
           const optional = Object.values(set).some(Boolean) ? (Object.fromEntries(Object.entries(set).filter(([, v]) => v)) as Optional) : null;
           const fields: IndexedEntry = [title, date, tags, draft, slug, description, words, error ?? null, optional];
-          return [p.relative, p.size, p.mtime, p.hash, p.listing, p.link, p.assets, page, p.problem ?? null, fields, spans.get(p.relative) ?? null, p.images, p.imagesStamp, p.references ?? null];
+          return [p.relative, p.size, p.mtime, p.hash, p.listing, p.link, p.assets, page, p.problem ?? null, fields, spans.get(p.relative) ?? null, p.images, p.imagesStamp, p.references ?? null, p.url ?? null];
         }),
         outputs: Object.entries(outputs).map(([file, o]) => [file, o.key, o.size, o.hash]),
       };

@@ -74,6 +74,8 @@ export interface PostRecord {
   page: { file: string; size: number; hash: string; neighbours: string; links?: string; nav?: string } | null;
   /** Why the file could not be published, e.g. not UTF-8. */
   problem?: string;
+  /** Where the site model placed it before telling apart posts that claim one URL; kept while the blog's permalinks and layout are unchanged. */
+  url?: string;
 }
 
 export const hashOf = (bytes: string | Uint8Array): string => createHash('sha1').update(bytes).digest('base64url');

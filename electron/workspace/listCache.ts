@@ -17,6 +17,9 @@ interface CacheFile {
   entries: [relative: string, size: number, summary: PostSummary][];
 }
 
+/** Told a post file's size and modification time (whole milliseconds), as a stat just found them. */
+export type StampWatcher = (relative: string, size: number, mtime: number) => void;
+
 export class ListCache {
   #entries = new Map<string, { size: number; summary: PostSummary }>();
   #loaded = false;
@@ -34,15 +37,17 @@ export class ListCache {
     return new ListCache(path.join(cacheDir, `list-${name}.json`), root);
   }
 
-  /** Splits `relatives` into summaries still valid and paths that must be read. */
-  async split(relatives: readonly string[]): Promise<{ valid: PostSummary[]; stale: string[] }> {
+  /** Splits `relatives` into summaries still valid and paths that must be read; `confirmed` is told the stats each valid one was kept for. */
+  async split(relatives: readonly string[], confirmed?: StampWatcher): Promise<{ valid: PostSummary[]; stale: string[] }> {
     await this.#load();
     const valid: PostSummary[] = [];
     const stale: string[] = [];
     for (const relative of relatives) {
       const cached = this.#entries.get(relative);
-      if (cached && this.#unchanged(relative, cached.size, cached.summary.modified)) valid.push(cached.summary);
-      else stale.push(relative);
+      if (cached && this.#unchanged(relative, cached.size, cached.summary.modified)) {
+        valid.push(cached.summary);
+        confirmed?.(relative, cached.size, cached.summary.modified);
+      } else stale.push(relative);
     }
     this.#changed = stale.length > 0 || valid.length !== this.#entries.size;
     return { valid, stale };

@@ -28,7 +28,7 @@ import { isSkippedTarget } from './linkTargets';
 import { code, isWithin, resolveInside, type Inside } from './paths';
 import { renamePost, type Addresses } from './rename';
 import { findPosts, type WalkWatchers } from './scan';
-import { ListCache } from './listCache';
+import { ListCache, type StampWatcher } from './listCache';
 import { TextSearch } from './textSearch';
 import { summarizeInParallel } from './parallelList';
 import { readSettings, readSiteSettings, type WorkspaceSettings } from './settings';
@@ -109,8 +109,11 @@ export class Workspace {
     return { site: settings ? liquidSite(layout.siteVariables, settings.baseUrl) : { ...layout.siteVariables }, params: layout.params };
   }
 
-  /** Every post, newest first; posts whose front matter is broken are listed with an error. `folder` is told each folder the walk reads. */
-  async list({ folder }: Pick<WalkWatchers, 'folder'> = {}): Promise<PostSummary[]> {
+  /**
+   * Every post, newest first; posts whose front matter is broken are listed with an error. `folder` is
+   * told each folder the walk reads, and `stamp` the stats of each post whose cached summary was kept.
+   */
+  async list({ folder, stamp }: Pick<WalkWatchers, 'folder'> & { stamp?: StampWatcher } = {}): Promise<PostSummary[]> {
     this.#settings = await readSettings(this.root);
     this.#layout = readBlogLayout(this.root);
     const leftovers: string[] = [];
@@ -119,7 +122,7 @@ export class Workspace {
     // Temp files of saves that were killed mid-write; the posts themselves were never touched.
     await removeLeftovers(leftovers.map((relative) => path.join(this.root, relative)));
     if (!this.#cache) return this.#classifyAll(await summarizeInParallel(this.root, relatives)).sort(newestFirst);
-    const { valid, stale } = await this.#cache.split(relatives);
+    const { valid, stale } = await this.#cache.split(relatives, stamp);
     const posts = valid.concat(await summarizeInParallel(this.root, stale));
     // Written after the list is returned; close() waits for it.
     this.#storing = this.#storing.then(() => this.#cache?.storeIfChanged(posts));

@@ -4,7 +4,7 @@
 // `app.command`) all reach them here.
 import { useEffect, useRef } from 'react';
 import { keyOf } from '../../common/commands';
-import { inDesktopApp } from '../client';
+import { inDesktopApp } from '../desktopApp';
 import type { CommandRegistry } from './registry';
 
 /** A browser tab never sees Ctrl-N (Chromium opens a window), so there New post has its browser key. */

@@ -3,7 +3,8 @@
 // when one is chosen.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { summarizeCheck, type CheckProblem, type CheckResult } from '../../common/check';
-import { api, ApiError } from '../client';
+import { ApiError } from '../../common/api';
+import { useApi } from '../apiContext';
 import { Icon } from './Icon';
 import './CheckPanel.css';
 
@@ -15,6 +16,7 @@ interface CheckPanelProps {
 type CheckState = { status: 'running' } | { status: 'done'; result: CheckResult } | { status: 'failed'; message: string };
 
 export function CheckPanel({ onGoTo, onClose }: CheckPanelProps) {
+  const api = useApi();
   const [state, setState] = useState<CheckState>({ status: 'running' });
   const runs = useRef(0);
 
@@ -27,7 +29,7 @@ export function CheckPanel({ onGoTo, onClose }: CheckPanelProps) {
     } catch (error) {
       if (run === runs.current) setState({ status: 'failed', message: ApiError.from(error).message });
     }
-  }, []);
+  }, [api]);
 
   useEffect(() => {
     void run();
@@ -38,7 +40,7 @@ export function CheckPanel({ onGoTo, onClose }: CheckPanelProps) {
 
   return (
     <section
-      className="check-panel"
+      className="bottom-panel check-panel"
       aria-label="Check results"
       onKeyDown={(event) => {
         if (event.key === 'Escape') onClose();
@@ -61,7 +63,7 @@ export function CheckPanel({ onGoTo, onClose }: CheckPanelProps) {
         <ul className="check-list">
           {state.result.problems.map((problem, index) => (
             <li key={`${problem.file}:${problem.line}:${problem.column ?? 0}:${index}`}>
-              <button type="button" className="check-item" onClick={() => onGoTo(problem)}>
+              <button type="button" className="check-item ring-inside" onClick={() => onGoTo(problem)}>
                 <span className={`check-severity ${problem.severity}`}>{problem.severity === 'error' ? 'Error' : 'Warning'}</span>
                 <span className="check-place">
                   {problem.file}:{problem.line}

@@ -1,11 +1,10 @@
 // Shown when a save was refused because the file changed on disk. Both
 // versions side by side; whichever the author does not keep is saved as a
 // conflicted copy, and a merge by hand puts both in the editor, so nothing is lost.
-import { useMemo, useRef } from 'react';
-import { diffLines } from '../lineDiff';
+import { useRef } from 'react';
 import type { Conflict } from '../session';
 import { Dialog } from './Dialog';
-import { VersionPane } from './VersionPane';
+import { Versions } from './Versions';
 import './ConflictDialog.css';
 
 interface ConflictDialogProps {
@@ -21,10 +20,6 @@ interface ConflictDialogProps {
 export function ConflictDialog({ path, conflict, busy, onKeepMine, onUseDisk, onMerge, onCancel }: ConflictDialogProps) {
   const keep = useRef<HTMLButtonElement>(null);
   const { disk } = conflict;
-  const mine = useMemo(() => conflict.mine.split('\n'), [conflict.mine]);
-  const theirs = useMemo(() => disk?.text.split('\n') ?? [], [disk]);
-  // Against a deleted file every line "differs"; marking them all would only be noise.
-  const diff = useMemo(() => (disk ? diffLines(mine, theirs) : { changedA: [], changedB: [] }), [disk, mine, theirs]);
 
   return (
     <Dialog title="This post changed on disk" className="conflict-dialog" onClose={onCancel} initialFocus={keep}>
@@ -39,19 +34,10 @@ export function ConflictDialog({ path, conflict, busy, onKeepMine, onUseDisk, on
           to go on editing.
         </p>
       )}
-      <div className="versions">
-        <VersionPane label="Your version" note="unsaved, in the editor" lines={mine} changed={diff.changedA} />
-        {disk ? (
-          <VersionPane label="Disk version" note={`now in ${path}`} lines={theirs} changed={diff.changedB} />
-        ) : (
-          <section className="version version-gone">
-            <header className="version-header">
-              <h3>Disk version</h3>
-            </header>
-            <p>Deleted on disk.</p>
-          </section>
-        )}
-      </div>
+      <Versions
+        mine={{ label: 'Your version', note: 'unsaved, in the editor', text: conflict.mine }}
+        disk={{ label: 'Disk version', note: `now in ${path}`, text: disk?.text ?? null, gone: 'Deleted on disk.' }}
+      />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel} disabled={busy}>
           Cancel

@@ -1,14 +1,13 @@
 // The two modal questions about text at risk, one at a time: the open post
 // changed on disk while it had unsaved edits (a conflict), or text was
 // recovered from a session that ended without saving. A conflict goes first.
-import type { EditorView } from '@codemirror/view';
-import type { Recovery } from '../recovery/recovery';
-import type { PostSession } from '../session';
 import { useStore } from '../store';
+import { useWindowParts } from '../windowParts';
 import { ConflictDialog } from './ConflictDialog';
 import { RecoveryDialog } from '../recovery/RecoveryDialog';
 
-export function ConflictOrRecovery({ session, recovery, view }: { session: PostSession; recovery: Recovery; view: EditorView }) {
+export function ConflictOrRecovery() {
+  const { session, recovery, view } = useWindowParts();
   const open = useStore(session.store);
   const recovered = useStore(recovery.store);
   const next = recovered.queue[0];

@@ -10,9 +10,11 @@ interface DialogProps {
   /** Focused when the dialog opens; otherwise the browser picks the first focusable element. */
   initialFocus?: RefObject<HTMLElement | null>;
   className?: string;
+  /** The heading names the dialog for screen readers only (a picker's field says what it is). */
+  titleHidden?: boolean;
 }
 
-export function Dialog({ title, onClose, children, initialFocus, className }: DialogProps) {
+export function Dialog({ title, onClose, children, initialFocus, className, titleHidden = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -42,7 +44,7 @@ export function Dialog({ title, onClose, children, initialFocus, className }: Di
         onClose();
       }}
     >
-      <h2 id={titleId} className="dialog-title">
+      <h2 id={titleId} className={titleHidden ? 'dialog-title visually-hidden' : 'dialog-title'}>
         {title}
       </h2>
       {children}

@@ -2,7 +2,7 @@
 // with a progress bar fed by `site.progress` events, then says what was built.
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, type SiteBuildSummary } from '../../common/api';
-import { api } from '../client';
+import { useApi } from '../apiContext';
 import { Dialog } from './Dialog';
 import './ExportSiteDialog.css';
 
@@ -13,6 +13,7 @@ const count = (n: number) => n.toLocaleString();
 const plural = (n: number, one: string, many = `${one}s`) => (n === 0 ? '' : `${count(n)} ${n === 1 ? one : many}`);
 
 export function ExportSiteDialog({ outputDir, onClose }: { outputDir: string; onClose: () => void }) {
+  const api = useApi();
   const [state, setState] = useState<State>({ kind: 'ready' });
   const [drafts, setDrafts] = useState(false);
   const [future, setFuture] = useState(false);
@@ -22,7 +23,7 @@ export function ExportSiteDialog({ outputDir, onClose }: { outputDir: string; on
     return api.on('site.progress', ({ done, total }) => {
       setState((current) => (current.kind === 'building' ? { kind: 'building', done, total } : current));
     });
-  }, []);
+  }, [api]);
 
   async function build() {
     setState({ kind: 'building', done: 0, total: 0 });

@@ -2,11 +2,12 @@
 // search of every post, run by the backend as you type, listing each match
 // with the line around it. Arrows move, Enter opens the post with the match
 // selected, Esc closes.
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, type PostSummary, type SearchResult, type TextMatch } from '../../common/api';
 import { MAX_COUNTED } from '../../common/search';
-import { api } from '../client';
+import { useApi } from '../apiContext';
 import { Dialog } from './Dialog';
+import { usePicker } from './usePicker';
 import './QuickPick.css';
 import './FindInPosts.css';
 
@@ -23,13 +24,19 @@ const PAUSE_MS = 120;
 type Search = { state: 'idle' } | { state: 'busy'; query: string } | { state: 'done'; query: string; result: SearchResult } | { state: 'failed'; message: string };
 
 export function FindInPosts({ initialQuery, posts, onPick, onClose }: FindInPostsProps) {
+  const api = useApi();
   const input = useRef<HTMLInputElement>(null);
-  const list = useRef<HTMLUListElement>(null);
-  const listId = useId();
   const [query, setQuery] = useState(initialQuery);
   const [search, setSearch] = useState<Search>({ state: 'idle' });
-  const [active, setActive] = useState(0);
   const titles = useMemo(() => new Map(posts.map((p) => [p.id, p.title || p.path])), [posts]);
+
+  const result = search.state === 'done' ? search.result : null;
+  const options = useMemo(() => (result?.hits ?? []).flatMap((hit) => hit.matches.map((match, i) => ({ key: `${hit.id}-${i}`, hit, match }))), [result]);
+  const { current, setActive, optionId, list, listId, combobox } = usePicker({
+    options,
+    keyOf: (option) => option.key,
+    onPick: (option) => onPick(option.hit.id, option.match),
+  });
 
   useEffect(() => {
     const text = query.trim();
@@ -49,50 +56,17 @@ export function FindInPosts({ initialQuery, posts, onPick, onClose }: FindInPost
       current = false;
       clearTimeout(timer);
     };
-  }, [query]);
-
-  const result = search.state === 'done' ? search.result : null;
-  const options = useMemo(() => (result?.hits ?? []).flatMap((hit) => hit.matches.map((match, i) => ({ key: `${hit.id}-${i}`, hit, match }))), [result]);
-  const current = options[Math.min(active, options.length - 1)];
-  const optionId = (key: string) => `${listId}-${key}`;
-
-  useLayoutEffect(() => {
-    if (current) list.current?.querySelector(`[id="${CSS.escape(optionId(current.key))}"]`)?.scrollIntoView({ block: 'nearest' });
-  });
-
-  function onKeyDown(event: KeyboardEvent) {
-    const move = (to: number) => {
-      event.preventDefault();
-      if (options.length) setActive((to + options.length) % options.length);
-    };
-    const at = Math.min(active, options.length - 1);
-    if (event.key === 'ArrowDown') move(at + 1);
-    else if (event.key === 'ArrowUp') move(at - 1);
-    else if (event.key === 'PageDown') move(Math.min(at + 8, options.length - 1));
-    else if (event.key === 'PageUp') move(Math.max(at - 8, 0));
-    else if (event.key === 'Enter' && current) {
-      event.preventDefault();
-      onPick(current.hit.id, current.match);
-    }
-  }
+  }, [api, query]);
 
   return (
-    <Dialog title="Find in all posts" onClose={onClose} initialFocus={input} className="quick-pick find-in-posts">
+    <Dialog title="Find in all posts" onClose={onClose} initialFocus={input} className="quick-pick find-in-posts" titleHidden>
       <input
         ref={input}
-        className="quick-pick-input"
-        role="combobox"
+        {...combobox}
         aria-label="Find in all posts"
-        aria-expanded="true"
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={current ? optionId(current.key) : undefined}
         placeholder="Find in all posts…"
         value={query}
-        spellCheck={false}
-        autoComplete="off"
         onChange={(event) => setQuery(event.target.value)}
-        onKeyDown={onKeyDown}
       />
       <ul ref={list} id={listId} role="listbox" aria-label="Matches" className="quick-pick-list">
         {result?.hits.map((hit) => (
@@ -107,7 +81,7 @@ export function FindInPosts({ initialQuery, posts, onPick, onClose }: FindInPost
                 return (
                   <li
                     key={i}
-                    id={optionId(option.key)}
+                    id={optionId(option)}
                     role="option"
                     aria-selected={option === current}
                     className="quick-pick-item find-match"

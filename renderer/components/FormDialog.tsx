@@ -1,7 +1,8 @@
-// A dialog that asks for one thing and submits it: the shared shape of New post
-// and Rename. It stays open when the action fails (a toast says why), so the
-// author can correct the input.
-import { useState, type FormEvent, type ReactNode, type RefObject } from 'react';
+// A dialog that asks for one thing and submits it: the shared shape of New
+// post, Rename and Insert video. One labelled field with a hint under it that
+// is read with it (and shows as a problem when `warn`). It stays open when the
+// action fails (a toast says why), so the author can correct the input.
+import { useId, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { Dialog } from './Dialog';
 
 interface FormDialogProps {
@@ -14,12 +15,19 @@ interface FormDialogProps {
   /** Called on every submit attempt, valid or not (e.g. to show validation). */
   onAttempt?: () => void;
   onClose: () => void;
-  initialFocus: RefObject<HTMLInputElement | null>;
-  children: ReactNode;
+  /** The field's label. */
+  label: string;
+  /** The input's own attributes: value, onChange, type (text unless said) and the like. */
+  input: InputHTMLAttributes<HTMLInputElement>;
+  hint: ReactNode;
+  /** Shows the hint as a problem. */
+  warn: boolean;
 }
 
-export function FormDialog({ title, submitLabel, canSubmit, onSubmit, onAttempt, onClose, initialFocus, children }: FormDialogProps) {
+export function FormDialog({ title, submitLabel, canSubmit, onSubmit, onAttempt, onClose, label, input, hint, warn }: FormDialogProps) {
   const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+  const hintId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -29,13 +37,19 @@ export function FormDialog({ title, submitLabel, canSubmit, onSubmit, onAttempt,
     const done = await onSubmit();
     setBusy(false);
     if (done) onClose();
-    else initialFocus.current?.focus();
+    else field.current?.focus();
   }
 
   return (
-    <Dialog title={title} onClose={onClose} initialFocus={initialFocus}>
+    <Dialog title={title} onClose={onClose} initialFocus={field}>
       <form onSubmit={submit} className="dialog-form">
-        {children}
+        <label className="field">
+          <span className="field-label">{label}</span>
+          <input ref={field} type="text" autoComplete="off" {...input} aria-describedby={hintId} />
+        </label>
+        <p id={hintId} className={warn ? 'hint problem' : 'hint'} aria-live="polite">
+          {hint}
+        </p>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

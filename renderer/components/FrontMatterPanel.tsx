@@ -111,7 +111,7 @@ export function FrontMatterPanel({ view, frontMatter, postId, posts }: FrontMatt
           }}
         />
         <div className="fm-bar">
-          <button type="button" className="fm-toggle" aria-expanded={open} aria-controls={`${id}-details`} onClick={() => setOpen(!open)}>
+          <button type="button" className="quiet-button fm-toggle" aria-expanded={open} aria-controls={`${id}-details`} onClick={() => setOpen(!open)}>
             <Icon name="chevron" />
             Details
           </button>

@@ -3,7 +3,7 @@
 // back as one undoable change and saves (which keeps the text it replaces).
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { HistoryVersion } from '../../common/api';
-import { api } from '../client';
+import { useApi } from '../apiContext';
 import { diffLines } from '../lineDiff';
 import { formatTime } from '../dateFormat';
 import { Dialog } from './Dialog';
@@ -47,6 +47,7 @@ export function restoredNotice(time: number): string {
 }
 
 export function HistoryDialog({ postId, path, current, onRestore, onClose }: HistoryDialogProps) {
+  const api = useApi();
   const [versions, setVersions] = useState<Loaded<HistoryVersion[]>>({ state: 'loading' });
   const [selected, setSelected] = useState<string | null>(null);
   const [text, setText] = useState<Loaded<string> | null>(null);
@@ -64,7 +65,7 @@ export function HistoryDialog({ postId, path, current, onRestore, onClose }: His
       (error: unknown) => live && setVersions({ state: 'error', message: errorMessage(error) }),
     );
     return () => void (live = false);
-  }, [postId]);
+  }, [api, postId]);
 
   useEffect(() => {
     if (!selected) return;
@@ -75,7 +76,7 @@ export function HistoryDialog({ postId, path, current, onRestore, onClose }: His
       (error: unknown) => live && setText({ state: 'error', message: errorMessage(error) }),
     );
     return () => void (live = false);
-  }, [postId, selected]);
+  }, [api, postId, selected]);
 
   // The list takes the keyboard once it is there, on the selected version.
   const ready = versions.state === 'ready' && versions.value.length > 0;
@@ -132,7 +133,7 @@ export function HistoryDialog({ postId, path, current, onRestore, onClose }: His
                 role="option"
                 aria-selected={v.id === selected}
                 tabIndex={v.id === selected ? 0 : -1}
-                className="history-item"
+                className="history-item ring-inside"
                 onClick={() => setSelected(v.id)}
               >
                 <span className="history-when">

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { PostSummary } from '../../common/api';
 import { slugify } from '../../common/slug';
 import { FormDialog } from './FormDialog';
@@ -15,8 +15,6 @@ interface NewPostDialogProps {
 
 export function NewPostDialog({ kind, onCreate, onClose, posts }: NewPostDialogProps) {
   const [title, setTitle] = useState('');
-  const input = useRef<HTMLInputElement>(null);
-  const hintId = useId();
   // The backend never replaces a post: a taken file name gets -2, -3… Say so before it happens.
   const slug = slugify(title.trim());
   const twin = slug ? posts.find((post) => post.slug === slug || post.title.trim().toLowerCase() === title.trim().toLowerCase()) : undefined;
@@ -28,32 +26,20 @@ export function NewPostDialog({ kind, onCreate, onClose, posts }: NewPostDialogP
       canSubmit={title.trim() !== ''}
       onSubmit={() => onCreate(title.trim())}
       onClose={onClose}
-      initialFocus={input}
-    >
-      <label className="field">
-        <span className="field-label">Title</span>
-        <input
-          ref={input}
-          type="text"
-          value={title}
-          required
-          maxLength={200}
-          autoComplete="off"
-          onChange={(event) => setTitle(event.target.value)}
-          aria-describedby={hintId}
-        />
-      </label>
-      <p id={hintId} className={twin ? 'hint problem' : 'hint'} aria-live="polite">
-        {twin ? (
+      label="Title"
+      input={{ value: title, required: true, maxLength: 200, onChange: (event) => setTitle(event.target.value) }}
+      warn={twin !== undefined}
+      hint={
+        twin ? (
           <>
             “{twin.title || twin.path}” already exists (<code>{twin.path}</code>). The new post gets its own file, with -2 or a higher number after the name.
           </>
+        ) : kind === 'page' ? (
+          'The file name is made from the title. A page has no date and is never in the index or the feeds; it starts as a draft.'
         ) : (
-          kind === 'page'
-            ? 'The file name is made from the title. A page has no date and is never in the index or the feeds; it starts as a draft.'
-            : 'The file name is made from the title. The post starts as a draft.'
-        )}
-      </p>
-    </FormDialog>
+          'The file name is made from the title. The post starts as a draft.'
+        )
+      }
+    />
   );
 }

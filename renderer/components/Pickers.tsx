@@ -2,32 +2,27 @@
 // its first text), Link to post (open while the editor's link request is set)
 // and the offer of a smaller copy of a large pasted image. Each has its own
 // boundary, so one that fails leaves the others and the text alone.
-import type { EditorView } from '@codemirror/view';
 import type { PostSummary } from '../../common/types';
-import { insertPostLink, type LinkRequest } from '../editor/linkToPost';
+import { insertPostLink } from '../editor/linkToPost';
 import { selectMatch } from '../editor/selectMatch';
-import type { LargeImageOffers } from '../largeImageOffers';
-import type { PostSession } from '../session';
-import { useStore, type Store } from '../store';
+import { useStore } from '../store';
+import { useWindowParts } from '../windowParts';
 import { FindInPosts } from './FindInPosts';
 import { LargeImageDialog } from './LargeImageDialog';
 import { LinkToPost } from './LinkToPost';
 import { PanelBoundary } from './PanelBoundary';
 
 interface PickersProps {
-  view: EditorView;
-  session: PostSession;
   /** The post open in the editor. */
   post: PostSummary | null;
   posts: readonly PostSummary[];
   /** Find in all posts is open, starting from this text. */
   finding: string | null;
   onFinding: (finding: string | null) => void;
-  linkRequest: Store<LinkRequest | null>;
-  largeImages: LargeImageOffers;
 }
 
-export function Pickers({ view, session, post, posts, finding, onFinding, linkRequest, largeImages }: PickersProps) {
+export function Pickers({ post, posts, finding, onFinding }: PickersProps) {
+  const { view, session, linkRequest, largeImages } = useWindowParts();
   const linking = useStore(linkRequest);
   const largeImage = useStore(largeImages.store);
   return (

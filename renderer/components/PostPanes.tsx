@@ -1,14 +1,9 @@
 // The open post's panes, as the view mode lays them out: the outline beside the
 // text (when asked for), the editor column (the Details panel above the text)
 // and the preview. Each has its own boundary, so a failing panel leaves the text.
-import type { EditorView } from '@codemirror/view';
 import type { PostSummary } from '../../common/types';
-import type { EditorStatus } from '../editorStatus';
-import type { FrontMatterSync } from '../frontMatter/frontMatterSync';
-import type { Notices } from '../notices';
 import type { Settings } from '../preferences/appPreferences';
-import type { PreviewController } from '../preview/previewController';
-import type { PostSession } from '../session';
+import { useWindowParts } from '../windowParts';
 import { EditorHost } from './EditorHost';
 import { FrontMatterPanel } from './FrontMatterPanel';
 import { OutlinePanel } from './OutlinePanel';
@@ -16,12 +11,6 @@ import { PanelBoundary } from './PanelBoundary';
 import { PreviewPane } from './PreviewPane';
 
 interface PostPanesProps {
-  view: EditorView;
-  session: PostSession;
-  status: EditorStatus;
-  frontMatter: FrontMatterSync;
-  preview: PreviewController;
-  notices: Notices;
   /** The post open in the editor. */
   post: PostSummary | null;
   posts: readonly PostSummary[];
@@ -30,7 +19,8 @@ interface PostPanesProps {
   onOpenExternal: (url: string) => void;
 }
 
-export function PostPanes({ view, session, status, frontMatter, preview, notices, post, posts, viewMode, outlinePanel, onOpenExternal }: PostPanesProps) {
+export function PostPanes({ post, posts, viewMode, outlinePanel, onOpenExternal }: PostPanesProps) {
+  const { view, session, status, frontMatter, preview, notices } = useWindowParts();
   return (
     <div className={`panes ${viewMode}`} hidden={!post}>
       {post && outlinePanel && viewMode !== 'preview' && (

@@ -49,5 +49,5 @@ export function PreviewPane({ controller, view, split, hidden, postPath, onOpenE
     if (split && !hidden) return syncScroll(view, scroller.current!, controller);
   }, [controller, view, split, hidden]);
 
-  return <div ref={scroller} className="preview-scroller" hidden={hidden} role="region" aria-label="Preview" tabIndex={0} />;
+  return <div ref={scroller} className="preview-scroller ring-inside" hidden={hidden} role="region" aria-label="Preview" tabIndex={0} />;
 }

@@ -1,9 +1,10 @@
 // A filter field over a list, in a modal: the shape of the command palette and
 // the outline. Typing filters (fuzzily), arrows move, Enter picks, Esc closes
 // (and the Dialog hands focus back to where it was, normally the editor).
-import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { fuzzyFilter } from '../fuzzy';
 import { Dialog } from './Dialog';
+import { usePicker } from './usePicker';
 import './QuickPick.css';
 
 export interface PickItem {
@@ -46,73 +47,46 @@ function Highlighted({ text, positions }: { text: string; positions: number[] })
 
 export function QuickPick({ title, placeholder, items, initialId, empty, onPick, onClose }: QuickPickProps) {
   const input = useRef<HTMLInputElement>(null);
-  const list = useRef<HTMLUListElement>(null);
-  const listId = useId();
   const [query, setQuery] = useState('');
   const results = useMemo(() => fuzzyFilter(items, query, (item) => item.label), [items, query]);
-  const [active, setActive] = useState(() => Math.max(0, items.findIndex((item) => item.id === initialId)));
-  const current = results[Math.min(active, results.length - 1)];
-  const optionId = (id: string) => `${listId}-${id}`;
-
-  useLayoutEffect(() => {
-    if (current) list.current?.querySelector(`[id="${CSS.escape(optionId(current.item.id))}"]`)?.scrollIntoView({ block: 'nearest' });
+  const { current, active, setActive, optionId, list, listId, combobox } = usePicker({
+    options: results,
+    keyOf: (result) => result.item.id,
+    onPick: (result) => onPick(result.item.id),
+    initial: () => Math.max(0, items.findIndex((item) => item.id === initialId)),
   });
 
-  function onKeyDown(event: KeyboardEvent) {
-    const move = (to: number) => {
-      event.preventDefault();
-      if (results.length) setActive((to + results.length) % results.length);
-    };
-    const at = Math.min(active, results.length - 1);
-    if (event.key === 'ArrowDown') move(at + 1);
-    else if (event.key === 'ArrowUp') move(at - 1);
-    else if (event.key === 'PageDown') move(Math.min(at + 8, results.length - 1));
-    else if (event.key === 'PageUp') move(Math.max(at - 8, 0));
-    else if (event.key === 'Enter' && current) {
-      event.preventDefault();
-      onPick(current.item.id);
-    }
-  }
-
   return (
-    <Dialog title={title} onClose={onClose} initialFocus={input} className="quick-pick">
+    <Dialog title={title} onClose={onClose} initialFocus={input} className="quick-pick" titleHidden>
       <input
         ref={input}
-        className="quick-pick-input"
-        role="combobox"
+        {...combobox}
         aria-label={title}
-        aria-expanded="true"
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={current ? optionId(current.item.id) : undefined}
         placeholder={placeholder}
         value={query}
-        spellCheck={false}
-        autoComplete="off"
         onChange={(event) => {
           setQuery(event.target.value);
           setActive(0);
         }}
-        onKeyDown={onKeyDown}
       />
       <ul ref={list} id={listId} role="listbox" aria-label={title} className="quick-pick-list">
-        {results.map(({ item, match }, index) => (
+        {results.map((result, index) => (
           <li
-            key={item.id}
-            id={optionId(item.id)}
+            key={result.item.id}
+            id={optionId(result)}
             role="option"
-            aria-selected={item === current?.item}
+            aria-selected={result === current}
             className="quick-pick-item"
-            style={item.depth ? { paddingInlineStart: `${12 + item.depth * 16}px` } : undefined}
+            style={result.item.depth ? { paddingInlineStart: `${12 + result.item.depth * 16}px` } : undefined}
             onMouseMove={() => index !== active && setActive(index)}
             // Keep focus in the field; the click picks.
             onMouseDown={(event) => event.preventDefault()}
-            onClick={() => onPick(item.id)}
+            onClick={() => onPick(result.item.id)}
           >
             <span className="quick-pick-label">
-              <Highlighted text={item.label} positions={match.positions} />
+              <Highlighted text={result.item.label} positions={result.match.positions} />
             </span>
-            {item.hint && <kbd className="quick-pick-hint">{item.hint}</kbd>}
+            {result.item.hint && <kbd className="quick-pick-hint">{result.item.hint}</kbd>}
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Slug } from '../../common/api';
 import { slugify } from '../../common/slug';
 import { FormDialog } from './FormDialog';
@@ -14,8 +14,6 @@ interface RenameDialogProps {
 export function RenameDialog({ slug: current, path, onRename, onClose }: RenameDialogProps) {
   const [slug, setSlug] = useState(current);
   const [touched, setTouched] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  const hintId = useId();
   // A title ("Fly.io Notes, Part 1") is turned into a slug, as New post does; the same rule the backend applies.
   const wanted = Slug.safeParse(slug).success ? slug : slugify(slug);
   const check = Slug.safeParse(wanted);
@@ -30,38 +28,31 @@ export function RenameDialog({ slug: current, path, onRename, onClose }: RenameD
       onSubmit={() => onRename(wanted)}
       onAttempt={() => setTouched(true)}
       onClose={onClose}
-      initialFocus={input}
-    >
-      <label className="field">
-        <span className="field-label">Slug</span>
-        <input
-          ref={input}
-          type="text"
-          value={slug}
-          spellCheck={false}
-          autoComplete="off"
-          autoCapitalize="off"
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={hintId}
-          onChange={(event) => {
-            setSlug(event.target.value);
-            setTouched(true);
-          }}
-          onFocus={(event) => event.target.select()}
-        />
-      </label>
-      <p id={hintId} className={problem ? 'hint problem' : 'hint'} aria-live="polite">
-        {problem ??
-          (converted ? (
-            <>
-              Will be renamed to <code>{converted}</code>, with its assets folder.
-            </>
-          ) : (
-            <>
-              Renames <code>{path}</code> and its assets folder together. Type a slug (lower-case words joined by hyphens) or a title.
-            </>
-          ))}
-      </p>
-    </FormDialog>
+      label="Slug"
+      input={{
+        value: slug,
+        spellCheck: false,
+        autoCapitalize: 'off',
+        'aria-invalid': problem ? true : undefined,
+        onChange: (event) => {
+          setSlug(event.target.value);
+          setTouched(true);
+        },
+        onFocus: (event) => event.target.select(),
+      }}
+      warn={problem !== null}
+      hint={
+        problem ??
+        (converted ? (
+          <>
+            Will be renamed to <code>{converted}</code>, with its assets folder.
+          </>
+        ) : (
+          <>
+            Renames <code>{path}</code> and its assets folder together. Type a slug (lower-case words joined by hyphens) or a title.
+          </>
+        ))
+      }
+    />
   );
 }

@@ -37,7 +37,7 @@ export function VersionPane({ label, note, lines, changed, startLine }: VersionP
         )}
       </header>
       {/* Focusable so the keyboard can scroll it. */}
-      <pre ref={pane} className="version-text" tabIndex={0} aria-label={`${label}, read only`}>
+      <pre ref={pane} className="version-text ring-inside" tabIndex={0} aria-label={`${label}, read only`}>
         {lines.map((line, i) => (
           <span key={i} className={changed[i] ? 'version-line changed' : 'version-line'}>
             {line || '\u200b'}

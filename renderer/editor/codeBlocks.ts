@@ -4,7 +4,8 @@
 // every fence are decorated instead. Only the lines in view are decorated.
 import { syntaxTree } from '@codemirror/language';
 import { RangeSetBuilder, type EditorState, type Extension } from '@codemirror/state';
-import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
+import { visibleDecorations } from './visibleDecorations';
 
 const codeLine = Decoration.line({ class: 'cm-code-line' });
 
@@ -31,20 +32,7 @@ export function codeBlockLines(state: EditorState, ranges: readonly { from: numb
   return builder.finish();
 }
 
-const plugin = ViewPlugin.fromClass(
-  class {
-    decorations: DecorationSet;
-    constructor(view: EditorView) {
-      this.decorations = codeBlockLines(view.state, view.visibleRanges);
-    }
-    update(update: ViewUpdate) {
-      if (update.docChanged || update.viewportChanged || syntaxTree(update.startState) !== syntaxTree(update.state)) {
-        this.decorations = codeBlockLines(update.state, update.view.visibleRanges);
-      }
-    }
-  },
-  { decorations: (v) => v.decorations },
-);
+const plugin = visibleDecorations(codeBlockLines);
 
 export function codeBlocks(): Extension {
   return [plugin, EditorView.theme({ '.cm-code-line': { fontFamily: 'var(--code-font)', fontSize: '0.92em' } })];

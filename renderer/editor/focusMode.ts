@@ -3,7 +3,8 @@
 // so the cost does not grow with the length of the post.
 import { syntaxTree } from '@codemirror/language';
 import { RangeSetBuilder, type EditorState, type Extension } from '@codemirror/state';
-import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
+import { visibleDecorations } from './visibleDecorations';
 
 /** Blocks that count as "the current one". Lists and quotes are containers: their items dim one by one. */
 const blocks = new Set([
@@ -44,20 +45,8 @@ export function dimmedLines(state: EditorState, ranges: readonly { from: number;
   return builder.finish();
 }
 
-const plugin = ViewPlugin.fromClass(
-  class {
-    decorations: DecorationSet;
-    constructor(view: EditorView) {
-      this.decorations = dimmedLines(view.state, view.visibleRanges);
-    }
-    update(update: ViewUpdate) {
-      if (update.docChanged || update.selectionSet || update.viewportChanged || syntaxTree(update.startState) !== syntaxTree(update.state)) {
-        this.decorations = dimmedLines(update.state, update.view.visibleRanges);
-      }
-    }
-  },
-  { decorations: (v) => v.decorations },
-);
+// The cursor moving into another block changes which one is lit.
+const plugin = visibleDecorations(dimmedLines, (update) => update.selectionSet);
 
 const look = EditorView.theme({
   '.cm-line.cm-dimmed': { opacity: '0.35', transition: 'opacity 120ms ease-out' },

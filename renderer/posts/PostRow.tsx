@@ -39,7 +39,7 @@ export const PostRow = memo(function PostRow({ post, index, setSize, start, sele
       aria-posinset={index + 1}
       aria-description={problem}
       tabIndex={active ? 0 : -1}
-      className="post-row"
+      className="post-row ring-inside"
       style={{ top: start }}
       title={post.path}
       onClick={() => onOpen(post.id)}

@@ -4,6 +4,7 @@
 // the pipeline's block-level extensions (GFM, footnotes).
 import { Lexer, Marked, type Token } from 'marked';
 import markedFootnote from 'marked-footnote';
+import { lastAtOrBefore } from '../../common/lastAtOrBefore';
 import { conflictBlocks } from '../../common/markdown/conflictBlocks';
 
 export interface Block {
@@ -48,9 +49,9 @@ export class BlockLexer {
   relex(old: readonly Block[], body: BodySource, edit: BodyEdit): Block[] {
     const starts = offsets(old);
     const delta = edit.toNew - edit.toOld;
-    let first = Math.max(0, blockAt(starts, edit.from) - 1);
+    let first = Math.max(0, lastAtOrBefore(starts, edit.from) - 1);
     while (first > 0 && old[first]!.type === 'space') first--;
-    let last = blockAt(starts, Math.max(edit.from, edit.toOld - 1));
+    let last = lastAtOrBefore(starts, Math.max(edit.from, edit.toOld - 1));
     for (let extra = 1; ; extra *= 2) {
       let end = last;
       for (let real = 0; end < old.length - 1 && real < extra; ) if (old[++end]!.type !== 'space') real++;
@@ -80,16 +81,4 @@ export function offsets(blocks: readonly Block[]): number[] {
     at += blocks[i]!.raw.length;
   }
   return starts;
-}
-
-/** The index of the block holding `offset` (the last block for the end of the body). */
-function blockAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return Math.max(0, lo);
 }

@@ -35,7 +35,7 @@ export function PublishPanel({ run, onOpenUrl, onSettings, onClose }: PublishPan
 
   return (
     <section
-      className="publish-panel"
+      className="bottom-panel publish-panel"
       aria-label="Publish"
       aria-busy={running}
       onKeyDown={(event) => {

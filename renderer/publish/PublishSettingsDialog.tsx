@@ -3,7 +3,7 @@
 // Targets live in postwright.json; secrets in the keychain (SecretFields).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type PublishOverview, type PublishTargetInfo } from '../../common/api';
-import { api } from '../client';
+import { useApi } from '../apiContext';
 import { describeTarget, targetTypes } from './publishFields';
 import { lastPublishedLabel } from './publishFormat';
 import { ConnectionTestResult, type TestState } from './ConnectionTestResult';
@@ -18,6 +18,7 @@ import './PublishDialogs.css';
 type View = { kind: 'list' } | { kind: 'edit'; name: string | null; opened: number } | { kind: 'remove'; name: string };
 
 export function PublishSettingsDialog({ onClose }: { onClose: () => void }) {
+  const api = useApi();
   const [overview, setOverview] = useState<PublishOverview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [view, setView] = useState<View>({ kind: 'list' });
@@ -31,7 +32,7 @@ export function PublishSettingsDialog({ onClose }: { onClose: () => void }) {
     } catch (error) {
       setProblem(ApiError.from(error).message);
     }
-  }, []);
+  }, [api]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -177,6 +178,7 @@ function TargetRow({ target, test, onTest, onTrust, onConfirmAddress, onDismissT
 }
 
 function RemoveTarget({ name, onRemoved, onCancel }: { name: string; onRemoved: (overview: PublishOverview) => void; onCancel: () => void }) {
+  const api = useApi();
   const [problem, setProblem] = useState<string | null>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {

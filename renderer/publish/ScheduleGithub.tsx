@@ -5,12 +5,13 @@
 import { useState } from 'react';
 import { ApiError, type ScheduleResult } from '../../common/api';
 import type { ErrorData } from '../../common/errors';
-import { api } from '../client';
+import { useApi } from '../apiContext';
 import './ScheduleGithub.css';
 
 type State = { status: 'writing' } | { status: 'done'; result: ScheduleResult } | { status: 'failed'; error: ErrorData };
 
 export function ScheduleGithub({ target, onDismiss }: { target: string; onDismiss: () => void }) {
+  const api = useApi();
   const [state, setState] = useState<State | null>(null);
   const write = async (force: boolean) => {
     setState({ status: 'writing' });

@@ -3,7 +3,7 @@
 // is typed into a password field and sent once; nothing is ever read back.
 import { useId, useState } from 'react';
 import { ApiError, type PublishOverview, type PublishTargetInfo, type SecretKey, type SecretStoreInfo } from '../../common/api';
-import { api } from '../client';
+import { useApi } from '../apiContext';
 
 const labels: Record<SecretKey, string> = {
   AWS_ACCESS_KEY_ID: 'Access key ID',
@@ -67,6 +67,7 @@ interface SecretFieldProps {
 }
 
 function SecretField({ name, secretKey, origin, canStore, allowPlainText, onChange }: SecretFieldProps) {
+  const api = useApi();
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);

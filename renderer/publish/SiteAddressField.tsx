@@ -4,9 +4,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ApiError, type SiteAddress } from '../../common/api';
 import { placeholderReason } from '../../common/siteAddress';
-import { api } from '../client';
+import { useApi } from '../apiContext';
 
 export function SiteAddressField() {
+  const api = useApi();
   const id = useId();
   const [saved, setSaved] = useState<SiteAddress | null>(null);
   const [value, setValue] = useState('');
@@ -19,7 +20,7 @@ export function SiteAddressField() {
       },
       (error: unknown) => setProblem(ApiError.from(error).message),
     );
-  }, []);
+  }, [api]);
 
   async function save(event: FormEvent) {
     event.preventDefault();

@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError, type PublishOverview, type PublishTargetInfo, type SecretStoreInfo } from '../../common/api';
 import { secretKeysFor, type PublishTargetConfig } from '../../common/publish';
 import { TargetName } from '../../common/publishSettings';
-import { api } from '../client';
+import { useApi } from '../apiContext';
 import { configOf, fieldsFor, problemsOf, targetTypes, valuesOf, type FieldSpec, type FieldValues, type TargetType } from './publishFields';
 import { ConnectionTestResult, type TestState } from './ConnectionTestResult';
 import { CredentialsGoTo } from './CredentialsGoTo';
@@ -22,6 +22,7 @@ interface TargetFormProps {
 }
 
 export function TargetForm({ saved, store, taken, onSaved, onBack }: TargetFormProps) {
+  const api = useApi();
   const [name, setName] = useState(saved?.name ?? '');
   const [type, setType] = useState<TargetType>(saved?.config.type ?? 'git');
   const [values, setValues] = useState<FieldValues>(() => valuesOf(saved?.config ?? null));

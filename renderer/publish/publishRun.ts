@@ -77,20 +77,19 @@ export class PublishRun {
   }
 
   /** The author accepted the fingerprint a target's host showed: trust it, then publish to that target again. */
-  async trustAndRetry(target: string, fingerprint: string): Promise<void> {
-    try {
-      await this.#api.publish.trustHostKey(target, fingerprint);
-    } catch (error) {
-      this.store.set({ kind: 'failed', error: ApiError.from(error) });
-      return;
-    }
-    await this.start(target);
+  trustAndRetry(target: string, fingerprint: string): Promise<void> {
+    return this.#retryAfter(target, () => this.#api.publish.trustHostKey(target, fingerprint));
   }
 
   /** The author confirmed the address a target would send credentials to: remember it, then publish to that target again. */
-  async confirmAndRetry(target: string, address: string): Promise<void> {
+  confirmAndRetry(target: string, address: string): Promise<void> {
+    return this.#retryAfter(target, () => this.#api.publish.trustEndpoint(target, address));
+  }
+
+  /** Publishes to `target` again once `answer` (the author's yes, kept by the backend) is stored; a refusal ends the run. */
+  async #retryAfter(target: string, answer: () => Promise<unknown>): Promise<void> {
     try {
-      await this.#api.publish.trustEndpoint(target, address);
+      await answer();
     } catch (error) {
       this.store.set({ kind: 'failed', error: ApiError.from(error) });
       return;

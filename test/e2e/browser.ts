@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { PostSummary } from '../../common/api';
 import { packageRoot } from '../../electron/appPaths';
 import { startTestBridge, type RunningBridge, type TestBridgeOptions } from '../helpers/bridge';
@@ -53,6 +53,37 @@ export async function openApp(viewport = { width: 1280, height: 800 }, source?: 
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * One app for the enclosing describe's tests: opened (by `open`, default the
+ * sample blog) before the first and closed after the last. The result reads
+ * through to that app, so a test takes `const { page, app } = e2e` as it would
+ * from openApp's own result.
+ */
+export function appForSuite(open: () => Promise<E2e> = () => openApp()): E2e {
+  let opened: E2e | undefined;
+  beforeAll(async () => {
+    opened = await open();
+  });
+  afterAll(() => opened?.close());
+  const current = (): E2e => {
+    if (!opened) throw new Error('The app is not open: appForSuite opens it in beforeAll, so read it inside a test or a later hook.');
+    return opened;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get context() {
+      return current().context;
+    },
+    get page() {
+      return current().page;
+    },
+    close: () => current().close(),
+    crash: () => current().crash(),
   };
 }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledSampleBlog } from '../../electron/appPaths';
 import { post } from '../helpers/tmp';
 import { openApp, screenshot, skipE2e, type E2e } from './browser';
+import { screenshotSet } from './screenshotSet';
 
 describe.skipIf(skipE2e)('the Check panel', () => {
   let source: string;
@@ -35,15 +36,7 @@ describe.skipIf(skipE2e)('the Check panel', () => {
       expect.stringMatching(/^Warningposts\/broken-links\.md:10Image "chart\.png" has no alt text/),
       expect.stringMatching(/^Warningpostwright\.json:5"baseUrl" is https:\/\/example\.com\/, a placeholder/),
     ]);
-    for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
-      await page.setViewportSize(size);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await screenshot(page, `check-panel-${size.width}-${colorScheme}`);
-      }
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotSet(page, 'check-panel');
     // The problems are reachable by keyboard, after the panel's own buttons.
     await panel.getByRole('button', { name: 'Close check results' }).focus();
     await page.keyboard.press('Tab');

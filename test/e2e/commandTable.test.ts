@@ -1,17 +1,13 @@
 // Every command in the command table (common/commands.ts) reaches the palette,
 // titled and keyed as the table says: a command the table lists but no part of
 // the page registers, or one registered outside the table, fails here.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commandEntry, commandIds, commandKey } from '../../common/commands';
 import { keyLabel } from '../../renderer/commands/modifierKeys';
-import { openApp, skipE2e, type E2e } from './browser';
+import { appForSuite, skipE2e } from './browser';
 
 describe.skipIf(skipE2e)('the command palette in a browser tab', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   it('lists exactly the command table, with each command’s key for a browser tab', async () => {
     const { page } = e2e;

@@ -4,9 +4,9 @@
 // the workspace comes back at the line it was scrolled to, remembered by the
 // app (the page's storage), never in the workspace.
 import { readdir } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { editorState, openApp, skipE2e, type E2e } from './browser';
+import { appForSuite, editorState, skipE2e } from './browser';
 import { screenshotSet } from './screenshotSet';
 import { runCommand } from './palette';
 
@@ -23,11 +23,7 @@ const topLine = (page: Page) =>
   });
 
 describe.skipIf(skipE2e)('distraction-free writing, the outline beside the text, and the last place', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   it('Ctrl+Shift+Enter goes full screen with only the text; Esc, the key again, or the browser leaving full screen end it', async () => {
     const { page } = e2e;

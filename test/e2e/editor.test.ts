@@ -2,15 +2,11 @@
 // command palette, the outline, focus and typewriter modes, settings, autosave.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorState, openApp, screenshot, skipE2e, type E2e } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, editorState, screenshot, skipE2e } from './browser';
 
 describe.skipIf(skipE2e)('the editor in Chromium', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   const doc = async () => (await editorState(e2e.page)).doc;
   const focusedInEditor = () => e2e.page.evaluate(() => document.activeElement?.classList.contains('cm-content') ?? false);

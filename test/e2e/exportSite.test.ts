@@ -4,24 +4,17 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, skipE2e, type E2e } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, screenshot, skipE2e } from './browser';
+import { runCommand } from './palette';
 
 describe.skipIf(skipE2e)('exporting the site from the app', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   it('builds the sample blog into _site and says what it did', async () => {
     const { page, app } = e2e;
     await page.getByRole('listbox', { name: 'Posts' }).getByText('Retries are not a strategy').waitFor();
-    await page.keyboard.press('Control+Shift+p');
-    const palette = page.getByRole('dialog', { name: 'Command palette' });
-    await palette.getByRole('combobox').fill('Export site');
-    await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain('File: Export site');
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'File: Export site');
 
     const dialog = page.getByRole('dialog', { name: 'Export site' });
     await expect.poll(() => dialog.textContent()).toContain('_site');

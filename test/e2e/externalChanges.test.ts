@@ -3,18 +3,14 @@
 // between keeping theirs, taking the disk's, or merging the two by hand.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cursorAtEndOfLine, editorDoc, screenshot, skipE2e, type E2e } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, cursorAtEndOfLine, editorDoc, screenshot, skipE2e } from './browser';
 import { openAppWithoutAutosave, openPostFile, wait } from './unsavedEditor';
 
 
 describe.skipIf(skipE2e)('changes made by another program', { timeout: 60_000 }, () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    // No autosave: the editor must stay unsaved while the disk moves on.
-    e2e = await openAppWithoutAutosave();
-  });
-  afterAll(() => e2e?.close());
+  // No autosave: the editor must stay unsaved while the disk moves on.
+  const e2e = appForSuite(openAppWithoutAutosave);
 
   const open = (path: string) => openPostFile(e2e, path);
 

@@ -1,15 +1,12 @@
 // Front matter that would publish wrongly is flagged in the panel as it is
 // typed: an impossible date (it once blanked the date field, silently, and
 // listed as "30 Feb 2024"), and a slug another post already has.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorDoc, openApp, screenshot, skipE2e, type E2e } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, editorDoc, screenshot, skipE2e } from './browser';
+import { screenshotSet } from './screenshotSet';
 
 describe.skipIf(skipE2e)('invalid metadata in the front-matter panel', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   it('shows an impossible date as written, says why, and lists it as written', async () => {
     const { page, app } = e2e;
@@ -38,15 +35,7 @@ describe.skipIf(skipE2e)('invalid metadata in the front-matter panel', () => {
     expect(await panel.getByRole('status').first().textContent()).toContain('"2024-02-30" does not exist: February 2024 has 29 days');
     await page.keyboard.press('Control+s');
     await expect.poll(() => list.getByRole('option', { name: /Leap/ }).textContent()).toContain('2024-02-30');
-    for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
-      await page.setViewportSize(size);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await screenshot(page, `field-problems-${size.width}-${colorScheme}`);
-      }
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotSet(page, 'field-problems');
     // Settings has the remote-images control the README describes.
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });

@@ -1,15 +1,12 @@
 // Find in all posts: from the palette, its shortcut and the sidebar's filter;
 // the backend searches every post's text; a result opens the post with the
 // match selected.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorState, openApp, screenshot, skipE2e, type E2e } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, editorState, screenshot, skipE2e } from './browser';
+import { screenshotSet } from './screenshotSet';
 
 describe.skipIf(skipE2e)('find in all posts', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   const dialog = () => e2e.page.getByRole('dialog', { name: 'Find in all posts' });
 
@@ -42,15 +39,7 @@ describe.skipIf(skipE2e)('find in all posts', () => {
     await expect.poll(() => dialog().getByRole('status').textContent()).toBe('2 posts of 6 match.');
     const options = dialog().getByRole('option');
     expect(await options.count()).toBe(2);
-    for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
-      await page.setViewportSize(size);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await screenshot(page, `find-in-posts-${size.width}-${colorScheme}`);
-      }
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotSet(page, 'find-in-posts');
     await page.keyboard.press('ArrowDown');
     expect(await options.nth(1).getAttribute('aria-selected')).toBe('true');
     expect(await field.getAttribute('aria-activedescendant')).toBe(await options.nth(1).getAttribute('id'));

@@ -2,18 +2,14 @@
 // Mod-Z), an outside edit to other lines merged into unsaved text, and
 // conflict blocks shown as conflicts with Accept mine / theirs / Keep both.
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cursorAtEndOfLine, editorDoc, skipE2e, type E2e } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, cursorAtEndOfLine, editorDoc, skipE2e } from './browser';
 import { screenshotSet } from './screenshotSet';
 import { openAppWithoutAutosave, openPostFile, wait } from './unsavedEditor';
 
 describe.skipIf(skipE2e)('forgiving edits', { timeout: 90_000 }, () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    // No autosave: the editor must stay unsaved while the disk moves on.
-    e2e = await openAppWithoutAutosave();
-  });
-  afterAll(() => e2e?.close());
+  // No autosave: the editor must stay unsaved while the disk moves on.
+  const e2e = appForSuite(openAppWithoutAutosave);
 
   const open = (path: string) => openPostFile(e2e, path);
 

@@ -4,8 +4,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cursorAtEndOfLine, editorDoc, editorState, openApp, screenshot, skipE2e, type E2e } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, cursorAtEndOfLine, editorDoc, editorState, openApp, screenshot, skipE2e } from './browser';
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Front matter' });
 const titleField = (page: Page) => panel(page).getByLabel('Title', { exact: true });
@@ -21,11 +21,7 @@ async function showDetails(page: Page) {
 }
 
 describe.skipIf(skipE2e)('the front-matter panel', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   const file = (path: string) => join(e2e.app.root, path);
 

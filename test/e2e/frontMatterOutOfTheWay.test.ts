@@ -1,9 +1,9 @@
 // The front matter out of the writer's way: its lines hidden behind the panel
 // (the text and undo untouched), the panel scrolling away with the text rather
 // than pinned over it, and every date in the OS locale's one format.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { editorDoc, editorState, openApp, openFirstPost, skipE2e, type E2e } from './browser';
+import { appForSuite, editorDoc, editorState, openFirstPost, skipE2e } from './browser';
 import { screenshotSet } from './screenshotSet';
 import { runCommand } from './palette';
 
@@ -11,11 +11,7 @@ import { runCommand } from './palette';
 const shownLines = (page: Page) => page.locator('.cm-content .cm-line').allTextContents();
 
 describe.skipIf(skipE2e)('front matter out of the way', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   it('hides the YAML behind the panel; the file keeps it, the panel edits it, undo works, the caret stays in the body', async () => {
     const { page } = e2e;

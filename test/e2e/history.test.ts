@@ -2,15 +2,12 @@
 // versions, shows one against the current text, restores it (the file on disk
 // gets the old text) and Undo brings the newer text back.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorDoc, openApp, openFirstPost, screenshot, skipE2e, type E2e } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, editorDoc, openFirstPost, screenshot, skipE2e } from './browser';
+import { screenshotSet } from './screenshotSet';
 
 describe.skipIf(skipE2e)('History', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   it('lists the versions saves replaced, diffs one against the text, restores it, and Undo takes the restore back', async () => {
     const { page, app } = e2e;
@@ -52,15 +49,7 @@ describe.skipIf(skipE2e)('History', () => {
     ]);
     expect(await dialog.getByLabel('This version, read only').locator('.version-line.changed').count()).toBe(0);
 
-    for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
-      await page.setViewportSize(size);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await screenshot(page, `history-${size.width}-${colorScheme}`);
-      }
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotSet(page, 'history');
 
     await dialog.getByRole('button', { name: 'Restore this version' }).click();
     await expect.poll(() => dialog.count()).toBe(0);

@@ -1,17 +1,13 @@
 // Hostile post content reaches the UI as text, never as markup or script.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, skipE2e, type E2e } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, skipE2e } from './browser';
 
 const payload = `<img src=x onerror="window.__pwned = 1">`;
 
 describe.skipIf(skipE2e)('hostile post content in the UI', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   it('shows a script-laden title, tag and body as plain text', async () => {
     const { page, app } = e2e;

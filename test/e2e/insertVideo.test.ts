@@ -14,6 +14,7 @@ import { openSite, SITE_ORIGIN } from '../helpers/siteBrowser';
 import { tempDir } from '../helpers/tmp';
 import { startVideoHostFake, type VideoHostFake } from '../helpers/videoHostFake';
 import { cursorAtEndOfLine, editorDoc, openApp, screenshot, skipE2e, type E2e } from './browser';
+import { screenshotSet } from './screenshotSet';
 import { runCommand } from './palette';
 
 const videoHosts = /(?:^|\.)(?:youtube\.com|youtube-nocookie\.com|youtu\.be|ytimg\.com|googlevideo\.com|vimeo\.com|vimeocdn\.com)$/;
@@ -89,15 +90,7 @@ describe.skipIf(skipE2e)('Insert video', () => {
     expect(await dialog.getByRole('button', { name: 'Insert' }).isDisabled()).toBe(true);
     await address.fill('https://youtu.be/dQw4w9WgXcQ?t=1m30s');
     await expect.poll(() => dialog.textContent()).toContain('YouTube video dQw4w9WgXcQ, from 1:30.');
-    for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
-      await page.setViewportSize(size);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await screenshot(page, `insert-video-dialog-${size.width}-${colorScheme}`);
-      }
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotSet(page, 'insert-video-dialog');
     await address.press('Enter');
     await expect.poll(() => dialog.count()).toBe(0);
 

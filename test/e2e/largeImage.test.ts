@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phonePhoto } from '../helpers/images';
-import { editorDoc, openApp, screenshot, skipE2e, type E2e } from './browser';
+import { editorDoc, openApp, skipE2e, type E2e } from './browser';
+import { screenshotSet } from './screenshotSet';
 
 /** Pastes `bytes` into the editor as the clipboard of a phone or file manager carries them. */
 async function paste(page: Page, bytes: Buffer, name: string): Promise<void> {
@@ -51,15 +52,7 @@ describe.skipIf(skipE2e)('a large pasted photo', () => {
     // Nothing is saved while the author decides.
     expect(await saved()).toEqual([]);
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Add smaller copy');
-    for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
-      await page.setViewportSize(size);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await screenshot(page, `large-image-offer-${size.width}-${colorScheme}`);
-      }
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotSet(page, 'large-image-offer');
 
     await page.keyboard.press('Enter');
     await expect.poll(saved).toEqual(['img-0001.jpg']);

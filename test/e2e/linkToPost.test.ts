@@ -3,15 +3,12 @@
 // `postwright check` follows to the post.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cursorAtEndOfLine, editorDoc, editorState, openApp, screenshot, skipE2e, type E2e } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, cursorAtEndOfLine, editorDoc, editorState, skipE2e } from './browser';
+import { screenshotSet } from './screenshotSet';
 
 describe.skipIf(skipE2e)('link to post', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   const picker = () => e2e.page.getByRole('dialog', { name: 'Link to post' });
   const postFile = 'posts/why-i-bill-by-the-week.md';
@@ -28,15 +25,7 @@ describe.skipIf(skipE2e)('link to post', () => {
     expect(await picker().getByRole('option').allTextContents()).not.toContain(expect.stringContaining('Why I stopped billing'));
     expect(await picker().getByRole('option').count()).toBe(5);
     await page.keyboard.type('retr strat');
-    for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
-      await page.setViewportSize(size);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await screenshot(page, `link-to-post-${size.width}-${colorScheme}`);
-      }
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotSet(page, 'link-to-post');
     await page.keyboard.press('Enter');
     await expect.poll(() => picker().count()).toBe(0);
     const link = '[Retries are not a strategy](../_posts/2024-03-18-retries-are-not-a-strategy.md)';

@@ -1,22 +1,25 @@
 // Creating and opening posts hands the keyboard to the text: + , a title, Enter,
 // and what the author types next lands in the new post's body (it once went
 // nowhere, and the space pressed + again behind the closed dialog).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorState, openApp, screenshot, skipE2e, type E2e } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, editorState, skipE2e } from './browser';
+import { screenshotSet } from './screenshotSet';
+
+/** New post, the title typed, Enter; done once the editor holds the new post. */
+async function newPostTitled(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'New post' }).first().click();
+  await page.keyboard.type(title);
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await editorState(page)).doc).toContain(`title: ${title}`);
+}
 
 describe.skipIf(skipE2e)('a new or opened post has the caret', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   it('in the body after New post → title → Enter', async () => {
     const { page } = e2e;
-    await page.getByRole('button', { name: 'New post' }).first().click();
-    await page.keyboard.type('Typed straight in');
-    await page.keyboard.press('Enter');
-    await expect.poll(async () => (await editorState(page)).doc).toContain('title: Typed straight in');
+    await newPostTitled(page, 'Typed straight in');
     await page.keyboard.type('First words of the post.');
     const { doc, head } = await editorState(page);
     expect(doc.endsWith('---\nFirst words of the post.') || doc.endsWith('---\n\nFirst words of the post.')).toBe(true);
@@ -40,15 +43,7 @@ describe.skipIf(skipE2e)('a new or opened post has the caret', () => {
     await bar.getByRole('menuitem', { name: 'File' }).click();
     const file = page.getByRole('menu', { name: 'File' });
     expect(await file.getByRole('menuitem', { name: /New post…/ }).textContent()).toContain('Ctrl+Alt+N');
-    for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
-      await page.setViewportSize(size);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await screenshot(page, `menu-bar-${size.width}-${colorScheme}`);
-      }
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotSet(page, 'menu-bar');
     await file.getByRole('menuitem', { name: /New post…/ }).click();
     const dialog = page.getByRole('dialog', { name: 'New post' });
     await expect.poll(() => dialog.count()).toBe(1);
@@ -76,10 +71,7 @@ describe.skipIf(skipE2e)('a new or opened post has the caret', () => {
 
   it('in the title field when the post has no title', async () => {
     const { page } = e2e;
-    await page.getByRole('button', { name: 'New post' }).first().click();
-    await page.keyboard.type('Soon untitled');
-    await page.keyboard.press('Enter');
-    await expect.poll(async () => (await editorState(page)).doc).toContain('title: Soon untitled');
+    await newPostTitled(page, 'Soon untitled');
     // Clear the title, go to another post and back: the title field gets the keyboard.
     await page.getByRole('textbox', { name: 'Title' }).fill('');
     await page.getByRole('listbox', { name: 'Posts' }).getByText('Typed straight in', { exact: true }).click();

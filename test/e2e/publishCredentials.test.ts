@@ -12,6 +12,8 @@ import { startRecorder } from '../helpers/recorder';
 import { tempDir } from '../helpers/tmp';
 import { FakeSafeStorage } from '../electron/fakeElectron';
 import { openApp, screenshot, skipE2e, type E2e } from './browser';
+import { screenshotSet } from './screenshotSet';
+import { runCommand } from './palette';
 import { publishAnyway } from './placeholderAddress';
 
 vi.mock('electron', async () => {
@@ -36,9 +38,7 @@ describe.skipIf(skipE2e)('publish credentials in the app', () => {
     const { page, app } = e2e;
     await app.backend.handlers.publish.saveTarget('bucket', { type: 's3', bucket: 'my-blog', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true });
     await page.getByRole('listbox', { name: 'Posts' }).getByText('Retries are not a strategy').waitFor();
-    await page.keyboard.press('Control+Shift+p');
-    await page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox').fill('Publish settings');
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'Publish settings');
     const dialog = page.getByRole('dialog', { name: 'Publish settings' });
     const row = dialog.getByRole('listitem', { name: 'bucket' });
     await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('credentials are not set');
@@ -85,9 +85,7 @@ describe.skipIf(skipE2e)('publish credentials in the app', () => {
     await page.getByRole('listbox', { name: 'Posts' }).getByText('Retries are not a strategy').waitFor();
 
     // Publish settings shows where each target's credentials go.
-    await page.keyboard.press('Control+Shift+p');
-    await page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox').fill('Publish settings');
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'Publish settings');
     const dialog = page.getByRole('dialog', { name: 'Publish settings' });
     const row = dialog.getByRole('listitem', { name: 'stranger' });
     await expect.poll(() => row.textContent()).toContain(`Credentials go to ${address}`);
@@ -106,15 +104,7 @@ describe.skipIf(skipE2e)('publish credentials in the app', () => {
     const panel = page.getByRole('region', { name: 'Publish' });
     const asked = panel.getByRole('group', { name: 'Send your credentials for “stranger” to this address?' });
     await expect.poll(() => asked.getByLabel('Address').textContent(), { timeout: 60_000 }).toBe(address);
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
-      await page.setViewportSize(viewport);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await screenshot(page, `publish-confirm-address-${viewport.width}-${colorScheme}`);
-      }
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotSet(page, 'publish-confirm-address');
     await asked.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => asked.count()).toBe(0);
 

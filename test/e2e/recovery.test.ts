@@ -4,7 +4,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { editorDoc, openApp, screenshot, skipE2e, type E2e } from './browser';
 import { closeAnswering } from './closePrompt';
@@ -36,6 +36,15 @@ async function start(dataDir: string, root?: string, viewport = { width: 1280, h
   await e2e.page.evaluate(() => localStorage.setItem('postwright.settings', JSON.stringify({ autosave: false })));
   await e2e.page.reload();
   return e2e;
+}
+
+/** Starts the app again on `root` after a crash; done once it shows its recovery dialog. */
+async function restartToRecovery(dataDir: string, root: string): Promise<{ e2e: E2e; dialog: Locator }> {
+  const e2e = await start(dataDir, root);
+  running.push(e2e);
+  const dialog = e2e.page.getByRole('dialog', { name: 'Recover unsaved text' });
+  await expect.poll(() => dialog.count(), wait).toBe(1);
+  return { e2e, dialog };
 }
 
 async function newDataDir(): Promise<string> {
@@ -76,11 +85,8 @@ describe.skipIf(skipE2e)('crash recovery', { timeout: 120_000 }, () => {
     expect(await readFile(file, 'utf8')).toBe(saved);
     await first.crash();
 
-    const second = await start(dataDir, root);
-    running.push(second);
+    const { e2e: second, dialog } = await restartToRecovery(dataDir, root);
     const { page } = second;
-    const dialog = page.getByRole('dialog', { name: 'Recover unsaved text' });
-    await expect.poll(() => dialog.count(), wait).toBe(1);
     const recovered = dialog.getByLabel('Recovered text, read only');
     const disk = dialog.getByLabel('On disk, read only');
     expect(await recovered.textContent()).toContain(typed.trim());
@@ -126,10 +132,7 @@ describe.skipIf(skipE2e)('crash recovery', { timeout: 120_000 }, () => {
     await first.crash();
     await rm(join(root, 'posts/why-i-bill-by-the-week.md'));
 
-    const second = await start(dataDir, root);
-    running.push(second);
-    const dialog = second.page.getByRole('dialog', { name: 'Recover unsaved text' });
-    await expect.poll(() => dialog.count(), wait).toBe(1);
+    const { e2e: second, dialog } = await restartToRecovery(dataDir, root);
     expect(await dialog.textContent()).toContain('posts/why-i-bill-by-the-week.md no longer exists.');
     await screenshot(second.page, 'recovery-deleted');
     await dialog.getByRole('button', { name: 'Restore as new post' }).click();
@@ -153,11 +156,8 @@ describe.skipIf(skipE2e)('crash recovery', { timeout: 120_000 }, () => {
     for (const doc of docs) await backend.handlers.recovery.write(doc.post.id, `${doc.text}\nUnsaved in ${doc.post.path}.\n`, doc.version);
     await first.crash();
 
-    const second = await start(dataDir, root);
-    running.push(second);
+    const { e2e: second, dialog } = await restartToRecovery(dataDir, root);
     const { page } = second;
-    const dialog = page.getByRole('dialog', { name: 'Recover unsaved text' });
-    await expect.poll(() => dialog.count(), wait).toBe(1);
     const firstShown = (await dialog.textContent())!.includes(docs[0]!.post.path) ? docs[0]! : docs[1]!;
     const secondShown = firstShown === docs[0] ? docs[1]! : docs[0]!;
     expect(await dialog.textContent()).toContain('1 more after this one.');

@@ -3,15 +3,11 @@
 // silently making a -2 file.
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, openFirstPost, screenshot, skipE2e, type E2e } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, openFirstPost, screenshot, skipE2e } from './browser';
 
 describe.skipIf(skipE2e)('naming posts', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   it('renames to the slug of a typed title', async () => {
     const { page, app } = e2e;

@@ -2,15 +2,11 @@
 // the editor keeps every typed word (still marked unsaved), the file is left as
 // it was, and the next save after the cause is fixed goes through.
 import { chmod, readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorDoc, openApp, openFirstPost, screenshot, skipE2e, type E2e } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, editorDoc, openFirstPost, screenshot, skipE2e } from './browser';
 
 describe.skipIf(skipE2e)('a refused save', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   it('says why, keeps the buffer and the file, and saves once the file is writable again', async () => {
     const { page } = e2e;
@@ -28,7 +24,8 @@ describe.skipIf(skipE2e)('a refused save', () => {
       expect.stringMatching(new RegExp(`${post.path.replace(/[.]/g, '\\.')} cannot be saved: the file is marked read-only.*make it writable`)),
     );
     expect(await editorDoc(page)).toBe(typed);
-    expect(await page.getByRole('status', { name: 'Unsaved changes' }).count()).toBe(1);
+    // The alert can render a frame before the failed save clears `saving`: wait for the marker.
+    await expect.poll(() => page.getByRole('status', { name: 'Unsaved changes' }).count()).toBe(1);
     expect(await readFile(file, 'utf8')).toBe(original);
     await screenshot(page, 'save-refused');
 

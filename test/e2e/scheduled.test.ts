@@ -13,6 +13,7 @@ import { tempDir } from '../helpers/tmp';
 import { openApp, skipE2e, type E2e } from './browser';
 import { publishAnyway } from './placeholderAddress';
 import { screenshotSet } from './screenshotSet';
+import { runCommand } from './palette';
 
 const saved = { ...process.env };
 
@@ -75,11 +76,7 @@ describe.skipIf(skipE2e)('scheduled posts and Fly in the app', () => {
   it('writes the GitHub workflow from Publish settings and names the secret to add', { timeout: 60_000 }, async () => {
     const { page, app } = e2e;
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Shift+p');
-    const palette = page.getByRole('dialog', { name: 'Command palette' });
-    await palette.getByRole('combobox').fill('Site: Publish settings');
-    await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain('Publish settings');
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'Site: Publish settings');
     const dialog = page.getByRole('dialog', { name: 'Publish settings' });
     const row = dialog.getByRole('listitem', { name: 'fly' });
     await row.getByRole('button', { name: 'Schedule fly on GitHub' }).click();

@@ -1,17 +1,13 @@
 // The renderer shell in real Chromium, through the browser bridge, on a temp copy of the sample blog.
 import { access, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorDoc, openApp, screenshot, skipE2e, type E2e } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, editorDoc, openApp, screenshot, skipE2e } from './browser';
 
 const exists = (path: string) => access(path).then(() => true, () => false);
 
 describe.skipIf(skipE2e)('the app in Chromium', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   const posts = () => e2e.app.backend.handlers.posts.list();
   const editorText = () => editorDoc(e2e.page);

@@ -1,14 +1,10 @@
 // Tags: the blog's tags are offered while typing, and a tag typed in another
 // case takes the blog's spelling ("Consulting" and "consulting" were two tags).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorDoc, openApp, screenshot, skipE2e, type E2e } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForSuite, editorDoc, screenshot, skipE2e } from './browser';
 
 describe.skipIf(skipE2e)('tag suggestions', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await openApp();
-  });
-  afterAll(() => e2e?.close());
+  const e2e = appForSuite();
 
   it('suggests the blog’s tags and folds case to the blog’s spelling', async () => {
     const { page, app } = e2e;

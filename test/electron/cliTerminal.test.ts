@@ -10,7 +10,7 @@ import { runBin } from '../helpers/cli';
 import { bareRepo } from '../helpers/gitRemote';
 import { hostileInputs } from '../helpers/hostile';
 import { publishingWorkspace, SAMPLE_ADDRESS_WARNING } from '../helpers/publish';
-import { tempDir, writeTree } from '../helpers/tmp';
+import { tempDir, tempTree, writeTree } from '../helpers/tmp';
 
 const input = hostileInputs.find((i) => i.name === 'terminal-escapes')!;
 /** The input saved under a name that sets the clipboard and clears the screen too (the e2e suites could not select such a file). */
@@ -26,8 +26,7 @@ async function cliEnv() {
 
 describe('terminal output of the CLI', () => {
   it('postwright check prints hostile image paths and file names escaped, and --json keeps them exact', { timeout: 60_000 }, async () => {
-    const root = await tempDir();
-    await writeTree(root, { [`posts/${hostileName}`]: input.markdown });
+    const root = await tempTree({ [`posts/${hostileName}`]: input.markdown });
     const { code, stdout, stderr } = await runBin(['check', root], await cliEnv());
     expect(code).toBe(1);
     expect(stderr).toBe('');

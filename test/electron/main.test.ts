@@ -10,7 +10,7 @@ import { createClient, events, methods, rawTransport, type RawApi } from '../../
 import { appCsp, NONCE_PLACEHOLDER } from '../../common/csp';
 import { rendererDir } from '../../electron/appPaths';
 import { postId } from '../../electron/workspace/ids';
-import { post, tempDir, writeTree } from '../helpers/tmp';
+import { post, tempTree } from '../helpers/tmp';
 import { onePixelPng } from '../helpers/images';
 import { emitPreventable, type FakeElectron, type FakePage } from './fakeElectron';
 import { WAIT } from '../helpers/wait';
@@ -200,8 +200,7 @@ describe('opening a post file from the OS', () => {
   });
 
   it('second instance: a post in another blog opens that blog, then the reloaded page selects the post', async () => {
-    const elsewhere = await tempDir();
-    await writeTree(elsewhere, { 'blog/postwright.json': '{}', 'blog/posts/far.md': post({ title: 'Far' }) });
+    const elsewhere = await tempTree({ 'blog/postwright.json': '{}', 'blog/posts/far.md': post({ title: 'Far' }) });
     const before = contents().page;
     recorded.secondInstance(['/opt/Postwright/postwright', '--allow-file-access-from-files', 'posts/far.md'], join(elsewhere, 'blog'));
     await vi.waitFor(() => expect(heard.at(-1)?.payload).toEqual({ id: postId('posts/far.md') }), WAIT);

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { launchApp, type LaunchedApp } from './launchApp';
-import { post, tempDir, writeTree } from '../helpers/tmp';
+import { post, tempTree } from '../helpers/tmp';
 import { WAIT } from '../helpers/wait';
 
 const sample = (app: LaunchedApp) => join(app.fake.recorded.userDataRoot, 'documents', 'Postwright Sample Blog');
@@ -98,8 +98,7 @@ describe('quitting with unsaved text', () => {
 describe('the same guard for every way the page goes', () => {
   it('opening another folder asks first: Cancel stays in this blog, Save saves here and then switches', async () => {
     const { app, file, typed } = await withUnsavedText();
-    const elsewhere = await tempDir();
-    await writeTree(elsewhere, { 'blog/postwright.json': '{}', 'blog/posts/far.md': post({ title: 'Far' }) });
+    const elsewhere = await tempTree({ 'blog/postwright.json': '{}', 'blog/posts/far.md': post({ title: 'Far' }) });
     app.fake.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [join(elsewhere, 'blog')] });
     const menu = () => app.fake.Menu.setApplicationMenu.mock.calls.at(-1)![0]!;
     const before = app.page();

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fileFromArgv, locatePost } from '../../electron/openFile';
 import { Workspace } from '../../electron/workspace/workspace';
-import { noTrash, post, tempDir, writeTree } from '../helpers/tmp';
+import { noTrash, post, tempTree } from '../helpers/tmp';
 
 describe('fileFromArgv', () => {
   it('finds the Markdown file on a Windows or Linux command line, resolved against its folder', () => {
@@ -30,8 +30,7 @@ describe('fileFromArgv', () => {
 
 describe('locatePost', () => {
   it('opens the nearest folder above the file that holds postwright.json, with the post selected', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       'blog/postwright.json': '{"title":"Blog"}',
       'blog/posts/2024/deep.md': post({ title: 'Deep' }),
       'blog/other.md': post({ title: 'Other' }),
@@ -50,14 +49,12 @@ describe('locatePost', () => {
   });
 
   it("opens the file's own folder when no folder above it is a blog", async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'loose/note.markdown': post({ title: 'Loose' }) });
+    const root = await tempTree({ 'loose/note.markdown': post({ title: 'Loose' }) });
     expect(await locatePost(path.join(root, 'loose/note.markdown'))).toMatchObject({ workspaceRoot: path.join(root, 'loose'), postPath: 'note.markdown' });
   });
 
   it("opens a file the blog does not list (in its output folder or a dot-folder) in the file's own folder", async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       'blog/postwright.json': '{"output":"public"}',
       'blog/public/copy.md': post({ title: 'Built copy' }),
       'blog/.drafts/idea.md': post({ title: 'Idea' }),
@@ -67,16 +64,14 @@ describe('locatePost', () => {
   });
 
   it('follows a symlinked file to where the post really is', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'blog/postwright.json': '{}', 'blog/posts/real.md': post({ title: 'Real' }) });
+    const root = await tempTree({ 'blog/postwright.json': '{}', 'blog/posts/real.md': post({ title: 'Real' }) });
     await mkdir(path.join(root, 'desktop'));
     await symlink(path.join(root, 'blog/posts/real.md'), path.join(root, 'desktop/shortcut.md'));
     expect(await locatePost(path.join(root, 'desktop/shortcut.md'))).toMatchObject({ workspaceRoot: path.join(root, 'blog'), postPath: 'posts/real.md' });
   });
 
   it('refuses, with a clear reason, a missing file, a folder and a file that is not Markdown', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'a-folder.md/inside.md': 'x', 'picture.png': 'x' });
+    const root = await tempTree({ 'a-folder.md/inside.md': 'x', 'picture.png': 'x' });
     await expect(locatePost(path.join(root, 'gone.md'))).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('does not exist') });
     await expect(locatePost(path.join(root, 'a-folder.md'))).rejects.toMatchObject({ code: 'invalid-arguments', message: expect.stringContaining('is a folder') });
     await expect(locatePost(path.join(root, 'picture.png'))).rejects.toMatchObject({ code: 'invalid-arguments', message: expect.stringContaining('.md and .markdown') });

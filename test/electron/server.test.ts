@@ -7,7 +7,7 @@ import { NONCE_PLACEHOLDER } from '../../common/csp';
 import { startBridge } from '../../electron/server';
 import { startTestBridge, type RunningBridge } from '../helpers/bridge';
 import { onePixelPng } from '../helpers/images';
-import { tempDir, writeTree } from '../helpers/tmp';
+import { tempTree } from '../helpers/tmp';
 
 let running: RunningBridge;
 beforeAll(async () => {
@@ -189,8 +189,7 @@ describe('the browser bridge', () => {
   });
 
   it('refuses to serve a page built without the nonce placeholder, saying why', async () => {
-    const staticDir = await tempDir();
-    await writeTree(staticDir, { 'index.html': '<!doctype html><title>no nonce</title>' });
+    const staticDir = await tempTree({ 'index.html': '<!doctype html><title>no nonce</title>' });
     const bridge = await startBridge({ backend: running.backend, staticDir });
     try {
       const res = await fetch(`http://127.0.0.1:${bridge.port}/`);

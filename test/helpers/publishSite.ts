@@ -61,6 +61,18 @@ export async function publishOnce(target: Target, siteDir: string, options: { si
   return { plan, done };
 }
 
+/**
+ * The sample site published once to a freshly started service (a server or a
+ * fake of one) through a target on it: where every re-publish test starts.
+ */
+export async function publishedOnce<Service>(start: () => Promise<Service>, targetOn: (service: Service) => Promise<Target>) {
+  const site = await sampleSite();
+  const service = await start();
+  const target = await targetOn(service);
+  await publishOnce(target, site.out);
+  return { site, service, target };
+}
+
 /** Paths whose entry differs between two manifests (new or changed), sorted. */
 export function changedBetween(before: Manifest, after: Manifest): string[] {
   return [...after.values()].filter((e) => before.get(e.path)?.sha256 !== e.sha256).map((e) => e.path).sort();

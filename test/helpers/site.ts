@@ -1,9 +1,11 @@
 // Helpers for site-build tests: build with a fixed clock, read an output tree,
-// and crawl it for links that lead nowhere.
+// compare a rebuild with a clean build, and crawl it for links that lead nowhere.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { buildSite, type BuildOptions } from '../../electron/site/build';
+import { tempDir, tempTree } from './tmp';
 
 /** The clock every test build uses: posts dated after it are "future". */
 export const NOW = Date.UTC(2025, 0, 1);
@@ -20,6 +22,24 @@ export async function readTree(dir: string): Promise<Map<string, Buffer>> {
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
   return new Map(await Promise.all(files.map(async (f) => [f, await readFile(path.join(dir, f))] as const)));
+}
+
+/** A blog of `files` in a fresh folder, built into another: its root, output, summary and output tree. */
+export async function buildTree(files: Record<string, string | Uint8Array>) {
+  const root = await tempTree(files);
+  const out = path.join(await tempDir(), 'site');
+  const summary = await build(root, out);
+  return { root, out, summary, tree: await readTree(out) };
+}
+
+/** An incremental build's output is the clean build's, file for file and byte for byte. */
+export async function expectSameAsClean(root: string, out: string): Promise<void> {
+  const clean = path.join(await tempDir(), 'clean');
+  await build(root, clean);
+  const [incremental, expected] = await Promise.all([readTree(out), readTree(clean)]);
+  expect([...incremental.keys()]).toEqual([...expected.keys()]);
+  const different = [...expected].filter(([file, bytes]) => !incremental.get(file)!.equals(bytes)).map(([file]) => file);
+  expect(different).toEqual([]);
 }
 
 /**

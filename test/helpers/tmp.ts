@@ -31,6 +31,13 @@ export async function writeTree(root: string, files: Record<string, string | Uin
   }
 }
 
+/** A fresh folder (removed after the current test) holding `files`. */
+export async function tempTree(files: Record<string, string | Uint8Array>): Promise<string> {
+  const root = await tempDir();
+  await writeTree(root, files);
+  return root;
+}
+
 /** The same post text with its front matter, for brevity in tests. */
 export function post(fields: Record<string, string>, body = ''): string {
   const lines = Object.entries(fields).map(([k, v]) => `${k}: ${v}`);
@@ -42,8 +49,7 @@ export const noTrash = { trash: async () => Promise.reject(new Error('not in thi
 
 /** A workspace over a fresh temp folder holding `files`, listed once. */
 export async function openTestWorkspace(files: Record<string, string | Uint8Array>) {
-  const root = await tempDir();
-  await writeTree(root, files);
+  const root = await tempTree(files);
   const ws = await Workspace.open(root, noTrash);
   const posts = await ws.list();
   /** The id of the post at a relative path. */

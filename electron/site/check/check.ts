@@ -44,13 +44,15 @@ export async function checkWorkspace(workspace: Workspace, options: CheckOptions
 export async function check(workspace: Workspace, options: CheckOptions, useWorkers: (posts: number) => boolean): Promise<CheckResult> {
   // The list's walk reads every folder the check looks into: its listings answer the check's lookups.
   const folders = new FolderListings(workspace.root);
-  const posts = await workspace.list({ folder: (relative, entries) => folders.record(relative, entries) });
+  // So do the stats by which it kept each unchanged post's summary: they say whether the post's facts still hold.
+  const listed = new Map<string, { size: number; mtime: number }>();
+  const posts = await workspace.list({ folder: (relative, entries) => folders.record(relative, entries), stamp: (relative, size, mtime) => listed.set(relative, { size, mtime }) });
   const facts = FactsCache.load(options.cacheDir, workspace.root);
   // Posts whose files are as the last check found them keep its facts (and their URLs); only the others are read and lexed.
   const changed: PostSummary[] = [];
   const unchanged: ExaminedPost[] = [];
   for (const summary of posts) {
-    const known = facts.fresh(summary);
+    const known = facts.fresh(summary, listed.get(summary.path));
     if (known) unchanged.push(known);
     else changed.push(summary);
   }

@@ -85,12 +85,15 @@ export class FactsCache {
     return new FactsCache(file, key, root, previous, urlKey);
   }
 
-  /** The facts of a post whose file has the size and time it had when they were found; null if it may have changed. */
-  fresh(summary: PostSummary): ExaminedPost | null {
+  /**
+   * The facts of a post whose file has the size and time it had when they were found; null if it may have
+   * changed. `listed` is the file's size and time as the list just confirmed them, which spares a stat.
+   */
+  fresh(summary: PostSummary, listed?: Omit<FileStamp, 'hash'>): ExaminedPost | null {
     const entry = this.#previous.get(summary.path);
     if (!entry) return null;
-    const stats = fs.statSync(path.join(this.root, summary.path), { throwIfNoEntry: false });
-    if (!stats?.isFile() || stats.size !== entry.size || Math.floor(stats.mtimeMs) !== entry.mtime) return null;
+    const stats = listed ?? this.#stamp(summary.path);
+    if (!stats || stats.size !== entry.size || stats.mtime !== entry.mtime) return null;
     this.#next.set(summary.path, entry);
     return { post: summary, ...entry.facts };
   }
@@ -147,6 +150,11 @@ export class FactsCache {
     if (!this.file || !(this.#changed || gone)) return;
     const data: CacheFile = { format: FORMAT, key: this.key, root: this.root, urlKey: this.#urlKey, entries: [...this.#next] };
     saveCacheFileSync(this.file, data);
+  }
+
+  #stamp(relative: string): Omit<FileStamp, 'hash'> | null {
+    const stats = fs.statSync(path.join(this.root, relative), { throwIfNoEntry: false });
+    return stats?.isFile() ? { size: stats.size, mtime: Math.floor(stats.mtimeMs) } : null;
   }
 
   #remember(relative: string, entry: Entry): void {

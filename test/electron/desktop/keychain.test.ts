@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Store from 'electron-store';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../common/errors';
 import { keychain } from '../../../electron/desktop/keychain';
 import { environmentVault } from '../../../electron/secretVault';
+import { rejection } from '../../helpers/rejection';
 import { tempDir } from '../../helpers/tmp';
 import { FakeSafeStorage } from '../fakeElectron';
 
@@ -22,15 +22,6 @@ async function vault(platform: NodeJS.Platform = 'linux') {
   const safeStorage = new FakeSafeStorage();
   const store = new Store({ name: 'secrets', cwd: dir });
   return { safeStorage, file: join(dir, 'secrets.json'), vault: keychain(safeStorage, store, platform) };
-}
-
-async function thrown(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 describe('the keychain vault', () => {
@@ -80,7 +71,7 @@ describe('the keychain vault', () => {
     safeStorage.backend = 'basic_text';
     expect(v.info()).toEqual({ kind: 'keychain', encrypted: false, plainTextAllowed: false });
 
-    const error = await thrown(v.set(scope, SECRET));
+    const error = await rejection(v.set(scope, SECRET));
     expect(error.code).toBe('forbidden');
     expect(error.message).toContain('"bucket"');
     expect(error.message).toContain('AWS_SECRET_ACCESS_KEY');
@@ -108,7 +99,7 @@ describe('the keychain vault', () => {
   it('says to use the environment when the OS offers no encryption at all, and stores nothing', async () => {
     const { vault: v, safeStorage } = await vault();
     safeStorage.available = false;
-    const error = await thrown(v.set(scope, SECRET));
+    const error = await rejection(v.set(scope, SECRET));
     expect(error.code).toBe('unsupported');
     expect(error.message).toContain('Set the environment variable AWS_SECRET_ACCESS_KEY');
     expect(error.message).not.toContain(SECRET);
@@ -119,7 +110,7 @@ describe('the keychain vault', () => {
     const { vault: v, safeStorage } = await vault();
     await v.set(scope, SECRET);
     safeStorage.forgetKey();
-    const error = await thrown(v.get(scope));
+    const error = await rejection(v.get(scope));
     expect(error.code).toBe('auth-failed');
     expect(error.message).toBe('The saved AWS_SECRET_ACCESS_KEY for "bucket" can no longer be decrypted (the system keychain has changed). Set it again in Publish settings.');
   });
@@ -129,7 +120,7 @@ describe('the environment vault (CLI and browser bridge)', () => {
   it('stores nothing and says which environment variable to set', async () => {
     const v = environmentVault();
     expect(v.info().kind).toBe('environment');
-    const error = await thrown(v.set(scope, SECRET));
+    const error = await rejection(v.set(scope, SECRET));
     expect(error.code).toBe('unsupported');
     expect(error.message).toContain('set the environment variable AWS_SECRET_ACCESS_KEY');
     expect(error.message).not.toContain(SECRET);

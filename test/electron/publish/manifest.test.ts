@@ -6,14 +6,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HashCache } from '../../../electron/publish/hashCache';
 import { buildManifest } from '../../../electron/publish/manifest';
-import { tempDir, writeTree } from '../../helpers/tmp';
+import { tempDir, tempTree } from '../../helpers/tmp';
 
 const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 const big = Buffer.alloc(3 * 1024 * 1024, 7); // streamed, not read whole
 
 async function site() {
-  const dir = await tempDir();
-  await writeTree(dir, { 'index.html': '<p>home</p>', 'posts/a/index.html': '<p>a</p>', 'media/clip.bin': big });
+  const dir = await tempTree({ 'index.html': '<p>home</p>', 'posts/a/index.html': '<p>a</p>', 'media/clip.bin': big });
   const cacheFile = path.join(await tempDir('postwright-cache-'), 'site-hashes.json');
   const withCache = async () => {
     const hashes = HashCache.load(cacheFile, dir);
@@ -62,8 +61,7 @@ describe('manifest: hashes cached between publishes', () => {
     await withCache();
     await writeFile(cacheFile, '{"format":1,"files":[["index.html",');
     expect(await withCache()).toEqual(await buildManifest(dir));
-    const other = await tempDir();
-    await writeTree(other, { 'index.html': '<p>elsewhere</p>' });
+    const other = await tempTree({ 'index.html': '<p>elsewhere</p>' });
     const hashes = HashCache.load(cacheFile, other);
     expect((await buildManifest(other, hashes)).get('index.html')!.sha256).toBe(sha('<p>elsewhere</p>'));
   });

@@ -5,18 +5,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../common/errors';
 import { readPublishSettings, selectTargets } from '../../../electron/publish/settings';
+import { rejection } from '../../helpers/rejection';
 import { tempDir } from '../../helpers/tmp';
 
 async function settingsWith(content: unknown): Promise<string> {
   const root = await tempDir();
   await writeFile(path.join(root, 'postwright.json'), typeof content === 'string' ? content : JSON.stringify(content));
   return root;
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 describe('publish settings', () => {
@@ -51,12 +46,12 @@ describe('publish settings', () => {
       [{ publish: [] }, '"publish" must be an object ({ … })'],
     ];
     for (const [content, expected] of cases) {
-      const error = await failure(readPublishSettings(await settingsWith(content)));
+      const error = await rejection(readPublishSettings(await settingsWith(content)));
       expect(error.code).toBe('invalid-arguments');
       expect(error.message).toMatch(/^postwright\.json: /);
       expect(error.message).toContain(expected);
     }
-    expect((await failure(readPublishSettings(await settingsWith('{ "publish": ')))).message).toMatch(/^postwright\.json is not valid JSON/);
+    expect((await rejection(readPublishSettings(await settingsWith('{ "publish": ')))).message).toMatch(/^postwright\.json is not valid JSON/);
   });
 
   it('an unknown target name lists the configured ones', async () => {

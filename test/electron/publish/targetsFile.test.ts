@@ -3,8 +3,8 @@
 import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../common/errors';
 import { removeTargetConfig, saveTargetConfig } from '../../../electron/publish/targetsFile';
+import { rejection } from '../../helpers/rejection';
 import { tempDir } from '../../helpers/tmp';
 
 const git = { type: 'git', remote: 'git@github.com:me/me.github.io.git', branch: 'gh-pages' };
@@ -13,15 +13,6 @@ async function workspace(settings?: string) {
   const root = await tempDir();
   if (settings !== undefined) await writeFile(join(root, 'postwright.json'), settings);
   return { root, read: () => readFile(join(root, 'postwright.json'), 'utf8') };
-}
-
-async function refused(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 describe('saving a publish target', () => {
@@ -76,20 +67,20 @@ describe('saving a publish target', () => {
   it('refuses an invalid target, naming the key, and leaves the file as it was', async () => {
     const original = '{ "title": "T" }\n';
     const ws = await workspace(original);
-    const error = await refused(saveTargetConfig(ws.root, 'bucket', { type: 's3', bucket: 'ab', region: '' }));
+    const error = await rejection(saveTargetConfig(ws.root, 'bucket', { type: 's3', bucket: 'ab', region: '' }));
     expect(error.code).toBe('invalid-arguments');
     expect(error.message).toContain('Target "bucket" was not saved');
     expect(error.message).toContain('"publish.targets.bucket.bucket" must be at least 3 characters');
     expect(error.message).toContain('"publish.targets.bucket.region" must not be empty');
-    expect((await refused(saveTargetConfig(ws.root, 'x', { type: 'ftp' }))).message).toContain('"type" of "git", "s3", "sftp", "netlify" or "fly"');
-    expect((await refused(saveTargetConfig(ws.root, 'x', { ...git, password: 'hunter2' }))).message).toMatch(/password/);
+    expect((await rejection(saveTargetConfig(ws.root, 'x', { type: 'ftp' }))).message).toContain('"type" of "git", "s3", "sftp", "netlify" or "fly"');
+    expect((await rejection(saveTargetConfig(ws.root, 'x', { ...git, password: 'hunter2' }))).message).toMatch(/password/);
     expect(await ws.read()).toBe(original);
   });
 
   it('leaves a file that is not valid JSON, or not an object, untouched and says to fix it', async () => {
     for (const original of ['{ "title": "T", }', '[1, 2]', '{ "publish": { "targets": [] } }']) {
       const ws = await workspace(original);
-      const error = await refused(saveTargetConfig(ws.root, 'pages', git));
+      const error = await rejection(saveTargetConfig(ws.root, 'pages', git));
       expect(error.code).toBe('invalid-arguments');
       expect(error.message).toMatch(/postwright\.json|publish\.targets/);
       expect(error.message).toContain('not changed');
@@ -102,7 +93,7 @@ describe('saving a publish target', () => {
     await writeFile(join(outside, 'elsewhere.json'), '{}');
     const ws = await workspace();
     await symlink(join(outside, 'elsewhere.json'), join(ws.root, 'postwright.json'));
-    expect((await refused(saveTargetConfig(ws.root, 'pages', git))).code).toBe('outside-workspace');
+    expect((await rejection(saveTargetConfig(ws.root, 'pages', git))).code).toBe('outside-workspace');
     expect(await readFile(join(outside, 'elsewhere.json'), 'utf8')).toBe('{}');
   });
 });
@@ -119,7 +110,7 @@ describe('removing a publish target', () => {
   it('says so when there is no such target, changing nothing', async () => {
     const original = '{"publish": {"targets": {}}}';
     const ws = await workspace(original);
-    const error = await refused(removeTargetConfig(ws.root, 'pages'));
+    const error = await rejection(removeTargetConfig(ws.root, 'pages'));
     expect(error.code).toBe('not-found');
     expect(error.message).toBe('There is no publish target called "pages" in postwright.json.');
     expect(await ws.read()).toBe(original);

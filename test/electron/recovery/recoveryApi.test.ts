@@ -5,11 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../common/api';
 import { createBackend } from '../../../electron/backend';
 import { nodePlatform } from '../../../electron/platform';
-import { post, tempDir, writeTree } from '../../helpers/tmp';
+import { post, tempDir, tempTree } from '../../helpers/tmp';
 
 async function backendOn(files: Record<string, string>, dataDir?: string) {
-  const root = await tempDir();
-  await writeTree(root, files);
+  const root = await tempTree(files);
   const backend = await createBackend({ root, platform: nodePlatform(), watch: false, dataDir });
   const posts = await backend.handlers.posts.list();
   const doc = (relative: string) => backend.handlers.posts.read(posts.find((p) => p.path === relative)!.id);

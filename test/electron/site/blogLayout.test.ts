@@ -2,20 +2,15 @@
 // settings, which files are posts and pages, and the URLs. Each tree follows
 // the generator's documented defaults (jekyllrb.com/docs/permalinks/,
 // gohugo.io/content-management/urls/, 11ty.dev/docs/permalinks/).
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBlogLayout } from '../../../electron/workspace/blogLayout';
-import { build, readTree } from '../../helpers/site';
-import { tempDir, writeTree } from '../../helpers/tmp';
+import { buildTree } from '../../helpers/site';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 async function site(files: Record<string, string | Uint8Array>) {
-  const root = await tempDir();
-  await writeTree(root, files);
-  const out = path.join(await tempDir(), 'site');
-  const summary = await build(root, out);
-  return { root, summary, files: [...(await readTree(out)).keys()], tree: await readTree(out) };
+  const { root, summary, tree } = await buildTree(files);
+  return { root, summary, files: [...tree.keys()], tree };
 }
 
 describe('a Hugo site', () => {

@@ -6,7 +6,7 @@
 import { mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, readTree } from '../../helpers/site';
+import { build, expectSameAsClean, readTree } from '../../helpers/site';
 import { tempDir } from '../../helpers/tmp';
 
 const POSTS = 12;
@@ -20,14 +20,6 @@ async function workspace(): Promise<string> {
     await writeFile(path.join(root, 'posts', `post-${n}.md`), `---\ntitle: Post ${n}\ndate: 2024-03-${day}\n---\n\nThe opening of post ${n}, which its card shows.\n\nMore of post ${n}.\n`);
   }
   return root;
-}
-
-async function expectSameAsClean(root: string, out: string) {
-  const clean = path.join(await tempDir(), 'clean');
-  await build(root, clean);
-  const [incremental, expected] = await Promise.all([readTree(out), readTree(clean)]);
-  expect([...incremental.keys()]).toEqual([...expected.keys()]);
-  expect([...expected].filter(([file, bytes]) => !incremental.get(file)!.equals(bytes)).map(([file]) => file)).toEqual([]);
 }
 
 const excerptFiles = async (cacheDir: string) => (await readdir(path.join(cacheDir, 'site'))).filter((f) => f.endsWith('.excerpts'));
@@ -83,6 +75,30 @@ describe('the build cache', { timeout: 180_000 }, () => {
     await expect(build(root, out, { cacheDir })).rejects.toThrow(/build cache .* was damaged/);
     expect(await excerptFiles(cacheDir)).toEqual([]);
     expect((await build(root, out, { cacheDir })).rendered).toBe(POSTS);
+    await expectSameAsClean(root, out);
+  });
+
+  it('keeps each post’s URL until the blog’s permalinks change, then places every post again, as a clean build does', async () => {
+    // A Hugo blog: a section's permalink lives in hugo.toml's [permalinks], which no page's bytes depend on by themselves.
+    const root = await tempDir();
+    const config = (pattern: string) => `title = "Places"\nbaseURL = "https://example.com/"\n[permalinks]\nposts = "${pattern}"\n`;
+    await writeFile(path.join(root, 'hugo.toml'), config('/:year/:slug/'));
+    await mkdir(path.join(root, 'content', 'posts'), { recursive: true });
+    for (let n = 1; n <= 4; n++) await writeFile(path.join(root, 'content', 'posts', `post-${n}.md`), `---\ntitle: Post ${n}\ndate: 2024-03-0${n}\n---\n\nSee [the first](post-1.md).\n`);
+    const cacheDir = await tempDir();
+    const out = path.join(await tempDir(), 'site');
+    await build(root, out, { cacheDir });
+    const pages = async () => [...(await readTree(out)).keys()].filter((file) => /post-\d\/index\.html$/.test(file)).sort();
+    expect(await pages()).toEqual(['2024/post-1/index.html', '2024/post-2/index.html', '2024/post-3/index.html', '2024/post-4/index.html']);
+
+    await writeFile(path.join(root, 'content', 'posts', 'post-2.md'), '---\ntitle: Post 2\ndate: 2024-03-02\nurl: /two/\n---\n\nMoved on its own.\n');
+    await build(root, out, { cacheDir });
+    expect(await pages()).toEqual(['2024/post-1/index.html', '2024/post-3/index.html', '2024/post-4/index.html']);
+    await expectSameAsClean(root, out);
+
+    await writeFile(path.join(root, 'hugo.toml'), config('/blog/:slug/'));
+    await build(root, out, { cacheDir });
+    expect(await pages()).toEqual(['blog/post-1/index.html', 'blog/post-3/index.html', 'blog/post-4/index.html']);
     await expectSameAsClean(root, out);
   });
 });

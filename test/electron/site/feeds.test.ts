@@ -12,13 +12,12 @@ import { JSDOM } from 'jsdom';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../helpers/site';
-import { tempDir, writeTree } from '../../helpers/tmp';
+import { tempDir, tempTree } from '../../helpers/tmp';
 
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 
 async function site(settings: Record<string, unknown> = {}) {
-  const root = await tempDir();
-  await writeTree(root, {
+  const root = await tempTree({
     'postwright.json': JSON.stringify({ title: 'Notes & Sketches', author: 'Ines Hartmann', baseUrl: 'https://blog.example.org/notes/', ...settings }),
     'posts/quotes.md': `---\ntitle: I'm "here" & <there>\ndate: 2024-03-02T09:30:00+01:00\nupdated: 2024-04-01\ntags: [C++, "Q&A"]\nauthor: Guest Writer\ndescription: A post with quotes.\n---\n\nSee [the other post](../plain/) and [a note](#note).\n\n![A chart](quotes.assets/chart.png)\n\n<p id="note" onclick="steal()">Raw <script>alert(1)</script>HTML</p>\n\n\`\`\`\nif (a ]]> b) {}\n\`\`\`\n`,
     'posts/quotes.assets/chart.png': TINY_PNG,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlUrls } from '../../../common/markdown/htmlUrls';
 import { build, readTree } from '../../helpers/site';
-import { tempDir, writeTree } from '../../helpers/tmp';
+import { tempDir, tempTree } from '../../helpers/tmp';
 import { checkTree, where } from './check/checkTree';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -29,8 +29,7 @@ describe('raw HTML in posts', () => {
   });
 
   it('the build publishes the files it names and links to them, and to other posts, at their site addresses', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       'eleventy.config.js': 'export default function (config) { config.addPassthroughCopy("img"); }\n',
       'blog/blog.json': '{ "tags": ["posts"], "permalink": "/blog/{{ page.fileSlug }}/" }',
       'blog/first.md': `---\ntitle: First\ndate: 2024-01-01\n---\n${body}\n`,

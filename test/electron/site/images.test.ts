@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ImageIndex } from '../../../electron/site/imageIndex';
 import { ImageStore } from '../../../electron/site/images';
 import { build, readTree } from '../../helpers/site';
-import { tempDir, writeTree } from '../../helpers/tmp';
+import { tempDir, tempTree, writeTree } from '../../helpers/tmp';
 
 /** A 2400×1200 JPEG stored sideways (EXIF orientation 6: shown 1200×2400) with a GPS position, as phones write them. */
 async function phonePhoto(width = 2400, height = 1200): Promise<Buffer> {
@@ -101,8 +101,7 @@ describe('responsive images', () => {
   });
 
   it('publishes a file sharp cannot read as it is, and the rest of the site still builds', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'posts/a.md': '# A\n\n![broken](a.assets/broken.png)\n', 'posts/a.assets/broken.png': 'not a png' });
+    const root = await tempTree({ 'posts/a.md': '# A\n\n![broken](a.assets/broken.png)\n', 'posts/a.assets/broken.png': 'not a png' });
     const out = path.join(await tempDir(), 'site');
     await build(root, out);
     const files = await readTree(out);

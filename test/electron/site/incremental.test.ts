@@ -7,20 +7,11 @@ import { readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARALLEL_THRESHOLD } from '../../../electron/site/renderPool';
-import { build, readTree } from '../../helpers/site';
+import { build, expectSameAsClean, readTree } from '../../helpers/site';
 import { tempDir } from '../../helpers/tmp';
 import { generateCorpus } from '../../bench/corpus';
 
 const POSTS = PARALLEL_THRESHOLD + 40;
-
-async function expectSameAsClean(root: string, out: string) {
-  const clean = path.join(await tempDir(), 'clean');
-  await build(root, clean);
-  const [incremental, expected] = await Promise.all([readTree(out), readTree(clean)]);
-  expect([...incremental.keys()]).toEqual([...expected.keys()]);
-  const different = [...expected].filter(([file, bytes]) => !incremental.get(file)!.equals(bytes)).map(([file]) => file);
-  expect(different).toEqual([]);
-}
 
 /** Ages every output file, so the next build's writes show up as fresh mtimes. */
 async function age(out: string): Promise<void> {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../helpers/site';
-import { tempDir, writeTree } from '../../helpers/tmp';
+import { tempDir, tempTree, writeTree } from '../../helpers/tmp';
 import { hugoMenuConfig } from '../../helpers/hugoMenus';
 
 const installed = (command: string, args: string[]) => {
@@ -61,8 +61,7 @@ describe('the nav matches the real generator’s', () => {
   });
 
   it.skipIf(skipMinima)('Jekyll with minima: every titled page by file name (a titled 404 page too), then header_pages in its order', { timeout: 120_000 }, async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       '_config.yml': 'title: Physique\ntheme: minima\nurl: https://example.org\n',
       '_posts/2024-01-01-hello.md': page('title: Hello'),
       'about.md': page('title: About'),

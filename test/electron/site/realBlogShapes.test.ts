@@ -1,19 +1,13 @@
 // The shapes the real-blog fixtures (test/fixtures/blogs/real-*) showed Postwright
 // getting wrong, each reduced to a few lines: built, then checked.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, readTree } from '../../helpers/site';
-import { tempDir, writeTree } from '../../helpers/tmp';
+import { buildTree } from '../../helpers/site';
 import { checkTree } from './check/checkTree';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 async function site(files: Record<string, string | Uint8Array>) {
-  const root = await tempDir();
-  await writeTree(root, files);
-  const out = path.join(await tempDir(), 'site');
-  const summary = await build(root, out);
-  const tree = await readTree(out);
+  const { summary, tree } = await buildTree(files);
   return { summary, tree, html: (file: string) => tree.get(file)?.toString('utf8') ?? '' };
 }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { build, readTree } from '../../helpers/site';
 import { canaryBytes, canaryName, executableMarkup, hostileInputs, withoutDataBlocks } from '../../helpers/hostile';
 import { renderStandalone } from '../../../electron/site/standalone';
-import { post, tempDir, writeTree } from '../../helpers/tmp';
+import { post, tempDir, tempTree, writeTree } from '../../helpers/tmp';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
@@ -31,8 +31,7 @@ describe('paths the build writes', () => {
   });
 
   it('refuses an output setting outside the workspace, and an output folder that holds the workspace', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'postwright.json': JSON.stringify({ output: '../elsewhere' }), 'posts/a.md': '# A' });
+    const root = await tempTree({ 'postwright.json': JSON.stringify({ output: '../elsewhere' }), 'posts/a.md': '# A' });
     await expect(build(root, undefined as unknown as string)).rejects.toThrow(/"output" must be a folder inside the workspace/);
     await writeFile(path.join(root, 'postwright.json'), '{}');
     await expect(build(root, root)).rejects.toThrow(/holds the workspace itself/);
@@ -59,8 +58,7 @@ describe('paths the build writes', () => {
 
   it('copies no file through a symlink that leads out of the workspace, nor anything outside it, nor HTML', async () => {
     const root = await tempDir();
-    const outside = await tempDir();
-    await writeTree(outside, { 'secret.png': PNG });
+    const outside = await tempTree({ 'secret.png': PNG });
     await writeTree(root, {
       'posts/a.md': post({ title: 'A', date: '2024-01-01' }, '![x](a.assets/linked.png) ![y](../../../../../../etc/hostname.png) [z](evil.html) ![ok](a.assets/ok.png) ![w](/posts/a.assets/ok.png)'),
       'posts/a.assets/ok.png': PNG,
@@ -129,8 +127,7 @@ describe('the hostile-input suite through the whole build and the standalone exp
   });
 
   it('refuses a javascript: nav link in postwright.json, naming the key', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'postwright.json': JSON.stringify({ nav: [{ label: 'x', url: 'javascript:alert(1)' }] }) });
+    const root = await tempTree({ 'postwright.json': JSON.stringify({ nav: [{ label: 'x', url: 'javascript:alert(1)' }] }) });
     await expect(build(root, path.join(await tempDir(), 'site'))).rejects.toThrow(/"nav\[0\]\.url" must be an http\(s\) or mailto link/);
   });
 });

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../electron/appPaths';
 import { PARALLEL_THRESHOLD, renderWorkerScript } from '../../../electron/site/renderPool';
 import { generateCorpus } from '../../bench/corpus';
-import { build, readTree } from '../../helpers/site';
-import { post, tempDir, writeTree } from '../../helpers/tmp';
+import { build, expectSameAsClean, readTree } from '../../helpers/site';
+import { post, tempDir, tempTree, writeTree } from '../../helpers/tmp';
 import { hugoMenuConfig } from '../../helpers/hugoMenus';
 
 interface HeaderLink {
@@ -37,14 +37,6 @@ function pagesWithHeader(tree: Map<string, Buffer>): [string, string][] {
     .filter(([, html]) => !html.includes('http-equiv="refresh"'));
 }
 
-async function expectSameAsClean(root: string, out: string) {
-  const clean = path.join(await tempDir(), 'clean');
-  await build(root, clean);
-  const [incremental, expected] = await Promise.all([readTree(out), readTree(clean)]);
-  expect([...incremental.keys()]).toEqual([...expected.keys()]);
-  expect([...expected].filter(([file, bytes]) => !incremental.get(file)!.equals(bytes)).map(([file]) => file)).toEqual([]);
-}
-
 describe('the site nav in built pages', () => {
   it('the sample blog shows About on every page, before Archive and Tags, marking the page the reader is on', async () => {
     const out = path.join(await tempDir(), 'site');
@@ -64,8 +56,7 @@ describe('the site nav in built pages', () => {
   });
 
   it('a Postwright folder lists its titled pages by weight, then title, under the base URL path', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       'postwright.json': JSON.stringify({ baseUrl: 'https://example.com/blog/' }),
       'posts/hello.md': post({ title: 'Hello', date: '2024-01-02' }, 'Hi.'),
       'pages/about.md': post({ title: 'About', weight: '2' }, 'Me.'),
@@ -90,8 +81,7 @@ describe('the site nav in built pages', () => {
   });
 
   it('a Hugo site shows its main menu (config entries and menu: main pages) in Hugo order', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       'hugo.toml': hugoMenuConfig,
       'content/posts/first.md': post({ title: 'First', date: '2024-01-02' }, 'Body.'),
       'content/posts/second.md': post({ title: 'Second', date: '2024-02-02' }, 'Body.'),
@@ -139,8 +129,7 @@ describe('the site nav in built pages', () => {
   });
 
   it('renders HTML in a nav label or page title as text, and leaves out a menu entry that would run script', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       'hugo.toml': [
         "baseURL = 'https://example.org/'",
         '[[menus.main]]',
@@ -175,15 +164,13 @@ describe('the site nav in built pages', () => {
 
   it('refuses a data: or protocol-relative nav link in postwright.json, naming the key', async () => {
     for (const url of ['data:text/html,<script>alert(1)</script>', '//evil.example/', 'vbscript:msgbox(1)']) {
-      const root = await tempDir();
-      await writeTree(root, { 'postwright.json': JSON.stringify({ nav: [{ label: 'x', url }] }) });
+      const root = await tempTree({ 'postwright.json': JSON.stringify({ nav: [{ label: 'x', url }] }) });
       await expect(build(root, path.join(await tempDir(), 'site')), url).rejects.toThrow(/"nav\[0\]\.url" must be an http\(s\) or mailto link, or a path on the site/);
     }
   });
 
   it('postwright.json nav replaces the generator’s menu, with paths under the base URL and web links as written', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       'postwright.json': JSON.stringify({
         baseUrl: 'https://example.com/blog/',
         nav: [

@@ -6,15 +6,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, readTree } from '../../helpers/site';
-import { tempDir, writeTree } from '../../helpers/tmp';
+import { tempDir, tempTree, writeTree } from '../../helpers/tmp';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 const ogImage = (html: string) => /<meta property="og:image" content="([^"]*)"/.exec(html)?.[1];
 
 describe('social cards', () => {
   it('take the image from front matter, else the first image, else the site default, and publish the file', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       'postwright.json': JSON.stringify({ baseUrl: 'https://example.com/blog/', image: 'images/card.png' }),
       'images/card.png': PNG,
       'posts/front.md': '---\ntitle: Front\ndate: 2024-01-03\ncover: front.assets/cover.png\n---\n\n![first](front.assets/other.png)\n',
@@ -43,8 +42,7 @@ describe('social cards', () => {
   });
 
   it('use the workspace favicon instead of Postwright\'s, and refuse a site image that is not an image', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'theme/favicon.png': PNG, 'posts/a.md': '# A\n' });
+    const root = await tempTree({ 'theme/favicon.png': PNG, 'posts/a.md': '# A\n' });
     const out = path.join(await tempDir(), 'site');
     await build(root, out);
     const files = await readTree(out);
@@ -60,8 +58,7 @@ describe('social cards', () => {
 
 describe('previous and next', () => {
   it('link each post to its neighbours, and a rebuild after a new post rewrites the page that gained one', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       'posts/one.md': '---\ntitle: One\ndate: 2024-01-01\n---\n\nx\n',
       'posts/two.md': '---\ntitle: Two\ndate: 2024-01-02\n---\n\nx\n',
     });

@@ -22,6 +22,17 @@ async function linkedBlog() {
   return root;
 }
 
+/** Runs `act` on a workspace opened over linkedBlog(); the workspace is closed after, pass or fail. */
+async function onLinkedWorkspace(act: (linked: { root: string; workspace: Workspace }) => Promise<void>): Promise<void> {
+  const root = await linkedBlog();
+  const workspace = await Workspace.open(root, noTrash);
+  try {
+    await act({ root, workspace });
+  } finally {
+    await workspace.close();
+  }
+}
+
 const leaks = (files: Map<string, Buffer>) => [...files].filter(([, bytes]) => bytes.includes(LEAK_MARKER)).map(([file]) => file);
 
 describe.skipIf(process.platform === 'win32')('symbolic links into skipped places', () => {
@@ -40,33 +51,23 @@ describe.skipIf(process.platform === 'win32')('symbolic links into skipped place
   });
 
   it('the workspace does not list a linked post whose target is skipped, and lists the innocent one', async () => {
-    const root = await linkedBlog();
-    const workspace = await Workspace.open(root, noTrash);
-    try {
+    await onLinkedWorkspace(async ({ workspace }) => {
       expect((await workspace.list()).map((p) => p.path).sort()).toEqual(['notes/real.md', 'posts/a.md', 'posts/alias.md']);
-    } finally {
-      await workspace.close();
-    }
+    });
   });
 
   it('the preview’s asset route refuses an image whose link leads into a skipped place, and serves a plain one', async () => {
-    const root = await linkedBlog();
-    const workspace = await Workspace.open(root, noTrash);
-    try {
+    await onLinkedWorkspace(async ({ root, workspace }) => {
       for (const image of ['posts/env.assets/photo.png', 'posts/vendor/logo.png', 'posts/built.assets/old.png']) {
         await expect(workspace.asset(image), image).rejects.toMatchObject({ code: 'forbidden' });
       }
       await writeFile(path.join(root, 'posts/plain.png'), await readFile(path.join(root, 'node_modules/theme-kit/logo.png')));
       await expect(workspace.asset('posts/plain.png')).resolves.toMatchObject({ contentType: 'image/png' });
-    } finally {
-      await workspace.close();
-    }
+    });
   });
 
   it('check reports every link the build would follow: an error for each into a skipped place, a warning otherwise', async () => {
-    const root = await linkedBlog();
-    const workspace = await Workspace.open(root, noTrash);
-    try {
+    await onLinkedWorkspace(async ({ workspace }) => {
       const links = (await checkWorkspace(workspace)).problems.filter((p) => p.kind === 'symlink');
       const expected = [...hostileLinks, { link: 'notes/hop.md', target: '.env.production' }].map(({ link, target }) => ({ file: link, target, severity: 'error' }));
       expected.push({ file: innocentLink.link, target: innocentLink.target, severity: 'warning' });
@@ -77,9 +78,7 @@ describe.skipIf(process.platform === 'win32')('symbolic links into skipped place
         'posts/git-config.md is a symbolic link to .git/config, a place Postwright never publishes (dot-files and dot-folders such as .git and .env, node_modules, the output folder). ' +
           'The build leaves it out, and publishing stops until the link is removed.',
       );
-    } finally {
-      await workspace.close();
-    }
+    });
   });
 
   it('a link into a skipped place stops publish before anything is built or pushed', { timeout: 60_000 }, async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderStandalone } from '../../../electron/site/standalone';
 import { build, readTree } from '../../helpers/site';
-import { tempDir, writeTree } from '../../helpers/tmp';
+import { tempDir, tempTree } from '../../helpers/tmp';
 
 const SECRET = 'UNPUBLISHED-SENTENCE';
 
@@ -33,8 +33,7 @@ const published = {
 };
 
 async function builtSite(options: { drafts?: boolean } = {}) {
-  const root = await tempDir();
-  await writeTree(root, { ...drafts, ...unreadable, ...published });
+  const root = await tempTree({ ...drafts, ...unreadable, ...published });
   const out = path.join(await tempDir(), 'site');
   const summary = await build(root, out, options);
   const files = await readTree(out);
@@ -70,8 +69,7 @@ describe('drafts and unreadable metadata are never published', () => {
   });
 
   it('refuses a standalone export of a post whose metadata cannot be read', async () => {
-    const root = await tempDir();
-    await writeTree(root, unreadable);
+    const root = await tempTree(unreadable);
     for (const file of Object.keys(unreadable)) {
       await expect(renderStandalone(root, file, Buffer.from(unreadable[file]!)), file).rejects.toMatchObject({ code: 'unsupported' });
     }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePost } from '../../../common/post';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { noTrash, tempDir, writeTree } from '../../helpers/tmp';
+import { noTrash, tempDir, tempTree } from '../../helpers/tmp';
 
 const today = () => {
   const d = new Date();
@@ -12,8 +12,7 @@ const today = () => {
 
 describe('Workspace.create', () => {
   it('writes posts/<slug>.md with title, today and draft: true', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'posts/.keep': '' });
+    const root = await tempTree({ 'posts/.keep': '' });
     const ws = await Workspace.open(root, noTrash);
     const doc = await ws.create('Hello, Wörld: a "test"');
     expect(doc.post.path).toBe('posts/hello-world-a-test.md');
@@ -33,8 +32,7 @@ describe('Workspace.create', () => {
   });
 
   it('never overwrites: adds -2, -3 to the file name', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'posts/same.md': 'existing, must survive' });
+    const root = await tempTree({ 'posts/same.md': 'existing, must survive' });
     const ws = await Workspace.open(root, noTrash);
     const second = await ws.create('Same');
     const third = await ws.create('Same');

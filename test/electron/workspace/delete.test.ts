@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { noTrash, tempDir, writeTree } from '../../helpers/tmp';
+import { noTrash, tempDir, tempTree, writeTree } from '../../helpers/tmp';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const run = promisify(execFile);
@@ -60,8 +60,7 @@ describe('Workspace.delete', () => {
   });
 
   it('reports a failing trash as an error and keeps the post', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'a.md': '# A' });
+    const root = await tempTree({ 'a.md': '# A' });
     const ws = await Workspace.open(root, { trash: async () => Promise.reject(new Error('no trash on this disk')) });
     const [post] = await ws.list();
     await expect(ws.delete(post!.id)).rejects.toMatchObject({ code: 'io', message: expect.stringMatching(/a\.md.*no trash on this disk.*not deleted/) });

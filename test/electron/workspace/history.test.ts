@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PostHistory } from '../../../electron/workspace/history';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { noTrash, tempDir, writeTree } from '../../helpers/tmp';
+import { noTrash, tempDir, tempTree, writeTree } from '../../helpers/tmp';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -72,8 +72,7 @@ describe('version history', () => {
   });
 
   it('keeps none when the history folder would be inside the workspace', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'a.md': 'first' });
+    const root = await tempTree({ 'a.md': 'first' });
     const ws = await Workspace.open(root, { ...noTrash, historyDir: path.join(root, 'history') });
     const [post] = await ws.list();
     await ws.save(post!.id, 'second', (await ws.read(post!.id)).version);

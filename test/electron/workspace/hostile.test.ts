@@ -5,12 +5,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveInside } from '../../../electron/workspace/paths';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { noTrash, tempDir, writeTree } from '../../helpers/tmp';
+import { noTrash, tempDir, tempTree, writeTree } from '../../helpers/tmp';
 
 describe('resolveInside', () => {
   it('accepts plain relative paths, with either slash', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'posts/a.md': 'x' });
+    const root = await tempTree({ 'posts/a.md': 'x' });
     expect(await resolveInside(root, 'posts/a.md')).toEqual({
       relative: 'posts/a.md',
       path: path.join(root, 'posts/a.md'),
@@ -29,8 +28,7 @@ describe('resolveInside', () => {
 
   it('refuses a symlinked file, a symlinked parent folder and a dangling link that point outside', async () => {
     const root = await tempDir();
-    const outside = await tempDir();
-    await writeTree(outside, { 'secret.md': 'secret' });
+    const outside = await tempTree({ 'secret.md': 'secret' });
     await symlink(path.join(outside, 'secret.md'), path.join(root, 'link.md'));
     await symlink(outside, path.join(root, 'linked-dir'));
     await symlink(path.join(outside, 'not-yet.md'), path.join(root, 'dangling.md'));
@@ -40,8 +38,7 @@ describe('resolveInside', () => {
   });
 
   it('accepts links that stay inside the workspace', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'real/a.md': 'x' });
+    const root = await tempTree({ 'real/a.md': 'x' });
     await symlink(path.join(root, 'real/a.md'), path.join(root, 'alias.md'));
     expect((await resolveInside(root, 'alias.md')).real).toBe(path.join(root, 'real/a.md'));
   });
@@ -50,8 +47,7 @@ describe('resolveInside', () => {
 describe('symlinks in the workspace', () => {
   it('never lists or reads a post that links outside, file or folder', async () => {
     const root = await tempDir();
-    const outside = await tempDir();
-    await writeTree(outside, { 'secret.md': '# Secret outside', 'dir/inner.md': '# Inner outside' });
+    const outside = await tempTree({ 'secret.md': '# Secret outside', 'dir/inner.md': '# Inner outside' });
     await writeTree(root, { 'posts/ok.md': '# Ok', 'real/target.md': '# Target' });
     await symlink(path.join(outside, 'secret.md'), path.join(root, 'posts/leak.md'));
     await symlink(path.join(outside, 'dir'), path.join(root, 'posts/leak-dir'));
@@ -67,8 +63,7 @@ describe('symlinks in the workspace', () => {
 
   it('refuses to read or save a listed post whose file was swapped for a link to outside', async () => {
     const root = await tempDir();
-    const outside = await tempDir();
-    await writeTree(outside, { 'secret.md': 'secret' });
+    const outside = await tempTree({ 'secret.md': 'secret' });
     await writeTree(root, { 'a.md': 'mine' });
     const ws = await Workspace.open(root, noTrash);
     const [post] = await ws.list();

@@ -3,14 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../common/errors';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { noTrash, post, tempDir, writeTree } from '../../helpers/tmp';
+import { noTrash, post, tempDir, tempTree, writeTree } from '../../helpers/tmp';
 
 const open = (root: string) => Workspace.open(root, noTrash);
 
 describe('Workspace.open / info', () => {
   it('uses the real path, the folder name and the output folder from postwright.json', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'postwright.json': JSON.stringify({ output: 'public/' }) });
+    const root = await tempTree({ 'postwright.json': JSON.stringify({ output: 'public/' }) });
     const ws = await open(`${root}/./`);
     expect(ws.root).toBe(root);
     expect(ws.info()).toEqual({ name: path.basename(root), root, outputDir: 'public' });
@@ -33,8 +32,7 @@ describe('Workspace.open / info', () => {
 
 describe('Workspace.list', () => {
   it('finds .md and .markdown files recursively and skips dot-folders, node_modules and the output folder', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       'top.md': '# Top',
       'posts/a.md': '# A',
       'posts/2024/deep/b.markdown': '# B',
@@ -54,8 +52,7 @@ describe('Workspace.list', () => {
   });
 
   it('skips the output folder named in postwright.json (and lists _site then)', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       'postwright.json': JSON.stringify({ output: 'build/site' }),
       'build/site/a.md': '# built',
       'build/draft.md': '# kept',
@@ -66,8 +63,7 @@ describe('Workspace.list', () => {
   });
 
   it('reads every field from front matter', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       'posts/full.md': post(
         { title: 'Full post', date: '2024-03-05 10:20:00 +0100', tags: '[one, two]', draft: 'true', slug: 'custom-slug', description: 'Desc' },
         '\nOne two three.\n',
@@ -90,8 +86,7 @@ describe('Workspace.list', () => {
   });
 
   it('falls back: title from the first # heading, then the file name; Jekyll date and slug from the name', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       '_posts/2021-07-08-jekyll-post.md': post({ published: 'false', tags: 'a b  c', summary: 'From summary' }, '\n```\n# not this\n```\n# From heading\n'),
       'posts/no-title.md': 'Just words here.\n',
       'posts/my-bundle/index.md': post({ title: 'Bundle' }),
@@ -115,8 +110,7 @@ describe('Workspace.list', () => {
   });
 
   it('lists a post with broken front matter, with the error and its line in the file', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'posts/broken.md': '---\ntitle: fine\ntags: [unclosed\nauthor: x\n---\n# Heading\n\nBody words.\n' });
+    const root = await tempTree({ 'posts/broken.md': '---\ntitle: fine\ntags: [unclosed\nauthor: x\n---\n# Heading\n\nBody words.\n' });
     const [summary] = await (await open(root)).list();
     expect(summary!.title).toBe('Heading');
     expect(summary!.words).toBe(3);
@@ -134,16 +128,14 @@ describe('Workspace.list', () => {
   });
 
   it('lists a BOM + CRLF post the same as a plain one', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'crlf.md': '\uFEFF---\r\ntitle: Windows\r\ndate: 2020-01-01\r\n---\r\nOne two\r\n' });
+    const root = await tempTree({ 'crlf.md': '\uFEFF---\r\ntitle: Windows\r\ndate: 2020-01-01\r\n---\r\nOne two\r\n' });
     const [summary] = await (await open(root)).list();
     expect(summary).toMatchObject({ title: 'Windows', date: '2020-01-01', words: 2 });
     expect(summary!.error).toBeUndefined();
   });
 
   it('sorts newest date first, then title; undated posts last', async () => {
-    const root = await tempDir();
-    await writeTree(root, {
+    const root = await tempTree({
       'a.md': post({ title: 'Old', date: '2020-01-01' }),
       'b.md': post({ title: 'New B', date: '2024-01-01' }),
       'c.md': post({ title: 'New a', date: '2024-01-01' }),
@@ -154,8 +146,7 @@ describe('Workspace.list', () => {
   });
 
   it('gives stable ids, and refuses unknown ones with not-found', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'a.md': '# A' });
+    const root = await tempTree({ 'a.md': '# A' });
     const first = await (await open(root)).list();
     const second = await (await open(root)).list();
     expect(first[0]!.id).toBe(second[0]!.id);
@@ -166,8 +157,7 @@ describe('Workspace.list', () => {
   });
 
   it('reads a post by id without a list() first (the index is built on demand)', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'posts/a.md': '# A\n' });
+    const root = await tempTree({ 'posts/a.md': '# A\n' });
     const id = (await (await open(root)).list())[0]!.id;
     const doc = await (await open(root)).read(id);
     expect(doc.text).toBe('# A\n');

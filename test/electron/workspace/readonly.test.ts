@@ -11,7 +11,7 @@ import { chmod, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { noTrash, tempDir, writeTree } from '../../helpers/tmp';
+import { noTrash, tempTree } from '../../helpers/tmp';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -66,9 +66,19 @@ function unavailable(ctx: TestContext, what: string): void {
   ctx.skip();
 }
 
+/** Runs `act` while `target` refuses writes at the OS level, then lifts that; skips the test (loudly) where nothing can. */
+async function whileLocked(ctx: TestContext, target: string, kind: 'file' | 'dir', act: () => Promise<void>): Promise<void> {
+  const undo = await lock(target, kind);
+  if (!undo) return unavailable(ctx, kind === 'dir' ? 'a folder' : 'a file');
+  try {
+    await act();
+  } finally {
+    await undo();
+  }
+}
+
 async function setup(files: Record<string, string>) {
-  const root = await tempDir();
-  await writeTree(root, files);
+  const root = await tempTree(files);
   const ws = await Workspace.open(root, noTrash);
   const posts = await ws.list();
   const id = (p: string) => posts.find((s) => s.path === p)!.id;
@@ -92,14 +102,10 @@ describe('read-only posts', () => {
     const { root, ws, id } = await setup({ 'posts/frozen.md': 'original' });
     const file = path.join(root, 'posts/frozen.md');
     const doc = await ws.read(id('posts/frozen.md'));
-    const undo = await lock(file, 'file');
-    if (!undo) return unavailable(ctx, 'a file');
-    try {
+    await whileLocked(ctx, file, 'file', async () => {
       await expect(ws.save(doc.post.id, 'new text', doc.version)).rejects.toMatchObject({ code: 'read-only' });
       expect(await readFile(file, 'utf8')).toBe('original');
-    } finally {
-      await undo();
-    }
+    });
     expect((await readdir(path.join(root, 'posts'))).sort()).toEqual(['frozen.md']);
   });
 
@@ -107,15 +113,11 @@ describe('read-only posts', () => {
     const { root, ws, id } = await setup({ 'posts/a.md': 'original' });
     const folder = path.join(root, 'posts');
     const doc = await ws.read(id('posts/a.md'));
-    const undo = await lock(folder, 'dir');
-    if (!undo) return unavailable(ctx, 'a folder');
-    try {
+    await whileLocked(ctx, folder, 'dir', async () => {
       const error = await ws.save(doc.post.id, 'new text', doc.version).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'read-only', message: expect.stringContaining('posts/a.md') });
       await expect(ws.create('New post')).rejects.toMatchObject({ code: 'read-only' }); // new posts go to posts/ too
-    } finally {
-      await undo();
-    }
+    });
     expect(await readFile(path.join(folder, 'a.md'), 'utf8')).toBe('original');
     expect(await readdir(folder)).toEqual(['a.md']);
   });

@@ -3,11 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MATCHES_PER_HIT, MAX_COUNTED, MAX_HITS } from '../../../common/search';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { noTrash, tempDir, writeTree } from '../../helpers/tmp';
+import { noTrash, tempTree } from '../../helpers/tmp';
 
 async function workspaceWith(files: Record<string, string>): Promise<Workspace> {
-  const root = await tempDir();
-  await writeTree(root, files);
+  const root = await tempTree(files);
   const ws = await Workspace.open(root, noTrash);
   await ws.list();
   return ws;
@@ -76,8 +75,7 @@ describe('Workspace.search (Find in all posts)', () => {
   });
 
   it('skips a post that is not UTF-8 and still searches the rest', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'good.md': 'café\n' });
+    const root = await tempTree({ 'good.md': 'café\n' });
     await writeFile(path.join(root, 'bad.md'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
     const ws = await Workspace.open(root, noTrash);
     await ws.list();
@@ -114,8 +112,7 @@ describe('Workspace.search (Find in all posts)', () => {
   });
 
   it('searches before the list was ever loaded', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'posts/x.md': 'zebra\n' });
+    const root = await tempTree({ 'posts/x.md': 'zebra\n' });
     const ws = await Workspace.open(root, noTrash);
     expect((await ws.search('zebra')).hits.map((h) => h.path)).toEqual(['posts/x.md']);
   });
@@ -123,8 +120,7 @@ describe('Workspace.search (Find in all posts)', () => {
 
 describe('Workspace.search while the folder is watched', () => {
   it('trusts its texts until the watcher or a save says a post changed', async () => {
-    const root = await tempDir();
-    await writeTree(root, { 'a.md': 'first draft\n' });
+    const root = await tempTree({ 'a.md': 'first draft\n' });
     const ws = await Workspace.open(root, noTrash);
     const [post] = await ws.list();
     const changed: string[] = [];

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../common/api';
 import { versionOf } from '../../../electron/workspace/encoding';
 import { Workspace } from '../../../electron/workspace/workspace';
-import { noTrash, tempDir, writeTree } from '../../helpers/tmp';
+import { noTrash, tempDir, tempTree, writeTree } from '../../helpers/tmp';
 
 type Change = EventPayload<'posts.changed'>;
 const cleanups: (() => Promise<void>)[] = [];
@@ -13,8 +13,7 @@ afterEach(async () => {
 });
 
 async function watching(files: Record<string, string> = {}) {
-  const root = await tempDir();
-  await writeTree(root, files);
+  const root = await tempTree(files);
   const ws = await Workspace.open(root, noTrash);
   const posts = await ws.list();
   const changes: Change[] = [];
@@ -101,8 +100,7 @@ describe('Workspace.watch', () => {
   });
 
   it('never reports a link that points outside the workspace', async () => {
-    const outside = await tempDir();
-    await writeTree(outside, { 'secret.md': '# Secret' });
+    const outside = await tempTree({ 'secret.md': '# Secret' });
     const { file, changes, next } = await watching();
     await symlink(path.join(outside, 'secret.md'), file('leak.md'));
     await mkdir(file('posts'));

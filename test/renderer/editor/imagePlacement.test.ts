@@ -3,15 +3,11 @@
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import { placeImage } from '../../../renderer/editor/imagePaste';
-import { mkState, show } from './mkState';
+import { changeAt } from './mkState';
 
 const img = '![chart](p.assets/chart.png)';
-/** Inserts the image at the `^` in `doc` (a cursor is `|`, as mkState writes it). */
-function place(spec: string): string {
-  const at = spec.replace('|', '').indexOf('^');
-  const state = mkState(spec.replace('^', ''));
-  return show(state.update(placeImage(state, at, img)).state);
-}
+/** Inserts the image at the `^` in `spec`. */
+const place = (spec: string) => changeAt(spec, (state, at) => placeImage(state, at, img));
 
 describe('placing an image', () => {
   it('puts the caret after an image pasted where it was', () => {

@@ -2,7 +2,7 @@
 // are a selection's anchor and head (so `»text«` selects backwards). Markdown
 // never needs these characters in a test, unlike `[`, `>` or `*`.
 import { ensureSyntaxTree } from '@codemirror/language';
-import { EditorSelection, EditorState, type StateCommand } from '@codemirror/state';
+import { EditorSelection, EditorState, type StateCommand, type TransactionSpec } from '@codemirror/state';
 import { postLanguage } from '../../../renderer/editor/language';
 
 export function mkState(spec: string): EditorState {
@@ -52,4 +52,11 @@ export function run(command: StateCommand, spec: string): string {
   let state = mkState(spec);
   command({ state, dispatch: (tr) => (state = tr.state) });
   return show(state);
+}
+
+/** Applies the change `change` makes at the `^` in `spec` (a cursor is `|`, as mkState reads it) and writes the result. */
+export function changeAt(spec: string, change: (state: EditorState, at: number) => TransactionSpec): string {
+  const at = spec.replace('|', '').indexOf('^');
+  const state = mkState(spec.replace('^', ''));
+  return show(state.update(change(state, at)).state);
 }

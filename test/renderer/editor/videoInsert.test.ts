@@ -3,15 +3,11 @@
 // caret after it.
 import { describe, expect, it } from 'vitest';
 import { placeVideo, videoMarkdown } from '../../../renderer/editor/videoInsert';
-import { mkState, show } from './mkState';
+import { changeAt } from './mkState';
 
 const video = '[![Talk](p.assets/youtube-x.jpg)](https://www.youtube.com/watch?v=dQw4w9WgXcQ)';
-/** Inserts the video at the `^` in `doc` (a cursor is `|`, as mkState writes it). */
-function place(spec: string): string {
-  const at = spec.replace('|', '').indexOf('^');
-  const state = mkState(spec.replace('^', ''));
-  return show(state.update(placeVideo(state, at, video)).state);
-}
+/** Inserts the video at the `^` in `spec`. */
+const place = (spec: string) => changeAt(spec, (state, at) => placeVideo(state, at, video));
 
 describe('placing a video', () => {
   it('on a blank line between paragraphs: a block, with blank lines around it', () => {

@@ -164,15 +164,6 @@ describe('the fly target, with a fake flyctl', { timeout: 90_000 }, () => {
 });
 
 describe('the fly target’s errors', { timeout: 90_000 }, () => {
-  it('flyctl not installed: says how to get it', async () => {
-    const ws = await flyWorkspace();
-    process.env.PATH = '/nonexistent';
-    const error = await rejection(ws.publish({ target: 'fly', secrets: withToken }));
-    expect(error.code).toBe('unsupported');
-    expect(error.message).toContain('flyctl, which is not installed');
-    expect(error.message).toContain('https://fly.io/docs/flyctl/install/');
-  });
-
   it('not logged in: says to log in or give a token', async () => {
     const ws = await flyWorkspace();
     const error = await rejection(ws.publish({ target: 'fly' }));
@@ -197,22 +188,21 @@ describe('the fly target’s errors', { timeout: 90_000 }, () => {
     expect(error.message).toContain('Fly does not know the region "xyz"');
   });
 
-  it('out of credit', async () => {
+  // What flyctl's environment does to a publish (no flyctl on PATH, or a failure the fake
+  // acts out through FAKE_FLYCTL_FAIL): the error's code and the words the author reads.
+  it.each([
+    ['flyctl not installed: says how to get it', { env: { PATH: '/nonexistent' }, code: 'unsupported', says: ['flyctl, which is not installed', 'https://fly.io/docs/flyctl/install/'] }],
+    ['out of credit', { env: { FAKE_FLYCTL_FAIL: 'credit' }, code: 'forbidden', says: ['payment method or credit'] }],
+    [
+      'build failed: quotes the end of the build log, control characters escaped',
+      { env: { FAKE_FLYCTL_FAIL: 'build' }, code: 'io', says: ['did not build on Fly', '#5 ERROR: failed to compute cache key', '\\x1b[32mready'] },
+    ],
+  ])('%s', async (_, { env, code, says }) => {
     const ws = await flyWorkspace();
-    process.env.FAKE_FLYCTL_FAIL = 'credit';
+    Object.assign(process.env, env);
     const error = await rejection(ws.publish({ target: 'fly', secrets: withToken }));
-    expect(error.code).toBe('forbidden');
-    expect(error.message).toContain('payment method or credit');
-  });
-
-  it('build failed: quotes the end of the build log, control characters escaped', async () => {
-    const ws = await flyWorkspace();
-    process.env.FAKE_FLYCTL_FAIL = 'build';
-    const error = await rejection(ws.publish({ target: 'fly', secrets: withToken }));
-    expect(error.code).toBe('io');
-    expect(error.message).toContain('did not build on Fly');
-    expect(error.message).toContain('#5 ERROR: failed to compute cache key');
-    expect(error.message).toContain('\\x1b[32mready');
+    expect(error.code).toBe(code);
+    for (const words of says) expect(error.message).toContain(words);
     expect(error.message).not.toContain('\x1b');
   });
 

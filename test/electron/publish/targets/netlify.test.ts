@@ -13,7 +13,7 @@ import { envSecrets } from '../../../../electron/publish/secrets/envSecrets';
 import { createTarget } from '../../../../electron/publish/targets/netlify';
 import type { Target } from '../../../../electron/publish/types';
 import { startNetlifyFake, type NetlifyFake } from '../../../helpers/netlifyFake';
-import { changedBetween, publishOnce, sampleSite, targetEnv } from '../../../helpers/publishSite';
+import { changedBetween, publishedOnce, publishOnce, sampleSite, targetEnv } from '../../../helpers/publishSite';
 import { readTree } from '../../../helpers/site';
 import { rejection } from '../../../helpers/rejection';
 
@@ -69,10 +69,7 @@ describe('Netlify target (against a contract fake of the deploy API)', () => {
   });
 
   it('a new file whose bytes Netlify already holds is part of the plan and goes live, but is not sent again', async () => {
-    const site = await sampleSite();
-    const fake = await startNetlifyFake();
-    const target = await netlifyTarget(fake);
-    await publishOnce(target, site.out);
+    const { site, service: fake, target } = await publishedOnce(startNetlifyFake, (started) => netlifyTarget(started));
     fake.uploads.splice(0);
     await cp(path.join(site.out, 'theme.css'), path.join(site.out, 'copy-of-theme.css'));
 
@@ -95,10 +92,7 @@ describe('Netlify target (against a contract fake of the deploy API)', () => {
   });
 
   it('a deleted post leaves with the next deploy, and the plan lists it', async () => {
-    const site = await sampleSite();
-    const fake = await startNetlifyFake();
-    const target = await netlifyTarget(fake);
-    await publishOnce(target, site.out);
+    const { site, service: fake, target } = await publishedOnce(startNetlifyFake, (started) => netlifyTarget(started));
     await rm(path.join(site.root, POST));
     await site.rebuild();
     const { plan, done } = await publishOnce(target, site.out);

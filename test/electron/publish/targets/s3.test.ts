@@ -9,7 +9,7 @@ import { S3Target } from '../../../../common/publishSettings';
 import { uploadRank } from '../../../../electron/publish/plan';
 import { createTarget } from '../../../../electron/publish/targets/s3';
 import type { SecretKey, Target } from '../../../../electron/publish/types';
-import { changedBetween, publishOnce, sampleSite, targetEnv } from '../../../helpers/publishSite';
+import { changedBetween, publishedOnce, publishOnce, sampleSite, targetEnv } from '../../../helpers/publishSite';
 import { S3RVER_KEYS, startS3rver, type S3Server } from '../../../helpers/s3rver';
 import { envSecrets } from '../../../../electron/publish/secrets/envSecrets';
 import { readTree } from '../../../helpers/site';
@@ -92,10 +92,7 @@ describe('S3 target (s3rver)', () => {
   });
 
   it('deletes a removed post’s page from the bucket, after the uploads', async () => {
-    const site = await sampleSite();
-    const server = await startS3rver();
-    const target = await s3Target(server);
-    await publishOnce(target, site.out);
+    const { site, service: server, target } = await publishedOnce(startS3rver, (started) => s3Target(started));
     expect(await server.keys()).toContain(POST_PAGE);
 
     await rm(path.join(site.root, POST));
@@ -108,10 +105,7 @@ describe('S3 target (s3rver)', () => {
   });
 
   it('repairs drift: an object deleted or changed behind its back is uploaded again', async () => {
-    const site = await sampleSite();
-    const server = await startS3rver();
-    const target = await s3Target(server);
-    await publishOnce(target, site.out);
+    const { site, service: server, target } = await publishedOnce(startS3rver, (started) => s3Target(started));
 
     await server.remove('theme.css');
     await server.put(POST_PAGE, '<p>defaced</p>');
@@ -123,10 +117,7 @@ describe('S3 target (s3rver)', () => {
   });
 
   it('without its stored manifest, compares the listing’s ETags with the build’s MD5s and sends only what differs', async () => {
-    const site = await sampleSite();
-    const server = await startS3rver();
-    const target = await s3Target(server);
-    await publishOnce(target, site.out);
+    const { site, service: server, target } = await publishedOnce(startS3rver, (started) => s3Target(started));
     await server.put('.postwright/manifest.json', 'not json');
     await server.put('theme.css', 'body { color: red }');
 
@@ -138,10 +129,7 @@ describe('S3 target (s3rver)', () => {
   });
 
   it('when the connection drops mid-upload, says so; once the server answers again, the next publish converges to the build', async () => {
-    const site = await sampleSite();
-    const server = await startS3rver();
-    const target = await s3Target(server);
-    await publishOnce(target, site.out);
+    const { site, service: server, target } = await publishedOnce(startS3rver, (started) => s3Target(started));
 
     // A new title changes every page, so the second publish has plenty to cut off.
     const settings = path.join(site.root, 'postwright.json');

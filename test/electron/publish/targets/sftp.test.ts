@@ -96,6 +96,18 @@ describe.skipIf(skipSshd)('publishing over SFTP to a real sshd', () => {
     return { root, out: await rebuild(), rebuild };
   }
 
+  /** Runs `act` on the sample site and an sftp target on a fresh remote folder; the connection is closed after, pass or fail. */
+  async function onVps(act: (on: { site: Awaited<ReturnType<typeof sampleSite>>; folder: string; vps: Target }) => Promise<void>): Promise<void> {
+    const site = await sampleSite();
+    const folder = remoteFolder();
+    const vps = await target({ path: folder });
+    try {
+      await act({ site, folder, vps });
+    } finally {
+      await vps.close();
+    }
+  }
+
   async function failure(promise: Promise<unknown>): Promise<ApiError> {
     const error = await promise.then(() => undefined, (e: unknown) => e);
     if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
@@ -103,10 +115,7 @@ describe.skipIf(skipSshd)('publishing over SFTP to a real sshd', () => {
   }
 
   it('publishes the sample blog byte for byte, then finds nothing to do', async () => {
-    const site = await sampleSite();
-    const folder = remoteFolder();
-    const vps = await target({ path: folder });
-    try {
+    await onVps(async ({ site, folder, vps }) => {
       const first = await publish(site.out, vps);
       const built = await readTree(site.out);
       expect([...first.uploaded].sort()).toEqual([...built.keys()]);
@@ -121,16 +130,11 @@ describe.skipIf(skipSshd)('publishing over SFTP to a real sshd', () => {
 
       const again = await publish(site.out, vps);
       expect(again).toEqual({ uploaded: [], deleted: [], done: [] });
-    } finally {
-      await vps.close();
-    }
+    });
   });
 
   it('after one post changes, uploads exactly the files whose bytes changed', async () => {
-    const site = await sampleSite();
-    const folder = remoteFolder();
-    const vps = await target({ path: folder });
-    try {
+    await onVps(async ({ site, folder, vps }) => {
       await publish(site.out, vps);
       const before = await readTree(site.out);
       const post = path.join(site.root, 'posts', 'reading-list-summer-2024.md');
@@ -147,16 +151,11 @@ describe.skipIf(skipSshd)('publishing over SFTP to a real sshd', () => {
       expect(second.uploaded.sort()).toEqual(changed.sort());
       expect(second.deleted).toEqual([]);
       expect(await remoteTree(folder)).toEqual(after);
-    } finally {
-      await vps.close();
-    }
+    });
   });
 
   it('deletes a removed post remotely, folder and all, and leaves the author’s own files alone', async () => {
-    const site = await sampleSite();
-    const folder = remoteFolder();
-    const vps = await target({ path: folder });
-    try {
+    await onVps(async ({ site, folder, vps }) => {
       await publish(site.out, vps);
       await writeFile(path.join(folder, '.htaccess'), 'ErrorDocument 404 /404.html\n');
       const before = await readTree(site.out);
@@ -175,16 +174,11 @@ describe.skipIf(skipSshd)('publishing over SFTP to a real sshd', () => {
       for (const file of gone) expect(remote.has(file)).toBe(false);
       const postFolder = path.dirname(gone.find((file) => file.endsWith('index.html'))!);
       await expect(readFile(path.join(folder, postFolder))).rejects.toThrow(/ENOENT/);
-    } finally {
-      await vps.close();
-    }
+    });
   });
 
   it('repairs drift: a file deleted on the server and one edited there upload again', async () => {
-    const site = await sampleSite();
-    const folder = remoteFolder();
-    const vps = await target({ path: folder });
-    try {
+    await onVps(async ({ site, folder, vps }) => {
       await publish(site.out, vps);
       const files = [...(await readTree(site.out)).keys()];
       const removed = files.find((file) => file.endsWith('.css'))!;
@@ -198,9 +192,7 @@ describe.skipIf(skipSshd)('publishing over SFTP to a real sshd', () => {
       const repair = await publish(site.out, vps);
       expect(repair.uploaded.sort()).toEqual([removed, edited].sort());
       expect(await remoteTree(folder)).toEqual(await readTree(site.out));
-    } finally {
-      await vps.close();
-    }
+    });
   });
 
   it('refuses an unknown host key with its fingerprint; --accept-host-key trusts it and remembers it', async () => {

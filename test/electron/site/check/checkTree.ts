@@ -2,11 +2,10 @@
 import type { CheckProblem } from '../../../../common/check';
 import { checkWorkspace, type CheckOptions } from '../../../../electron/site/check/check';
 import { Workspace } from '../../../../electron/workspace/workspace';
-import { noTrash, tempDir, writeTree } from '../../../helpers/tmp';
+import { noTrash, tempTree } from '../../../helpers/tmp';
 
 export async function checkTree(files: Record<string, string | Uint8Array>, options?: CheckOptions) {
-  const root = await tempDir();
-  await writeTree(root, files);
+  const root = await tempTree(files);
   const workspace = await Workspace.open(root, noTrash);
   try {
     return { root, ...(await checkWorkspace(workspace, options)) };

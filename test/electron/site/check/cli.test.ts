@@ -5,19 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../../common/check';
 import { bundledSampleBlog, packageRoot } from '../../../../electron/appPaths';
 import { runCli } from '../../../../electron/cli';
-import { post, tempDir, writeTree } from '../../../helpers/tmp';
+import { post, tempDir, tempTree } from '../../../helpers/tmp';
 
 async function cli(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(args, (t) => out.push(t), (t) => err.push(t));
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
-
-async function workspace(files: Record<string, string>) {
-  const root = await tempDir();
-  await writeTree(root, files);
-  return root;
 }
 
 describe('postwright check', () => {
@@ -37,7 +31,7 @@ describe('postwright check', () => {
   });
 
   it('prints file:line:column, severity and message, then a summary, and exits 1 on errors', async () => {
-    const root = await workspace({
+    const root = await tempTree({
       '_posts/2024-03-18-retries.md': post({ title: 'Retries' }, '\nSee [the old post](../missing.md) and ![](chart.png).\n'),
       '_posts/chart.png': 'png',
     });
@@ -54,14 +48,14 @@ describe('postwright check', () => {
   });
 
   it('exits 0 when there are only warnings', async () => {
-    const root = await workspace({ 'a.md': '![](https://example.com/a.png)', 'b.md': '# B' });
+    const root = await tempTree({ 'a.md': '![](https://example.com/a.png)', 'b.md': '# B' });
     const { code, stdout } = await cli(['check', root]);
     expect(stdout).toContain('0 errors and 1 warning in 2 posts.');
     expect(code).toBe(0);
   });
 
   it('--json prints the problems and the post count', async () => {
-    const root = await workspace({ 'a.md': post({ title: 'A', date: '2024-02-30' }) });
+    const root = await tempTree({ 'a.md': post({ title: 'A', date: '2024-02-30' }) });
     const { code, stdout } = await cli(['check', root, '--json']);
     const result = JSON.parse(stdout) as CheckResult;
     expect(result.posts).toBe(1);
@@ -72,7 +66,7 @@ describe('postwright check', () => {
   });
 
   it('checks the current folder by default', async () => {
-    const root = await workspace({ 'a.md': '[x](nope.md)' });
+    const root = await tempTree({ 'a.md': '[x](nope.md)' });
     const cwd = process.cwd();
     process.chdir(root);
     try {
@@ -83,7 +77,7 @@ describe('postwright check', () => {
   });
 
   it('is a usage error (exit 2) to name a missing folder, a file, or two folders', async () => {
-    const root = await workspace({ 'a.md': '# A' });
+    const root = await tempTree({ 'a.md': '# A' });
     const missing = await cli(['check', join(root, 'nope')]);
     expect(missing).toMatchObject({ code: 2, stdout: '' });
     expect(missing.stderr).toBe(`postwright check: The folder ${join(root, 'nope')} does not exist. Choose an existing folder to open as a workspace.`);
@@ -96,7 +90,7 @@ describe('postwright check', () => {
   });
 
   it('runs from the built bin with the same exit codes', async () => {
-    const root = await workspace({ 'a.md': '[x](nope.md)' });
+    const root = await tempTree({ 'a.md': '[x](nope.md)' });
     const run = (args: string[]) =>
       new Promise<{ code: number | null; stdout: string }>((resolve) => {
         const child = spawn(process.execPath, [join(packageRoot, 'bin', 'postwright.js'), ...args]);

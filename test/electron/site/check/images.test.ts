@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkWorkspace } from '../../../../electron/site/check/check';
 import { Workspace } from '../../../../electron/workspace/workspace';
-import { noTrash, post, tempDir, writeTree } from '../../../helpers/tmp';
+import { noTrash, post, tempDir, tempTree, writeTree } from '../../../helpers/tmp';
 import { checkTree, where } from './checkTree';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
@@ -69,8 +69,7 @@ describe('check: images', () => {
 
   it('never lists the files of an assets folder that is a link out of the workspace', async () => {
     const root = await tempDir();
-    const outside = await tempDir();
-    await writeTree(outside, { 'secret.png': png });
+    const outside = await tempTree({ 'secret.png': png });
     await writeTree(root, { 'posts/a.md': post({ title: 'A' }, 'Text.'), 'posts/b.md': post({ title: 'B' }, 'Text.'), 'inside/kept.png': png });
     await symlink(outside, path.join(root, 'posts/a.assets'));
     await symlink(path.join(root, 'inside'), path.join(root, 'posts/b.assets'));
