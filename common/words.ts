@@ -24,6 +24,18 @@ byteClass.fill(WORD, 48, 58);
 byteClass.fill(WORD, 65, 91);
 byteClass.fill(WORD, 97, 123);
 
+/**
+ * What a character of each class does from either state (1 while the current run has a letter or
+ * digit): (words added << 1) | state after, at [class << 1 | state]. A space ends a run, a letter or
+ * digit starts or continues one, other marks change nothing, and an ideograph is a word of its own.
+ */
+const STEP = Uint8Array.of(
+  0, 2, // SPACE
+  1, 1, // WORD
+  0, 1, // OTHER
+  2, 4, // IDEOGRAPH
+);
+
 /** The class of a character beyond ASCII, by UTF-16 code unit (and code point: they agree below U+10000). */
 function classify(c: number): number {
   if (
@@ -55,15 +67,9 @@ export function countWords(text: string): number {
         i++;
       } else kind = classify(c);
     }
-    if (kind === SPACE) {
-      words += inWord;
-      inWord = 0;
-    } else if (kind === WORD) {
-      inWord = 1;
-    } else if (kind === IDEOGRAPH) {
-      words += inWord + 1;
-      inWord = 0;
-    }
+    const step = STEP[(kind << 1) | inWord]!;
+    words += step >> 1;
+    inWord = step & 1;
   }
   return words + inWord;
 }
@@ -89,10 +95,9 @@ for (let pair = 0; pair < 65536; pair++) {
     let words = 0;
     let inWord = state;
     for (const kind of [first, second]) {
-      if (kind === SPACE) {
-        words += inWord;
-        inWord = 0;
-      } else if (kind === WORD) inWord = 1;
+      const step = STEP[(kind << 1) | inWord]!;
+      words += step >> 1;
+      inWord = step & 1;
     }
     packed |= ((words << 1) | inWord) << (state * 4);
   }
@@ -141,15 +146,9 @@ export function countWordsUtf8(bytes: Uint8Array, start = 0, end = bytes.length)
       kind = cp >= 0x10000 ? (cp >= 0x20000 && cp <= 0x2ffff ? IDEOGRAPH : WORD) : classify(cp);
     }
     i++;
-    if (kind === SPACE) {
-      words += inWord;
-      inWord = 0;
-    } else if (kind === WORD) {
-      inWord = 1;
-    } else if (kind === IDEOGRAPH) {
-      words += inWord + 1;
-      inWord = 0;
-    }
+    const step = STEP[(kind << 1) | inWord]!;
+    words += step >> 1;
+    inWord = step & 1;
   }
   return words + inWord;
 }

@@ -1,5 +1,5 @@
 // `postwright`: the app's backend, headless. Same workspace code as the desktop app.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { join, resolve } from 'node:path';
 import { ApiError } from '../common/errors';
 import { appVersion, bundledSampleBlog, rendererDir } from './appPaths';
@@ -47,32 +47,36 @@ Options:
 const stdout = terminalPrinter(console.log);
 const stderr = terminalPrinter(console.error);
 
+/** Every option of every command; each command reads the ones it takes. */
+const OPTIONS = {
+  port: { type: 'string' },
+  workspace: { type: 'string', short: 'w' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  json: { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  drafts: { type: 'boolean' },
+  future: { type: 'boolean' },
+  post: { type: 'string' },
+  standalone: { type: 'boolean' },
+  target: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  force: { type: 'boolean' },
+  'accept-host-key': { type: 'boolean' },
+  'trust-endpoint': { type: 'boolean' },
+  'if-due': { type: 'boolean' },
+  cron: { type: 'string' },
+  branch: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+type Print = (text: string) => void;
+/** One command: its arguments after the command's name, the options; returns the exit code. */
+type Command = (rest: string[], values: Values, out: Print, err: Print) => Promise<number>;
+
 /** Runs one command; returns the process exit code. Output goes through `out`/`err` so tests can read it. */
 export async function runCli(argv: string[], out = stdout, err = stderr): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      port: { type: 'string' },
-      workspace: { type: 'string', short: 'w' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-      json: { type: 'boolean' },
-      out: { type: 'string', short: 'o' },
-      drafts: { type: 'boolean' },
-      future: { type: 'boolean' },
-      post: { type: 'string' },
-      standalone: { type: 'boolean' },
-      target: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      force: { type: 'boolean' },
-      'accept-host-key': { type: 'boolean' },
-      'trust-endpoint': { type: 'boolean' },
-      'if-due': { type: 'boolean' },
-      cron: { type: 'string' },
-      branch: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   const [command, ...rest] = positionals;
   if (values.version) {
     out(appVersion);
@@ -82,84 +86,91 @@ export async function runCli(argv: string[], out = stdout, err = stderr): Promis
     (values.help ? out : err)(usage);
     return values.help ? 0 : 2;
   }
-
-  switch (command) {
-    case 'serve': {
-      const root = rest[0] ? resolve(rest[0]) : await sampleWorkspace();
-      const port = values.port === undefined ? 0 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        err(`postwright: --port must be a number from 0 to 65535, not "${values.port}".`);
-        return 2;
-      }
-      const [{ createBackend }, { nodePlatform }, { startBridge }] = await backendModules();
-      const backend = await createBackend({ root, platform: nodePlatform(), cacheDir: defaultCacheDir(), dataDir: defaultUserDataDir() });
-      const bridge = await startBridge({ backend, staticDir: rendererDir, port });
-      out(`Postwright is serving ${root}\nOpen ${bridge.url}\nPress Ctrl+C to stop.`);
-      await new Promise<void>((done) => {
-        process.once('SIGINT', done);
-        process.once('SIGTERM', done);
-      });
-      await bridge.close();
-      await backend.close();
-      return 0;
-    }
-    case 'new': {
-      const title = rest.join(' ').trim();
-      if (!title) {
-        err('postwright new: give the post a title, e.g. postwright new "Notes on pricing"');
-        return 2;
-      }
-      const [{ Workspace }, { nodePlatform }] = await Promise.all([import('./workspace/workspace'), import('./platform')]);
-      const workspace = await Workspace.open(resolve(values.workspace ?? '.'), { trash: nodePlatform().trash });
-      try {
-        const doc = await workspace.create(title);
-        out(join(workspace.root, doc.post.path));
-        return 0;
-      } finally {
-        await workspace.close();
-      }
-    }
-    case 'check': {
-      const { runCheck } = await import('./site/check/cliCheck');
-      return runCheck(rest, values.json === true, out, err, defaultCacheDir());
-    }
-    case 'build': {
-      startDomThread();
-      const { runBuild } = await import('./site/cliBuild');
-      return runBuild({ ...values, workspace: rest[0], cacheDir: defaultCacheDir() }, out, err);
-    }
-    case 'publish': {
-      if (rest.length > 1) {
-        err(`postwright publish: give one workspace folder, not ${rest.length}. Usage: postwright publish [WORKSPACE] [--target NAME] [--dry-run]`);
-        return 2;
-      }
-      startDomThread();
-      const { runPublish } = await import('./publish/cliPublish');
-      const options = {
-        target: values.target,
-        dryRun: values['dry-run'],
-        force: values.force,
-        acceptHostKey: values['accept-host-key'],
-        trustEndpoint: values['trust-endpoint'],
-        json: values.json,
-        ifDue: values['if-due'],
-      };
-      return runPublish({ ...options, workspace: rest[0], cacheDir: defaultCacheDir() }, out, err);
-    }
-    case 'schedule': {
-      const [host, workspace, ...extra] = rest;
-      if (host !== 'github' || extra.length) {
-        err('postwright schedule: usage: postwright schedule github [WORKSPACE] [--target NAME] [--cron "7 * * * *"] [--branch NAME] [--force]');
-        return 2;
-      }
-      const { runSchedule } = await import('./publish/cliSchedule');
-      return runSchedule({ workspace, target: values.target, cron: values.cron, branch: values.branch, force: values.force, version: appVersion }, out, err);
-    }
-    default:
-      err(`postwright: unknown command "${command}".\n\n${usage}`);
-      return 2;
+  if (!Object.hasOwn(COMMANDS, command)) {
+    err(`postwright: unknown command "${command}".\n\n${usage}`);
+    return 2;
   }
+  return COMMANDS[command as keyof typeof COMMANDS](rest, values, out, err);
 }
+
+const serve: Command = async (rest, values, out, err) => {
+  const root = rest[0] ? resolve(rest[0]) : await sampleWorkspace();
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    err(`postwright: --port must be a number from 0 to 65535, not "${values.port}".`);
+    return 2;
+  }
+  const [{ createBackend }, { nodePlatform }, { startBridge }] = await backendModules();
+  const backend = await createBackend({ root, platform: nodePlatform(), cacheDir: defaultCacheDir(), dataDir: defaultUserDataDir() });
+  const bridge = await startBridge({ backend, staticDir: rendererDir, port });
+  out(`Postwright is serving ${root}\nOpen ${bridge.url}\nPress Ctrl+C to stop.`);
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  await bridge.close();
+  await backend.close();
+  return 0;
+};
+
+const newPost: Command = async (rest, values, out, err) => {
+  const title = rest.join(' ').trim();
+  if (!title) {
+    err('postwright new: give the post a title, e.g. postwright new "Notes on pricing"');
+    return 2;
+  }
+  const [{ Workspace }, { nodePlatform }] = await Promise.all([import('./workspace/workspace'), import('./platform')]);
+  const workspace = await Workspace.open(resolve(values.workspace ?? '.'), { trash: nodePlatform().trash });
+  try {
+    const doc = await workspace.create(title);
+    out(join(workspace.root, doc.post.path));
+    return 0;
+  } finally {
+    await workspace.close();
+  }
+};
+
+const check: Command = async (rest, values, out, err) => {
+  const { runCheck } = await import('./site/check/cliCheck');
+  return runCheck(rest, values.json === true, out, err, defaultCacheDir());
+};
+
+const build: Command = async (rest, values, out, err) => {
+  startDomThread();
+  const { runBuild } = await import('./site/cliBuild');
+  return runBuild({ ...values, workspace: rest[0], cacheDir: defaultCacheDir() }, out, err);
+};
+
+const publish: Command = async (rest, values, out, err) => {
+  if (rest.length > 1) {
+    err(`postwright publish: give one workspace folder, not ${rest.length}. Usage: postwright publish [WORKSPACE] [--target NAME] [--dry-run]`);
+    return 2;
+  }
+  startDomThread();
+  const { runPublish } = await import('./publish/cliPublish');
+  const options = {
+    target: values.target,
+    dryRun: values['dry-run'],
+    force: values.force,
+    acceptHostKey: values['accept-host-key'],
+    trustEndpoint: values['trust-endpoint'],
+    json: values.json,
+    ifDue: values['if-due'],
+  };
+  return runPublish({ ...options, workspace: rest[0], cacheDir: defaultCacheDir() }, out, err);
+};
+
+const schedule: Command = async (rest, values, out, err) => {
+  const [host, workspace, ...extra] = rest;
+  if (host !== 'github' || extra.length) {
+    err('postwright schedule: usage: postwright schedule github [WORKSPACE] [--target NAME] [--cron "7 * * * *"] [--branch NAME] [--force]');
+    return 2;
+  }
+  const { runSchedule } = await import('./publish/cliSchedule');
+  return runSchedule({ workspace, target: values.target, cron: values.cron, branch: values.branch, force: values.force, version: appVersion }, out, err);
+};
+
+const COMMANDS = { serve, new: newPost, check, build, publish, schedule };
 
 async function sampleWorkspace(): Promise<string> {
   return ensureSampleBlog(bundledSampleBlog, join(defaultUserDataDir(), 'sample-blog'));

@@ -20,6 +20,7 @@ import { removeTargetConfig, saveTargetConfig } from './targetsFile';
 import { trustMatchingKey } from './trustHostKey';
 import { trustEndpoint, trustedEndpointsFile, type EndpointPolicy } from './trustedEndpoints';
 import type { PublishProgress, SecretSource } from './types';
+import type { PublishResult } from '../../common/publishResult';
 
 // The build, the SDKs and ssh load on the first publish or test, not with the app (settings are read without them).
 const publishing = () => import('./publish');
@@ -27,13 +28,15 @@ const publishing = () => import('./publish');
 /** At most this many progress events a second reach the UI (a change of phase always does). */
 const PROGRESS_INTERVAL_MS = 100;
 
+type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
 export function publishHandlers(
   workspace: Workspace,
   cacheDir: string | undefined,
   /** The app's data folder, where accepted SSH host keys are kept; the cache folder without one. */
   dataDir: string | undefined,
   vault: SecretVault,
-  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void,
+  emit: Emit,
 ): Handlers['publish'] {
   const root = workspace.root;
   const env = envSecrets();
@@ -51,25 +54,7 @@ export function publishHandlers(
   /** The app never trusts a new address by itself: the author confirms each one (trustEndpoint below). */
   const endpoints = (): EndpointPolicy => ({ file: trustedEndpointsFile(dataDir ?? needCache()), trustNew: false });
 
-  async function secretOrigin(target: string, key: SecretKey): Promise<SecretOrigin | null> {
-    if (await vault.has({ workspace: root, target, key })) return 'keychain';
-    return (await env.get(target, key)) !== undefined ? 'environment' : null;
-  }
-
-  async function overview(): Promise<PublishOverview> {
-    const settings = await readPublishSettings(root);
-    const last = cacheDir ? await lastPublished(root, cacheDir) : {};
-    const raw = rawTargets(await readSettingsFile(root));
-    const targets = await Promise.all(
-      Object.entries(settings.targets).map(async ([name, config]) => ({
-        name,
-        config: raw[name] ?? config,
-        secrets: Object.fromEntries(await Promise.all(secretKeysFor[config.type].map(async (key) => [key, await secretOrigin(name, key)]))),
-        last: last[name] ?? null,
-      })),
-    );
-    return { targets, secretStore: vault.info() };
-  }
+  const overview = () => publishOverview(root, cacheDir, vault, env);
 
   /** The saved target `name`, for checking a secret belongs to it. */
   async function configured(name: string): Promise<PublishTarget> {
@@ -84,56 +69,11 @@ export function publishHandlers(
     return { workspace: root, target: name, key };
   }
 
-  function progressEmitter(): { report: (progress: PublishProgress) => void; phase: () => PublishProgress['phase'] | null } {
-    let last = 0;
-    let latest: PublishProgress | null = null;
-    return {
-      phase: () => latest?.phase ?? null,
-      report: (progress) => {
-        const now = performance.now();
-        const changed = latest?.phase !== progress.phase || latest.target !== progress.target || latest.detail !== progress.detail;
-        latest = progress;
-        if (!changed && now - last < PROGRESS_INTERVAL_MS && progress.files.done < progress.files.total) return;
-        last = now;
-        emit('publish.progress', progress);
-      },
-    };
-  }
-
   async function run(names: readonly (string | undefined)[], options: { dryRun?: boolean; force?: boolean }, signal: AbortSignal): Promise<PublishOutcome[]> {
     const { publishSite } = await publishing();
-    const outcomes: PublishOutcome[] = [];
-    // One target at a time, so each has its own outcome; the build cache makes the second build quick.
-    for (const [index, name] of names.entries()) {
-      const progress = progressEmitter();
-      try {
-        const results = await publishSite({ root, cacheDir: needCache(), target: name, ...options, secrets, hostKeys: hostKeys(), endpoints: endpoints(), onProgress: progress.report, signal });
-        for (const result of results) {
-          outcomes.push({
-            ok: true,
-            target: result.target,
-            dryRun: result.dryRun,
-            uploaded: { files: result.uploads.length, bytes: result.bytes },
-            deleted: result.deletes.length,
-            uploads: result.uploads.map((upload) => upload.path),
-            deletes: result.deletes,
-            address: result.address,
-            ...(result.url ? { url: result.url } : {}),
-            scheduled: result.scheduled,
-            ...(result.notes ? { notes: result.notes } : {}),
-          });
-        }
-      } catch (error) {
-        const failure = ApiError.from(error);
-        // The check or the build stopped it before any host was touched: that is the whole run's failure.
-        // An unconfirmed address is this target's own question (asked before the check), so it stays with the target.
-        const beforeAnyHost = index === 0 && (progress.phase() === null || progress.phase() === 'checking' || progress.phase() === 'building');
-        if (beforeAnyHost && failure.code !== 'untrusted-endpoint') throw failure;
-        outcomes.push({ ok: false, target: name ?? '', error: failure.toJSON() });
-        if (failure.code === 'cancelled') break;
-      }
-    }
-    return outcomes;
+    return publishEach(names, emit, (name, onProgress) =>
+      publishSite({ root, cacheDir: needCache(), target: name, ...options, secrets, hostKeys: hostKeys(), endpoints: endpoints(), onProgress, signal }),
+    );
   }
 
   return {
@@ -198,6 +138,85 @@ export function publishHandlers(
     clearSecret: async (name, key) => {
       await vault.clear(await secretScope(name, key));
       return overview();
+    },
+  };
+}
+
+/** Each target's settings, where its secrets come from, and its last publish: what the settings dialog shows. */
+async function publishOverview(root: string, cacheDir: string | undefined, vault: SecretVault, env: SecretSource): Promise<PublishOverview> {
+  const settings = await readPublishSettings(root);
+  const last = cacheDir ? await lastPublished(root, cacheDir) : {};
+  const raw = rawTargets(await readSettingsFile(root));
+  const secretOrigin = async (target: string, key: SecretKey): Promise<SecretOrigin | null> => {
+    if (await vault.has({ workspace: root, target, key })) return 'keychain';
+    return (await env.get(target, key)) !== undefined ? 'environment' : null;
+  };
+  const targets = await Promise.all(
+    Object.entries(settings.targets).map(async ([name, config]) => ({
+      name,
+      config: raw[name] ?? config,
+      secrets: Object.fromEntries(await Promise.all(secretKeysFor[config.type].map(async (key) => [key, await secretOrigin(name, key)]))),
+      last: last[name] ?? null,
+    })),
+  );
+  return { targets, secretStore: vault.info() };
+}
+
+/** Publishes to each target in turn, each with its own outcome; a failure before any host was touched fails the whole run. */
+async function publishEach(
+  names: readonly (string | undefined)[],
+  emit: Emit,
+  publishTo: (name: string | undefined, onProgress: (progress: PublishProgress) => void) => Promise<PublishResult[]>,
+): Promise<PublishOutcome[]> {
+  const outcomes: PublishOutcome[] = [];
+  // One target at a time, so each has its own outcome; the build cache makes the second build quick.
+  for (const [index, name] of names.entries()) {
+    const progress = throttledProgress(emit);
+    try {
+      for (const result of await publishTo(name, progress.report)) outcomes.push(succeeded(result));
+    } catch (error) {
+      const failure = ApiError.from(error);
+      // The check or the build stopped it before any host was touched: that is the whole run's failure.
+      // An unconfirmed address is this target's own question (asked before the check), so it stays with the target.
+      const beforeAnyHost = index === 0 && (progress.phase() === null || progress.phase() === 'checking' || progress.phase() === 'building');
+      if (beforeAnyHost && failure.code !== 'untrusted-endpoint') throw failure;
+      outcomes.push({ ok: false, target: name ?? '', error: failure.toJSON() });
+      if (failure.code === 'cancelled') break;
+    }
+  }
+  return outcomes;
+}
+
+/** What the UI is told of a target published to. */
+function succeeded(result: PublishResult): PublishOutcome {
+  return {
+    ok: true,
+    target: result.target,
+    dryRun: result.dryRun,
+    uploaded: { files: result.uploads.length, bytes: result.bytes },
+    deleted: result.deletes.length,
+    uploads: result.uploads.map((upload) => upload.path),
+    deletes: result.deletes,
+    address: result.address,
+    ...(result.url ? { url: result.url } : {}),
+    scheduled: result.scheduled,
+    ...(result.notes ? { notes: result.notes } : {}),
+  };
+}
+
+/** Progress events for the UI, at most one each PROGRESS_INTERVAL_MS (a change of phase, target or detail always goes). */
+function throttledProgress(emit: Emit): { report: (progress: PublishProgress) => void; phase: () => PublishProgress['phase'] | null } {
+  let last = 0;
+  let latest: PublishProgress | null = null;
+  return {
+    phase: () => latest?.phase ?? null,
+    report: (progress) => {
+      const now = performance.now();
+      const changed = latest?.phase !== progress.phase || latest.target !== progress.target || latest.detail !== progress.detail;
+      latest = progress;
+      if (!changed && now - last < PROGRESS_INTERVAL_MS && progress.files.done < progress.files.total) return;
+      last = now;
+      emit('publish.progress', progress);
     },
   };
 }

@@ -75,6 +75,16 @@ export interface CacheKeys {
   urlKey: string;
 }
 
+/** A post's record as the index keeps it: plain arrays, and only the optional fields that are set. */
+function indexedPost(p: PostRecord, excerpt: Span | null): IndexedPost {
+  const { title, date, tags, draft, slug, description, words, error, author, image, updated, socialImage, kind, categories, permalink, expires, aliases, fileSlug, nav } = p.entry;
+  const page = p.page && ([p.page.file, p.page.size, p.page.hash, p.page.neighbours, p.page.links ?? null, p.page.nav ?? null] as [string, number, string, string, string | null, string | null]);
+  const set = { author, image, updated, socialImage, kind, categories, permalink, expires, aliases, fileSlug, nav };
+  const optional = Object.values(set).some(Boolean) ? (Object.fromEntries(Object.entries(set).filter(([, v]) => v)) as Optional) : null;
+  const fields: IndexedEntry = [title, date, tags, draft, slug, description, words, error ?? null, optional];
+  return [p.relative, p.size, p.mtime, p.hash, p.listing, p.link, p.assets, page, p.problem ?? null, fields, excerpt, p.images, p.imagesStamp, p.references ?? null, p.url ?? null];
+}
+
 export class BuildCache {
   /** The excerpt file, opened on first use. */
   #fd: number | null = null;
@@ -221,14 +231,7 @@ export class BuildCache {
         urlKey,
         excerpts: name,
         excerptsSize: size,
-        posts: posts.map((p): IndexedPost => {
-          const { title, date, tags, draft, slug, description, words, error, author, image, updated, socialImage, kind, categories, permalink, expires, aliases, fileSlug, nav } = p.entry;
-          const page = p.page && ([p.page.file, p.page.size, p.page.hash, p.page.neighbours, p.page.links ?? null, p.page.nav ?? null] as [string, number, string, string, string | null, string | null]);
-          const set = { author, image, updated, socialImage, kind, categories, permalink, expires, aliases, fileSlug, nav };
-          const optional = Object.values(set).some(Boolean) ? (Object.fromEntries(Object.entries(set).filter(([, v]) => v)) as Optional) : null;
-          const fields: IndexedEntry = [title, date, tags, draft, slug, description, words, error ?? null, optional];
-          return [p.relative, p.size, p.mtime, p.hash, p.listing, p.link, p.assets, page, p.problem ?? null, fields, spans.get(p.relative) ?? null, p.images, p.imagesStamp, p.references ?? null, p.url ?? null];
-        }),
+        posts: posts.map((p) => indexedPost(p, spans.get(p.relative) ?? null)),
         outputs: Object.entries(outputs).map(([file, o]) => [file, o.key, o.size, o.hash]),
       };
       fs.writeFileSync(temp, JSON.stringify(data));

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createMarkdown, type ImageAttributes, type Markdown } from '../../common/markdown/pipeline';
+import type { UrlKind } from '../../common/markdown/urls';
 import { liquidSite, paramText } from '../../common/markdown/templateTags';
 import { inDraftFolder } from '../../common/blog/classify';
 import type { BlogLayout } from '../../common/blog/layout';
@@ -127,68 +128,23 @@ export interface PostRenderer {
 }
 
 export function createPostRenderer(context: RenderContext): PostRenderer {
-  const { root, settings, site } = context;
-  let current = '';
-  /** The post's text, for `{{< param >}}` (its front matter is parsed only when a post asks). */
-  let currentText = '';
-  let assets = new Set<string>();
-  let images = new Set<string>();
-  let unread = new Set<string>();
-  /** The attributes of each resized image, by the src it was given. */
-  let sized = new Map<string, ImageAttributes>();
-  /** The absolute URL of the body's first image, for link previews. */
-  let firstImage: string | undefined;
+  const { root, site } = context;
   const store = context.imageCache && !context.inlineImages ? new ImageStore(context.imageCache) : null;
-  /** A resized image's src (its largest fallback), or null when it is published as it is. */
-  const resized = (asset: AssetLink): string | null => {
-    if (!store || !isResizable(asset.relative)) return null;
-    const record = store.known(asset.source);
-    if (record === undefined) unread.add(asset.source);
-    if (!record || record === 'failed') return null;
-    images.add(asset.relative);
-    const { src, attributes } = imageAttributes(asset.relative, record, (file) => href(site, file));
-    sized.set(src, attributes);
-    return src;
-  };
+  /** The post being rendered: the pipeline's callbacks below note what it uses. */
+  let post = new PostUses('', '');
   const markdown: Markdown = createMarkdown({
     sanitize: sanitizePostHtml,
     // Liquid's {{ site.repository }} and the like, as Jekyll fills them from _config.yml; url and baseurl as the site publishes.
     templates: {
       placeholders: false,
-      site: liquidSite(context.siteVariables ?? {}, settings.baseUrl),
+      site: liquidSite(context.siteVariables ?? {}, context.settings.baseUrl),
       // Its URL is known in phase 2, once every post is placed.
       reference: referenceMarker,
-      param: (name) => paramText(fieldOf(parsePost(currentText).data, name)) ?? (context.params && paramText(fieldOf(context.params, name))),
+      param: (name) => paramText(fieldOf(parsePost(post.text).data, name)) ?? (context.params && paramText(fieldOf(context.params, name))),
     },
-    imageAttributes: (src) => sized.get(src),
-    resolveUrl: (url, kind) => {
-      if (kind === 'link' && !isReferenceMarker(url) && linkedFile(url, current)) return referenceMarker({ kind: 'file', target: url });
-      const asset = findAsset(root, settings.output, current, url, context.contentRoot);
-      const src = kind === 'image' && asset ? resized(asset) : null;
-      if (kind === 'image') firstImage ??= src ? new URL(src, site.settings.baseUrl).href : asset ? absoluteUrl(site, asset.relative) : webUrl(url);
-      if (src) return src;
-      if (!asset) return url;
-      const type = mimeOf(asset.relative)!;
-      if (context.inlineImages) {
-        // A standalone page has no site beside it: images go inside, other files are linked where the site publishes them.
-        if (type.startsWith('image/')) return `data:${type};base64,${fs.readFileSync(asset.source).toString('base64')}`;
-        return absoluteUrl(site, asset.relative) + asset.suffix;
-      }
-      assets.add(asset.relative);
-      return href(site, asset.relative) + asset.suffix;
-    },
+    imageAttributes: (src) => post.sized.get(src),
+    resolveUrl: (url, kind) => resolvePostUrl(context, store, post, url, kind),
   });
-
-  /** `image:` as an absolute URL: a web address as it is, a file beside the post published with it. */
-  const frontImage = (image: string | undefined): string | undefined => {
-    if (!image) return undefined;
-    const asset = findAsset(root, settings.output, current, image, context.contentRoot);
-    if (!asset || !mimeOf(asset.relative)!.startsWith('image/')) return webUrl(image);
-    const src = resized(asset);
-    if (src) return new URL(src, site.settings.baseUrl).href;
-    assets.add(asset.relative);
-    return absoluteUrl(site, asset.relative);
-  };
 
   const render: PostRenderer['render'] = (relative, bytes, stats, hash) => {
     const base = { relative, size: stats.size, mtime: Math.floor(stats.mtimeMs), hash, assets: [] as string[], images: [] as string[], imagesStamp: '', page: null };
@@ -197,9 +153,8 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
     try {
       text = fromDisk(bytes, relative).text;
     } catch (error) {
-      const message = ApiError.from(error).message;
       const entry: SiteInput = { path: relative, title: path.posix.basename(relative), date: null, tags: [], draft: true, slug: '', description: '', words: 0, excerpt: '' };
-      return { record: record(entry, { problem: message }), body: null, unread: [] };
+      return { record: record(entry, { problem: ApiError.from(error).message }), body: null, unread: [] };
     }
     // From the bytes, as the post list does: words are counted without decoding the body again.
     const { id: _id, modified: _modified, ...summary } = summarizeBytes(postId(relative), relative, bytes, stats.mtimeMs);
@@ -207,22 +162,16 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
     // As the site model has it, so a draft's record says it is left out (and the next build does not render it again).
     if (context.drafts && inDraftFolder(relative, context.drafts)) entry.draft = true;
     if (!isPublished(entry, context.publish)) return { record: record(entry), body: null, unread: [] };
-    current = relative;
-    currentText = text;
-    assets = new Set();
-    images = new Set();
-    unread = new Set();
-    sized = new Map();
-    firstImage = undefined;
+    post = new PostUses(relative, text);
     const body = markdown.render(text.slice(findFrontMatter(text).bodyStart)).html;
     entry.excerpt = excerptOf(body);
-    const socialImage = frontImage(entry.image) ?? firstImage;
+    const socialImage = frontImage(context, store, post, entry.image) ?? post.firstImage;
     if (socialImage) entry.socialImage = socialImage;
-    const shown = [...images].sort();
-    const more: Partial<PostRecord> = { assets: [...assets].sort(), images: shown, imagesStamp: imagesStamp(root, shown) };
+    const shown = [...post.images].sort();
+    const more: Partial<PostRecord> = { assets: [...post.assets].sort(), images: shown, imagesStamp: imagesStamp(root, shown) };
     const references = referencesIn(body);
     if (references.length > 0) more.references = references;
-    return { record: record(entry, more), body, unread: [...unread] };
+    return { record: record(entry, more), body, unread: [...post.unread] };
   };
 
   return {
@@ -242,6 +191,70 @@ export function createPostRenderer(context: RenderContext): PostRenderer {
       return renderPage(PostPage({ site: shown, post: { ...entry, url }, html: body, neighbours }), shown);
     },
   };
+}
+
+/** What rendering one post's body notes besides its HTML: the files and images it uses, and its first image. */
+class PostUses {
+  /** Workspace-relative files its page links to. */
+  readonly assets = new Set<string>();
+  /** Workspace-relative images it shows resized. */
+  readonly images = new Set<string>();
+  /** Real paths of images the image store has not read yet. */
+  readonly unread = new Set<string>();
+  /** The attributes of each resized image, by the src it was given. */
+  readonly sized = new Map<string, ImageAttributes>();
+  /** The absolute URL of the body's first image, for link previews. */
+  firstImage: string | undefined;
+
+  constructor(
+    /** The post's workspace-relative path: its links are relative to it. */
+    readonly relative: string,
+    /** The post's text, for `{{< param >}}` (its front matter is parsed only when a post asks). */
+    readonly text: string,
+  ) {}
+}
+
+/** A link or image URL of a post's body as the site publishes it: a file beside the post at its site address (resized, for an image), another post by its marker. */
+function resolvePostUrl(context: RenderContext, store: ImageStore | null, post: PostUses, url: string, kind: UrlKind): string {
+  const { site } = context;
+  if (kind === 'link' && !isReferenceMarker(url) && linkedFile(url, post.relative)) return referenceMarker({ kind: 'file', target: url });
+  const asset = findAsset(context.root, context.settings.output, post.relative, url, context.contentRoot);
+  const src = kind === 'image' && asset ? resized(context, store, post, asset) : null;
+  if (kind === 'image') post.firstImage ??= src ? new URL(src, site.settings.baseUrl).href : asset ? absoluteUrl(site, asset.relative) : webUrl(url);
+  if (src) return src;
+  if (!asset) return url;
+  const type = mimeOf(asset.relative)!;
+  if (context.inlineImages) {
+    // A standalone page has no site beside it: images go inside, other files are linked where the site publishes them.
+    if (type.startsWith('image/')) return `data:${type};base64,${fs.readFileSync(asset.source).toString('base64')}`;
+    return absoluteUrl(site, asset.relative) + asset.suffix;
+  }
+  post.assets.add(asset.relative);
+  return href(site, asset.relative) + asset.suffix;
+}
+
+/** A resized image's src (its largest fallback), or null when it is published as it is. */
+function resized(context: RenderContext, store: ImageStore | null, post: PostUses, asset: AssetLink): string | null {
+  if (!store || !isResizable(asset.relative)) return null;
+  const record = store.known(asset.source);
+  if (record === undefined) post.unread.add(asset.source);
+  if (!record || record === 'failed') return null;
+  post.images.add(asset.relative);
+  const { src, attributes } = imageAttributes(asset.relative, record, (file) => href(context.site, file));
+  post.sized.set(src, attributes);
+  return src;
+}
+
+/** `image:` as an absolute URL: a web address as it is, a file beside the post published with it. */
+function frontImage(context: RenderContext, store: ImageStore | null, post: PostUses, image: string | undefined): string | undefined {
+  if (!image) return undefined;
+  const { site } = context;
+  const asset = findAsset(context.root, context.settings.output, post.relative, image, context.contentRoot);
+  if (!asset || !mimeOf(asset.relative)!.startsWith('image/')) return webUrl(image);
+  const src = resized(context, store, post, asset);
+  if (src) return new URL(src, site.settings.baseUrl).href;
+  post.assets.add(asset.relative);
+  return absoluteUrl(site, asset.relative);
 }
 
 /** An http(s) URL as the URL parser writes it; undefined for anything else (a relative path, data:, a typo). */
