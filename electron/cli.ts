@@ -2,10 +2,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { join, resolve } from 'node:path';
 import { ApiError } from '../common/errors';
-import { appVersion, bundledSampleBlog, rendererDir } from './appPaths';
+import { appVersion, bundledSampleBlog, packageRoot, rendererDir, unpackedPath } from './appPaths';
 import { defaultCacheDir, defaultUserDataDir, ensureSampleBlog } from './sampleBlog';
 import { startDomThread } from './site/domThread';
 import { terminalPrinter } from './terminalText';
+
+/** The bundled DOM worker (`npm run build`) that the commands which render posts start; without it their DOM work stays on the main thread. */
+export const domWorkerScript = unpackedPath(join(packageRoot, 'out', 'main', 'domWorker.mjs'));
 
 // Each command loads only what it uses: `postwright build` must start fast, so it never loads the bridge or the watcher.
 // The two that render posts start loading a DOM on another thread first (site/domThread.ts).
@@ -136,7 +139,7 @@ const check: Command = async (rest, values, out, err) => {
 };
 
 const build: Command = async (rest, values, out, err) => {
-  startDomThread();
+  startDomThread(domWorkerScript);
   const { runBuild } = await import('./site/cliBuild');
   return runBuild({ ...values, workspace: rest[0], cacheDir: defaultCacheDir() }, out, err);
 };
@@ -146,7 +149,7 @@ const publish: Command = async (rest, values, out, err) => {
     err(`postwright publish: give one workspace folder, not ${rest.length}. Usage: postwright publish [WORKSPACE] [--target NAME] [--dry-run]`);
     return 2;
   }
-  startDomThread();
+  startDomThread(domWorkerScript);
   const { runPublish } = await import('./publish/cliPublish');
   const options = {
     target: values.target,

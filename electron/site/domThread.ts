@@ -10,10 +10,11 @@
 // takes the answer with receiveMessageOnPort; Node allows both on the main
 // thread (https://nodejs.org/api/worker_threads.html#workerreceivemessageonportport).
 // A thread that never answers is given up on, and the work is done here.
+//
+// The render workers import this module too (through domWindow.ts), so it
+// imports nothing that looks for the app's files: the caller names the worker.
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { packageRoot, unpackedPath } from '../appPaths';
 
 /** The DOM work the thread does, by name, with its arguments and its answer. */
 export interface DomCalls {
@@ -32,9 +33,6 @@ export interface DomThreadData {
   /** Set to 1 by the thread, with Atomics.notify, when an answer is on the port. */
   signal: Int32Array;
 }
-
-/** The bundled worker (`npm run build`); without it the DOM work stays on this thread. */
-export const domWorkerScript = unpackedPath(path.join(packageRoot, 'out', 'main', 'domWorker.mjs'));
 
 /** How long one call may wait: loading jsdom on a machine under heavy load has taken 6 s; this is far beyond it. */
 const PATIENCE_MS = 120_000;
@@ -56,8 +54,8 @@ export function domThread(): DomThread | null {
   return current;
 }
 
-/** Starts this process's DOM thread, unless one runs already or the worker was never built. */
-export function startDomThread(script = domWorkerScript, patienceMs = PATIENCE_MS): DomThread | null {
+/** Starts this process's DOM thread running `script`, unless one runs already or the worker was never built. */
+export function startDomThread(script: string, patienceMs = PATIENCE_MS): DomThread | null {
   if (!current && existsSync(script)) current = spawn(script, patienceMs);
   return current;
 }

@@ -5,8 +5,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli';
-import { domThread, domWorkerScript, startDomThread, stopDomThread } from '../../../electron/site/domThread';
+import { domWorkerScript, runCli } from '../../../electron/cli';
+import { domThread, startDomThread, stopDomThread } from '../../../electron/site/domThread';
 import { feedItemHtml, sanitizePostHtml } from '../../../electron/site/domWindow';
 import { createPartialSanitizer } from '../../../electron/site/partialSanitizer';
 import { executableMarkup, hostileInputs } from '../../helpers/hostile';
@@ -30,7 +30,7 @@ afterEach(() => stopDomThread());
 describe('the DOM thread', () => {
   it('answers every kind of DOM work with what this thread makes, hostile payloads included', () => {
     const here = domWork();
-    expect(startDomThread()).not.toBeNull();
+    expect(startDomThread(domWorkerScript)).not.toBeNull();
     const there = domWork();
     expect(domThread()!.answered).toBe(there.length);
     expect(there).toEqual(here);
