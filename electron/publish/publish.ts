@@ -20,7 +20,7 @@ import { publishStateDir, recordPublished } from './lastPublished';
 import { buildManifest } from './manifest';
 import { redactUrls } from './secrets/redact';
 import { parseTarget, readPublishSettings, selectTargets } from './settings';
-import { createTarget } from './targets/registry';
+import { createTarget, preloadTargets } from './targets/registry';
 import { assertEndpointTrusted, type EndpointPolicy } from './trustedEndpoints';
 import type { HostKeyPolicy, Manifest, PublishPlan, PublishProgress, SecretSource, Target, TargetEnv } from './types';
 
@@ -61,6 +61,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
   const signal = options.signal ?? new AbortController().signal;
   const root = await realRoot(options.root);
   const chosen = selectTargets(await readPublishSettings(root), options.target);
+  preloadTargets(chosen.map(([, config]) => config.type));
   for (const [name, config] of chosen) await assertEndpointTrusted(name, config, options.endpoints);
   const firstName = chosen[0]![0];
   const report: Report = (target, phase, files = { done: 0, total: 0 }, bytes = { done: 0, total: 0 }, detail) =>

@@ -14,6 +14,15 @@ const registry: { [T in PublishTarget['type']]?: Factory<T> } = {
   fly: () => import('./fly'),
 };
 
+/**
+ * Starts loading the code of these targets (the S3 SDK, ssh2…) now, so a publish compiles it while its
+ * main thread would otherwise wait for the DOM thread (see domThread.ts) rather than after the build.
+ */
+export function preloadTargets(types: readonly PublishTarget['type'][]): void {
+  // A module that fails to load fails again, and is reported, when createTarget asks for it.
+  for (const type of new Set(types)) void registry[type]?.().catch(() => undefined);
+}
+
 /** The target for one configured entry; an ApiError('unsupported') for a type this build cannot publish to yet. */
 export async function createTarget(config: PublishTarget, env: TargetEnv): Promise<Target> {
   const load = registry[config.type] as Factory<typeof config.type> | undefined;
