@@ -7,6 +7,8 @@ import { feedItemHtml, sanitizePostHtml } from './domWindow';
 import { createPartialSanitizer } from './partialSanitizer';
 
 const { port, signal } = workerData as DomThreadData;
+/** The partials' sanitizer, made on the first partial. */
+let sanitizePartial: ReturnType<typeof createPartialSanitizer> | undefined;
 
 function answer(call: DomCall): DomAnswer {
   try {
@@ -22,8 +24,6 @@ function answer(call: DomCall): DomAnswer {
     return { ok: false, message: errorMessage(error) };
   }
 }
-
-let sanitizePartial: ReturnType<typeof createPartialSanitizer> | undefined;
 
 port.on('message', (call: DomCall) => {
   port.postMessage(answer(call));

@@ -11,6 +11,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { entryKind, type EntryKind } from '../../workspace/entryKind';
 
+const listingOf = (entries: readonly Dirent[]): ReadonlyMap<string, EntryKind> => new Map(entries.map((entry) => [entry.name, entryKind(entry)]));
 
 export class FolderListings {
   readonly #listings = new Map<string, Promise<ReadonlyMap<string, EntryKind> | null>>();
@@ -20,7 +21,7 @@ export class FolderListings {
 
   /** Keeps a listing another walk read (the workspace's list), of a real folder it reached through real folders only. */
   record(folder: string, entries: readonly Dirent[]): void {
-    this.#listings.set(folder, Promise.resolve(new Map(entries.map((entry) => [entry.name, entryKind(entry)]))));
+    this.#listings.set(folder, Promise.resolve(listingOf(entries)));
   }
 
   /**
@@ -46,8 +47,7 @@ export class FolderListings {
   async #read(folder: string): Promise<ReadonlyMap<string, EntryKind> | null> {
     if (folder !== '' && (await this.kindOf(folder)) !== 'folder') return null;
     try {
-      const entries = await readdir(folder === '' ? this.root : path.join(this.root, ...folder.split('/')), { withFileTypes: true });
-      return new Map(entries.map((entry) => [entry.name, entryKind(entry)]));
+      return listingOf(await readdir(folder === '' ? this.root : path.join(this.root, ...folder.split('/')), { withFileTypes: true }));
     } catch {
       return null; // gone or unreadable since its parent was read
     }
