@@ -68,67 +68,103 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
     options.onProgress?.({ target, phase, files, bytes, ...(detail ? { detail } : {}) });
   const now = options.now ?? Date.now();
 
-  report(firstName, 'checking');
-  const scheduled = await checkBeforePublish(root, options.cacheDir, now);
-  throwIfCancelled(signal, firstName);
-
-  report(firstName, 'building');
-  const built = await buildSite({
-    root,
-    cacheDir: options.cacheDir,
-    now,
-    onProgress: ({ done, total }) => report(firstName, 'building', { done, total }),
+  // The first host starts answering (a fetch, a listing) while the check and the build run; its plan() waits
+  // for that. Opened without waiting: its code (the S3 SDK…) loads between the check's steps.
+  const first = openTarget(root, options, firstName, chosen[0]![1]).then((target) => {
+    void target.prefetch?.(signal);
+    return target;
   });
-  throwIfCancelled(signal, firstName);
-  const hashes = HashCache.load(path.join(await publishStateDir(options.cacheDir, root), 'site-hashes.json'), built.output);
-  const local = await buildManifest(built.output, hashes);
-  hashes.save();
-  const site = { files: local.size, bytes: [...local.values()].reduce((sum, entry) => sum + entry.size, 0) };
-  const { baseUrl } = await readSiteSettings(root);
+  // A target that cannot be opened is reported when its turn comes, after the check.
+  first.catch(() => {});
+  try {
+    report(firstName, 'checking');
+    const scheduled = await checkBeforePublish(root, options.cacheDir, now);
+    throwIfCancelled(signal, firstName);
 
-  const results: PublishResult[] = [];
-  for (const [name, config] of chosen) {
-    const target = await openTarget(root, options, name, config);
-    try {
-      report(name, 'comparing');
-      const plan = await target.plan(local, signal, built.output);
-      throwIfCancelled(signal, name);
-      const needsForce = !options.force && plan.deletes.length > plan.remoteCount / 2;
-      const result: PublishResult = {
-        target: name,
-        type: config.type,
-        dryRun: options.dryRun === true,
-        uploads: plan.uploads.map(({ path: file, size }) => ({ path: file, size })),
-        deletes: [...plan.deletes],
-        bytes: plan.uploadBytes,
-        site,
-        remoteCount: plan.remoteCount,
-        needsForce,
-        url: config.url ?? baseUrl,
-        scheduled: { ...scheduled },
-        ...(plan.notes?.length ? { notes: [...plan.notes] } : {}),
-        address: credentialAddress(config).address,
-      };
-      if (!options.dryRun) {
-        if (needsForce) throw guardError(name, plan);
-        await apply(target, name, plan, local, built.output, signal, report);
-        await recordPublished(root, options.cacheDir, name, {
-          at: new Date().toISOString(),
-          uploaded: plan.uploads.length,
-          deleted: plan.deletes.length,
-          bytes: plan.uploadBytes,
-          url: result.url,
-          asOf: new Date(now).toISOString(),
-        });
+    report(firstName, 'building');
+    const built = await buildSite({
+      root,
+      cacheDir: options.cacheDir,
+      now,
+      onProgress: ({ done, total }) => report(firstName, 'building', { done, total }),
+    });
+    throwIfCancelled(signal, firstName);
+    const hashes = HashCache.load(path.join(await publishStateDir(options.cacheDir, root), 'site-hashes.json'), built.output);
+    const local = await buildManifest(built.output, hashes);
+    hashes.save();
+    const site = { files: local.size, bytes: [...local.values()].reduce((sum, entry) => sum + entry.size, 0) };
+    const { baseUrl } = await readSiteSettings(root);
+    const build: Built = { root, signal, local, siteDir: built.output, site, baseUrl, scheduled, now };
+
+    const results: PublishResult[] = [];
+    for (const [name, config] of chosen) {
+      if (name === firstName) {
+        results.push(await publishTo(await first, name, config, build, options, report));
+        continue;
       }
-      results.push(result);
-    } catch (error) {
-      throw targetError(error, name);
-    } finally {
-      await target.close();
+      const target = await openTarget(root, options, name, config);
+      try {
+        results.push(await publishTo(target, name, config, build, options, report));
+      } finally {
+        await target.close();
+      }
     }
+    return results;
+  } finally {
+    await first.then((target) => target.close(), () => {});
   }
-  return results;
+}
+
+/** What every target is published from: the workspace, the build and the publish's signal. */
+interface Built {
+  root: string;
+  signal: AbortSignal;
+  local: Manifest;
+  siteDir: string;
+  site: PublishResult['site'];
+  baseUrl: string | null;
+  scheduled: Schedule;
+  now: number;
+}
+
+/** Compares with one host, then (unless a dry run, or the deletion guard stops it) uploads and records it. */
+async function publishTo(target: Target, name: string, config: PublishTarget, build: Built, options: PublishOptions, report: Report): Promise<PublishResult> {
+  const { signal } = build;
+  try {
+    report(name, 'comparing');
+    const plan = await target.plan(build.local, signal, build.siteDir);
+    throwIfCancelled(signal, name);
+    const needsForce = !options.force && plan.deletes.length > plan.remoteCount / 2;
+    const result: PublishResult = {
+      target: name,
+      type: config.type,
+      dryRun: options.dryRun === true,
+      uploads: plan.uploads.map(({ path: file, size }) => ({ path: file, size })),
+      deletes: [...plan.deletes],
+      bytes: plan.uploadBytes,
+      site: build.site,
+      remoteCount: plan.remoteCount,
+      needsForce,
+      url: config.url ?? build.baseUrl,
+      scheduled: { ...build.scheduled },
+      ...(plan.notes?.length ? { notes: [...plan.notes] } : {}),
+      address: credentialAddress(config).address,
+    };
+    if (options.dryRun) return result;
+    if (needsForce) throw guardError(name, plan);
+    await apply(target, name, plan, build.local, build.siteDir, signal, report);
+    await recordPublished(build.root, options.cacheDir, name, {
+      at: new Date().toISOString(),
+      uploaded: plan.uploads.length,
+      deleted: plan.deletes.length,
+      bytes: plan.uploadBytes,
+      url: result.url,
+      asOf: new Date(build.now).toISOString(),
+    });
+    return result;
+  } catch (error) {
+    throw targetError(error, name);
+  }
 }
 
 export interface TestTargetOptions {

@@ -57,6 +57,13 @@ export interface Target {
    * (Netlify's SHA-1, an S3 ETag's MD5).
    */
   plan(local: Manifest, signal: AbortSignal, siteDir: string): Promise<PublishPlan>;
+  /**
+   * Starts reading what plan() compares with (a git fetch, a bucket listing), so
+   * the host answers while the check and the build run. plan() then waits for
+   * that read, and reports its failure; a target without it reads in plan().
+   * Settles once the read has, and never rejects.
+   */
+  prefetch?(signal: AbortSignal): Promise<void>;
   /** Carries out a plan: uploads in order, then deletes, then records the new remote state. */
   apply(plan: PublishPlan, local: Manifest, context: TargetContext): Promise<void>;
   close(): Promise<void>;

@@ -23,6 +23,9 @@ export function createTarget(config: PublishTargetOf<'s3'>, env: TargetEnv): Tar
   const bucket = new S3Bucket(config, env);
   /** What plan() found on the host and could vouch for: the base of the manifest apply() writes. */
   let known: Stored = new Map();
+  /** The bucket's listing and our manifest in it, for the next plan: read by prefetch(), else by plan(). */
+  let remoteState: Promise<[Map<string, Listed>, Stored]> | null = null;
+  const readRemote = (signal: AbortSignal) => (remoteState ??= Promise.all([bucket.list(signal), bucket.readStored(signal)]));
 
   const guarded = async <T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> => {
     try {
@@ -35,9 +38,15 @@ export function createTarget(config: PublishTargetOf<'s3'>, env: TargetEnv): Tar
   return {
     test: (signal) => guarded(signal, () => bucket.probe(signal)),
 
+    // Its failure is plan()'s to report, as an S3 fault.
+    prefetch: (signal) => readRemote(signal).then(() => {}, () => {}),
+
     plan: (local, signal, siteDir) =>
       guarded(signal, async () => {
-        const [listed, stored] = await Promise.all([bucket.list(signal), bucket.readStored(signal)]);
+        const reading = readRemote(signal);
+        // Each plan compares with the bucket as it is then: the next one lists it again.
+        remoteState = null;
+        const [listed, stored] = await reading;
         const { remote, vouched } = await compare(listed, stored, local, siteDir);
         known = vouched;
         return planFrom(local, remote);

@@ -14,6 +14,10 @@ import { publishingWorkspace, BODY_EDIT_UPLOADS } from '../../../helpers/publish
 import { readTree } from '../../../helpers/site';
 import { tempDir } from '../../../helpers/tmp';
 import { rejection } from '../../../helpers/rejection';
+import { GitTarget } from '../../../../common/publishSettings';
+import { envSecrets } from '../../../../electron/publish/secrets/envSecrets';
+import { createTarget } from '../../../../electron/publish/targets/git';
+import { publishOnce, sampleSite, targetEnv } from '../../../helpers/publishSite';
 
 const EDITED = 'posts/why-i-bill-by-the-week.md';
 
@@ -236,7 +240,36 @@ describe('publishing to a git branch', () => {
     }
   });
 
-  it('stops at the check when a post has errors, listing them, before touching the remote', { timeout: 60_000 }, async () => {
+  it('reads the branch ahead of the plan (a prefetch); a push after that read is caught as any race is, and the next publish converges', { timeout: 60_000 }, async () => {
+    const remote = await bareRepo();
+    const site = await sampleSite();
+    const target = createTarget(GitTarget.parse({ type: 'git', remote: remote.url }), await targetEnv('pages', envSecrets({})));
+    try {
+      await publishOnce(target, site.out);
+      await target.prefetch!(new AbortController().signal);
+      await commitAsOther(remote.dir, 'gh-pages', { 'stray.txt': 'pushed after the prefetch' });
+      await writeFile(path.join(site.root, EDITED), `${await readFile(path.join(site.root, EDITED), 'utf8')}\nEdited after the prefetch.\n`);
+      await site.rebuild();
+      const error = await rejection(publishOnce(target, site.out));
+      expect(error.message).toMatch(/"pages": branch "gh-pages" changed on the remote while publishing.*Publish again/);
+      expect(commits(remote.dir, 'gh-pages')[0]!.subject).toBe('a change by someone else');
+      const { plan } = await publishOnce(target, site.out);
+      expect(plan.deletes).toEqual(['stray.txt']);
+      await expectBranchEqualsBuild(remote.dir, site.out);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('a check that finds errors is what the publish reports, though the host was asked about already and cannot be reached', { timeout: 60_000 }, async () => {
+    const port = await closedPort();
+    const ws = await publishingWorkspace({ pages: { type: 'git', remote: `http://127.0.0.1:${port}/me/site.git` } });
+    await ws.write('posts/broken.md', '---\ntitle: Broken\ndate: 2024-05-01\n---\n\n![chart](missing-chart.png)\n');
+    const error = await rejection(ws.publish());
+    expect(error.message).toMatch(/^The check found 1 error; fix it, then publish again:\nposts\/broken\.md:6/);
+  });
+
+  it('stops at the check when a post has errors, listing them, and pushes nothing', { timeout: 60_000 }, async () => {
     const remote = await bareRepo();
     const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
     await ws.write('posts/broken.md', '---\ntitle: Broken\ndate: 2024-05-01\n---\n\n![chart](missing-chart.png)\n');
@@ -245,7 +278,7 @@ describe('publishing to a git branch', () => {
     expect(gitIn(remote.dir, ['branch', '--list'])).toBe('');
   });
 
-  it('refuses a post that still holds conflict marks (an unfinished merge), before touching the remote', { timeout: 60_000 }, async () => {
+  it('refuses a post that still holds conflict marks (an unfinished merge), and pushes nothing', { timeout: 60_000 }, async () => {
     const remote = await bareRepo();
     const ws = await publishingWorkspace({ pages: { type: 'git', remote: remote.url } });
     await ws.write('posts/merging.md', '---\ntitle: Merging\ndate: 2024-05-01\n---\n\nIntro\n<<<<<<< Your version\nmine\n=======\ntheirs\n>>>>>>> Disk version\n');

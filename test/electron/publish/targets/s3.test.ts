@@ -13,6 +13,7 @@ import { changedBetween, publishedOnce, publishOnce, sampleSite, targetEnv } fro
 import { S3RVER_KEYS, startS3rver, type S3Server } from '../../../helpers/s3rver';
 import { envSecrets } from '../../../../electron/publish/secrets/envSecrets';
 import { readTree } from '../../../helpers/site';
+import { buildManifest } from '../../../../electron/publish/manifest';
 import { rejection } from '../../../helpers/rejection';
 
 const opened: Target[] = [];
@@ -114,6 +115,27 @@ describe('S3 target (s3rver)', () => {
     expect(plan.uploads.map((e) => e.path).sort()).toEqual([POST_PAGE, 'theme.css']);
     expect(plan.deletes).toEqual(['stray.html']);
     await expectRemoteEqualsBuild(server, site.out);
+  });
+
+  it('a prefetch lists the bucket ahead of the plan, which compares with that listing; the next plan lists it again', async () => {
+    const { site, service: server, target } = await publishedOnce(startS3rver, (started) => s3Target(started));
+    const signal = new AbortController().signal;
+    await target.prefetch!(signal);
+    // Removed after the prefetch listed the bucket: this plan cannot know, the next one does.
+    await server.remove('theme.css');
+    const local = await buildManifest(site.out);
+    expect((await target.plan(local, signal, site.out)).uploads).toEqual([]);
+    expect((await target.plan(local, signal, site.out)).uploads.map((e) => e.path)).toEqual(['theme.css']);
+  });
+
+  it('a prefetch that cannot reach the host settles quietly; the plan reports the fault', async () => {
+    const site = await sampleSite();
+    const port = await closedPort();
+    const target = await s3Target({ endpoint: `http://127.0.0.1:${port}`, bucket: 'site-bucket' });
+    await target.prefetch!(new AbortController().signal);
+    const error = await rejection(publishOnce(target, site.out));
+    expect(error.code).toBe('unreachable');
+    expect(error.message).toBe(`S3 target "bucket" (bucket site-bucket at http://127.0.0.1:${port}) cannot be reached: check the endpoint or your connection, then publish again.`);
   });
 
   it('without its stored manifest, compares the listing’s ETags with the build’s MD5s and sends only what differs', async () => {
