@@ -138,15 +138,23 @@ describe.skipIf(skipE2e)('the page CSP in Chromium', { timeout: 120_000 }, () =>
     await page.getByRole('listbox', { name: 'Posts' }).getByText('Everything the preview shows', { exact: true }).click();
     await expect.poll(() => editorDoc(page)).toBe(everything);
     await previewSettled(page);
-    const frames = page.frames().filter((frame) => frame !== page.mainFrame());
-    const shown = (await Promise.all(frames.map((frame) => frame.content()))).join('\n');
+    // Read in one go, again if a frame was loading a chunk's document meanwhile (a late image or font can make one reload).
+    const readFrames = async () => {
+      const frames = page.frames().filter((frame) => frame !== page.mainFrame());
+      return {
+        shown: (await Promise.all(frames.map((frame) => frame.content()))).join('\n'),
+        // The frames' own stylesheet applies (their theme), and the image loads.
+        overflow: await Promise.all(frames.map((frame) => frame.evaluate(() => getComputedStyle(document.body).overflow))),
+        images: await Promise.all(frames.map((frame) => frame.evaluate(() => [...document.images].map((img) => img.complete && img.naturalWidth > 0)))),
+      };
+    };
+    let read: Awaited<ReturnType<typeof readFrames>> | null = null;
+    await expect.poll(async () => (read = await readFrames().catch(() => null)) !== null).toBe(true);
+    const { shown, overflow, images } = read!;
     expect(shown).toContain('<math');
     expect(shown).toContain('<table');
     expect(shown).toMatch(/<code class="[^"]*hljs/);
-    // The frames' own stylesheet applies (their theme), and the image loads.
-    const styled = await Promise.all(frames.map((frame) => frame.evaluate(() => getComputedStyle(document.body).overflow)));
-    expect(styled.every((overflow) => overflow === 'hidden')).toBe(true);
-    const images = await Promise.all(frames.map((frame) => frame.evaluate(() => [...document.images].map((img) => img.complete && img.naturalWidth > 0))));
+    expect(overflow.every((value) => value === 'hidden')).toBe(true);
     expect(images.flat()).toEqual([true]);
     // The mirror's stylesheet applies: its body is transparent over the frames.
     const mirrorBody = await page.evaluate(() => getComputedStyle(document.querySelector('.preview-mirror')!.shadowRoot!.querySelector('.pw-body')!).position);

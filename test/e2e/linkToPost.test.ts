@@ -30,7 +30,9 @@ describe.skipIf(skipE2e)('link to post', () => {
     await expect.poll(() => picker().count()).toBe(0);
     const link = '[Retries are not a strategy](../_posts/2024-03-18-retries-are-not-a-strategy.md)';
     await expect.poll(() => editorDoc(page)).toContain(`## The spreadsheet\nCompare ${link}\n`);
-    // The caret is after the link, and typing goes on in the editor.
+    // Focus is back in the editor (the dialog hands it back as it closes: waited for, since a keystroke
+    // sent before that lands elsewhere), the caret is after the link, and typing goes on there.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
     await page.keyboard.type(' first.');
     await expect.poll(() => editorDoc(page)).toContain(`Compare ${link} first.\n`);
 
