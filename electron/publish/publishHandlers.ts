@@ -162,7 +162,7 @@ async function publishOverview(root: string, cacheDir: string | undefined, vault
   return { targets, secretStore: vault.info() };
 }
 
-/** Publishes to each target in turn, each with its own outcome; a failure before any host was touched fails the whole run. */
+/** Publishes to each target in turn, each with its own outcome; a failure before any host was compared with (the check, the build) fails the whole run. */
 async function publishEach(
   names: readonly (string | undefined)[],
   emit: Emit,
@@ -176,7 +176,7 @@ async function publishEach(
       for (const result of await publishTo(name, progress.report)) outcomes.push(succeeded(result));
     } catch (error) {
       const failure = ApiError.from(error);
-      // The check or the build stopped it before any host was touched: that is the whole run's failure.
+      // The check or the build stopped it before any host was compared with or written to: that is the whole run's failure.
       // An unconfirmed address is this target's own question (asked before the check), so it stays with the target.
       const beforeAnyHost = index === 0 && (progress.phase() === null || progress.phase() === 'checking' || progress.phase() === 'building');
       if (beforeAnyHost && failure.code !== 'untrusted-endpoint') throw failure;

@@ -22,6 +22,7 @@ import type { PublishTargetOf } from '../../../common/publishSettings';
 import { BlobIds, EMPTY_SHA256 } from './gitBlobs';
 import { git, gitBytes, GitFailed, gitFault, type GitRun } from './gitCommand';
 import { planFrom } from '../plan';
+import { hostRead } from './hostRead';
 import type { Manifest, ManifestEntry, PublishPlan, RemoteEntry, Target, TargetContext, TargetEnv } from '../types';
 
 type GitConfig = PublishTargetOf<'git'>;
@@ -47,13 +48,11 @@ export function createTarget(config: GitConfig, env: TargetEnv): Target {
   let base: string | null = null;
   let planned: Manifest | null = null;
   const blobs = new BlobIds(path.join(env.stateDir, 'blobs.json'));
-  /** The host's branch tip and its tree, for the next plan: read by prefetch(), else by plan(). */
-  let remoteState: Promise<{ tip: string | null; tree: Map<string, TreeEntry> }> | null = null;
-  const readRemote = (signal: AbortSignal) =>
-    (remoteState ??= (async () => {
-      const tip = await fetchBranch(signal);
-      return { tip, tree: await readTree(tip) };
-    })());
+  /** The host's branch tip and its tree. */
+  const hostState = hostRead(async (signal) => {
+    const tip = await fetchBranch(signal);
+    return { tip, tree: await readTree(tip) };
+  });
 
   const run = (args: string[], options: Partial<GitRun> = {}) => git(args, { cwd: env.stateDir, gitDir: repo, ...options });
   const fault = (error: unknown, signal: AbortSignal) =>
@@ -105,15 +104,11 @@ export function createTarget(config: GitConfig, env: TargetEnv): Target {
       }
     },
 
-    // Its failure is plan()'s to report, with the target's name.
-    prefetch: (signal) => readRemote(signal).then(() => {}, () => {}),
+    prefetch: (signal) => hostState.start(signal),
 
     async plan(local, signal) {
       try {
-        const reading = readRemote(signal);
-        // Each plan compares with the host as it is then: the next one reads it again.
-        remoteState = null;
-        const { tip, tree } = await reading;
+        const { tip, tree } = await hostState.take(signal);
         base = tip;
         const desired = new Map<string, ManifestEntry>(local);
         if (!local.has(NOJEKYLL)) desired.set(NOJEKYLL, { path: NOJEKYLL, sha256: EMPTY_SHA256, size: 0 });

@@ -14,6 +14,7 @@ import type { PublishTargetOf } from '../../../common/publishSettings';
 import { planFrom } from '../plan';
 import type { Manifest, ManifestEntry, PublishPlan, RemoteEntry, Target, TargetContext, TargetEnv } from '../types';
 import { digestOf } from './digest';
+import { hostRead } from './hostRead';
 import { inRankOrder } from './inOrder';
 import { DELETE_LIMIT, S3Bucket, type Listed, type Stored } from './s3Bucket';
 import { s3Cancelled, s3DeleteRefused, s3Fault } from './s3Faults';
@@ -23,9 +24,8 @@ export function createTarget(config: PublishTargetOf<'s3'>, env: TargetEnv): Tar
   const bucket = new S3Bucket(config, env);
   /** What plan() found on the host and could vouch for: the base of the manifest apply() writes. */
   let known: Stored = new Map();
-  /** The bucket's listing and our manifest in it, for the next plan: read by prefetch(), else by plan(). */
-  let remoteState: Promise<[Map<string, Listed>, Stored]> | null = null;
-  const readRemote = (signal: AbortSignal) => (remoteState ??= Promise.all([bucket.list(signal), bucket.readStored(signal)]));
+  /** The bucket's listing and our manifest in it. */
+  const hostState = hostRead((signal) => Promise.all([bucket.list(signal), bucket.readStored(signal)]));
 
   const guarded = async <T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> => {
     try {
@@ -38,15 +38,11 @@ export function createTarget(config: PublishTargetOf<'s3'>, env: TargetEnv): Tar
   return {
     test: (signal) => guarded(signal, () => bucket.probe(signal)),
 
-    // Its failure is plan()'s to report, as an S3 fault.
-    prefetch: (signal) => readRemote(signal).then(() => {}, () => {}),
+    prefetch: (signal) => hostState.start(signal),
 
     plan: (local, signal, siteDir) =>
       guarded(signal, async () => {
-        const reading = readRemote(signal);
-        // Each plan compares with the bucket as it is then: the next one lists it again.
-        remoteState = null;
-        const [listed, stored] = await reading;
+        const [listed, stored] = await hostState.take(signal);
         const { remote, vouched } = await compare(listed, stored, local, siteDir);
         known = vouched;
         return planFrom(local, remote);
