@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { ApiError } from '../common/errors';
 import { appVersion, bundledSampleBlog, packageRoot, rendererDir, unpackedPath } from './appPaths';
 import { defaultCacheDir, defaultUserDataDir, ensureSampleBlog } from './sampleBlog';
-import { startDomThread } from './site/domThread';
+import { startDomThread, stopDomThread } from './site/domThread';
 import { terminalPrinter } from './terminalText';
 
 /** The bundled DOM worker (`npm run build`) that the commands which render posts start; without it their DOM work stays on the main thread. */
@@ -190,5 +190,7 @@ export async function main(argv: string[]): Promise<never> {
   }
   // Writes to a pipe can still be queued: exiting now would cut off the end of the output (a build's warnings, say).
   await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))));
+  // Exiting terminates the DOM thread: not while it loads jsdom, or Node 20 may abort (loadLock.ts).
+  await stopDomThread();
   process.exit(code);
 }

@@ -15,6 +15,7 @@
 // imports nothing that looks for the app's files: the caller names the worker.
 import { existsSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { createLoadLock, stopOutsideLoad, type LoadLock } from './loadLock';
 
 /** The DOM work the thread does, by name, with its arguments and its answer. */
 export interface DomCalls {
@@ -32,6 +33,8 @@ export interface DomThreadData {
   port: MessagePort;
   /** Set to 1 by the thread, with Atomics.notify, when an answer is on the port. */
   signal: Int32Array;
+  /** Held by the thread while it loads jsdom: it is stopped only outside that (loadLock.ts). */
+  loadLock: LoadLock;
 }
 
 /** How long one call may wait: loading jsdom on a machine under heavy load has taken 6 s; this is far beyond it. */
@@ -70,7 +73,8 @@ export async function stopDomThread(): Promise<void> {
 function spawn(script: string, patienceMs: number): DomThread {
   const { port1: port, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(script, { workerData: { port: port2, signal } satisfies DomThreadData, transferList: [port2] });
+  const loadLock = createLoadLock();
+  const worker = new Worker(script, { workerData: { port: port2, signal, loadLock } satisfies DomThreadData, transferList: [port2] });
   // The thread must never keep a finished command's process alive.
   worker.unref();
   port.unref();
@@ -82,7 +86,7 @@ function spawn(script: string, patienceMs: number): DomThread {
   worker.once('exit', () => (alive = false));
   const giveUp = () => {
     alive = false;
-    void worker.terminate();
+    void stopOutsideLoad(worker, loadLock, 0);
     return undefined;
   };
   return {
@@ -104,7 +108,7 @@ function spawn(script: string, patienceMs: number): DomThread {
     async stop() {
       alive = false;
       port.close();
-      await worker.terminate();
+      await stopOutsideLoad(worker, loadLock, patienceMs);
     },
   };
 }

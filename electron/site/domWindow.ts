@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { createSanitizer, type Sanitizer } from '../../common/markdown/sanitize';
 import { absolutize } from './absolutize';
 import { domThread } from './domThread';
+import { guardedLoad } from './loadLock';
 
 const load = createRequire(import.meta.url);
 let window: (Window & typeof globalThis) | undefined;
@@ -17,10 +18,10 @@ let sanitizer: Sanitizer | undefined;
 
 /** This thread's jsdom window. */
 export function domWindow(): Window & typeof globalThis {
-  if (!window) {
+  window ??= guardedLoad(() => {
     const { JSDOM } = load('jsdom') as typeof import('jsdom');
-    window = new JSDOM('').window as unknown as Window & typeof globalThis;
-  }
+    return new JSDOM('').window as unknown as Window & typeof globalThis;
+  });
   return window;
 }
 

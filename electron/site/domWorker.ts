@@ -4,9 +4,11 @@ import { workerData } from 'node:worker_threads';
 import { errorMessage } from '../../common/errors';
 import type { DomAnswer, DomCall, DomThreadData } from './domThread';
 import { feedItemHtml, sanitizePostHtml } from './domWindow';
+import { adoptLoadLock } from './loadLock';
 import { createPartialSanitizer } from './partialSanitizer';
 
-const { port, signal } = workerData as DomThreadData;
+const { port, signal, loadLock } = workerData as DomThreadData;
+adoptLoadLock(loadLock);
 /** The partials' sanitizer, made on the first partial. */
 let sanitizePartial: ReturnType<typeof createPartialSanitizer> | undefined;
 

@@ -11,12 +11,15 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ErrorData } from '../../common/errors';
 import { packageRoot, unpackedPath } from '../appPaths';
+import { createLoadLock, stopOutsideLoad, type LoadLock } from './loadLock';
 import type { OutputFolder } from './outputFolder';
 import { createPostRenderer, PostWorkshop, type PageNav, type PageResult, type PageTask, type RenderContext, type ScanResult, type ScanTask } from './postRenderer';
 
 export interface RenderWorkerData {
   context: RenderContext;
   outputRoot: string;
+  /** Held by the worker while it loads jsdom: it is stopped only outside that (loadLock.ts). */
+  loadLock: LoadLock;
 }
 export type RenderRequest = { id: number; kind: 'scan'; tasks: ScanTask[] } | { id: number; kind: 'page'; tasks: PageTask[]; nav: PageNav };
 export type RenderResponse = { id: number; results: (ScanResult | PageResult | null)[] } | { id: number; error: ErrorData };
@@ -25,6 +28,8 @@ export type RenderResponse = { id: number; results: (ScanResult | PageResult | n
 export const PARALLEL_THRESHOLD = 200;
 /** Posts per message: large enough to amortise messaging, small enough to balance the load. */
 const CHUNK = 32;
+/** How long closing the pool waits for a worker to finish loading jsdom: loads have taken 6 s under heavy load. */
+const STOP_PATIENCE_MS = 120_000;
 /**
  * The bundled worker (`npm run build`); without it rendering stays on this thread. Packaged, it runs from
  * app.asar.unpacked with the modules it imports (jsdom for raw HTML included), as the listing worker does.
@@ -95,9 +100,9 @@ function localPool(workshop: PostWorkshop): RenderPool {
 }
 
 function threadPool(context: RenderContext, out: OutputFolder, threads: number, script: string): RenderPool {
-  const workerData: RenderWorkerData = { context, outputRoot: out.root };
+  const locks = Array.from({ length: threads }, createLoadLock);
   // Plain bundled JS: it needs none of the parent's loaders (tsx under tests and benchmarks).
-  const workers = Array.from({ length: threads }, () => new Worker(script, { workerData, execArgv: [] }));
+  const workers = locks.map((loadLock) => new Worker(script, { workerData: { context, outputRoot: out.root, loadLock } satisfies RenderWorkerData, execArgv: [] }));
   /** Which worker holds each rendered body. */
   const holder = new Map<string, number>();
   let nextId = 0;
@@ -158,7 +163,7 @@ function threadPool(context: RenderContext, out: OutputFolder, threads: number, 
       return tasks.map((task) => results.get(task) ?? null);
     },
     close: async () => {
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      await Promise.all(workers.map((worker, w) => stopOutsideLoad(worker, locks[w]!, STOP_PATIENCE_MS)));
     },
   };
 }

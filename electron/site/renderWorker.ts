@@ -3,11 +3,13 @@
 // records cross back to the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../../common/errors';
+import { adoptLoadLock } from './loadLock';
 import { OutputFolder } from './outputFolder';
 import { createPostRenderer, PostWorkshop, type PageResult, type ScanResult } from './postRenderer';
 import type { RenderRequest, RenderResponse, RenderWorkerData } from './renderPool';
 
-const { context, outputRoot } = workerData as RenderWorkerData;
+const { context, outputRoot, loadLock } = workerData as RenderWorkerData;
+adoptLoadLock(loadLock);
 const workshop = new PostWorkshop(createPostRenderer(context), OutputFolder.reopen(outputRoot));
 
 parentPort!.on('message', async (request: RenderRequest) => {
