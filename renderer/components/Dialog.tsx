@@ -1,6 +1,7 @@
 // A modal built on the native <dialog>: the rest of the page goes inert (which
 // traps focus), Esc closes it, and focus returns to where it was.
 import { useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { giveFocusBack } from '../editor/giveFocusBack';
 
 interface DialogProps {
   /** The heading, which is also the dialog's accessible name. */
@@ -25,10 +26,11 @@ export function Dialog({ title, onClose, children, initialFocus, className, titl
     dialog.showModal();
     initialFocus?.current?.focus();
     return () => {
+      // Closing gives focus back to `previous` natively, but not an editor's caret (giveFocusBack.ts).
       if (dialog.open) dialog.close();
-      // Give focus back unless the action that closed the dialog moved it on (e.g. into the editor).
+      // Give focus back unless the action that closed the dialog moved it on (into a field, say).
       const now = document.activeElement;
-      if (previous?.isConnected && (!now || now === document.body || dialog.contains(now))) previous.focus();
+      if (previous?.isConnected && (!now || now === document.body || now === previous || dialog.contains(now))) giveFocusBack(previous);
     };
     // Opens once per mount: the dialog is mounted exactly while it is shown.
   }, []);

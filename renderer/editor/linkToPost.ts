@@ -53,6 +53,6 @@ function inCode(state: EditorState, pos: number): boolean {
 /** The picker's choice: the link from the post at `fromPath` to `target` replaces the request's range; the caret after it. */
 export function insertPostLink(view: EditorView, request: LinkRequest, fromPath: string, target: PostSummary): void {
   const insert = postLinkMarkdown(request.text || target.title || target.path, fromPath, target.path);
+  // The picker's dialog gives the editor its focus back as it closes.
   view.dispatch({ changes: { from: request.from, to: request.to, insert }, selection: { anchor: request.from + insert.length }, scrollIntoView: true });
-  view.focus();
 }

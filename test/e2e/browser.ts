@@ -100,6 +100,8 @@ type View = {
   state: { doc: { toString(): string; length: number }; selection: { main: { anchor: number; head: number } } };
   dispatch(spec: { selection: { anchor: number }; scrollIntoView: boolean }): void;
   focus(): void;
+  contentDOM: HTMLElement;
+  posAtDOM(node: Node, offset: number): number;
 };
 
 /**
@@ -126,6 +128,32 @@ export function editorState(page: Page): Promise<{ doc: string; anchor: number; 
     const { anchor, head } = view.state.selection.main;
     return { doc: view.state.doc.toString(), anchor, head };
   });
+}
+
+/**
+ * Presses `key` and reads, in the page's next task, where a key typed then would go: the page's
+ * caret as an editor position (null when it is not in the editor), beside the editor's own caret.
+ * A quick typist's next key can come that soon; Playwright's usually comes a few milliseconds later.
+ */
+export async function caretsAfterPress(page: Page, key: string): Promise<{ focused: boolean; page: number | null; editor: number }> {
+  await withEditorView(page, (view, key) => {
+    const w = window as unknown as { caretsAfterPress?: Promise<unknown> };
+    w.caretsAfterPress = new Promise((resolve) => {
+      const read = () => {
+        const selection = getSelection();
+        const inEditor = selection?.focusNode && view.contentDOM.contains(selection.focusNode);
+        resolve({ focused: document.activeElement === view.contentDOM, page: inEditor ? view.posAtDOM(selection.focusNode!, selection.focusOffset) : null, editor: view.state.selection.main.head });
+      };
+      const onKey = (event: KeyboardEvent) => {
+        if (event.key !== key) return;
+        document.removeEventListener('keydown', onKey, true);
+        setTimeout(read, 0);
+      };
+      document.addEventListener('keydown', onKey, true);
+    });
+  }, key);
+  await page.keyboard.press(key);
+  return page.evaluate(() => (window as unknown as { caretsAfterPress: Promise<{ focused: boolean; page: number | null; editor: number }> }).caretsAfterPress);
 }
 
 /** The editor's text as CodeMirror holds it. */
