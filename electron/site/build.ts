@@ -18,7 +18,6 @@ import type { HugoList } from '../../common/site/hugoLists';
 import { siteModel, urlOf, type SiteInput, type SiteModel, type SitePost } from '../../common/site/model';
 import { siteNav } from '../../common/site/nav';
 import { fileOf, indexUrl } from '../../common/site/permalink';
-import { referencedFile, referenceMarker, type ReferenceScope } from '../../common/site/postReferences';
 import { redirectPage, redirectsFile, redirectsOf } from '../../common/site/redirects';
 import type { SiteBuildProgress, SiteBuildSummary } from '../../common/site/types';
 import type { SiteSettings } from '../../common/siteSettings';
@@ -38,6 +37,7 @@ import { ImageIndex } from './imageIndex';
 import { listingDigests, writeListings, type Digests } from './listings';
 import { CUSTOM_CSS_SOURCE, openSite, type OpenedSite } from './openSite';
 import { OutputLedger } from './outputLedger';
+import { postLinks, type LinksOf } from './postLinks';
 import type { OutputFolder } from './outputFolder';
 import { hashOf, linksKey, navDigest, neighboursKey, stillValid, type PageNav, type PageResult, type PageTask, type PostRecord, type RenderContext, type ScanTask } from './postRenderer';
 import { openRenderPool, RenderWorkerFailed, renderWorkerScript, type RenderPool } from './renderPool';
@@ -101,9 +101,6 @@ interface Build {
   progress: BuildProgress;
 }
 
-/** Where each post a post links to lives, by referenceMarker. */
-type LinksOf = (record: PostRecord) => Record<string, string | null>;
-
 async function buildWith(options: BuildOptions, workerScript: string | null): Promise<SiteBuildSummary> {
   const started = performance.now();
   const build = await startBuild(options);
@@ -117,7 +114,7 @@ async function buildWith(options: BuildOptions, workerScript: string | null): Pr
     rendered = await renderPosts(build, pool, tasks);
     // 2. The site model gives every post its URL; then each page that is new, moved or re-rendered is written.
     model = placePosts(build);
-    const linksOf = postLinks(build, model, relatives);
+    const linksOf = postLinks(model, relatives, build.layout.contentRoot, (url) => href(build.bareSite, url));
     const nav = pageNav(build, model);
     const pageTasks = postPageTasks(build, model, linksOf, nav);
     const indexPages = Math.max(1, Math.ceil(model.posts.length / build.settings.postsPerPage));
@@ -241,21 +238,6 @@ function placed(build: Build, entry: SiteInput, kind: 'post' | 'page'): string {
   const record = build.records.get(entry.path)!;
   if (record.url !== undefined && record === build.cache.posts.get(entry.path)) return record.url;
   return (record.url = urlOf(entry, kind, build.settings, build.layout));
-}
-
-/** Links between posts: each reference's target file, and the URL the model gave it (none when it is not published). */
-function postLinks(build: Build, model: SiteModel<SiteInput>, relatives: readonly string[]): LinksOf {
-  const scope: ReferenceScope = { files: new Set(relatives), contentRoot: build.layout.contentRoot };
-  const urlByPath = new Map([...model.posts, ...model.pages].map((p) => [p.path, p.url]));
-  return (record) => {
-    const links: Record<string, string | null> = {};
-    for (const reference of record.references ?? []) {
-      const target = referencedFile(reference, record.relative, scope);
-      const url = target ? urlByPath.get(target.path) : undefined;
-      links[referenceMarker(reference)] = target && url !== undefined ? href(build.bareSite, url) + target.fragment : null;
-    }
-    return links;
-  };
 }
 
 /** The nav, once, from the published pages: every page's header shows it. */

@@ -43,7 +43,7 @@ export function siteHandlers(
     },
     exportPost: async (id) => {
       const [{ post, text }, { renderStandalone }] = await Promise.all([workspace.read(id), standalone()]);
-      return renderStandalone(workspace.root, post.path, Buffer.from(text, 'utf8'));
+      return renderStandalone(workspace.root, post.path, Buffer.from(text, 'utf8'), () => workspace.list());
     },
     check: async () => (await checking()).checkWorkspace(workspace, { cacheDir }),
     address: () => siteAddress(workspace.root),

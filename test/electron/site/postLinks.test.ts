@@ -2,15 +2,46 @@
 // picker inserts), Jekyll's {% post_url %} and {% link %}, Hugo's {{< ref >}}
 // and {{< relref >}} all become the target's published address, and follow
 // it when it moves, also in a warm rebuild that keeps the linking post's body.
+// A standalone export, read away from the site, links to the published site.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderStandalone, standaloneBySlug, workspacePosts } from '../../../electron/site/standalone';
 import { build, readTree } from '../../helpers/site';
 import { tempDir, tempTree } from '../../helpers/tmp';
 
 const hrefs = (html: string) => [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
 
 describe('links between posts', () => {
+  it('in a standalone export (app and CLI): the published address in full, a draft or a missing post as written', async () => {
+    const root = await tempTree({
+      '_config.yml': 'title: J\nurl: https://j.example.org\npermalink: /:year/:month/:day/:title/\n',
+      '_posts/2019-07-02-launch-day.md': '---\ntitle: Launch\n---\nLaunched.\n\n## Details\n',
+      '_posts/2020-01-05-later.md': [
+        '---',
+        'title: Later',
+        '---',
+        'See [the launch](2019-07-02-launch-day.md#details), [again]({% post_url 2019-07-02-launch-day %}),',
+        '[a draft](../_drafts/wip.md) and [a lost one](2018-01-01-gone.md).',
+      ].join('\n'),
+      '_drafts/wip.md': '---\ntitle: WIP\n---\nDRAFT\n',
+    });
+    const relative = '_posts/2020-01-05-later.md';
+    const fromApp = await renderStandalone(root, relative, await readFile(path.join(root, relative)), () => workspacePosts(root));
+    const fromCli = await standaloneBySlug(root, 'later');
+    for (const { html } of [fromApp, fromCli]) {
+      const body = html.slice(html.indexOf('<article'));
+      expect(hrefs(body)).toEqual(['https://j.example.org/2019/07/02/launch-day/#details', 'https://j.example.org/2019/07/02/launch-day/', '../_drafts/wip.md', '2018-01-01-gone.md']);
+      expect(body).not.toContain('.postwright-ref');
+    }
+  });
+
+  it('in a standalone export of a post that links to none, without listing the workspace', async () => {
+    const root = await tempTree({ 'posts/alone.md': '---\ntitle: Alone\n---\nNo [links](https://example.org/) to posts.\n' });
+    const { html } = await renderStandalone(root, 'posts/alone.md', await readFile(path.join(root, 'posts/alone.md')), () => Promise.reject(new Error('listed')));
+    expect(hrefs(html.slice(html.indexOf('<article')))).toEqual(['https://example.org/']);
+  });
+
   it('in a Jekyll blog: .md paths, post_url and link become the target URL, and move with it on a warm rebuild', async () => {
     const root = await tempTree({
       '_config.yml': 'title: J\nurl: https://j.example.org\npermalink: /:year/:month/:day/:title/\n',

@@ -13,7 +13,7 @@ import { bundledSampleBlog, packageRoot } from '../../../electron/appPaths';
 import { findFrontMatter } from '../../../common/post';
 import { siteModel } from '../../../common/site/model';
 import { fileOf } from '../../../common/site/permalink';
-import { renderStandalone } from '../../../electron/site/standalone';
+import { renderStandalone, workspacePosts } from '../../../electron/site/standalone';
 import { findPosts, summarizeAll } from '../../../electron/workspace/scan';
 import { readSiteSettings } from '../../../electron/workspace/settings';
 import { hostileInputs } from '../../helpers/hostile';
@@ -60,7 +60,7 @@ async function builtPosts(root: string) {
         path: post.path,
         body: text.slice(findFrontMatter(text).bodyStart),
         page: asPreviewed(bodyOf(await readFile(path.join(out, fileOf(post.url)), 'utf8'))),
-        standalone: bodyOf((await renderStandalone(root, post.path, bytes)).html),
+        standalone: bodyOf((await renderStandalone(root, post.path, bytes, () => workspacePosts(root))).html),
       };
     }),
   );

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, readTree } from '../../helpers/site';
 import { canaryBytes, canaryName, executableMarkup, hostileInputs, withoutDataBlocks } from '../../helpers/hostile';
-import { renderStandalone } from '../../../electron/site/standalone';
+import { renderStandalone, workspacePosts } from '../../../electron/site/standalone';
 import { post, tempDir, tempTree, writeTree } from '../../helpers/tmp';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -108,7 +108,7 @@ describe('the hostile-input suite through the whole build and the standalone exp
     // The standalone export of each post inlines images as data: URIs, so it is where a read of the canary would show.
     for (const input of hostileInputs) {
       const relative = `posts/${input.fileName}`;
-      const { html, fileName } = await renderStandalone(root, relative, await readFile(path.join(root, relative)));
+      const { html, fileName } = await renderStandalone(root, relative, await readFile(path.join(root, relative)), () => workspacePosts(root));
       if (html.includes(canary)) found.push(`${fileName}: the canary from outside the workspace`);
       check(`standalone ${input.name}`, html);
       expect(fileName).toMatch(/^[\w.-]+\.html$/);

@@ -6,7 +6,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkWorkspace } from '../../../electron/site/check/check';
-import { renderStandalone } from '../../../electron/site/standalone';
+import { renderStandalone, workspacePosts } from '../../../electron/site/standalone';
 import { Workspace } from '../../../electron/workspace/workspace';
 import { bareRepo } from '../../helpers/gitRemote';
 import { hostileLinks, innocentLink, LEAK_MARKER, writeHostileLinks } from '../../helpers/hostileLinks';
@@ -93,7 +93,7 @@ describe.skipIf(process.platform === 'win32')('symbolic links into skipped place
 
   it('the standalone export inlines nothing a link leads to in a skipped place', async () => {
     const root = await linkedBlog();
-    const exported = await renderStandalone(root, 'posts/a.md', await readFile(path.join(root, 'posts/a.md')));
+    const exported = await renderStandalone(root, 'posts/a.md', await readFile(path.join(root, 'posts/a.md')), () => workspacePosts(root));
     expect(exported.html).not.toContain(LEAK_MARKER);
     // Images are inlined as data: URIs, so look inside each one too.
     const inlined = [...exported.html.matchAll(/base64,([A-Za-z0-9+/=]+)/g)].map((m) => Buffer.from(m[1]!, 'base64'));

@@ -4,7 +4,7 @@
 // the build. Each case is a file as Hugo, Jekyll or Eleventy would hold it.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderStandalone } from '../../../electron/site/standalone';
+import { renderStandalone, workspacePosts } from '../../../electron/site/standalone';
 import { build, readTree } from '../../helpers/site';
 import { tempDir, tempTree } from '../../helpers/tmp';
 
@@ -71,7 +71,7 @@ describe('drafts and unreadable metadata are never published', () => {
   it('refuses a standalone export of a post whose metadata cannot be read', async () => {
     const root = await tempTree(unreadable);
     for (const file of Object.keys(unreadable)) {
-      await expect(renderStandalone(root, file, Buffer.from(unreadable[file]!)), file).rejects.toMatchObject({ code: 'unsupported' });
+      await expect(renderStandalone(root, file, Buffer.from(unreadable[file]!), () => workspacePosts(root)), file).rejects.toMatchObject({ code: 'unsupported' });
     }
   });
 });
