@@ -10,22 +10,24 @@ import { renderStandalone, standaloneBySlug, workspacePosts } from '../../../ele
 import { build, readTree } from '../../helpers/site';
 import { tempDir, tempTree } from '../../helpers/tmp';
 
+/** A Jekyll blog with a post to link to, and a draft; `later` is the linking post's body. */
+const jekyllBlog = (later: string[], more: Record<string, string> = {}) =>
+  tempTree({
+    '_config.yml': 'title: J\nurl: https://j.example.org\npermalink: /:year/:month/:day/:title/\n',
+    '_posts/2019-07-02-launch-day.md': '---\ntitle: Launch\n---\nLaunched.\n\n## Details\n',
+    '_posts/2020-01-05-later.md': ['---', 'title: Later', '---', ...later].join('\n'),
+    '_drafts/wip.md': '---\ntitle: WIP\n---\nDRAFT\n',
+    ...more,
+  });
+
 const hrefs = (html: string) => [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
 
 describe('links between posts', () => {
   it('in a standalone export (app and CLI): the published address in full, a draft or a missing post as written', async () => {
-    const root = await tempTree({
-      '_config.yml': 'title: J\nurl: https://j.example.org\npermalink: /:year/:month/:day/:title/\n',
-      '_posts/2019-07-02-launch-day.md': '---\ntitle: Launch\n---\nLaunched.\n\n## Details\n',
-      '_posts/2020-01-05-later.md': [
-        '---',
-        'title: Later',
-        '---',
-        'See [the launch](2019-07-02-launch-day.md#details), [again]({% post_url 2019-07-02-launch-day %}),',
-        '[a draft](../_drafts/wip.md) and [a lost one](2018-01-01-gone.md).',
-      ].join('\n'),
-      '_drafts/wip.md': '---\ntitle: WIP\n---\nDRAFT\n',
-    });
+    const root = await jekyllBlog([
+      'See [the launch](2019-07-02-launch-day.md#details), [again]({% post_url 2019-07-02-launch-day %}),',
+      '[a draft](../_drafts/wip.md) and [a lost one](2018-01-01-gone.md).',
+    ]);
     const relative = '_posts/2020-01-05-later.md';
     const fromApp = await renderStandalone(root, relative, await readFile(path.join(root, relative)), () => workspacePosts(root));
     const fromCli = await standaloneBySlug(root, 'later');
@@ -43,13 +45,8 @@ describe('links between posts', () => {
   });
 
   it('in a Jekyll blog: .md paths, post_url and link become the target URL, and move with it on a warm rebuild', async () => {
-    const root = await tempTree({
-      '_config.yml': 'title: J\nurl: https://j.example.org\npermalink: /:year/:month/:day/:title/\n',
-      '_posts/2019-07-02-launch-day.md': '---\ntitle: Launch\n---\nLaunched.\n\n## Details\n',
-      '_posts/2020-01-05-later.md': [
-        '---',
-        'title: Later',
-        '---',
+    const root = await jekyllBlog(
+      [
         'See [the launch](2019-07-02-launch-day.md#details), [again]({% post_url 2019-07-02-launch-day %}),',
         'and [by link]({{ site.baseurl }}{% link _posts/2019-07-02-launch-day.md %}), and [a draft](../_drafts/wip.md).',
         '',
@@ -58,10 +55,9 @@ describe('links between posts', () => {
         '```',
         '{% post_url 2019-07-02-launch-day %} stays as written in code',
         '```',
-      ].join('\n'),
-      '_drafts/wip.md': '---\ntitle: WIP\n---\nDRAFT\n',
-      'about.md': '---\ntitle: About\n---\n[Latest](_posts/2020-01-05-later.md)\n',
-    });
+      ],
+      { 'about.md': '---\ntitle: About\n---\n[Latest](_posts/2020-01-05-later.md)\n' },
+    );
     const cacheDir = await tempDir();
     const out = path.join(await tempDir(), 'site');
     await build(root, out, { cacheDir });
