@@ -26,7 +26,6 @@ export function createLoadLock(): LoadLock {
 
 /** This thread's lock: set by a worker's entry; the main thread has none, since nothing terminates it. */
 let held: LoadLock | undefined;
-let depth = 0;
 
 export function adoptLoadLock(lock: LoadLock): void {
   held = lock;
@@ -34,25 +33,25 @@ export function adoptLoadLock(lock: LoadLock): void {
 
 /** Runs a module load that must not be cut short; throws, loading nothing, once the thread is being stopped. */
 export function guardedLoad<T>(load: () => T): T {
-  if (!held || depth > 0) return load();
+  if (!held) return load();
   if (Atomics.compareExchange(held, 0, FREE, LOADING) !== FREE) throw new Error('This thread is stopping.');
-  depth++;
   try {
     return load();
   } finally {
-    depth--;
     Atomics.store(held, 0, FREE);
   }
 }
 
 /** How often a stop looks at the lock again while the worker loads. */
 const POLL_MS = 10;
+/** How long a stop waits for a load by default: loading jsdom has taken 6 s under heavy load; this is far beyond it. */
+const PATIENCE_MS = 120_000;
 
 /**
  * Terminates `worker` once it holds no load, waiting at most `patienceMs` for one to end (a load that
  * never ends is cut anyway). Waits by polling, not Atomics.wait, so the app's main thread is never blocked.
  */
-export async function stopOutsideLoad(worker: Worker, lock: LoadLock, patienceMs: number): Promise<void> {
+export async function stopOutsideLoad(worker: Worker, lock: LoadLock, patienceMs = PATIENCE_MS): Promise<void> {
   const deadline = performance.now() + patienceMs;
   while (Atomics.compareExchange(lock, 0, FREE, STOPPING) === LOADING && performance.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -28,8 +28,6 @@ export type RenderResponse = { id: number; results: (ScanResult | PageResult | n
 export const PARALLEL_THRESHOLD = 200;
 /** Posts per message: large enough to amortise messaging, small enough to balance the load. */
 const CHUNK = 32;
-/** How long closing the pool waits for a worker to finish loading jsdom: loads have taken 6 s under heavy load. */
-const STOP_PATIENCE_MS = 120_000;
 /**
  * The bundled worker (`npm run build`); without it rendering stays on this thread. Packaged, it runs from
  * app.asar.unpacked with the modules it imports (jsdom for raw HTML included), as the listing worker does.
@@ -163,7 +161,7 @@ function threadPool(context: RenderContext, out: OutputFolder, threads: number, 
       return tasks.map((task) => results.get(task) ?? null);
     },
     close: async () => {
-      await Promise.all(workers.map((worker, w) => stopOutsideLoad(worker, locks[w]!, STOP_PATIENCE_MS)));
+      await Promise.all(workers.map((worker, w) => stopOutsideLoad(worker, locks[w]!)));
     },
   };
 }
